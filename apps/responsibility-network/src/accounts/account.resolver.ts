@@ -1,0 +1,58 @@
+import { LoaderRegistry, requireViewer, RequestContext } from '@campus/graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { OrgUnitService } from '../org-units/org-unit.service';
+import { loadOrgUnit } from '../org-units/org-unit.resolver';
+import { PersonService } from '../people/person.service';
+import { loadPerson } from '../people/person.resolver';
+import { AccountEntity } from './account.entity';
+import { CreateAccountInput, LoginInput } from './account.inputs';
+import { AccountService } from './account.service';
+import { Account, AccountPayload, LoginPayload } from './account.types';
+
+@Resolver()
+export class AccountResolver {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly orgUnits: OrgUnitService,
+    private readonly people: PersonService,
+  ) {}
+
+  @Mutation(() => LoginPayload, { description: '本地账号登录，返回令牌' })
+  async login(@Arg('input') input: LoginInput, @Ctx() context: RequestContext): Promise<LoginPayload> {
+    const issued = await this.accounts.login(input);
+    context.logger.info({ accountId: issued.account.id }, 'login');
+    // The caller has no token yet: describe the account as the account itself sees it.
+    const asAccount: RequestContext = { ...context, viewer: issued.viewer, loaders: new LoaderRegistry() };
+    return { token: issued.token, expiresAt: issued.expiresAt, account: await this.describe(issued.account, asAccount) };
+  }
+
+  @Authorized()
+  @Query(() => Account, { description: '当前登录账号、对应人员与角色授权' })
+  async me(@Ctx() context: RequestContext): Promise<Account> {
+    const viewer = requireViewer(context);
+    return this.describe(await this.accounts.findAccount(viewer.accountId), context);
+  }
+
+  @Authorized()
+  @Mutation(() => AccountPayload, { description: '为本单位范围内的人员开设本地账号并授权' })
+  async createAccount(@Arg('input') input: CreateAccountInput, @Ctx() context: RequestContext): Promise<AccountPayload> {
+    const account = await this.accounts.create(requireViewer(context), input);
+    return { account: await this.describe(account, context) };
+  }
+
+  private async describe(account: AccountEntity, context: RequestContext): Promise<Account> {
+    const grants = await this.accounts.grantsOf(account.id);
+    return {
+      id: account.id,
+      username: account.username,
+      person: account.personId ? await loadPerson(this.people, context, account.personId) : null,
+      grants: await Promise.all(
+        grants.map(async (grant) => ({
+          role: grant.role,
+          orgUnitId: grant.unitId,
+          orgUnit: await loadOrgUnit(this.orgUnits, context, grant.unitId),
+        })),
+      ),
+    };
+  }
+}

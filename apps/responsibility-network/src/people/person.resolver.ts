@@ -1,0 +1,48 @@
+import { requireViewer, RequestContext } from '@campus/graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { OrgUnitService } from '../org-units/org-unit.service';
+import { loadOrgUnit } from '../org-units/org-unit.resolver';
+import { OrgUnit } from '../org-units/org-unit.types';
+import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
+import { PersonService } from './person.service';
+import { maskPhone, Person, PersonPayload } from './person.types';
+
+@Authorized()
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(
+    private readonly people: PersonService,
+    private readonly orgUnits: OrgUnitService,
+  ) {}
+
+  @Query(() => Person, { nullable: true, description: '按 ID 查询人员（限我的管辖范围）' })
+  person(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Person | null> {
+    return loadPerson(this.people, context, id);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true })
+  orgUnit(@Root() person: Person, @Ctx() context: RequestContext): Promise<OrgUnit | null> {
+    return loadOrgUnit(this.orgUnits, context, person.orgUnitId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '联系电话；非本单位管理者看到的是打码号码' })
+  phone(@Root() person: Person, @Ctx() context: RequestContext): string | null {
+    if (!person.rawPhone) return null;
+    return this.people.mayManage(requireViewer(context), person) ? person.rawPhone : maskPhone(person.rawPhone);
+  }
+
+  @Mutation(() => PersonPayload, { description: '新增人员' })
+  async createPerson(@Arg('input') input: CreatePersonInput, @Ctx() context: RequestContext): Promise<PersonPayload> {
+    return { person: await this.people.create(requireViewer(context), input) };
+  }
+
+  @Mutation(() => PersonPayload, { description: '修改人员信息或调动单位' })
+  async updatePerson(@Arg('input') input: UpdatePersonInput, @Ctx() context: RequestContext): Promise<PersonPayload> {
+    return { person: await this.people.update(requireViewer(context), input) };
+  }
+}
+
+export function loadPerson(people: PersonService, context: RequestContext, id: string): Promise<Person | null> {
+  const viewer = requireViewer(context);
+  return context.loaders.get('Person', () => people.createLoader(viewer)).load(id);
+}

@@ -1,0 +1,30 @@
+import { buildFederatedSchema, RequestContext } from '@campus/graphql';
+import { GraphQLSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+import { AccountResolver } from './accounts/account.resolver';
+import { AccountService, TokenSettings } from './accounts/account.service';
+import { OrgUnitResolver, loadOrgUnit } from './org-units/org-unit.resolver';
+import { OrgUnitService } from './org-units/org-unit.service';
+import { PersonResolver, loadPerson } from './people/person.resolver';
+import { PersonService } from './people/person.service';
+
+export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver] as const;
+
+/** Wires services into resolvers and builds the subgraph schema; pure given its inputs. */
+export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenSettings): Promise<GraphQLSchema> {
+  const orgUnits = new OrgUnitService(dataSource);
+  const people = new PersonService(dataSource);
+  const accounts = new AccountService(dataSource, tokens);
+  const instances = new Map<Function, unknown>([
+    [OrgUnitResolver, new OrgUnitResolver(orgUnits, people)],
+    [PersonResolver, new PersonResolver(people, orgUnits)],
+    [AccountResolver, new AccountResolver(accounts, orgUnits, people)],
+  ]);
+  return buildFederatedSchema(
+    { resolvers: RESOLVERS, container: { get: (resolverClass) => instances.get(resolverClass) } },
+    {
+      OrgUnit: { __resolveReference: (ref: { id: string }, context: RequestContext) => loadOrgUnit(orgUnits, context, ref.id) },
+      Person: { __resolveReference: (ref: { id: string }, context: RequestContext) => loadPerson(people, context, ref.id) },
+    },
+  );
+}

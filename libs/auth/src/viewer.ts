@@ -1,0 +1,37 @@
+import { Role } from './roles';
+
+export interface RoleGrant {
+  role: Role;
+  unitId: string;
+  /** Materialised path of the granted unit, e.g. "/u1/u2/". */
+  path: string;
+}
+
+/** The authenticated caller of a request: who they are and which subtrees they may see. */
+export class Viewer {
+  readonly scopePaths: string[];
+
+  constructor(
+    readonly accountId: string,
+    readonly personId: string | null,
+    readonly grants: RoleGrant[],
+  ) {
+    this.scopePaths = minimalPrefixes(grants.map((grant) => grant.path));
+  }
+
+  /** True when the path lies in one of the granted subtrees. */
+  covers(path: string): boolean {
+    return this.scopePaths.some((prefix) => path.startsWith(prefix));
+  }
+
+  /** True when one of the given roles is granted at the path or above it. */
+  hasRoleAt(roles: readonly Role[], path: string): boolean {
+    return this.grants.some((grant) => roles.includes(grant.role) && path.startsWith(grant.path));
+  }
+}
+
+/** Drops prefixes covered by a shorter one, so scope filters stay small. */
+function minimalPrefixes(paths: string[]): string[] {
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  return sorted.filter((path, index) => !sorted.slice(0, index).some((shorter) => path.startsWith(shorter)));
+}

@@ -1,0 +1,31 @@
+import { ConfigError, enumVar, intVar, optionalStringVar, optionalUrlVar, stringVar, urlVar } from './env';
+
+/** Variables every subgraph reads; each service adds its own. */
+export function subgraphVariables(defaults: { port: number; database: string }) {
+  return {
+    PORT: intVar('HTTP port of the service', defaults.port, { min: 1, max: 65535 }),
+    HOST: stringVar('interface to listen on', '0.0.0.0'),
+    MYSQL_URL: urlVar('MySQL server URL without a database', ['mysql'], 'mysql://root@127.0.0.1:3306'),
+    DATABASE_NAME: stringVar("the service's own database", defaults.database),
+    DB_POOL_SIZE: intVar('database connection pool size', 10, { min: 1, max: 200 }),
+    ...authVariables(),
+    LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
+  };
+}
+
+export function authVariables() {
+  return {
+    JWT_SECRET: optionalStringVar('HS256 token secret, at least 32 characters (or set JWKS_URL)'),
+    JWKS_URL: optionalUrlVar('RS256 key set URL of the campus SSO (or set JWT_SECRET)', ['http', 'https']),
+  };
+}
+
+/** Exactly one way to verify tokens, and a secret long enough to resist guessing. */
+export function checkAuthConfig(config: { JWT_SECRET?: string; JWKS_URL?: string }): void {
+  if (!config.JWT_SECRET && !config.JWKS_URL) {
+    throw new ConfigError(['JWT_SECRET or JWKS_URL must be set (how tokens are verified)']);
+  }
+  if (config.JWT_SECRET && config.JWT_SECRET.length < 32) {
+    throw new ConfigError([`JWT_SECRET must be at least 32 characters, got ${config.JWT_SECRET.length}`]);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './data-source';
+export * from './org-scope';
+export * from './ids';
+export * from './errors';

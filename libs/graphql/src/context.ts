@@ -1,0 +1,36 @@
+import type { Viewer } from '@campus/auth';
+import type { Logger } from '@campus/logger';
+import DataLoader from 'dataloader';
+import { AuthChecker } from 'type-graphql';
+import { UnauthenticatedError } from './errors';
+
+/** What every resolver gets: the caller, the raw token (to call other services as them), request-scoped loaders. */
+export interface RequestContext {
+  viewer: Viewer | null;
+  token: string | null;
+  requestId: string;
+  logger: Logger;
+  loaders: LoaderRegistry;
+}
+
+/** Per-request DataLoaders, created on first use so one request batches into one statement per kind. */
+export class LoaderRegistry {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export function requireViewer(context: RequestContext): Viewer {
+  if (!context.viewer) throw new UnauthenticatedError();
+  return context.viewer;
+}
+
+/** `@Authorized()` means "signed in"; roles and scope are checked by each service against the data. */
+export const signedInAuthChecker: AuthChecker<RequestContext> = ({ context }) => context.viewer !== null;

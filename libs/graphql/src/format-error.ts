@@ -1,0 +1,69 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import { DomainError, FieldProblem } from './errors';
+
+/** Codes Apollo Server itself produces for bad requests; safe to show as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = '服务器内部错误，请稍后重试 (INTERNAL_SERVER_ERROR)';
+
+export type ErrorLogger = (error: unknown, formatted: GraphQLFormattedError) => void;
+
+/**
+ * The one place errors become client-facing: domain errors keep their code and details, validation
+ * errors name each field, anything unexpected is logged and masked.
+ */
+export function createFormatError(logUnexpected: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const where = { path: formatted.path, locations: formatted.locations };
+
+    if (original instanceof DomainError) {
+      return { message: original.message, ...where, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const fields = flattenValidationErrors(original.extensions.validationErrors);
+      const message = `输入有误：${fields.map((f) => `${f.field}：${f.message}`).join('；')} (BAD_USER_INPUT)`;
+      return { message, ...where, extensions: { code: 'BAD_USER_INPUT', fields } };
+    }
+    if (original instanceof AuthenticationError) {
+      return { message: '请先登录 (UNAUTHENTICATED)', ...where, extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    if (original instanceof AuthorizationError) {
+      return { message: '无权执行此操作 (FORBIDDEN)', ...where, extensions: { code: 'FORBIDDEN' } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && isRequestError(original)) {
+      return { message: formatted.message, ...where, extensions: { code } };
+    }
+    logUnexpected(original, formatted);
+    return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Request errors come from graphql-js itself (no original error underneath). */
+function isRequestError(error: unknown): boolean {
+  return error instanceof GraphQLError && !error.originalError;
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}

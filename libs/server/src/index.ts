@@ -1,0 +1,4 @@
+export * from './http';
+export * from './subgraph';
+export * from './shutdown';
+export * from './service';

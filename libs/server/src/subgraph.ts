@@ -1,0 +1,71 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { InvalidTokenError, TokenVerifier } from '@campus/auth';
+import { createFormatError, LoaderRegistry, RequestContext } from '@campus/graphql';
+import type { Logger } from '@campus/logger';
+import express from 'express';
+import { GraphQLError, GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import { bearerToken, createHttpApp, listen } from './http';
+
+export interface SubgraphOptions {
+  name: string;
+  port: number;
+  host?: string;
+  schema: GraphQLSchema;
+  verifyToken: TokenVerifier;
+  logger: Logger;
+  /** Throws when a dependency (database, broker) is unreachable. */
+  readiness: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves a subgraph schema on /graphql with auth, error formatting, health endpoints and draining. */
+export async function startSubgraphServer(options: SubgraphOptions): Promise<RunningServer> {
+  const { logger } = options;
+  const app = createHttpApp(logger, options.readiness);
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        viewer: await viewerOf(bearerToken(req.header('authorization')), options.verifyToken),
+        token: bearerToken(req.header('authorization')),
+        requestId: req.requestId,
+        logger: req.log,
+        loaders: new LoaderRegistry(),
+      }),
+    }),
+  );
+  const host = options.host ?? '0.0.0.0';
+  await listen(httpServer, options.port, host);
+  const url = `http://localhost:${options.port}/graphql`;
+  logger.info({ url }, `${options.name} ready`);
+  return { url, stop: () => apollo.stop() };
+}
+
+async function viewerOf(token: string | null, verify: TokenVerifier) {
+  if (!token) return null;
+  try {
+    return await verify(token);
+  } catch (error) {
+    if (!(error instanceof InvalidTokenError)) throw error;
+    throw new GraphQLError('登录已失效，请重新登录 (UNAUTHENTICATED)', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+}
