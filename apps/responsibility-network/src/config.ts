@@ -1,9 +1,8 @@
-import { checkAuthConfig, enumVar, intVar, loadConfig, optionalStringVar, subgraphVariables } from '@campus/config';
+import { enumVar, intVar, loadSubgraphConfig, optionalStringVar } from '@campus/config';
 import { BootstrapSettings } from './accounts/bootstrap';
 import { OrgUnitKind } from './org-units/org-unit-kind';
 
 const variables = {
-  ...subgraphVariables({ port: 4001, database: 'campus_responsibility' }),
   TOKEN_TTL_SECONDS: intVar('lifetime of tokens issued by login', 8 * 3600, { min: 60, max: 30 * 24 * 3600 }),
   BOOTSTRAP_ROOT_CODE: optionalStringVar('code of the root unit created in an empty organisation'),
   BOOTSTRAP_ROOT_NAME: optionalStringVar('name of that root unit'),
@@ -13,9 +12,7 @@ const variables = {
 };
 
 export function loadResponsibilityConfig(env: NodeJS.ProcessEnv = process.env) {
-  const config = loadConfig(variables, env);
-  checkAuthConfig(config);
-  return config;
+  return loadSubgraphConfig({ port: 4001, database: 'campus_responsibility' }, variables, env);
 }
 
 export type ResponsibilityConfig = ReturnType<typeof loadResponsibilityConfig>;

@@ -1,4 +1,4 @@
-import { ConfigError, enumVar, intVar, optionalStringVar, optionalUrlVar, stringVar, urlVar } from './env';
+import { ConfigError, enumVar, intVar, loadConfig, optionalStringVar, optionalUrlVar, stringVar, urlVar, VariableSpec } from './env';
 
 /** Variables every subgraph reads; each service adds its own. */
 export function subgraphVariables(defaults: { port: number; database: string }) {
@@ -28,4 +28,21 @@ export function checkAuthConfig(config: { JWT_SECRET?: string; JWKS_URL?: string
   if (config.JWT_SECRET && config.JWT_SECRET.length < 32) {
     throw new ConfigError([`JWT_SECRET must be at least 32 characters, got ${config.JWT_SECRET.length}`]);
   }
+}
+
+export const orgDirectoryUrlVar = urlVar(
+  'GraphQL URL of responsibility-network, where org unit paths are looked up',
+  ['http', 'https'],
+  'http://127.0.0.1:4001/graphql',
+);
+
+/** The common subgraph variables plus a service's own, validated together. */
+export function loadSubgraphConfig<E extends Record<string, VariableSpec<unknown>>>(
+  defaults: { port: number; database: string },
+  extra: E,
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  const config = loadConfig({ ...subgraphVariables(defaults), ...extra }, env);
+  checkAuthConfig(config as { JWT_SECRET?: string; JWKS_URL?: string });
+  return config;
 }

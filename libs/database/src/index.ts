@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './org-scope';
 export * from './ids';
 export * from './errors';
+export * from './recent-first';

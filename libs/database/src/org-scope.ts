@@ -9,13 +9,13 @@ export function escapeLike(value: string): string {
 /** A WHERE fragment with TypeORM named parameters. */
 export interface SqlCondition {
   sql: string;
-  params: Record<string, string>;
+  params: Record<string, unknown>;
 }
 
 /** `(col LIKE :p0 OR col LIKE :p1)` for the viewer's subtrees, or a condition matching nothing for an empty scope. */
 export function orgScopeCondition(column: string, scopePaths: readonly string[], paramPrefix = 'scope'): SqlCondition {
   if (scopePaths.length === 0) return { sql: '1 = 0', params: {} };
-  const params: Record<string, string> = {};
+  const params: Record<string, unknown> = {};
   const parts = scopePaths.map((path, index) => {
     params[`${paramPrefix}${index}`] = `${escapeLike(path)}%`;
     return `${column} LIKE :${paramPrefix}${index}`;

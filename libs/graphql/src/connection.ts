@@ -1,10 +1,11 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
+@Directive('@shareable')
 @ObjectType({ description: '分页信息' })
 export class PageInfo {
   @Field()

@@ -34,3 +34,15 @@ export function requireViewer(context: RequestContext): Viewer {
 
 /** `@Authorized()` means "signed in"; roles and scope are checked by each service against the data. */
 export const signedInAuthChecker: AuthChecker<RequestContext> = ({ context }) => context.viewer !== null;
+
+/** The viewer with the token they came with, for calls to other services on their behalf. */
+export interface Caller {
+  viewer: Viewer;
+  token: string;
+  requestId: string;
+}
+
+export function callerOf(context: RequestContext): Caller {
+  const viewer = requireViewer(context);
+  return { viewer, token: context.token ?? '', requestId: context.requestId };
+}

@@ -1,4 +1,4 @@
-import { buildSubgraphSchema, GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema, GraphQLResolverMap, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
@@ -30,4 +30,14 @@ export async function buildFederatedSchema(
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
   return buildSubgraphSchema([{ typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(schema)), resolvers }]);
+}
+
+/** Entry point of an app's print-schema script: writes the subgraph SDL to stdout. */
+export function printSubgraphSdl(build: () => Promise<GraphQLSchema>): void {
+  build()
+    .then((schema) => process.stdout.write(printSubgraphSchema(schema)))
+    .catch((error) => {
+      process.stderr.write(`${(error as Error).stack}\n`);
+      process.exit(1);
+    });
 }

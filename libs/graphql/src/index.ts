@@ -3,3 +3,5 @@ export * from './format-error';
 export * from './connection';
 export * from './context';
 export * from './federation';
+export * from './references';
+export * from './calendar-date';

@@ -1,0 +1,72 @@
+import { CalendarDate } from '@campus/graphql';
+import { IsOptional, Length, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
+
+@InputType()
+export class CreateEmergencyPlanInput {
+  @Field(() => ID, { description: '编制单位' })
+  orgUnitId: string;
+
+  @Field()
+  @Length(2, 200, { message: '预案名称长度应为 2–200 个字符' })
+  title: string;
+
+  @Field(() => EmergencyPlanType)
+  type: EmergencyPlanType;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100, { message: '适用情形最长 100 个字符' })
+  scenario?: string;
+
+  @Field()
+  @Length(1, 32, { message: '版本长度应为 1–32 个字符' })
+  versionLabel: string;
+
+  @Field(() => CalendarDate)
+  reviewDate: string;
+}
+
+@InputType()
+export class UpdateEmergencyPlanInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: '读取时的版本号' })
+  @Min(1, { message: '版本号无效' })
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200, { message: '预案名称长度应为 2–200 个字符' })
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 32, { message: '版本长度应为 1–32 个字符' })
+  versionLabel?: string;
+
+  @Field(() => CalendarDate, { nullable: true })
+  @IsOptional()
+  reviewDate?: string;
+
+  @Field(() => EmergencyPlanStatus, { nullable: true })
+  @IsOptional()
+  status?: EmergencyPlanStatus;
+}
+
+@InputType()
+export class EmergencyPlanFilter {
+  @Field(() => [EmergencyPlanStatus], { nullable: true })
+  @IsOptional()
+  status?: EmergencyPlanStatus[];
+
+  @Field(() => [EmergencyPlanType], { nullable: true })
+  @IsOptional()
+  type?: EmergencyPlanType[];
+
+  @Field(() => CalendarDate, { nullable: true, description: '评审日期在此日或之前（待评审）' })
+  @IsOptional()
+  reviewDueBy?: string;
+}

@@ -1,0 +1,25 @@
+import { ConnectionArgs, OrgUnitReference, requireViewer, RequestContext } from '@campus/graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { EmergencyPlanFilter } from '../emergency-plans/emergency-plan.inputs';
+import { EmergencyPlanService } from '../emergency-plans/emergency-plan.service';
+import { EmergencyPlanConnection } from '../emergency-plans/emergency-plan.types';
+
+@Authorized()
+@Resolver(() => OrgUnitReference)
+export class OrgUnitPlansResolver {
+  constructor(private readonly planService: EmergencyPlanService) {}
+
+  @FieldResolver(() => EmergencyPlanConnection, { nullable: true, description: '本单位编制的应急预案' })
+  emergencyPlans(
+    @Root() unit: OrgUnitReference,
+    @Arg('filter', () => EmergencyPlanFilter, { defaultValue: {} }) filter: EmergencyPlanFilter,
+    @Args() { first, after }: ConnectionArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<EmergencyPlanConnection> {
+    const viewer = requireViewer(context);
+    const loaderName = `OrgUnit.emergencyPlans:${JSON.stringify([filter, first, after])}`;
+    return context.loaders
+      .get(loaderName, () => this.planService.createUnitPlansLoader(viewer, filter, first, after))
+      .load(unit.id);
+  }
+}

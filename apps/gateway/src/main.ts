@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
+import { ConfigError } from '@campus/config';
+import { createLogger } from '@campus/logger';
+import { bearerToken, createHttpApp, listen, stopOnSignals } from '@campus/server';
+import cors from 'cors';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
+import { depthLimit } from './depth-limit';
+import { maskError } from './mask-errors';
+
+interface GatewayContext {
+  authorization: string | null;
+  requestId: string;
+}
+
+/** Forwards the caller's token and request id; every subgraph verifies and authorises again. */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+}
+
+async function main(config: GatewayConfig): Promise<void> {
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
+    logger: { debug: () => undefined, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+  });
+  const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });
+  let ready = false;
+  const app = createHttpApp(logger, async () => {
+    if (!ready) throw new Error('gateway not started');
+  });
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    // @apollo/gateway 2 implements gateway-interface 1; Apollo Server 5 accepts it at runtime.
+    gateway: gateway as never,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
+    formatError: (formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  const origins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((origin) => origin.trim());
+  app.use(
+    '/graphql',
+    cors({ origin: origins, exposedHeaders: ['x-request-id'] }),
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const token = bearerToken(req.header('authorization'));
+        if (token) await verifyAtGateway(token, verifyToken);
+        return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId };
+      },
+    }),
+  );
+  await listen(httpServer, config.PORT, config.HOST);
+  ready = true;
+  logger.info({ url: `http://localhost:${config.PORT}/graphql`, subgraphs: urls }, 'gateway ready');
+  stopOnSignals(() => apollo.stop(), logger);
+}
+
+async function verifyAtGateway(token: string, verify: (token: string) => Promise<unknown>): Promise<void> {
+  try {
+    await verify(token);
+  } catch (error) {
+    if (!(error instanceof InvalidTokenError)) throw error;
+    throw new GraphQLError('登录已失效，请重新登录 (UNAUTHENTICATED)', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  }
+}
+
+try {
+  void main(loadGatewayConfig());
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,104 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum HazardCategory {
+  FIRE = 'FIRE',
+  BUILDING = 'BUILDING',
+  FOOD = 'FOOD',
+  TRAFFIC = 'TRAFFIC',
+  LAB_CHEMICAL = 'LAB_CHEMICAL',
+  SPECIAL_EQUIPMENT = 'SPECIAL_EQUIPMENT',
+  ELECTRICAL = 'ELECTRICAL',
+  GAS = 'GAS',
+  CONSTRUCTION = 'CONSTRUCTION',
+  PUBLIC_HEALTH = 'PUBLIC_HEALTH',
+  NETWORK = 'NETWORK',
+  SECURITY = 'SECURITY',
+  SURROUNDINGS = 'SURROUNDINGS',
+  PSYCHOLOGICAL = 'PSYCHOLOGICAL',
+  OTHER = 'OTHER',
+}
+
+export const HAZARD_CATEGORY_LABELS: Record<HazardCategory, string> = {
+  FIRE: '消防安全',
+  BUILDING: '校舍安全',
+  FOOD: '食品安全',
+  TRAFFIC: '交通/校车安全',
+  LAB_CHEMICAL: '实验室/危化品安全',
+  SPECIAL_EQUIPMENT: '特种设备安全',
+  ELECTRICAL: '用电安全',
+  GAS: '燃气安全',
+  CONSTRUCTION: '施工安全',
+  PUBLIC_HEALTH: '传染病/公共卫生',
+  NETWORK: '网络安全',
+  SECURITY: '治安安全',
+  SURROUNDINGS: '校园周边',
+  PSYCHOLOGICAL: '心理健康',
+  OTHER: '其他',
+};
+
+export enum HazardGrade {
+  GENERAL = 'GENERAL',
+  MAJOR = 'MAJOR',
+}
+
+export enum HazardStatus {
+  DISCOVERED = 'DISCOVERED',
+  REGISTERED = 'REGISTERED',
+  REPORTED = 'REPORTED',
+  RECTIFYING = 'RECTIFYING',
+  PENDING_ACCEPTANCE = 'PENDING_ACCEPTANCE',
+  ACCEPTED = 'ACCEPTED',
+  CLOSED = 'CLOSED',
+  ARCHIVED = 'ARCHIVED',
+  VOIDED = 'VOIDED',
+}
+
+export enum HazardSource {
+  SELF_INSPECTION = 'SELF_INSPECTION',
+  ROUTINE_INSPECTION = 'ROUTINE_INSPECTION',
+  SUPERVISION = 'SUPERVISION',
+  DRILL = 'DRILL',
+  REPORT = 'REPORT',
+  CAMPAIGN = 'CAMPAIGN',
+}
+
+registerEnumType(HazardCategory, {
+  name: 'HazardCategory',
+  description: '隐患类别',
+  valuesConfig: Object.fromEntries(Object.entries(HAZARD_CATEGORY_LABELS).map(([k, v]) => [k, { description: v }])),
+});
+
+registerEnumType(HazardGrade, {
+  name: 'HazardGrade',
+  description: '隐患等级',
+  valuesConfig: { GENERAL: { description: '一般隐患' }, MAJOR: { description: '重大隐患' } },
+});
+
+registerEnumType(HazardStatus, {
+  name: 'HazardStatus',
+  description: '隐患闭环状态（排查→登记→报告→治理→验收→销号→存档）',
+  valuesConfig: {
+    DISCOVERED: { description: '排查(发现)' },
+    REGISTERED: { description: '登记(评估)' },
+    REPORTED: { description: '已报告' },
+    RECTIFYING: { description: '治理(控制)中' },
+    PENDING_ACCEPTANCE: { description: '待验收' },
+    ACCEPTED: { description: '已验收' },
+    CLOSED: { description: '已销号' },
+    ARCHIVED: { description: '已备案存档' },
+    VOIDED: { description: '已作废（重复或误报）' },
+  },
+});
+
+registerEnumType(HazardSource, {
+  name: 'HazardSource',
+  description: '隐患来源',
+  valuesConfig: {
+    SELF_INSPECTION: { description: '自查' },
+    ROUTINE_INSPECTION: { description: '日常检查' },
+    SUPERVISION: { description: '督导检查' },
+    DRILL: { description: '应急演练' },
+    REPORT: { description: '人员报告' },
+    CAMPAIGN: { description: '专项整治' },
+  },
+});

@@ -1,0 +1,79 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
+
+@Entity('hazard')
+export class HazardEntity {
+  @PrimaryColumn({ type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  category: HazardCategory;
+
+  @Column({ type: 'varchar', length: 16 })
+  grade: HazardGrade;
+
+  @Column({ type: 'varchar', length: 32 })
+  source: HazardSource;
+
+  @Column({ type: 'varchar', length: 32 })
+  status: HazardStatus;
+
+  @Column({ name: 'place_text', type: 'varchar', length: 200 })
+  placeText: string;
+
+  @Column({ name: 'discovered_at', type: 'datetime', precision: 3 })
+  discoveredAt: Date;
+
+  @Column({ name: 'discovered_by_person_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  discoveredByPersonId: string | null;
+
+  @Column({ name: 'registered_by_account_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
+  registeredByAccountId: string;
+
+  @Column({ name: 'org_unit_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
+  orgUnitId: string;
+
+  @Column({ name: 'org_path', type: 'varchar', length: 512, charset: 'ascii', collation: 'ascii_bin' })
+  orgPath: string;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}
+
+/** Maps a raw row (snake_case columns, as from a window-function query) to the entity. */
+export function hazardFromRow(row: Record<string, unknown>): HazardEntity {
+  return Object.assign(new HazardEntity(), {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    grade: row.grade,
+    source: row.source,
+    status: row.status,
+    placeText: row.place_text,
+    discoveredAt: row.discovered_at,
+    discoveredByPersonId: row.discovered_by_person_id,
+    registeredByAccountId: row.registered_by_account_id,
+    orgUnitId: row.org_unit_id,
+    orgPath: row.org_path,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}

@@ -1,0 +1,92 @@
+import { IsOptional, Length, MaxDate, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
+
+@InputType()
+export class RegisterHazardInput {
+  @Field(() => ID, { description: '责任单位' })
+  orgUnitId: string;
+
+  @Field()
+  @Length(2, 200, { message: '标题长度应为 2–200 个字符' })
+  title: string;
+
+  @Field()
+  @Length(1, 5000, { message: '描述长度应为 1–5000 个字符' })
+  description: string;
+
+  @Field(() => HazardCategory)
+  category: HazardCategory;
+
+  @Field(() => HazardGrade, { defaultValue: HazardGrade.GENERAL })
+  grade: HazardGrade;
+
+  @Field(() => HazardSource, { defaultValue: HazardSource.SELF_INSPECTION })
+  source: HazardSource;
+
+  @Field({ description: '隐患部位' })
+  @Length(1, 200, { message: '隐患部位长度应为 1–200 个字符' })
+  placeText: string;
+
+  @Field({ description: '发现时间，不能晚于现在' })
+  @MaxDate(() => new Date(Date.now() + 60_000), { message: '发现时间不能晚于当前时间' })
+  discoveredAt: Date;
+
+  @Field(() => ID, { nullable: true, description: '发现人' })
+  @IsOptional()
+  discoveredByPersonId?: string;
+}
+
+@InputType()
+export class UpdateHazardInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: '读取时的版本号' })
+  @Min(1, { message: '版本号无效' })
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 200, { message: '标题长度应为 2–200 个字符' })
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 5000, { message: '描述长度应为 1–5000 个字符' })
+  description?: string;
+
+  @Field(() => HazardCategory, { nullable: true })
+  @IsOptional()
+  category?: HazardCategory;
+
+  @Field(() => HazardGrade, { nullable: true })
+  @IsOptional()
+  grade?: HazardGrade;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200, { message: '隐患部位长度应为 1–200 个字符' })
+  placeText?: string;
+}
+
+@InputType()
+export class HazardFilter {
+  @Field(() => [HazardStatus], { nullable: true })
+  @IsOptional()
+  status?: HazardStatus[];
+
+  @Field(() => [HazardCategory], { nullable: true })
+  @IsOptional()
+  category?: HazardCategory[];
+}
+
+@InputType()
+export class HazardLedgerFilter extends HazardFilter {
+  @Field(() => ID, { nullable: true, description: '单位；不填则为我的全部管辖范围' })
+  @IsOptional()
+  orgUnitId?: string;
+
+  @Field({ defaultValue: true, description: '包含下级单位' })
+  includeSubtree: boolean;
+}

@@ -1,0 +1,35 @@
+import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput } from './hazard.inputs';
+import { HazardService } from './hazard.service';
+import { Hazard, HazardConnection, HazardPayload } from './hazard.types';
+
+@Authorized()
+@Resolver(() => Hazard)
+export class HazardResolver {
+  constructor(private readonly hazardService: HazardService) {}
+
+  @Query(() => Hazard, { nullable: true, description: '按 ID 查询隐患（限我的管辖范围）' })
+  hazard(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Hazard> {
+    return this.hazardService.get(requireViewer(context), id);
+  }
+
+  @Query(() => HazardConnection, { description: '隐患台账，最新登记的在前' })
+  hazards(
+    @Arg('filter', () => HazardLedgerFilter, { defaultValue: { includeSubtree: true } }) filter: HazardLedgerFilter,
+    @Args() { first, after }: ConnectionArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<HazardConnection> {
+    return this.hazardService.ledger(callerOf(context), filter, first, after);
+  }
+
+  @Mutation(() => HazardPayload, { description: '登记隐患' })
+  async registerHazard(@Arg('input') input: RegisterHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
+    return { hazard: await this.hazardService.register(callerOf(context), input) };
+  }
+
+  @Mutation(() => HazardPayload, { description: '更正隐患基本信息（进入治理前）' })
+  async updateHazard(@Arg('input') input: UpdateHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
+    return { hazard: await this.hazardService.update(requireViewer(context), input) };
+  }
+}

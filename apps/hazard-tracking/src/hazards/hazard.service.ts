@@ -1,0 +1,125 @@
+import { HAZARD_REPORTER_ROLES, Viewer } from '@campus/auth';
+import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, recentFirstPagesByGroup, SqlCondition, subtreeCondition } from '@campus/database';
+import { Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager } from 'typeorm';
+import { HazardStatus } from './hazard-enums';
+import { HazardEntity, hazardFromRow } from './hazard.entity';
+import { HazardFilter, HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput } from './hazard.inputs';
+import { Hazard, toHazard } from './hazard.types';
+
+/** Facts may be corrected only before rectification starts. */
+const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
+
+export class HazardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: OrgUnitDirectory,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<Hazard> {
+    const hazard = await this.dataSource.getRepository(HazardEntity).findOneBy({ id });
+    if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', id);
+    return toHazard(hazard);
+  }
+
+  async ledger(caller: Caller, filter: HazardLedgerFilter, first: number, after?: string | null): Promise<ConnectionShape<Hazard>> {
+    const query = this.dataSource.getRepository(HazardEntity).createQueryBuilder('h');
+    for (const condition of this.filterConditions(caller.viewer, filter)) query.andWhere(condition.sql, condition.params);
+    if (filter.orgUnitId) {
+      const path = await visibleUnitPath(this.directory, caller, filter.orgUnitId);
+      const unit = filter.includeSubtree
+        ? subtreeCondition('h.org_path', path, 'unitPath')
+        : { sql: 'h.org_unit_id = :unitId', params: { unitId: filter.orgUnitId } };
+      query.andWhere(unit.sql, unit.params);
+    }
+    const page = await recentFirstPage(query, 'h', first, decodeCursor(after, 2));
+    return toConnection(page.rows, first, page.totalCount, recentFirstKey, toHazard);
+  }
+
+  /** First pages of hazards for many units at once (OrgUnit.hazards): one statement per request. */
+  createUnitHazardsLoader(viewer: Viewer, filter: HazardFilter, first: number, after: string | null | undefined) {
+    const cursor = decodeCursor(after, 2);
+    return new DataLoader<string, ConnectionShape<Hazard>>(async (unitIds) => {
+      const pages = await recentFirstPagesByGroup(this.dataSource.manager, {
+        table: 'hazard',
+        groupColumn: 'org_unit_id',
+        groupIds: unitIds,
+        conditions: this.filterConditions(viewer, filter, 't'),
+        first,
+        after: cursor,
+      });
+      return unitIds.map((unitId) => {
+        const page = pages.get(unitId) ?? { rows: [], totalCount: 0 };
+        const entities = page.rows.map(hazardFromRow);
+        return toConnection(entities, first, page.totalCount, recentFirstKey, toHazard);
+      });
+    });
+  }
+
+  async register(caller: Caller, input: RegisterHazardInput): Promise<Hazard> {
+    const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
+    if (!caller.viewer.hasRoleAt(HAZARD_REPORTER_ROLES, path)) throw new ForbiddenError('您无权在该单位登记隐患');
+    return this.dataSource.transaction(async (manager) => {
+      const hazard = manager.create(HazardEntity, {
+        id: newId(),
+        code: await this.nextCode(manager, input.discoveredAt.getUTCFullYear()),
+        title: input.title,
+        description: input.description,
+        category: input.category,
+        grade: input.grade,
+        source: input.source,
+        status: HazardStatus.REGISTERED,
+        placeText: input.placeText,
+        discoveredAt: input.discoveredAt,
+        discoveredByPersonId: input.discoveredByPersonId ?? null,
+        registeredByAccountId: caller.viewer.accountId,
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+      });
+      await manager.save(hazard);
+      return toHazard(hazard);
+    });
+  }
+
+  async update(viewer: Viewer, input: UpdateHazardInput): Promise<Hazard> {
+    return this.dataSource.transaction(async (manager) => {
+      const hazard = await manager.findOne(HazardEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', input.id);
+      if (!viewer.hasRoleAt(HAZARD_REPORTER_ROLES, hazard.orgPath)) throw new ForbiddenError('您无权修改该隐患');
+      if (hazard.version !== input.version) {
+        throw new ConflictError('隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
+      }
+      if (!EDITABLE_STATUSES.includes(hazard.status)) {
+        throw new ConflictError('隐患已进入治理流程，不能再修改基本信息', { id: hazard.id, status: hazard.status });
+      }
+      if (input.title) hazard.title = input.title;
+      if (input.description) hazard.description = input.description;
+      if (input.category) hazard.category = input.category;
+      if (input.grade) hazard.grade = input.grade;
+      if (input.placeText) hazard.placeText = input.placeText;
+      await manager.save(hazard);
+      return toHazard(hazard);
+    });
+  }
+
+  private filterConditions(viewer: Viewer, filter: HazardFilter, alias = 'h'): SqlCondition[] {
+    const conditions = [orgScopeCondition(`${alias}.org_path`, viewer.scopePaths)];
+    if (filter.status?.length) conditions.push({ sql: `${alias}.status IN (:...status)`, params: { status: filter.status } });
+    if (filter.category?.length) {
+      conditions.push({ sql: `${alias}.category IN (:...category)`, params: { category: filter.category } });
+    }
+    return conditions;
+  }
+
+  /** Readable codes, sequential per year: YH-2026-000123. */
+  private async nextCode(manager: EntityManager, year: number): Promise<string> {
+    await manager.query(
+      'INSERT INTO hazard_code_sequence (year, last_value) VALUES (?, 1) ON DUPLICATE KEY UPDATE last_value = last_value + 1',
+      [year],
+    );
+    const [{ last_value: value }] = await manager.query('SELECT last_value FROM hazard_code_sequence WHERE year = ?', [year]);
+    return `YH-${year}-${String(value).padStart(6, '0')}`;
+  }
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { printSubgraphSdl } from '@campus/graphql';
+import { OrgUnitDirectory } from '@campus/org-directory';
+import { DataSource } from 'typeorm';
+import { buildHazardSchema } from './schema';
+
+// Building the schema touches no database or directory; the printer only needs its shape.
+printSubgraphSdl(() => buildHazardSchema({} as DataSource, {} as OrgUnitDirectory));

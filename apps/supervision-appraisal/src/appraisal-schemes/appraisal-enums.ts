@@ -1,0 +1,77 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum AppraisalPeriod {
+  ANNUAL = 'ANNUAL',
+  FIRST_HALF = 'FIRST_HALF',
+  SECOND_HALF = 'SECOND_HALF',
+  Q1 = 'Q1',
+  Q2 = 'Q2',
+  Q3 = 'Q3',
+  Q4 = 'Q4',
+}
+
+export enum AppraisalSchemeStatus {
+  DRAFT = 'DRAFT',
+}
+
+export enum IndicatorKind {
+  AUTOMATIC = 'AUTOMATIC',
+  MANUAL = 'MANUAL',
+}
+
+/** Indicators computed from the other services' events (DOMAIN.md §4). */
+export enum IndicatorMetric {
+  RECTIFICATION_RATE = 'RECTIFICATION_RATE',
+  ON_TIME_RECTIFICATION = 'ON_TIME_RECTIFICATION',
+  OVERDUE_HAZARDS = 'OVERDUE_HAZARDS',
+  INSPECTION_COMPLETION = 'INSPECTION_COMPLETION',
+  EDUCATION_COVERAGE = 'EDUCATION_COVERAGE',
+  DRILLS_HELD = 'DRILLS_HELD',
+  LETTERS_SIGNED = 'LETTERS_SIGNED',
+  STATISTICS_ON_TIME = 'STATISTICS_ON_TIME',
+  SUPERVISION_FINDINGS = 'SUPERVISION_FINDINGS',
+  INCIDENTS = 'INCIDENTS',
+}
+
+registerEnumType(AppraisalPeriod, {
+  name: 'AppraisalPeriod',
+  description: '考核周期',
+  valuesConfig: {
+    ANNUAL: { description: '年度（年终考核）' },
+    FIRST_HALF: { description: '上半年' },
+    SECOND_HALF: { description: '下半年' },
+    Q1: { description: '第一季度' },
+    Q2: { description: '第二季度' },
+    Q3: { description: '第三季度' },
+    Q4: { description: '第四季度' },
+  },
+});
+
+registerEnumType(AppraisalSchemeStatus, {
+  name: 'AppraisalSchemeStatus',
+  description: '考核方案状态',
+  valuesConfig: { DRAFT: { description: '草案' } },
+});
+
+registerEnumType(IndicatorKind, {
+  name: 'IndicatorKind',
+  description: '指标类型',
+  valuesConfig: { AUTOMATIC: { description: '自动计算（来自业务数据）' }, MANUAL: { description: '人工评分' } },
+});
+
+registerEnumType(IndicatorMetric, {
+  name: 'IndicatorMetric',
+  description: '自动指标的数据来源',
+  valuesConfig: {
+    RECTIFICATION_RATE: { description: '隐患整改率' },
+    ON_TIME_RECTIFICATION: { description: '按期整改率' },
+    OVERDUE_HAZARDS: { description: '逾期隐患数' },
+    INSPECTION_COMPLETION: { description: '检查任务完成率' },
+    EDUCATION_COVERAGE: { description: '安全教育覆盖率' },
+    DRILLS_HELD: { description: '应急演练次数' },
+    LETTERS_SIGNED: { description: '责任书签订率' },
+    STATISTICS_ON_TIME: { description: '统计表按时报送' },
+    SUPERVISION_FINDINGS: { description: '督导发现问题数' },
+    INCIDENTS: { description: '安全事件数' },
+  },
+});

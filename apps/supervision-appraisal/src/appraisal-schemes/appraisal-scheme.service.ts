@@ -1,0 +1,140 @@
+import { ADMIN_ROLES, Viewer } from '@campus/auth';
+import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, recentFirstPagesByGroup, SqlCondition } from '@campus/database';
+import {
+  BadUserInputError,
+  Caller,
+  ConflictError,
+  ConnectionShape,
+  decodeCursor,
+  ForbiddenError,
+  NotFoundError,
+  toConnection,
+} from '@campus/graphql';
+import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppraisalSchemeStatus } from './appraisal-enums';
+import { AppraisalIndicatorEntity, AppraisalSchemeEntity, appraisalSchemeFromRow } from './appraisal-scheme.entity';
+import { AppraisalSchemeFilter, CreateAppraisalSchemeInput, IndicatorInput, UpdateAppraisalSchemeInput } from './appraisal-scheme.inputs';
+import { AppraisalIndicator, AppraisalScheme, toAppraisalIndicator, toAppraisalScheme } from './appraisal-scheme.types';
+import { indicatorProblems } from './indicator-rules';
+
+export class AppraisalSchemeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly directory: OrgUnitDirectory,
+  ) {}
+
+  async get(viewer: Viewer, id: string): Promise<AppraisalScheme> {
+    const scheme = await this.dataSource.getRepository(AppraisalSchemeEntity).findOneBy({ id });
+    if (!scheme || !viewer.covers(scheme.orgPath)) throw new NotFoundError('考核方案', id);
+    return toAppraisalScheme(scheme);
+  }
+
+  async list(viewer: Viewer, filter: AppraisalSchemeFilter, first: number, after?: string | null): Promise<ConnectionShape<AppraisalScheme>> {
+    const query = this.dataSource.getRepository(AppraisalSchemeEntity).createQueryBuilder('s');
+    for (const condition of this.filterConditions(viewer, filter, 's')) query.andWhere(condition.sql, condition.params);
+    const page = await recentFirstPage(query, 's', first, decodeCursor(after, 2));
+    return toConnection(page.rows, first, page.totalCount, recentFirstKey, toAppraisalScheme);
+  }
+
+  createUnitSchemesLoader(viewer: Viewer, filter: AppraisalSchemeFilter, first: number, after: string | null | undefined) {
+    const cursor = decodeCursor(after, 2);
+    return new DataLoader<string, ConnectionShape<AppraisalScheme>>(async (unitIds) => {
+      const pages = await recentFirstPagesByGroup(this.dataSource.manager, {
+        table: 'appraisal_scheme',
+        groupColumn: 'org_unit_id',
+        groupIds: unitIds,
+        conditions: this.filterConditions(viewer, filter, 't'),
+        first,
+        after: cursor,
+      });
+      return unitIds.map((unitId) => {
+        const page = pages.get(unitId) ?? { rows: [], totalCount: 0 };
+        return toConnection(page.rows.map(appraisalSchemeFromRow), first, page.totalCount, recentFirstKey, toAppraisalScheme);
+      });
+    });
+  }
+
+  /** Indicators of many schemes in one statement. */
+  createIndicatorsLoader(): DataLoader<string, AppraisalIndicator[]> {
+    return new DataLoader(async (schemeIds) => {
+      const rows = await this.dataSource
+        .getRepository(AppraisalIndicatorEntity)
+        .find({ where: { schemeId: In([...schemeIds]) }, order: { position: 'ASC' } });
+      return schemeIds.map((schemeId) => rows.filter((row) => row.schemeId === schemeId).map(toAppraisalIndicator));
+    });
+  }
+
+  async create(caller: Caller, input: CreateAppraisalSchemeInput): Promise<AppraisalScheme> {
+    requireValidIndicators(input.indicators);
+    const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
+    this.requireAdmin(caller.viewer, path);
+    return this.dataSource.transaction(async (manager) => {
+      const scheme = manager.create(AppraisalSchemeEntity, {
+        id: newId(),
+        name: input.name,
+        year: input.year,
+        period: input.period,
+        status: AppraisalSchemeStatus.DRAFT,
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+      });
+      await manager.save(scheme);
+      await this.replaceIndicators(manager, scheme.id, input.indicators);
+      return toAppraisalScheme(scheme);
+    });
+  }
+
+  async update(viewer: Viewer, input: UpdateAppraisalSchemeInput): Promise<AppraisalScheme> {
+    if (input.indicators) requireValidIndicators(input.indicators);
+    return this.dataSource.transaction(async (manager) => {
+      const scheme = await manager.findOne(AppraisalSchemeEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!scheme || !viewer.covers(scheme.orgPath)) throw new NotFoundError('考核方案', input.id);
+      this.requireAdmin(viewer, scheme.orgPath);
+      if (scheme.version !== input.version) {
+        throw new ConflictError('考核方案已被他人修改，请刷新后重试', { id: scheme.id, currentVersion: scheme.version });
+      }
+      if (scheme.status !== AppraisalSchemeStatus.DRAFT) throw new ConflictError('只有草案状态的考核方案可以修改', { id: scheme.id });
+      scheme.name = input.name ?? scheme.name;
+      // Saving bumps the version even when only the indicators change.
+      scheme.updatedAt = new Date();
+      await manager.save(scheme);
+      if (input.indicators) await this.replaceIndicators(manager, scheme.id, input.indicators);
+      return toAppraisalScheme(scheme);
+    });
+  }
+
+  private async replaceIndicators(manager: EntityManager, schemeId: string, indicators: IndicatorInput[]): Promise<void> {
+    await manager.delete(AppraisalIndicatorEntity, { schemeId });
+    await manager.save(
+      indicators.map((indicator, position) =>
+        manager.create(AppraisalIndicatorEntity, {
+          id: newId(),
+          schemeId,
+          position,
+          name: indicator.name,
+          weight: indicator.weight.toFixed(2),
+          kind: indicator.kind,
+          metric: indicator.metric ?? null,
+          description: indicator.description ?? null,
+        }),
+      ),
+    );
+  }
+
+  private filterConditions(viewer: Viewer, filter: AppraisalSchemeFilter, alias: string): SqlCondition[] {
+    const conditions = [orgScopeCondition(`${alias}.org_path`, viewer.scopePaths)];
+    if (filter.year) conditions.push({ sql: `${alias}.year = :year`, params: { year: filter.year } });
+    return conditions;
+  }
+
+  private requireAdmin(viewer: Viewer, path: string): void {
+    if (!viewer.hasRoleAt(ADMIN_ROLES, path)) throw new ForbiddenError('只有教育局或学校安全管理部门可以制定考核方案');
+  }
+}
+
+function requireValidIndicators(indicators: IndicatorInput[]): void {
+  const problems = indicatorProblems(indicators);
+  if (problems.length) throw new BadUserInputError(problems);
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
+import { httpOrgUnitDirectory } from '@campus/org-directory';
+import { runSubgraphService } from '@campus/server';
+import { ENTITIES, MIGRATIONS } from './database';
+import { buildAppraisalSchema } from './schema';
+
+void runSubgraphService(() => {
+  const config = loadSubgraphConfig({ port: 4004, database: 'campus_appraisal' }, { ORG_DIRECTORY_URL: orgDirectoryUrlVar });
+  return {
+    name: 'supervision-appraisal',
+    config,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    createSchema: (dataSource) => buildAppraisalSchema(dataSource, httpOrgUnitDirectory(config.ORG_DIRECTORY_URL)),
+  };
+});

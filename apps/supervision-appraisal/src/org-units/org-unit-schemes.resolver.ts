@@ -1,0 +1,25 @@
+import { ConnectionArgs, OrgUnitReference, requireViewer, RequestContext } from '@campus/graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AppraisalSchemeFilter } from '../appraisal-schemes/appraisal-scheme.inputs';
+import { AppraisalSchemeService } from '../appraisal-schemes/appraisal-scheme.service';
+import { AppraisalSchemeConnection } from '../appraisal-schemes/appraisal-scheme.types';
+
+@Authorized()
+@Resolver(() => OrgUnitReference)
+export class OrgUnitSchemesResolver {
+  constructor(private readonly schemeService: AppraisalSchemeService) {}
+
+  @FieldResolver(() => AppraisalSchemeConnection, { nullable: true, description: '本单位制定的考核方案' })
+  appraisalSchemes(
+    @Root() unit: OrgUnitReference,
+    @Arg('filter', () => AppraisalSchemeFilter, { defaultValue: {} }) filter: AppraisalSchemeFilter,
+    @Args() { first, after }: ConnectionArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<AppraisalSchemeConnection> {
+    const viewer = requireViewer(context);
+    const loaderName = `OrgUnit.appraisalSchemes:${JSON.stringify([filter, first, after])}`;
+    return context.loaders
+      .get(loaderName, () => this.schemeService.createUnitSchemesLoader(viewer, filter, first, after))
+      .load(unit.id);
+  }
+}

@@ -1,0 +1,97 @@
+import { ObjectLiteral, SelectQueryBuilder, EntityManager } from 'typeorm';
+import { SqlCondition } from './org-scope';
+
+/**
+ * Keyset pagination for lists shown newest first: ordered by (created_at DESC, id DESC), the cursor is
+ * the last row's [createdAt ISO string, id].
+ */
+export type RecentFirstCursor = [string, string];
+
+export interface Page<Row> {
+  rows: Row[];
+  totalCount: number;
+}
+
+export function recentFirstKey(row: { createdAt: Date; id: string }): RecentFirstCursor {
+  return [row.createdAt.toISOString(), row.id];
+}
+
+/** A page of a query builder's rows: count without the cursor, then first + 1 rows after it. */
+export async function recentFirstPage<Row extends ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  alias: string,
+  first: number,
+  after: (string | number)[] | null,
+): Promise<Page<Row>> {
+  const totalCount = await query.getCount();
+  if (after) {
+    query.andWhere(`(${alias}.created_at < :afterAt OR (${alias}.created_at = :afterAt AND ${alias}.id < :afterId))`, {
+      afterAt: new Date(String(after[0])),
+      afterId: String(after[1]),
+    });
+  }
+  const rows = await query
+    .orderBy(`${alias}.created_at`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .take(first + 1)
+    .getMany();
+  return { rows, totalCount };
+}
+
+export interface GroupedPagesQuery {
+  table: string;
+  /** Column the pages are per, e.g. org_unit_id. */
+  groupColumn: string;
+  groupIds: readonly string[];
+  conditions: SqlCondition[];
+  first: number;
+  after: (string | number)[] | null;
+}
+
+/**
+ * One statement for the first pages of many groups (e.g. the hazards of every unit on a dashboard):
+ * window functions number the rows after the cursor within each group and count each group.
+ * Returns raw rows (snake_case columns) per group id.
+ */
+export async function recentFirstPagesByGroup(
+  manager: EntityManager,
+  query: GroupedPagesQuery,
+): Promise<Map<string, Page<Record<string, unknown>>>> {
+  const named: Record<string, unknown> = { groupIds: [...query.groupIds] };
+  const where = [`t.${query.groupColumn} IN (:...groupIds)`];
+  for (const condition of query.conditions) {
+    where.push(condition.sql);
+    Object.assign(named, condition.params);
+  }
+  let afterCursor = '1';
+  if (query.after) {
+    afterCursor = '(t.created_at < :afterAt OR (t.created_at = :afterAt AND t.id < :afterId))';
+    named.afterAt = new Date(String(query.after[0]));
+    named.afterId = String(query.after[1]);
+  }
+  const partition = `PARTITION BY t.${query.groupColumn}`;
+  const sql = `
+    SELECT * FROM (
+      SELECT t.*,
+             COUNT(*) OVER (${partition}) AS _total,
+             CASE WHEN ${afterCursor} THEN 1 ELSE 0 END AS _after,
+             SUM(CASE WHEN ${afterCursor} THEN 1 ELSE 0 END)
+               OVER (${partition} ORDER BY t.created_at DESC, t.id DESC ROWS UNBOUNDED PRECEDING) AS _rank
+        FROM ${query.table} t
+       WHERE ${where.join(' AND ')}
+    ) ranked
+    WHERE ranked._after = 1 AND ranked._rank <= :limit
+    ORDER BY ranked.created_at DESC, ranked.id DESC`;
+  named.limit = query.first + 1;
+  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, named, {});
+  const rows: Record<string, unknown>[] = await manager.query(text, values);
+  const pages = new Map<string, Page<Record<string, unknown>>>();
+  for (const groupId of query.groupIds) pages.set(groupId, { rows: [], totalCount: 0 });
+  for (const row of rows) {
+    const page = pages.get(String(row[query.groupColumn]));
+    if (!page) continue;
+    page.rows.push(row);
+    page.totalCount = Number(row._total);
+  }
+  return pages;
+}

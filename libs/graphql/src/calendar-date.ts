@@ -1,0 +1,32 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+const FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  const match = FORMAT.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function parse(value: unknown): string {
+  if (typeof value !== 'string' || !isCalendarDate(value)) {
+    throw new GraphQLError(`日期格式应为 YYYY-MM-DD，收到 ${JSON.stringify(value)} (BAD_USER_INPUT)`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return value;
+}
+
+/** A day as people mean it (deadline, review date, duty date), in the school's time zone: "2026-11-24". */
+export const CalendarDate = new GraphQLScalarType<string, string>({
+  name: 'CalendarDate',
+  description: '日历日期 YYYY-MM-DD（学校所在时区）',
+  serialize: (value) => String(value).slice(0, 10),
+  parseValue: parse,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) return parse(undefined);
+    return parse(ast.value);
+  },
+});

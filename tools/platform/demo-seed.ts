@@ -1,0 +1,146 @@
+import { GraphQLClient } from '@campus/testing';
+
+/**
+ * The demo campus: a county education bureau over a vocational college organised like seed 001
+ * (党政办公室, 安全保卫处, 教务处, 学生工作处, 后勤管理处, 宣传统战部, 团委 and several 二级学院) and a
+ * middle school; people, one account per role, a few hazards, plans and appraisal schemes.
+ * Loaded through the gateway's public API, as the bootstrap administrator.
+ */
+export const DEMO_PASSWORD = 'Campus@2026';
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  unitCode: string;
+  person: { name: string; position: string; phone: string };
+  description: string;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'safety.office', role: 'SAFETY_OFFICE', unitCode: 'XDZY', person: { name: '王建国', position: '安全保卫处处长', phone: '13909310001' }, description: '学校安全保卫处（全校）' },
+  { username: 'xx.leader', role: 'UNIT_LEADER', unitCode: 'XDZY-XX', person: { name: '李明', position: '信息工程学院院长', phone: '13909310002' }, description: '信息工程学院第一责任人' },
+  { username: 'xx.officer', role: 'UNIT_SAFETY_OFFICER', unitCode: 'XDZY-XX', person: { name: '张伟', position: '信息工程学院安全员', phone: '13909310003' }, description: '信息工程学院安全员' },
+  { username: 'jd.officer', role: 'UNIT_SAFETY_OFFICER', unitCode: 'XDZY-JD', person: { name: '刘洋', position: '机电工程学院安全员', phone: '13909310004' }, description: '机电工程学院安全员' },
+  { username: 'grid.officer', role: 'GRID_OFFICER', unitCode: 'XDZY-XX', person: { name: '陈静', position: '网格安全员', phone: '13909310005' }, description: '信息工程学院网格安全员' },
+  { username: 'inspector', role: 'INSPECTOR', unitCode: 'BUREAU', person: { name: '赵刚', position: '督导组成员', phone: '13909310006' }, description: '教育局督导组' },
+  { username: 'counselor', role: 'COUNSELOR', unitCode: 'XDZY-XG', person: { name: '孙丽', position: '心理健康中心教师', phone: '13909310007' }, description: '心理健康中心' },
+  { username: 'staff', role: 'STAFF', unitCode: 'XDZY-HQ', person: { name: '周强', position: '后勤职工', phone: '13909310008' }, description: '后勤管理处职工' },
+];
+
+const UNITS: { code: string; name: string; kind: string; parent: string }[] = [
+  { code: 'XDZY', name: '现代职业学院', kind: 'SCHOOL', parent: 'BUREAU' },
+  { code: 'YZ', name: '县第一中学', kind: 'SCHOOL', parent: 'BUREAU' },
+  { code: 'XDZY-DZB', name: '党政办公室', kind: 'DEPARTMENT', parent: 'XDZY' },
+  { code: 'XDZY-BWC', name: '安全保卫处', kind: 'DEPARTMENT', parent: 'XDZY' },
+  { code: 'XDZY-JWC', name: '教务处', kind: 'DEPARTMENT', parent: 'XDZY' },
+  { code: 'XDZY-XG', name: '学生工作处', kind: 'DEPARTMENT', parent: 'XDZY' },
+  { code: 'XDZY-HQ', name: '后勤管理处', kind: 'DEPARTMENT', parent: 'XDZY' },
+  { code: 'XDZY-XC', name: '宣传统战部', kind: 'DEPARTMENT', parent: 'XDZY' },
+  { code: 'XDZY-TW', name: '团委', kind: 'DEPARTMENT', parent: 'XDZY' },
+  { code: 'XDZY-XX', name: '信息工程学院', kind: 'COLLEGE', parent: 'XDZY' },
+  { code: 'XDZY-JD', name: '机电工程学院', kind: 'COLLEGE', parent: 'XDZY' },
+  { code: 'XDZY-HL', name: '护理学院', kind: 'COLLEGE', parent: 'XDZY' },
+  { code: 'XDZY-JG', name: '经济管理学院', kind: 'COLLEGE', parent: 'XDZY' },
+  { code: 'YZ-ZWC', name: '政教处', kind: 'DEPARTMENT', parent: 'YZ' },
+];
+
+const HAZARDS = [
+  { unit: 'XDZY-XX', title: '3号实训楼二层疏散通道堆放杂物', category: 'FIRE', grade: 'GENERAL', place: '3号实训楼二层东侧通道', description: '疏散通道堆放纸箱和废旧桌椅，影响紧急疏散。' },
+  { unit: 'XDZY-XX', title: '机房配电箱未上锁且无警示标识', category: 'ELECTRICAL', grade: 'GENERAL', place: '信息楼301机房', description: '配电箱门未上锁，缺少“有电危险”标识。' },
+  { unit: 'XDZY-JD', title: '危化品仓库双人双锁制度未落实', category: 'LAB_CHEMICAL', grade: 'MAJOR', place: '机电实训中心危化品仓库', description: '仓库仅一把锁，领用登记不全，存在流失风险。' },
+  { unit: 'XDZY-JD', title: '实训车间行车年检过期', category: 'SPECIAL_EQUIPMENT', grade: 'GENERAL', place: '机电实训车间', description: '5吨行车检验合格证已过期两个月。' },
+  { unit: 'XDZY-HQ', title: '学生食堂后厨燃气报警器失灵', category: 'GAS', grade: 'MAJOR', place: '第一学生食堂后厨', description: '燃气泄漏报警器测试无响应。' },
+  { unit: 'XDZY-HL', title: '学生公寓5号楼消防栓水压不足', category: 'FIRE', grade: 'GENERAL', place: '学生公寓5号楼', description: '六层消防栓出水压力不足。' },
+];
+
+const PLANS = [
+  { unit: 'XDZY', title: '现代职业学院突发事件总体应急预案', type: 'COMPREHENSIVE', scenario: null, versionLabel: '2026版', reviewDate: '2027-03-01' },
+  { unit: 'XDZY-BWC', title: '校园火灾事故专项应急预案', type: 'SPECIAL', scenario: '火灾', versionLabel: '2026版', reviewDate: '2026-12-15' },
+  { unit: 'XDZY-JD', title: '实训室危化品泄漏现场处置方案', type: 'ON_SITE', scenario: '危化品泄漏', versionLabel: 'v2.1', reviewDate: '2027-01-10' },
+  { unit: 'XDZY-HQ', title: '食物中毒事件专项应急预案', type: 'SPECIAL', scenario: '食物中毒', versionLabel: '2025版', reviewDate: '2026-10-01' },
+];
+
+const SCHOOL_INDICATORS = [
+  { name: '隐患整改率', weight: 25, kind: 'AUTOMATIC', metric: 'RECTIFICATION_RATE' },
+  { name: '按期整改率', weight: 15, kind: 'AUTOMATIC', metric: 'ON_TIME_RECTIFICATION' },
+  { name: '安全教育覆盖率', weight: 15, kind: 'AUTOMATIC', metric: 'EDUCATION_COVERAGE' },
+  { name: '应急演练开展', weight: 15, kind: 'AUTOMATIC', metric: 'DRILLS_HELD' },
+  { name: '责任书签订', weight: 10, kind: 'AUTOMATIC', metric: 'LETTERS_SIGNED' },
+  { name: '统计表按时报送', weight: 10, kind: 'AUTOMATIC', metric: 'STATISTICS_ON_TIME' },
+  { name: '安全台账规范性', weight: 10, kind: 'MANUAL' },
+];
+
+export interface SeedResult {
+  seeded: boolean;
+  unitIds: Record<string, string>;
+}
+
+export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) => void = () => undefined): Promise<SeedResult> {
+  const me = await admin.data<{ me: { grants: { orgUnit: { id: string; code: string } }[] } }>(
+    '{ me { grants { orgUnit { id code } } } }',
+  );
+  const root = me.me.grants[0].orgUnit;
+  const tree = await admin.data<{ orgUnits: { totalCount: number; edges: { node: { id: string; code: string } }[] } }>(
+    'query { orgUnits(first: 100) { totalCount edges { node { id code } } } }',
+  );
+  const unitIds: Record<string, string> = Object.fromEntries(tree.orgUnits.edges.map(({ node }) => [node.code, node.id]));
+  if (tree.orgUnits.totalCount > 1) return { seeded: false, unitIds };
+  unitIds[root.code] = root.id;
+
+  for (const unit of UNITS) {
+    const created = await admin.data<{ createOrgUnit: { orgUnit: { id: string } } }>(
+      'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id } } }',
+      { input: { parentId: unitIds[unit.parent], code: unit.code, name: unit.name, kind: unit.kind } },
+    );
+    unitIds[unit.code] = created.createOrgUnit.orgUnit.id;
+  }
+  log(`demo: ${UNITS.length} units`);
+
+  const clients: Record<string, GraphQLClient> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    const person = await admin.data<{ createPerson: { person: { id: string } } }>(
+      'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
+      { input: { orgUnitId: unitIds[account.unitCode], kind: 'STAFF', ...account.person } },
+    );
+    await admin.data('mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }', {
+      input: {
+        username: account.username,
+        password: DEMO_PASSWORD,
+        personId: person.createPerson.person.id,
+        grants: [{ role: account.role, orgUnitId: unitIds[account.unitCode] }],
+      },
+    });
+    clients[account.username] = await admin.login(account.username, DEMO_PASSWORD);
+  }
+  log(`demo: ${DEMO_ACCOUNTS.length} people with accounts`);
+
+  const safetyOffice = clients['safety.office'];
+  const discoveredAt = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+  for (const hazard of HAZARDS) {
+    await safetyOffice.data('mutation($input: RegisterHazardInput!) { registerHazard(input: $input) { hazard { id } } }', {
+      input: {
+        orgUnitId: unitIds[hazard.unit],
+        title: hazard.title,
+        description: hazard.description,
+        category: hazard.category,
+        grade: hazard.grade,
+        source: 'CAMPAIGN',
+        placeText: hazard.place,
+        discoveredAt,
+      },
+    });
+  }
+  for (const plan of PLANS) {
+    await safetyOffice.data('mutation($input: CreateEmergencyPlanInput!) { createEmergencyPlan(input: $input) { emergencyPlan { id } } }', {
+      input: { orgUnitId: unitIds[plan.unit], title: plan.title, type: plan.type, scenario: plan.scenario, versionLabel: plan.versionLabel, reviewDate: plan.reviewDate },
+    });
+  }
+  await admin.data('mutation($input: CreateAppraisalSchemeInput!) { createAppraisalScheme(input: $input) { appraisalScheme { id } } }', {
+    input: { orgUnitId: unitIds.BUREAU, name: '2026年度学校安全工作目标考核方案', year: 2026, period: 'ANNUAL', indicators: SCHOOL_INDICATORS },
+  });
+  await safetyOffice.data('mutation($input: CreateAppraisalSchemeInput!) { createAppraisalScheme(input: $input) { appraisalScheme { id } } }', {
+    input: { orgUnitId: unitIds.XDZY, name: '2026年二级学院安全工作过程考核方案', year: 2026, period: 'SECOND_HALF', indicators: SCHOOL_INDICATORS },
+  });
+  log(`demo: ${HAZARDS.length} hazards, ${PLANS.length} emergency plans, 2 appraisal schemes`);
+  return { seeded: true, unitIds };
+}

@@ -1,0 +1,99 @@
+import { ServiceProcess, startApp, stopApp, waitUntilReady } from './processes';
+
+export const SUBGRAPHS = ['responsibility-network', 'hazard-tracking', 'education-drills', 'supervision-appraisal'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+const DATABASES: Record<SubgraphName, string> = {
+  'responsibility-network': 'responsibility',
+  'hazard-tracking': 'hazard',
+  'education-drills': 'education',
+  'supervision-appraisal': 'appraisal',
+};
+
+export interface PlatformOptions {
+  mysqlUrl: string;
+  jwtSecret: string;
+  /** Gateway port; the subgraphs take the next four. */
+  basePort: number;
+  /** Database names are `<prefix>_responsibility` etc. */
+  databasePrefix: string;
+  logDir: string;
+  bootstrap: { rootCode: string; rootName: string; adminUsername: string; adminPassword: string };
+  logLevel?: string;
+}
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  subgraphUrl(name: SubgraphName): string;
+  databaseName(name: SubgraphName): string;
+  stopService(name: SubgraphName): Promise<void>;
+  startService(name: SubgraphName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function subgraphPort(basePort: number, name: SubgraphName): number {
+  return basePort + 1 + SUBGRAPHS.indexOf(name);
+}
+
+/** Starts the four subgraphs, then the gateway, each as its own process, and waits until all are ready. */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const processes = new Map<string, ServiceProcess>();
+  const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  const common = { MYSQL_URL: options.mysqlUrl, JWT_SECRET: options.jwtSecret, LOG_LEVEL: options.logLevel ?? 'info' };
+  const databaseName = (name: SubgraphName) => `${options.databasePrefix}_${DATABASES[name]}`;
+  const envOf = (name: SubgraphName): NodeJS.ProcessEnv => ({
+    ...common,
+    DATABASE_NAME: databaseName(name),
+    ORG_DIRECTORY_URL: url(subgraphPort(options.basePort, 'responsibility-network')),
+    ...(name === 'responsibility-network'
+      ? {
+          BOOTSTRAP_ROOT_CODE: options.bootstrap.rootCode,
+          BOOTSTRAP_ROOT_NAME: options.bootstrap.rootName,
+          BOOTSTRAP_ROOT_KIND: 'BUREAU',
+          BOOTSTRAP_ADMIN_USERNAME: options.bootstrap.adminUsername,
+          BOOTSTRAP_ADMIN_PASSWORD: options.bootstrap.adminPassword,
+        }
+      : {}),
+  });
+  const startService = async (name: SubgraphName) => {
+    const service = startApp(name, subgraphPort(options.basePort, name), envOf(name), options.logDir);
+    processes.set(name, service);
+    await waitUntilReady(service);
+  };
+  const stop = async () => {
+    await Promise.all([...processes.values()].map((service) => stopApp(service)));
+  };
+  try {
+    // responsibility-network first: it bootstraps the organisation the others' data hangs from.
+    await startService('responsibility-network');
+    await Promise.all(SUBGRAPHS.slice(1).map(startService));
+    const gateway = startApp(
+      'gateway',
+      options.basePort,
+      {
+        ...common,
+        RESPONSIBILITY_NETWORK_URL: url(subgraphPort(options.basePort, 'responsibility-network')),
+        HAZARD_TRACKING_URL: url(subgraphPort(options.basePort, 'hazard-tracking')),
+        EDUCATION_DRILLS_URL: url(subgraphPort(options.basePort, 'education-drills')),
+        SUPERVISION_APPRAISAL_URL: url(subgraphPort(options.basePort, 'supervision-appraisal')),
+      },
+      options.logDir,
+    );
+    processes.set('gateway', gateway);
+    await waitUntilReady(gateway);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    gatewayUrl: url(options.basePort),
+    subgraphUrl: (name) => url(subgraphPort(options.basePort, name)),
+    databaseName,
+    startService,
+    stopService: async (name) => {
+      const service = processes.get(name);
+      if (service) await stopApp(service);
+    },
+    stop,
+  };
+}

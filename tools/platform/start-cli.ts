@@ -1,0 +1,65 @@
+import { GraphQLClient } from '@campus/testing';
+import path from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCampus } from './demo-seed';
+import { ensureMysql } from './mysql';
+import { startPlatform } from './platform';
+import { ROOT } from './processes';
+
+/** The demo deployment's settings; a real deployment sets its own secret and bootstrap account. */
+const DEMO = {
+  jwtSecret: 'demo-only-secret-change-me-0123456789abcdef',
+  bootstrap: { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD },
+};
+
+function log(line: string): void {
+  process.stdout.write(`[start] ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const dataDir = path.join(ROOT, '.data');
+  const mysql = await ensureMysql(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', dataDir, log);
+  log(`MySQL at ${mysql.url}`);
+  const platform = await startPlatform({
+    mysqlUrl: mysql.url,
+    jwtSecret: process.env.JWT_SECRET ?? DEMO.jwtSecret,
+    basePort: Number(process.env.GATEWAY_PORT ?? 4000),
+    databasePrefix: process.env.DATABASE_PREFIX ?? 'campus',
+    logDir: path.join(dataDir, 'logs'),
+    bootstrap: DEMO.bootstrap,
+    logLevel: process.env.LOG_LEVEL,
+  });
+  const stop = async () => {
+    log('stopping…');
+    await platform.stop();
+    await mysql.stop();
+    log('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  const admin = await new GraphQLClient(platform.gatewayUrl).login(DEMO.bootstrap.adminUsername, DEMO.bootstrap.adminPassword);
+  const seed = await seedDemoCampus(admin, log);
+  log(seed.seeded ? 'demo campus loaded' : 'databases already hold data; demo not reloaded');
+
+  const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.username.length), DEMO.bootstrap.adminUsername.length);
+  process.stdout.write(
+    [
+      '',
+      `校园安全管理平台 ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `  GraphQL gateway:  ${platform.gatewayUrl}`,
+      `  service logs:     ${path.join(dataDir, 'logs')}`,
+      `  demo logins (password ${DEMO_PASSWORD}):`,
+      `    ${DEMO.bootstrap.adminUsername.padEnd(width)}  BUREAU_ADMIN         教育局（全县）`,
+      ...DEMO_ACCOUNTS.map((account) => `    ${account.username.padEnd(width)}  ${account.role.padEnd(20)} ${account.description}`),
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`[start] failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+/**
+ * Prints each subgraph's SDL to apps/<name>/schema.graphql and composes them into
+ * apps/gateway/supergraph.graphql. With --check, writes nothing and fails when a committed file is stale.
+ * Runs on the compiled output: build first (npm run build).
+ */
+import { composeServices } from '@apollo/composition';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const SUBGRAPHS = [
+  { name: 'responsibility-network', port: 4001 },
+  { name: 'hazard-tracking', port: 4002 },
+  { name: 'education-drills', port: 4003 },
+  { name: 'supervision-appraisal', port: 4004 },
+];
+const SUPERGRAPH = path.join(ROOT, 'apps/gateway/supergraph.graphql');
+
+function printSdl(name: string): string {
+  return execFileSync(
+    process.execPath,
+    ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, `dist/apps/${name}/src/print-schema.js`)],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+}
+
+function compose(sdls: Map<string, string>): string {
+  const result = composeServices(
+    SUBGRAPHS.map(({ name, port }) => ({ name, url: `http://127.0.0.1:${port}/graphql`, typeDefs: parse(sdls.get(name)!) })),
+  );
+  if (result.errors) {
+    throw new Error(`composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}
+
+/** Writes or, in check mode, compares; returns whether the file was already current. */
+function sync(file: string, content: string, check: boolean): boolean {
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  if (current === content) return true;
+  if (!check) writeFileSync(file, content);
+  return false;
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const sdls = new Map(SUBGRAPHS.map(({ name }) => [name, printSdl(name)]));
+  const files = new Map<string, string>();
+  for (const [name, sdl] of sdls) files.set(path.join(ROOT, `apps/${name}/schema.graphql`), sdl);
+  files.set(SUPERGRAPH, compose(sdls));
+  const stale = [...files].filter(([file, content]) => !sync(file, content, check)).map(([file]) => path.relative(ROOT, file));
+  if (check && stale.length) {
+    process.stderr.write(`Stale schema files (run npm run schema:write and commit):\n  ${stale.join('\n  ')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(
+    stale.length ? `${check ? 'stale' : 'wrote'}: ${stale.join(', ')}\n` : 'schema files are current\n',
+  );
+}
+
+main();
