@@ -42,7 +42,8 @@ export default defineConfig(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
+    // Tests and their helpers read loosely typed GraphQL responses.
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/src/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
     },

@@ -1,8 +1,19 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../../..');
+/** The workspace root, from the source tree (tests) or the compiled one under dist/. */
+export const ROOT = findRoot(__dirname);
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no nx.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
 
 export interface ServiceProcess {
   name: string;

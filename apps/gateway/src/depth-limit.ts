@@ -7,6 +7,15 @@ export function depthLimit(maxDepth: number) {
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
+    // Depth of each fragment, computed once: fragments spreading others must not multiply the work.
+    const fragmentDepths = new Map<string, number>();
+    const fragmentDepth = (fragment: FragmentDefinitionNode, seen: Set<string>): number => {
+      const known = fragmentDepths.get(fragment.name.value);
+      if (known !== undefined) return known;
+      const depth = depthOf(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+      fragmentDepths.set(fragment.name.value, depth);
+      return depth;
+    };
     const depthOf = (selectionSet: SelectionSetNode, seen: Set<string>): number => {
       let deepest = 0;
       for (const selection of selectionSet.selections) {
@@ -16,9 +25,7 @@ export function depthLimit(maxDepth: number) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
         } else {
           const fragment = fragments.get(selection.name.value);
-          if (fragment && !seen.has(fragment.name.value)) {
-            deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, fragment.name.value])));
-          }
+          if (fragment && !seen.has(fragment.name.value)) deepest = Math.max(deepest, fragmentDepth(fragment, seen));
         }
       }
       return deepest;

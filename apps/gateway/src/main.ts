@@ -47,6 +47,7 @@ async function main(config: GatewayConfig): Promise<void> {
     // @apollo/gateway 2 implements gateway-interface 1; Apollo Server 5 accepts it at runtime.
     gateway: gateway as never,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
     formatError: (formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],

@@ -50,8 +50,8 @@ function viewerFromPayload(payload: JWTPayload): Viewer {
   if (typeof payload.sub !== 'string' || !Array.isArray(grants)) {
     throw new InvalidTokenError('token lacks subject or grants');
   }
-  const parsed = grants.map((grant: Record<string, unknown>) => {
-    if (!isRole(grant.role) || typeof grant.unitId !== 'string' || typeof grant.path !== 'string') {
+  const parsed = grants.map((grant: Record<string, unknown> | null) => {
+    if (!grant || !isRole(grant.role) || typeof grant.unitId !== 'string' || typeof grant.path !== 'string') {
       throw new InvalidTokenError('token carries a malformed grant');
     }
     return { role: grant.role, unitId: grant.unitId, path: grant.path };

@@ -25,6 +25,9 @@ export function checkAuthConfig(config: { JWT_SECRET?: string; JWKS_URL?: string
   if (!config.JWT_SECRET && !config.JWKS_URL) {
     throw new ConfigError(['JWT_SECRET or JWKS_URL must be set (how tokens are verified)']);
   }
+  if (config.JWT_SECRET && config.JWKS_URL) {
+    throw new ConfigError(['JWT_SECRET and JWKS_URL are both set; set only one (HS256 secret or RS256 key set)']);
+  }
   if (config.JWT_SECRET && config.JWT_SECRET.length < 32) {
     throw new ConfigError([`JWT_SECRET must be at least 32 characters, got ${config.JWT_SECRET.length}`]);
   }

@@ -50,7 +50,8 @@ export interface GroupedPagesQuery {
 
 /**
  * One statement for the first pages of many groups (e.g. the hazards of every unit on a dashboard):
- * window functions number the rows after the cursor within each group and count each group.
+ * window functions number the rows after the cursor within each group and count each group; each
+ * group's first row also comes back, so its count is known even when no row follows the cursor.
  * Returns raw rows (snake_case columns) per group id.
  */
 export async function recentFirstPagesByGroup(
@@ -74,13 +75,14 @@ export async function recentFirstPagesByGroup(
     SELECT * FROM (
       SELECT t.*,
              COUNT(*) OVER (${partition}) AS _total,
+             ROW_NUMBER() OVER (${partition} ORDER BY t.created_at DESC, t.id DESC) AS _position,
              CASE WHEN ${afterCursor} THEN 1 ELSE 0 END AS _after,
              SUM(CASE WHEN ${afterCursor} THEN 1 ELSE 0 END)
                OVER (${partition} ORDER BY t.created_at DESC, t.id DESC ROWS UNBOUNDED PRECEDING) AS _rank
         FROM ${query.table} t
        WHERE ${where.join(' AND ')}
     ) ranked
-    WHERE ranked._after = 1 AND ranked._rank <= :limit
+    WHERE (ranked._after = 1 AND ranked._rank <= :limit) OR ranked._position = 1
     ORDER BY ranked.created_at DESC, ranked.id DESC`;
   named.limit = query.first + 1;
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, named, {});
@@ -90,8 +92,8 @@ export async function recentFirstPagesByGroup(
   for (const row of rows) {
     const page = pages.get(String(row[query.groupColumn]));
     if (!page) continue;
-    page.rows.push(row);
     page.totalCount = Number(row._total);
+    if (Number(row._after) === 1 && Number(row._rank) <= query.first + 1) page.rows.push(row);
   }
   return pages;
 }

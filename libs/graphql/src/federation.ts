@@ -9,6 +9,7 @@ extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])
 `;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- references and contexts differ per type
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
 
 /**

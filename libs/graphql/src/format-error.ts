@@ -33,7 +33,7 @@ export function createFormatError(logUnexpected: ErrorLogger) {
     const where = { path: formatted.path, locations: formatted.locations };
 
     if (original instanceof DomainError) {
-      return { message: original.message, ...where, extensions: { code: original.code, ...original.details } };
+      return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };
     }
     if (original instanceof ArgumentValidationError) {
       const fields = flattenValidationErrors(original.extensions.validationErrors);
@@ -46,18 +46,15 @@ export function createFormatError(logUnexpected: ErrorLogger) {
     if (original instanceof AuthorizationError) {
       return { message: '无权执行此操作 (FORBIDDEN)', ...where, extensions: { code: 'FORBIDDEN' } };
     }
+    // Parse, validation and variable errors are graphql-js errors with one of these codes (Apollo wraps
+    // some with an originalError); an arbitrary exception never passes, whatever code it claims.
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && isRequestError(original)) {
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError) {
       return { message: formatted.message, ...where, extensions: { code } };
     }
     logUnexpected(original, formatted);
     return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
-}
-
-/** Request errors come from graphql-js itself (no original error underneath). */
-function isRequestError(error: unknown): boolean {
-  return error instanceof GraphQLError && !error.originalError;
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {

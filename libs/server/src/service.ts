@@ -65,6 +65,7 @@ export async function runSubgraphService(loadService: () => SubgraphService): Pr
     });
     stopOnSignals(async () => {
       await server.stop();
+      logger.info('http server stopped');
       await dataSource.destroy();
     }, logger);
   } catch (error) {

@@ -34,6 +34,8 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    // Signals are handled by stopOnSignals, which also closes the database.
+    stopOnTerminationSignals: false,
     formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver')),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });

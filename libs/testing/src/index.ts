@@ -1,1 +1,4 @@
 export * from './graphql-client';
+export * from './database';
+export * from './operations';
+export * from './org-directory';

@@ -64,7 +64,7 @@ export class HazardService {
     return this.dataSource.transaction(async (manager) => {
       const hazard = manager.create(HazardEntity, {
         id: newId(),
-        code: await this.nextCode(manager, input.discoveredAt.getUTCFullYear()),
+        code: await this.nextCode(manager, schoolYearOf(input.discoveredAt)),
         title: input.title,
         description: input.description,
         category: input.category,
@@ -122,4 +122,9 @@ export class HazardService {
     const [{ last_value: value }] = await manager.query('SELECT last_value FROM hazard_code_sequence WHERE year = ?', [year]);
     return `YH-${year}-${String(value).padStart(6, '0')}`;
   }
+}
+
+/** The calendar year in the school's time zone (Asia/Shanghai): 1 January 07:00 there is still UTC's 31 December. */
+function schoolYearOf(date: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date));
 }

@@ -162,7 +162,7 @@ export class OrgUnitService {
     try {
       await manager.save(unit);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ConflictError(`单位代码已存在：${unit.code}`, { code: unit.code });
+      if (isDuplicateKey(error)) throw new ConflictError(`单位代码已存在：${unit.code}`, { unitCode: unit.code });
       throw error;
     }
   }

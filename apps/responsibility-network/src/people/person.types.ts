@@ -61,8 +61,8 @@ export function toPerson(entity: PersonEntity): Person {
   };
 }
 
-/** 13812345678 → 138****5678: phone numbers are personal data. */
+/** 13812345678 → 138****5678, shorter numbers keep only their last two digits: phone numbers are personal data. */
 export function maskPhone(phone: string): string {
-  if (phone.length < 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  if (phone.length >= 11) return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  return `${'*'.repeat(Math.max(phone.length - 2, 0))}${phone.slice(-2)}`;
 }

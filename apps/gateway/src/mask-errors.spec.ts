@@ -1,0 +1,66 @@
+import { INTERNAL_ERROR_MESSAGE } from '@campus/graphql';
+import { GraphQLFormattedError } from 'graphql';
+import { maskError } from './mask-errors';
+
+describe('maskError', () => {
+  let logged: GraphQLFormattedError[];
+  const log = (formatted: GraphQLFormattedError) => logged.push(formatted);
+
+  beforeEach(() => {
+    logged = [];
+  });
+
+  it('passes a client error with only the whitelisted extensions', () => {
+    const formatted: GraphQLFormattedError = {
+      message: '记录已被他人修改 (CONFLICT)',
+      path: ['updateHazard'],
+      locations: [{ line: 1, column: 12 }],
+      extensions: {
+        code: 'CONFLICT',
+        currentVersion: 3,
+        id: 'h-1',
+        serviceName: 'hazard-tracking',
+        stacktrace: ['Error: at HazardService.update (/app/dist/hazard.service.js:10:5)'],
+        exception: { sqlMessage: 'Deadlock' },
+      },
+    };
+    expect(maskError(formatted, log)).toEqual({
+      message: '记录已被他人修改 (CONFLICT)',
+      path: ['updateHazard'],
+      locations: [{ line: 1, column: 12 }],
+      extensions: { code: 'CONFLICT', currentVersion: 3, id: 'h-1' },
+    });
+    expect(logged).toEqual([]);
+  });
+
+  it('keeps the field list of a BAD_USER_INPUT error', () => {
+    const fields = [{ field: 'input.title', message: '标题不能为空' }];
+    const result = maskError({ message: '输入有误', extensions: { code: 'BAD_USER_INPUT', fields, serviceName: 'x' } }, log);
+    expect(result.extensions).toEqual({ code: 'BAD_USER_INPUT', fields });
+  });
+
+  it('passes request errors raised by the gateway itself', () => {
+    const result = maskError({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, log);
+    expect(result).toEqual({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('masks and logs an internal server error', () => {
+    const formatted: GraphQLFormattedError = {
+      message: 'connect ECONNREFUSED 10.0.0.7:4002',
+      path: ['hazards'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'hazard-tracking' },
+    };
+    const result = maskError(formatted, log);
+    expect(result).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: ['hazards'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(JSON.stringify(result)).not.toContain('ECONNREFUSED');
+    expect(logged).toEqual([formatted]);
+  });
+
+  it('masks and logs errors without a code or with an unknown code', () => {
+    const withoutCode: GraphQLFormattedError = { message: 'socket hang up' };
+    const unknownCode: GraphQLFormattedError = { message: 'boom', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } };
+    expect(maskError(withoutCode, log)).toEqual({ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(maskError(unknownCode, log).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(logged).toEqual([withoutCode, unknownCode]);
+  });
+});

@@ -1,0 +1,25 @@
+// Three kinds of test, one transform: swc with decorator metadata (type-graphql and TypeORM need it).
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+const moduleNameMapper = { '^@campus/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
+const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFiles: ['reflect-metadata'] };
+const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/e2e'];
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', roots, testMatch: ['**/*.spec.ts'] },
+    { ...common, displayName: 'integration', roots, testMatch: ['**/*.integration-spec.ts'], testTimeout: 30000 },
+    { ...common, displayName: 'e2e', roots, testMatch: ['**/*.e2e-spec.ts'], testTimeout: 120000 },
+  ],
+};
