@@ -19,7 +19,7 @@ const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', roots, testMatch: ['**/*.spec.ts'] },
-    { ...common, displayName: 'integration', roots, testMatch: ['**/*.integration-spec.ts'], testTimeout: 30000 },
-    { ...common, displayName: 'e2e', roots, testMatch: ['**/*.e2e-spec.ts'], testTimeout: 120000 },
+    { ...common, displayName: 'integration', roots, testMatch: ['**/*.integration-spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/timeout-30s.js'] },
+    { ...common, displayName: 'e2e', roots, testMatch: ['**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/timeout-120s.js'] },
   ],
 };

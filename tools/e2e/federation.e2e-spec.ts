@@ -77,7 +77,7 @@ describe('the platform through the gateway', () => {
     );
     const error = response.errors?.[0];
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(error?.extensions?.fields.map((field: any) => field.field).sort()).toEqual(['input.placeText', 'input.title']);
+    expect(error?.extensions?.fields.map((field: any) => field.field).sort()).toEqual(['placeText', 'title']);
     expect(error?.message).toContain('标题长度应为');
   });
 
