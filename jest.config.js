@@ -14,7 +14,7 @@ const transform = {
 };
 const moduleNameMapper = { '^@campus/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFiles: ['reflect-metadata'] };
-const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/e2e'];
+const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
 
 module.exports = {
   projects: [

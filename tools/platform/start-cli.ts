@@ -29,15 +29,19 @@ async function main(): Promise<void> {
     bootstrap: DEMO.bootstrap,
     logLevel: process.env.LOG_LEVEL,
   });
+  let stopping = false;
   const stop = async () => {
+    // Ctrl-C reaches this process twice (from the terminal and forwarded by the start script).
+    if (stopping) return;
+    stopping = true;
     log('stopping…');
     await platform.stop();
     await mysql.stop();
     log('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 
   const admin = await new GraphQLClient(platform.gatewayUrl).login(DEMO.bootstrap.adminUsername, DEMO.bootstrap.adminPassword);
   const seed = await seedDemoCampus(admin, log);
