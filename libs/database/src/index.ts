@@ -3,3 +3,4 @@ export * from './org-scope';
 export * from './ids';
 export * from './errors';
 export * from './recent-first';
+export * from './scoped-record';

@@ -1,5 +1,5 @@
 import { Max, Min } from 'class-validator';
-import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, ClassType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -101,4 +101,15 @@ export function toConnection<Row, Node>(
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
     totalCount,
   };
+}
+
+/** Inputs that change an existing record name it and the version the client read (optimistic locking). */
+@InputType()
+export abstract class VersionedInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: '读取时的版本号' })
+  @Min(1, { message: '版本号无效' })
+  version: number;
 }

@@ -5,3 +5,4 @@ export * from './context';
 export * from './federation';
 export * from './references';
 export * from './calendar-date';
+export * from './unit-connections';

@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ScopedRecord, scopedFieldsFromRow } from '@campus/database';
+import { Column, Entity } from 'typeorm';
 import { EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
 
 @Entity('emergency_plan')
-export class EmergencyPlanEntity {
-  @PrimaryColumn({ type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  id: string;
-
+export class EmergencyPlanEntity extends ScopedRecord {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
@@ -26,26 +24,11 @@ export class EmergencyPlanEntity {
 
   @Column({ name: 'approved_at', type: 'datetime', precision: 3, nullable: true })
   approvedAt: Date | null;
-
-  @Column({ name: 'org_unit_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  orgUnitId: string;
-
-  @Column({ name: 'org_path', type: 'varchar', length: 512, charset: 'ascii', collation: 'ascii_bin' })
-  orgPath: string;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt: Date;
 }
 
 export function emergencyPlanFromRow(row: Record<string, unknown>): EmergencyPlanEntity {
   return Object.assign(new EmergencyPlanEntity(), {
-    id: row.id,
+    ...scopedFieldsFromRow(row),
     title: row.title,
     planType: row.plan_type,
     scenario: row.scenario,
@@ -53,10 +36,5 @@ export function emergencyPlanFromRow(row: Record<string, unknown>): EmergencyPla
     status: row.status,
     reviewDate: row.review_date,
     approvedAt: row.approved_at,
-    orgUnitId: row.org_unit_id,
-    orgPath: row.org_path,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   });
 }

@@ -1,6 +1,6 @@
-import { CalendarDate } from '@campus/graphql';
-import { IsOptional, Length, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { CalendarDate, VersionedInput } from '@campus/graphql';
+import { IsOptional, Length } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
 
 @InputType()
@@ -29,14 +29,7 @@ export class CreateEmergencyPlanInput {
 }
 
 @InputType()
-export class UpdateEmergencyPlanInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int, { description: '读取时的版本号' })
-  @Min(1, { message: '版本号无效' })
-  version: number;
-
+export class UpdateEmergencyPlanInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(2, 200, { message: '预案名称长度应为 2–200 个字符' })

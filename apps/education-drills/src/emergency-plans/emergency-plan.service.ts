@@ -1,8 +1,7 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, recentFirstPagesByGroup, SqlCondition } from '@campus/database';
-import { Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
+import { Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, loadUnitConnection, NotFoundError, RequestContext, requireViewer, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { EmergencyPlanStatus, mayChangeStatus } from './emergency-plan-enums';
 import { EmergencyPlanEntity, emergencyPlanFromRow } from './emergency-plan.entity';
@@ -31,23 +30,27 @@ export class EmergencyPlanService {
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toEmergencyPlan);
   }
 
-  createUnitPlansLoader(viewer: Viewer, filter: EmergencyPlanFilter, first: number, after: string | null | undefined) {
-    const cursor = decodeCursor(after, 2);
-    return new DataLoader<string, ConnectionShape<EmergencyPlan>>(async (unitIds) => {
-      const pages = await recentFirstPagesByGroup(this.dataSource.manager, {
-        table: 'emergency_plan',
-        groupColumn: 'org_unit_id',
-        groupIds: unitIds,
-        conditions: this.filterConditions(viewer, filter, 't'),
-        first,
-        after: cursor,
-      });
-      return unitIds.map((unitId) => {
-        const page = pages.get(unitId) ?? { rows: [], totalCount: 0 };
-        return toConnection(page.rows.map(emergencyPlanFromRow), first, page.totalCount, recentFirstKey, toEmergencyPlan);
-      });
+  /** OrgUnit.emergencyPlans for many units at once: one statement per request. */
+  unitConnection(
+    context: RequestContext,
+    unitId: string,
+    filter: EmergencyPlanFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<ConnectionShape<EmergencyPlan>> {
+    return loadUnitConnection(context, unitId, {
+      field: 'OrgUnit.emergencyPlans',
+      manager: this.dataSource.manager,
+      table: 'emergency_plan',
+      conditions: this.filterConditions(requireViewer(context), filter, 't'),
+      args: filter,
+      first,
+      after,
+      fromRow: emergencyPlanFromRow,
+      toNode: toEmergencyPlan,
     });
   }
+
 
   async create(caller: Caller, input: CreateEmergencyPlanInput): Promise<EmergencyPlan> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);

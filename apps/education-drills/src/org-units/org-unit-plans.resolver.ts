@@ -1,4 +1,4 @@
-import { ConnectionArgs, OrgUnitReference, requireViewer, RequestContext } from '@campus/graphql';
+import { ConnectionArgs, OrgUnitReference, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EmergencyPlanFilter } from '../emergency-plans/emergency-plan.inputs';
 import { EmergencyPlanService } from '../emergency-plans/emergency-plan.service';
@@ -16,10 +16,6 @@ export class OrgUnitPlansResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<EmergencyPlanConnection> {
-    const viewer = requireViewer(context);
-    const loaderName = `OrgUnit.emergencyPlans:${JSON.stringify([filter, first, after])}`;
-    return context.loaders
-      .get(loaderName, () => this.planService.createUnitPlansLoader(viewer, filter, first, after))
-      .load(unit.id);
+    return this.planService.unitConnection(context, unit.id, filter, first, after);
   }
 }

@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ScopedRecord, scopedFieldsFromRow } from '@campus/database';
+import { Column, Entity } from 'typeorm';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
 
 @Entity('hazard')
-export class HazardEntity {
-  @PrimaryColumn({ type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  id: string;
-
+export class HazardEntity extends ScopedRecord {
   @Column({ type: 'varchar', length: 32 })
   code: string;
 
@@ -38,27 +36,12 @@ export class HazardEntity {
 
   @Column({ name: 'registered_by_account_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
   registeredByAccountId: string;
-
-  @Column({ name: 'org_unit_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  orgUnitId: string;
-
-  @Column({ name: 'org_path', type: 'varchar', length: 512, charset: 'ascii', collation: 'ascii_bin' })
-  orgPath: string;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt: Date;
 }
 
 /** Maps a raw row (snake_case columns, as from a window-function query) to the entity. */
 export function hazardFromRow(row: Record<string, unknown>): HazardEntity {
   return Object.assign(new HazardEntity(), {
-    id: row.id,
+    ...scopedFieldsFromRow(row),
     code: row.code,
     title: row.title,
     description: row.description,
@@ -70,10 +53,5 @@ export function hazardFromRow(row: Record<string, unknown>): HazardEntity {
     discoveredAt: row.discovered_at,
     discoveredByPersonId: row.discovered_by_person_id,
     registeredByAccountId: row.registered_by_account_id,
-    orgUnitId: row.org_unit_id,
-    orgPath: row.org_path,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   });
 }

@@ -1,5 +1,6 @@
-import { IsOptional, Length, MaxDate, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { VersionedInput } from '@campus/graphql';
+import { IsOptional, Length, MaxDate } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
 
 @InputType()
@@ -38,14 +39,7 @@ export class RegisterHazardInput {
 }
 
 @InputType()
-export class UpdateHazardInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int, { description: '读取时的版本号' })
-  @Min(1, { message: '版本号无效' })
-  version: number;
-
+export class UpdateHazardInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(2, 200, { message: '标题长度应为 2–200 个字符' })

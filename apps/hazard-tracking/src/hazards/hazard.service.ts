@@ -1,8 +1,7 @@
 import { HAZARD_REPORTER_ROLES, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, recentFirstPagesByGroup, SqlCondition, subtreeCondition } from '@campus/database';
-import { Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
+import { Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, loadUnitConnection, NotFoundError, RequestContext, requireViewer, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
@@ -39,24 +38,27 @@ export class HazardService {
   }
 
   /** First pages of hazards for many units at once (OrgUnit.hazards): one statement per request. */
-  createUnitHazardsLoader(viewer: Viewer, filter: HazardFilter, first: number, after: string | null | undefined) {
-    const cursor = decodeCursor(after, 2);
-    return new DataLoader<string, ConnectionShape<Hazard>>(async (unitIds) => {
-      const pages = await recentFirstPagesByGroup(this.dataSource.manager, {
-        table: 'hazard',
-        groupColumn: 'org_unit_id',
-        groupIds: unitIds,
-        conditions: this.filterConditions(viewer, filter, 't'),
-        first,
-        after: cursor,
-      });
-      return unitIds.map((unitId) => {
-        const page = pages.get(unitId) ?? { rows: [], totalCount: 0 };
-        const entities = page.rows.map(hazardFromRow);
-        return toConnection(entities, first, page.totalCount, recentFirstKey, toHazard);
-      });
+  /** OrgUnit.hazards for many units at once: one statement per request. */
+  unitConnection(
+    context: RequestContext,
+    unitId: string,
+    filter: HazardFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<ConnectionShape<Hazard>> {
+    return loadUnitConnection(context, unitId, {
+      field: 'OrgUnit.hazards',
+      manager: this.dataSource.manager,
+      table: 'hazard',
+      conditions: this.filterConditions(requireViewer(context), filter, 't'),
+      args: filter,
+      first,
+      after,
+      fromRow: hazardFromRow,
+      toNode: toHazard,
     });
   }
+
 
   async register(caller: Caller, input: RegisterHazardInput): Promise<Hazard> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);

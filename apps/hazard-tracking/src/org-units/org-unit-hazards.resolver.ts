@@ -1,4 +1,4 @@
-import { ConnectionArgs, OrgUnitReference, requireViewer, RequestContext } from '@campus/graphql';
+import { ConnectionArgs, OrgUnitReference, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { HazardFilter } from '../hazards/hazard.inputs';
 import { HazardService } from '../hazards/hazard.service';
@@ -16,10 +16,6 @@ export class OrgUnitHazardsResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<HazardConnection> {
-    const viewer = requireViewer(context);
-    const loaderName = `OrgUnit.hazards:${JSON.stringify([filter, first, after])}`;
-    return context.loaders
-      .get(loaderName, () => this.hazardService.createUnitHazardsLoader(viewer, filter, first, after))
-      .load(unit.id);
+    return this.hazardService.unitConnection(context, unit.id, filter, first, after);
   }
 }

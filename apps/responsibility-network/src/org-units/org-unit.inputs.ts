@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { VersionedInput } from '@campus/graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { OrgUnitKind } from './org-unit-kind';
 
 const CODE = /^[A-Za-z0-9_-]+$/;
@@ -23,30 +24,16 @@ export class CreateOrgUnitInput {
 }
 
 @InputType()
-export class RenameOrgUnitInput {
-  @Field(() => ID)
-  id: string;
-
+export class RenameOrgUnitInput extends VersionedInput {
   @Field()
   @Length(1, 100, { message: '名称长度应为 1–100 个字符' })
   name: string;
-
-  @Field(() => Int, { description: '读取时的版本号' })
-  @Min(1, { message: '版本号无效' })
-  version: number;
 }
 
 @InputType()
-export class MoveOrgUnitInput {
-  @Field(() => ID)
-  id: string;
-
+export class MoveOrgUnitInput extends VersionedInput {
   @Field(() => ID, { description: '新的上级单位' })
   newParentId: string;
-
-  @Field(() => Int, { description: '读取时的版本号' })
-  @Min(1, { message: '版本号无效' })
-  version: number;
 }
 
 @InputType()

@@ -1,23 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ScopedRecord } from '@campus/database';
+import { Column, Entity } from 'typeorm';
 import { PersonKind } from './person-kind';
 
 @Entity('person')
-@Index('ix_person_org_path', ['orgPath'])
-export class PersonEntity {
-  @PrimaryColumn({ type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  id: string;
-
+export class PersonEntity extends ScopedRecord {
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
   @Column({ type: 'varchar', length: 16 })
   kind: PersonKind;
-
-  @Column({ name: 'org_unit_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  orgUnitId: string;
-
-  @Column({ name: 'org_path', type: 'varchar', length: 512, charset: 'ascii', collation: 'ascii_bin' })
-  orgPath: string;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone: string | null;
@@ -30,13 +21,4 @@ export class PersonEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { VersionedInput } from '@campus/graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { PersonKind } from './person-kind';
 
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
@@ -34,14 +35,7 @@ export class CreatePersonInput {
 }
 
 @InputType()
-export class UpdatePersonInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int, { description: '读取时的版本号' })
-  @Min(1, { message: '版本号无效' })
-  version: number;
-
+export class UpdatePersonInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 50, { message: '姓名长度应为 1–50 个字符' })

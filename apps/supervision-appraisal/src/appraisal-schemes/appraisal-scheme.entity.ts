@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ScopedRecord, scopedFieldsFromRow } from '@campus/database';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { AppraisalPeriod, AppraisalSchemeStatus, IndicatorKind, IndicatorMetric } from './appraisal-enums';
 
 @Entity('appraisal_scheme')
-export class AppraisalSchemeEntity {
-  @PrimaryColumn({ type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  id: string;
-
+export class AppraisalSchemeEntity extends ScopedRecord {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -17,21 +15,6 @@ export class AppraisalSchemeEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status: AppraisalSchemeStatus;
-
-  @Column({ name: 'org_unit_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
-  orgUnitId: string;
-
-  @Column({ name: 'org_path', type: 'varchar', length: 512, charset: 'ascii', collation: 'ascii_bin' })
-  orgPath: string;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt: Date;
 }
 
 @Entity('appraisal_indicator')
@@ -64,15 +47,10 @@ export class AppraisalIndicatorEntity {
 
 export function appraisalSchemeFromRow(row: Record<string, unknown>): AppraisalSchemeEntity {
   return Object.assign(new AppraisalSchemeEntity(), {
-    id: row.id,
+    ...scopedFieldsFromRow(row),
     name: row.name,
     year: row.year,
     period: row.period,
     status: row.status,
-    orgUnitId: row.org_unit_id,
-    orgPath: row.org_path,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   });
 }

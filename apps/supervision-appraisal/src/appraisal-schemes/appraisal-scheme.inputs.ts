@@ -1,3 +1,4 @@
+import { VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { AppraisalPeriod, IndicatorKind, IndicatorMetric } from './appraisal-enums';
@@ -51,14 +52,7 @@ export class CreateAppraisalSchemeInput {
 }
 
 @InputType()
-export class UpdateAppraisalSchemeInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int, { description: '读取时的版本号' })
-  @Min(1, { message: '版本号无效' })
-  version: number;
-
+export class UpdateAppraisalSchemeInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(2, 200, { message: '方案名称长度应为 2–200 个字符' })

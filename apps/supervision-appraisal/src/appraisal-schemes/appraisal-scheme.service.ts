@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, recentFirstPagesByGroup, SqlCondition } from '@campus/database';
+import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import {
   BadUserInputError,
   Caller,
@@ -7,7 +7,10 @@ import {
   ConnectionShape,
   decodeCursor,
   ForbiddenError,
+  loadUnitConnection,
   NotFoundError,
+  RequestContext,
+  requireViewer,
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
@@ -38,23 +41,27 @@ export class AppraisalSchemeService {
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toAppraisalScheme);
   }
 
-  createUnitSchemesLoader(viewer: Viewer, filter: AppraisalSchemeFilter, first: number, after: string | null | undefined) {
-    const cursor = decodeCursor(after, 2);
-    return new DataLoader<string, ConnectionShape<AppraisalScheme>>(async (unitIds) => {
-      const pages = await recentFirstPagesByGroup(this.dataSource.manager, {
-        table: 'appraisal_scheme',
-        groupColumn: 'org_unit_id',
-        groupIds: unitIds,
-        conditions: this.filterConditions(viewer, filter, 't'),
-        first,
-        after: cursor,
-      });
-      return unitIds.map((unitId) => {
-        const page = pages.get(unitId) ?? { rows: [], totalCount: 0 };
-        return toConnection(page.rows.map(appraisalSchemeFromRow), first, page.totalCount, recentFirstKey, toAppraisalScheme);
-      });
+  /** OrgUnit.appraisalSchemes for many units at once: one statement per request. */
+  unitConnection(
+    context: RequestContext,
+    unitId: string,
+    filter: AppraisalSchemeFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<ConnectionShape<AppraisalScheme>> {
+    return loadUnitConnection(context, unitId, {
+      field: 'OrgUnit.appraisalSchemes',
+      manager: this.dataSource.manager,
+      table: 'appraisal_scheme',
+      conditions: this.filterConditions(requireViewer(context), filter, 't'),
+      args: filter,
+      first,
+      after,
+      fromRow: appraisalSchemeFromRow,
+      toNode: toAppraisalScheme,
     });
   }
+
 
   /** Indicators of many schemes in one statement. */
   createIndicatorsLoader(): DataLoader<string, AppraisalIndicator[]> {

@@ -1,4 +1,4 @@
-import { ConnectionArgs, OrgUnitReference, requireViewer, RequestContext } from '@campus/graphql';
+import { ConnectionArgs, OrgUnitReference, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AppraisalSchemeFilter } from '../appraisal-schemes/appraisal-scheme.inputs';
 import { AppraisalSchemeService } from '../appraisal-schemes/appraisal-scheme.service';
@@ -16,10 +16,6 @@ export class OrgUnitSchemesResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<AppraisalSchemeConnection> {
-    const viewer = requireViewer(context);
-    const loaderName = `OrgUnit.appraisalSchemes:${JSON.stringify([filter, first, after])}`;
-    return context.loaders
-      .get(loaderName, () => this.schemeService.createUnitSchemesLoader(viewer, filter, first, after))
-      .load(unit.id);
+    return this.schemeService.unitConnection(context, unit.id, filter, first, after);
   }
 }
