@@ -1,5 +1,6 @@
 import { buildFederatedSchema, ORG_UNIT_REFERENCE_RESOLVER } from '@campus/graphql';
 import { OrgUnitDirectory } from '@campus/org-directory';
+import { OutboxSignal } from '@campus/events';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { HazardResolver } from './hazards/hazard.resolver';
@@ -8,8 +9,8 @@ import { OrgUnitHazardsResolver } from './org-units/org-unit-hazards.resolver';
 
 export const RESOLVERS = [HazardResolver, OrgUnitHazardsResolver] as const;
 
-export function buildHazardSchema(dataSource: DataSource, directory: OrgUnitDirectory): Promise<GraphQLSchema> {
-  const hazards = new HazardService(dataSource, directory);
+export function buildHazardSchema(dataSource: DataSource, directory: OrgUnitDirectory, outbox: OutboxSignal): Promise<GraphQLSchema> {
+  const hazards = new HazardService(dataSource, directory, outbox);
   const instances = new Map<Function, unknown>([
     [HazardResolver, new HazardResolver(hazards)],
     [OrgUnitHazardsResolver, new OrgUnitHazardsResolver(hazards)],

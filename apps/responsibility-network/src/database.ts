@@ -1,8 +1,9 @@
+import { EVENT_ENTITIES, EventTables1764100000000 } from '@campus/events';
 import { AccountEntity } from './accounts/account.entity';
 import { RoleGrantEntity } from './accounts/role-grant.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
 import { PersonEntity } from './people/person.entity';
 
-export const ENTITIES = [OrgUnitEntity, PersonEntity, AccountEntity, RoleGrantEntity];
-export const MIGRATIONS = [Initial1764000000000];
+export const ENTITIES = [OrgUnitEntity, PersonEntity, AccountEntity, RoleGrantEntity, ...EVENT_ENTITIES];
+export const MIGRATIONS = [Initial1764000000000, EventTables1764100000000];

@@ -18,7 +18,7 @@ void runSubgraphService(() => {
         logger.info({ rootCode: settings.rootCode, admin: settings.adminUsername }, 'bootstrapped an empty organisation');
       }
     },
-    createSchema: (dataSource) =>
-      buildResponsibilitySchema(dataSource, { jwtSecret: config.JWT_SECRET, ttlSeconds: config.TOKEN_TTL_SECONDS }),
+    createSchema: (dataSource, outbox) =>
+      buildResponsibilitySchema(dataSource, { jwtSecret: config.JWT_SECRET, ttlSeconds: config.TOKEN_TTL_SECONDS }, outbox),
   };
 });

@@ -1,4 +1,5 @@
 import { buildFederatedSchema, RequestContext } from '@campus/graphql';
+import { OutboxSignal } from '@campus/events';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AccountResolver } from './accounts/account.resolver';
@@ -11,9 +12,9 @@ import { PersonService } from './people/person.service';
 export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver] as const;
 
 /** Wires services into resolvers and builds the subgraph schema; pure given its inputs. */
-export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenSettings): Promise<GraphQLSchema> {
-  const orgUnits = new OrgUnitService(dataSource);
-  const people = new PersonService(dataSource);
+export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenSettings, outbox: OutboxSignal): Promise<GraphQLSchema> {
+  const orgUnits = new OrgUnitService(dataSource, outbox);
+  const people = new PersonService(dataSource, outbox);
   const accounts = new AccountService(dataSource, tokens);
   const instances = new Map<Function, unknown>([
     [OrgUnitResolver, new OrgUnitResolver(orgUnits, people)],

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
-import { httpOrgUnitDirectory } from '@campus/org-directory';
+import { httpOrgUnitDirectory, orgProjectionHandlers, projectedOrgUnitDirectory } from '@campus/org-directory';
 import { runSubgraphService } from '@campus/server';
-import { ENTITIES, MIGRATIONS } from './database';
+import { ENTITIES, MIGRATIONS, SCOPED_TABLES } from './database';
+import { hazardCountHandlers } from './hazard-counts/hazard-count.handlers';
 import { buildAppraisalSchema } from './schema';
 
 void runSubgraphService(() => {
@@ -12,6 +13,8 @@ void runSubgraphService(() => {
     config,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    createSchema: (dataSource) => buildAppraisalSchema(dataSource, httpOrgUnitDirectory(config.ORG_DIRECTORY_URL)),
+    createSchema: (dataSource) =>
+      buildAppraisalSchema(dataSource, projectedOrgUnitDirectory(dataSource, httpOrgUnitDirectory(config.ORG_DIRECTORY_URL))),
+    eventHandlers: () => [...orgProjectionHandlers(SCOPED_TABLES), ...hazardCountHandlers()],
   };
 });

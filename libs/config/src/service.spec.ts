@@ -36,6 +36,8 @@ describe('loadSubgraphConfig', () => {
       DB_POOL_SIZE: 10,
       JWT_SECRET: SECRET,
       JWKS_URL: undefined,
+      KAFKA_BROKERS: '127.0.0.1:19092',
+      KAFKA_TOPIC_PARTITIONS: 3,
       LOG_LEVEL: 'info',
       ORG_DIRECTORY_URL: 'http://dir/graphql',
       BATCH: 75,

@@ -8,6 +8,8 @@ export function subgraphVariables(defaults: { port: number; database: string }) 
     MYSQL_URL: urlVar('MySQL server URL without a database', ['mysql'], 'mysql://root@127.0.0.1:3306'),
     DATABASE_NAME: stringVar("the service's own database", defaults.database),
     DB_POOL_SIZE: intVar('database connection pool size', 10, { min: 1, max: 200 }),
+    KAFKA_BROKERS: stringVar('comma-separated Kafka bootstrap brokers, host:port', '127.0.0.1:19092'),
+    KAFKA_TOPIC_PARTITIONS: intVar('partitions of the event topics a service creates', 3, { min: 1, max: 100 }),
     ...authVariables(),
     LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
   };

@@ -30,3 +30,11 @@ export const CalendarDate = new GraphQLScalarType<string, string>({
     return parse(ast.value);
   },
 });
+
+/** The school's time zone; days people mean (deadlines, months of a report) are counted in it. */
+export const SCHOOL_TIME_ZONE = 'Asia/Shanghai';
+
+/** The calendar day of an instant in the school's time zone: "2026-01-01" for 2025-12-31T16:00Z. */
+export function calendarDateOf(instant: Date, timeZone = SCHOOL_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

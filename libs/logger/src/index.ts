@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { Logger } from 'pino';
 
 export type { Logger };
@@ -10,4 +11,18 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   });
+}
+
+/**
+ * The request (or consumed event) being served, so code far from the HTTP layer — the outbox — can stamp
+ * what it records with the same trace id.
+ */
+const traceScope = new AsyncLocalStorage<{ traceId: string }>();
+
+export function runWithTraceId<T>(traceId: string, work: () => T): T {
+  return traceScope.run({ traceId }, work);
+}
+
+export function currentTraceId(): string | null {
+  return traceScope.getStore()?.traceId ?? null;
 }

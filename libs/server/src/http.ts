@@ -1,4 +1,4 @@
-import type { Logger } from '@campus/logger';
+import { runWithTraceId, type Logger } from '@campus/logger';
 import express, { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -62,4 +62,12 @@ export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : null;
+}
+
+/**
+ * Makes the request id the trace id of everything the handlers after it do (events they record carry it).
+ * Mounted after body parsing: stream callbacks would lose the async context.
+ */
+export function traceRequest(req: Request, _res: Response, next: NextFunction): void {
+  runWithTraceId(req.requestId, next);
 }

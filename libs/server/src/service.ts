@@ -1,6 +1,7 @@
 import { createTokenVerifier } from '@campus/auth';
 import { ConfigError } from '@campus/config';
 import { openDatabase } from '@campus/database';
+import { EventConsumer, EventHandler, kafkaTransport, OutboxRelay, OutboxSignal, ServiceName } from '@campus/events';
 import { createLogger, Logger } from '@campus/logger';
 import { GraphQLSchema } from 'graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
@@ -13,22 +14,29 @@ export interface SubgraphServiceConfig {
   MYSQL_URL: string;
   DATABASE_NAME: string;
   DB_POOL_SIZE: number;
+  KAFKA_BROKERS: string;
+  KAFKA_TOPIC_PARTITIONS: number;
   JWT_SECRET?: string;
   JWKS_URL?: string;
   LOG_LEVEL: string;
 }
 
 export interface SubgraphService {
-  name: string;
+  name: ServiceName;
   config: SubgraphServiceConfig;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   /** Runs after migrations, before serving (e.g. bootstrap data). */
   afterMigrate?: (dataSource: DataSource, logger: Logger) => Promise<void>;
-  createSchema: (dataSource: DataSource) => Promise<GraphQLSchema>;
+  createSchema: (dataSource: DataSource, outbox: OutboxSignal) => Promise<GraphQLSchema>;
+  /** Events this service applies from others (its consumer group is the service name). */
+  eventHandlers?: (dataSource: DataSource) => EventHandler<never>[];
 }
 
-/** Loads config, migrates, serves, and stops cleanly: the whole life of a subgraph process. */
+/**
+ * Loads config, migrates, serves, relays the outbox and consumes events, and stops cleanly: the whole
+ * life of a subgraph process.
+ */
 export async function runSubgraphService(loadService: () => SubgraphService): Promise<void> {
   let service: SubgraphService;
   try {
@@ -52,20 +60,37 @@ export async function runSubgraphService(loadService: () => SubgraphService): Pr
     });
     logger.info({ database: config.DATABASE_NAME }, 'database migrated');
     await service.afterMigrate?.(dataSource, logger);
+
+    const transport = kafkaTransport({
+      brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
+      clientId: service.name,
+      logger,
+      topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+    });
+    const relay = new OutboxRelay(dataSource, await transport.publisher(), { logger, lockName: `${config.DATABASE_NAME}.outbox-relay` });
+    relay.start();
+    const handlers = service.eventHandlers?.(dataSource) ?? [];
+    const consumer = handlers.length ? new EventConsumer(dataSource, transport, handlers, { groupId: service.name, logger }) : null;
+    await consumer?.start();
+
     const server = await startSubgraphServer({
       name: service.name,
       port: config.PORT,
       host: config.HOST,
-      schema: await service.createSchema(dataSource),
+      schema: await service.createSchema(dataSource, { eventsRecorded: () => relay.notify() }),
       verifyToken: createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }),
       logger,
       readiness: async () => {
         await dataSource.query('SELECT 1');
+        await transport.ping();
       },
     });
     stopOnSignals(async () => {
       await server.stop();
       logger.info('http server stopped');
+      await consumer?.stop();
+      await relay.stop();
+      await transport.close();
       await dataSource.destroy();
     }, logger);
   } catch (error) {

@@ -8,7 +8,7 @@ import type { Logger } from '@campus/logger';
 import express from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import http from 'node:http';
-import { bearerToken, createHttpApp, listen } from './http';
+import { bearerToken, createHttpApp, listen, traceRequest } from './http';
 
 export interface SubgraphOptions {
   name: string;
@@ -43,6 +43,7 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
+    traceRequest,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         viewer: await viewerOf(bearerToken(req.header('authorization')), options.verifyToken),

@@ -34,6 +34,9 @@ export class HazardEntity extends ScopedRecord {
   @Column({ name: 'discovered_by_person_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin', nullable: true })
   discoveredByPersonId: string | null;
 
+  @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
+  voidReason: string | null;
+
   @Column({ name: 'registered_by_account_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
   registeredByAccountId: string;
 }
@@ -53,5 +56,6 @@ export function hazardFromRow(row: Record<string, unknown>): HazardEntity {
     discoveredAt: row.discovered_at,
     discoveredByPersonId: row.discovered_by_person_id,
     registeredByAccountId: row.registered_by_account_id,
+    voidReason: row.void_reason,
   });
 }

@@ -65,6 +65,13 @@ export class UpdateHazardInput extends VersionedInput {
 }
 
 @InputType()
+export class VoidHazardInput extends VersionedInput {
+  @Field({ description: '作废原因，如 重复登记、误报' })
+  @Length(2, 500, { message: '作废原因长度应为 2–500 个字符' })
+  reason: string;
+}
+
+@InputType()
 export class HazardFilter {
   @Field(() => [HazardStatus], { nullable: true })
   @IsOptional()

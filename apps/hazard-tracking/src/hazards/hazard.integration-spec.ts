@@ -1,3 +1,4 @@
+import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role } from '@campus/auth';
 import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { ENTITIES, MIGRATIONS } from '../database';
@@ -47,7 +48,7 @@ describe('hazard-tracking: hazard ledger (integration)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('hazard', ENTITIES, MIGRATIONS);
-    runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS)));
+    runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
     // Registered a few milliseconds apart so "newest first" is unambiguous (created_at has ms precision).
     for (const [key, viewer, unit, category] of [
       ['A1', officerA, UNIT_A, 'FIRE'],

@@ -1,6 +1,6 @@
 import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput } from './hazard.inputs';
+import { HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { HazardService } from './hazard.service';
 import { Hazard, HazardConnection, HazardPayload } from './hazard.types';
 
@@ -26,6 +26,11 @@ export class HazardResolver {
   @Mutation(() => HazardPayload, { description: '登记隐患' })
   async registerHazard(@Arg('input') input: RegisterHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
     return { hazard: await this.hazardService.register(callerOf(context), input) };
+  }
+
+  @Mutation(() => HazardPayload, { description: '作废隐患（重复登记或误报），须说明原因' })
+  async voidHazard(@Arg('input') input: VoidHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
+    return { hazard: await this.hazardService.void(requireViewer(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '更正隐患基本信息（进入治理前）' })

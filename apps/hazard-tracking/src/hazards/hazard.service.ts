@@ -1,20 +1,25 @@
-import { HAZARD_REPORTER_ROLES, Viewer } from '@campus/auth';
+import { ADMIN_ROLES, HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
+import { HazardRegistered, HazardStatusChanged, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
-import { Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, loadUnitConnection, NotFoundError, RequestContext, requireViewer, toConnection } from '@campus/graphql';
+import { calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, loadUnitConnection, NotFoundError, RequestContext, requireViewer, toConnection, VersionedInput } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
-import { HazardFilter, HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput } from './hazard.inputs';
+import { HazardFilter, HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { Hazard, toHazard } from './hazard.types';
 
 /** Facts may be corrected only before rectification starts. */
 const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
 
+/** Who may void a hazard: the unit's leader and safety officer, the school's safety office, the bureau. */
+const HAZARD_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
+
 export class HazardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   async get(viewer: Viewer, id: string): Promise<Hazard> {
@@ -63,10 +68,10 @@ export class HazardService {
   async register(caller: Caller, input: RegisterHazardInput): Promise<Hazard> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     if (!caller.viewer.hasRoleAt(HAZARD_REPORTER_ROLES, path)) throw new ForbiddenError('您无权在该单位登记隐患');
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const hazard = manager.create(HazardEntity, {
         id: newId(),
-        code: await this.nextCode(manager, schoolYearOf(input.discoveredAt)),
+        code: await this.nextCode(manager, Number(calendarDateOf(input.discoveredAt).slice(0, 4))),
         title: input.title,
         description: input.description,
         category: input.category,
@@ -81,18 +86,25 @@ export class HazardService {
         orgPath: path,
       });
       await manager.save(hazard);
+      await recordEvent(manager, HazardRegistered, hazard.id, {
+        id: hazard.id,
+        code: hazard.code,
+        orgUnitId: hazard.orgUnitId,
+        orgPath: hazard.orgPath,
+        category: hazard.category,
+        grade: hazard.grade,
+        source: hazard.source,
+        status: hazard.status,
+        discoveredAt: hazard.discoveredAt.toISOString(),
+        registeredAt: hazard.createdAt.toISOString(),
+      });
       return toHazard(hazard);
     });
   }
 
   async update(viewer: Viewer, input: UpdateHazardInput): Promise<Hazard> {
     return this.dataSource.transaction(async (manager) => {
-      const hazard = await manager.findOne(HazardEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', input.id);
-      if (!viewer.hasRoleAt(HAZARD_REPORTER_ROLES, hazard.orgPath)) throw new ForbiddenError('您无权修改该隐患');
-      if (hazard.version !== input.version) {
-        throw new ConflictError('隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
-      }
+      const hazard = await this.lockForChange(manager, viewer, input, HAZARD_REPORTER_ROLES);
       if (!EDITABLE_STATUSES.includes(hazard.status)) {
         throw new ConflictError('隐患已进入治理流程，不能再修改基本信息', { id: hazard.id, status: hazard.status });
       }
@@ -104,6 +116,42 @@ export class HazardService {
       await manager.save(hazard);
       return toHazard(hazard);
     });
+  }
+
+  /** 作废: a duplicate or false report leaves the ledger, with its reason, before rectification starts. */
+  async void(viewer: Viewer, input: VoidHazardInput): Promise<Hazard> {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+      const hazard = await this.lockForChange(manager, viewer, input, HAZARD_MANAGER_ROLES);
+      if (!EDITABLE_STATUSES.includes(hazard.status)) {
+        throw new ConflictError('只有发现或登记状态的隐患可以作废', { id: hazard.id, status: hazard.status });
+      }
+      const from = hazard.status;
+      hazard.status = HazardStatus.VOIDED;
+      hazard.voidReason = input.reason;
+      await manager.save(hazard);
+      await recordEvent(manager, HazardStatusChanged, hazard.id, {
+        id: hazard.id,
+        orgUnitId: hazard.orgUnitId,
+        orgPath: hazard.orgPath,
+        grade: hazard.grade,
+        from,
+        to: hazard.status,
+        changedAt: hazard.updatedAt.toISOString(),
+        reason: input.reason,
+      });
+      return toHazard(hazard);
+    });
+  }
+
+  /** The hazard, locked, if the viewer may change it and read the current version. */
+  private async lockForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput, roles: readonly Role[]): Promise<HazardEntity> {
+    const hazard = await manager.findOne(HazardEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+    if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', input.id);
+    if (!viewer.hasRoleAt(roles, hazard.orgPath)) throw new ForbiddenError('您无权修改该隐患');
+    if (hazard.version !== input.version) {
+      throw new ConflictError('隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
+    }
+    return hazard;
   }
 
   private filterConditions(viewer: Viewer, filter: HazardFilter, alias = 'h'): SqlCondition[] {
@@ -124,9 +172,4 @@ export class HazardService {
     const [{ last_value: value }] = await manager.query('SELECT last_value FROM hazard_code_sequence WHERE year = ?', [year]);
     return `YH-${year}-${String(value).padStart(6, '0')}`;
   }
-}
-
-/** The calendar year in the school's time zone (Asia/Shanghai): 1 January 07:00 there is still UTC's 31 December. */
-function schoolYearOf(date: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(date));
 }

@@ -41,6 +41,9 @@ export class Hazard {
   @Field(() => OrgUnitReference, { nullable: true, description: '责任单位' })
   orgUnit: OrgUnitReference | null;
 
+  @Field(() => String, { nullable: true, description: '作废原因（重复或误报）' })
+  voidReason: string | null;
+
   @Field({ description: '登记时间' })
   createdAt: Date;
 
@@ -74,6 +77,7 @@ export function toHazard(entity: HazardEntity): Hazard {
     discoveredAt: entity.discoveredAt,
     discoveredBy: personReference(entity.discoveredByPersonId),
     orgUnit: orgUnitReference(entity.orgUnitId),
+    voidReason: entity.voidReason,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
     version: entity.version,

@@ -3,6 +3,7 @@ import { childPath, newId } from '@campus/database';
 import { DataSource } from 'typeorm';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { recordOrgUnitCreated } from '../org-units/org-unit.events';
 import { AccountEntity } from './account.entity';
 import { RoleGrantEntity } from './role-grant.entity';
 
@@ -23,7 +24,7 @@ export async function bootstrapIfEmpty(dataSource: DataSource, settings: Bootstr
     const [{ count }] = await manager.query('SELECT COUNT(*) AS count FROM org_unit FOR UPDATE');
     if (Number(count) > 0) return false;
     const rootId = newId();
-    await manager.save(
+    const root = await manager.save(
       manager.create(OrgUnitEntity, {
         id: rootId,
         code: settings.rootCode,
@@ -34,6 +35,7 @@ export async function bootstrapIfEmpty(dataSource: DataSource, settings: Bootstr
         depth: 0,
       }),
     );
+    await recordOrgUnitCreated(manager, root);
     const accountId = newId();
     await manager.save(
       manager.create(AccountEntity, {

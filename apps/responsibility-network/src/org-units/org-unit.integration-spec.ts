@@ -1,3 +1,4 @@
+import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role, Viewer } from '@campus/auth';
 import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
@@ -67,7 +68,9 @@ describe('responsibility-network: org units and people (integration)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('responsibility', ENTITIES, MIGRATIONS);
     expect(await bootstrapIfEmpty(db.dataSource, BOOTSTRAP)).toBe(true);
-    runner = new SchemaRunner(await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }));
+    runner = new SchemaRunner(
+      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
+    );
 
     const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
     const [grant] = login.login.account.grants;
@@ -207,6 +210,22 @@ describe('responsibility-network: org units and people (integration)', () => {
     expect(outOfScope.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const anonymous = await runner.run(null, ORG_UNIT, { id: collegeA.id });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('records every org change in the outbox, keyed by the tree root, in the order it happened', async () => {
+    const rows: { event_type: string; aggregate_id: string; payload: string; topic: string }[] = await db.dataSource.query(
+      'SELECT event_type, aggregate_id, payload, topic FROM event_outbox ORDER BY id',
+    );
+    const types = rows.map((row) => row.event_type);
+    expect(types[0]).toBe('org-unit.created'); // the bootstrapped root
+    expect(types).toEqual(expect.arrayContaining(['org-unit.created', 'org-unit.moved', 'org-unit.renamed', 'person.created']));
+    for (const row of rows.filter((row) => row.event_type.startsWith('org-unit.'))) {
+      expect(row.aggregate_id).toBe(root.id);
+      expect(row.topic).toBe('campus.responsibility-network.events');
+    }
+    const moved = JSON.parse(rows.find((row) => row.event_type === 'org-unit.moved')!.payload);
+    expect(moved.newPath.endsWith(`${moved.id}/`)).toBe(true);
+    expect(moved.oldPath).not.toBe(moved.newPath);
   });
 
   it('reports validation errors as BAD_USER_INPUT naming the field', async () => {

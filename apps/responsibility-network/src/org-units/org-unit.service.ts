@@ -1,15 +1,20 @@
 import { ADMIN_ROLES, Viewer } from '@campus/auth';
 import { childPath, isDuplicateKey, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
 import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { OrgUnitMoved, OrgUnitRenamed, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { mayContain, ORG_UNIT_KIND_LABELS, OrgUnitKind } from './org-unit-kind';
 import { OrgUnitEntity } from './org-unit.entity';
+import { orgTreeKey, recordOrgUnitCreated } from './org-unit.events';
 import { CreateOrgUnitInput, MoveOrgUnitInput, OrgUnitFilter, RenameOrgUnitInput } from './org-unit.inputs';
 import { OrgUnit, toOrgUnit } from './org-unit.types';
 
 export class OrgUnitService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxSignal,
+  ) {}
 
   private get repository() {
     return this.dataSource.getRepository(OrgUnitEntity);
@@ -69,7 +74,7 @@ export class OrgUnitService {
   }
 
   async create(viewer: Viewer, input: CreateOrgUnitInput): Promise<OrgUnit> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const parent = await this.lockVisible(viewer, input.parentId, manager);
       this.requireAdminAt(viewer, parent.path);
       this.requireKindUnder(parent.kind, input.kind);
@@ -84,17 +89,19 @@ export class OrgUnitService {
         depth: parent.depth + 1,
       });
       await this.saveUnique(manager, unit);
+      await recordOrgUnitCreated(manager, unit);
       return toOrgUnit(unit);
     });
   }
 
   async rename(viewer: Viewer, input: RenameOrgUnitInput): Promise<OrgUnit> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const unit = await this.lockVisible(viewer, input.id, manager);
       this.requireAdminAt(viewer, unit.path);
       this.requireVersion(unit, input.version);
       unit.name = input.name;
       await manager.save(unit);
+      await recordEvent(manager, OrgUnitRenamed, orgTreeKey(unit.path), { id: unit.id, name: unit.name, path: unit.path });
       return toOrgUnit(unit);
     });
   }
@@ -104,7 +111,7 @@ export class OrgUnitService {
    * them are rewritten in the same transaction.
    */
   async move(viewer: Viewer, input: MoveOrgUnitInput): Promise<OrgUnit> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const unit = await this.lockVisible(viewer, input.id, manager);
       const newParent = await this.lockVisible(viewer, input.newParentId, manager);
       this.requireAdminAt(viewer, unit.path);
@@ -130,6 +137,7 @@ export class OrgUnitService {
       unit.path = newPath;
       unit.depth += depthShift;
       await manager.save(unit);
+      await recordEvent(manager, OrgUnitMoved, orgTreeKey(oldPath), { id: unit.id, parentId: newParent.id, oldPath, newPath });
       return toOrgUnit(unit);
     });
   }

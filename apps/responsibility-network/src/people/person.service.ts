@@ -1,6 +1,7 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
 import { escapeLike, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
 import { ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { OutboxSignal, PersonCreated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
@@ -13,7 +14,10 @@ import { Person, toPerson } from './person.types';
 export const PEOPLE_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER];
 
 export class PersonService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxSignal,
+  ) {}
 
   private get repository() {
     return this.dataSource.getRepository(PersonEntity);
@@ -59,7 +63,7 @@ export class PersonService {
   }
 
   async create(viewer: Viewer, input: CreatePersonInput): Promise<Person> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const unit = await this.managedUnit(viewer, input.orgUnitId, manager);
       const person = manager.create(PersonEntity, {
         id: newId(),
@@ -73,12 +77,13 @@ export class PersonService {
         active: true,
       });
       await manager.save(person);
+      await recordEvent(manager, PersonCreated, person.id, personFacts(person));
       return toPerson(person);
     });
   }
 
   async update(viewer: Viewer, input: UpdatePersonInput): Promise<Person> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const person = await manager.findOne(PersonEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', input.id);
       this.requireManager(viewer, person.orgPath);
@@ -95,6 +100,7 @@ export class PersonService {
       if (input.employeeNo !== undefined && input.employeeNo !== null) person.employeeNo = input.employeeNo || null;
       if (input.position !== undefined && input.position !== null) person.position = input.position || null;
       await manager.save(person);
+      await recordEvent(manager, PersonUpdated, person.id, personFacts(person));
       return toPerson(person);
     });
   }
@@ -113,4 +119,8 @@ export class PersonService {
   private requireManager(viewer: Viewer, path: string): void {
     if (!viewer.hasRoleAt(PEOPLE_MANAGER_ROLES, path)) throw new ForbiddenError('只有本单位负责人或安全管理部门可以维护人员信息');
   }
+}
+
+function personFacts(person: PersonEntity) {
+  return { id: person.id, name: person.name, kind: person.kind, orgUnitId: person.orgUnitId, orgPath: person.orgPath, active: person.active };
 }

@@ -1,0 +1,89 @@
+import { z, ZodType } from 'zod';
+
+/**
+ * Every event type the services exchange, in one place: its name, schema version and payload schema.
+ * Producers build payloads of these types; consumers validate what they read against them.
+ * A breaking change is a new version; consumers name the versions they understand.
+ */
+export interface EventContract<P> {
+  type: string;
+  version: number;
+  /** The producing service: the event goes to topic campus.<producer>.events. */
+  producer: ServiceName;
+  schema: ZodType<P>;
+}
+
+export type ServiceName = 'responsibility-network' | 'hazard-tracking' | 'education-drills' | 'supervision-appraisal';
+
+export function topicOf(service: ServiceName): string {
+  return `campus.${service}.events`;
+}
+
+function contract<P>(producer: ServiceName, type: string, version: number, schema: ZodType<P>): EventContract<P> {
+  return { producer, type, version, schema };
+}
+
+const id = z.string().min(1).max(64);
+const orgPath = z.string().regex(/^\/([A-Za-z0-9_-]+\/)+$/, 'org path like /a/b/');
+const isoDateTime = z.string().datetime({ offset: true });
+
+// ---- responsibility-network
+export const OrgUnitCreated = contract(
+  'responsibility-network',
+  'org-unit.created',
+  1,
+  z.object({ id, code: z.string(), name: z.string(), kind: z.string(), parentId: id.nullable(), path: orgPath }),
+);
+export const OrgUnitRenamed = contract('responsibility-network', 'org-unit.renamed', 1, z.object({ id, name: z.string(), path: orgPath }));
+export const OrgUnitMoved = contract(
+  'responsibility-network',
+  'org-unit.moved',
+  1,
+  z.object({ id, parentId: id, oldPath: orgPath, newPath: orgPath }),
+);
+const personFacts = z.object({ id, name: z.string(), kind: z.string(), orgUnitId: id, orgPath, active: z.boolean() });
+export const PersonCreated = contract('responsibility-network', 'person.created', 1, personFacts);
+export const PersonUpdated = contract('responsibility-network', 'person.updated', 1, personFacts);
+export const PersonDeactivated = contract('responsibility-network', 'person.deactivated', 1, z.object({ id, orgUnitId: id, orgPath }));
+
+// ---- hazard-tracking
+export const HazardRegistered = contract(
+  'hazard-tracking',
+  'hazard.registered',
+  1,
+  z.object({
+    id,
+    code: z.string(),
+    orgUnitId: id,
+    orgPath,
+    category: z.string(),
+    grade: z.enum(['GENERAL', 'MAJOR']),
+    source: z.string(),
+    status: z.string(),
+    discoveredAt: isoDateTime,
+    registeredAt: isoDateTime,
+  }),
+);
+export const HazardStatusChanged = contract(
+  'hazard-tracking',
+  'hazard.status-changed',
+  1,
+  z.object({ id, orgUnitId: id, orgPath, grade: z.enum(['GENERAL', 'MAJOR']), from: z.string(), to: z.string(), changedAt: isoDateTime, reason: z.string().nullable() }),
+);
+
+export const ALL_CONTRACTS: EventContract<unknown>[] = [
+  OrgUnitCreated,
+  OrgUnitRenamed,
+  OrgUnitMoved,
+  PersonCreated,
+  PersonUpdated,
+  PersonDeactivated,
+  HazardRegistered,
+  HazardStatusChanged,
+];
+
+export type PayloadOf<C> = C extends EventContract<infer P> ? P : never;
+
+export function findContract(type: string, version: number): EventContract<unknown> | undefined {
+  return ALL_CONTRACTS.find((candidate) => candidate.type === type && candidate.version === version);
+}

@@ -1,0 +1,55 @@
+/**
+ * What the events lib needs from a message broker. The kafkajs implementation is in kafka-transport.ts;
+ * another client can replace it without touching the outbox, relay or consumer runner.
+ */
+export interface OutgoingMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+export interface EventPublisher {
+  /** Resolves once the broker has acknowledged every message (acks = all), in order per key. */
+  publish(messages: OutgoingMessage[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EventSubscription {
+  stop(): Promise<void>;
+}
+
+export interface EventSubscriber {
+  /**
+   * Delivers each message to the handler in order per partition; a message's offset is committed only
+   * after its handler resolved. The group shares partitions among its instances.
+   */
+  subscribe(
+    groupId: string,
+    topics: string[],
+    handle: (message: IncomingMessage) => Promise<void>,
+  ): Promise<EventSubscription>;
+}
+
+export interface EventTransport extends EventSubscriber {
+  publisher(): Promise<EventPublisher>;
+  /** Throws when the broker cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const HEADERS = {
+  eventType: 'event-type',
+  schemaVersion: 'schema-version',
+  eventId: 'event-id',
+  traceId: 'trace-id',
+} as const;
