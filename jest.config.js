@@ -12,7 +12,10 @@ const transform = {
     },
   ],
 };
-const moduleNameMapper = { '^@campus/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
+const moduleNameMapper = {
+  '^@campus/platform$': '<rootDir>/tools/platform/index.ts',
+  '^@campus/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+};
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFiles: ['reflect-metadata'] };
 const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
 

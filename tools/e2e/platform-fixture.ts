@@ -2,9 +2,7 @@ import { dropDatabase } from '@campus/database';
 import { GraphQLClient } from '@campus/testing';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DEMO_PASSWORD, seedDemoCampus } from '../platform/demo-seed';
-import { RunningPlatform, startPlatform, SUBGRAPHS } from '../platform/platform';
-import { ROOT } from '../platform/processes';
+import { DEMO_PASSWORD, ROOT, RunningPlatform, SUBGRAPHS, seedDemoCampus, startPlatform } from '@campus/platform';
 
 export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789';
 
@@ -29,6 +27,9 @@ export async function startPlatformFixture(basePort: number): Promise<PlatformFi
     basePort,
     databasePrefix,
     logDir: path.join(ROOT, 'tmp/e2e-logs', databasePrefix),
+    devBrokerPort: basePort + 9,
+    devBrokerDataDir: path.join(ROOT, 'tmp/e2e-kafka', databasePrefix),
+    kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
     bootstrap: { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD },
   });
   const gateway = new GraphQLClient(platform.gatewayUrl);

@@ -1,4 +1,5 @@
-import { ServiceProcess, startApp, stopApp, waitUntilReady } from './processes';
+import path from 'node:path';
+import { ROOT, ServiceProcess, startApp, startCompiled, stopApp, waitForPort, waitUntilReady } from './processes';
 
 export const SUBGRAPHS = ['responsibility-network', 'hazard-tracking', 'education-drills', 'supervision-appraisal'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
@@ -20,14 +21,19 @@ export interface PlatformOptions {
   logDir: string;
   bootstrap: { rootCode: string; rootName: string; adminUsername: string; adminPassword: string };
   logLevel?: string;
+  /** Kafka to use; without it a dev broker is started on devBrokerPort with its log under devBrokerDataDir. */
+  kafkaBrokers?: string;
+  devBrokerPort?: number;
+  devBrokerDataDir?: string;
 }
 
 export interface RunningPlatform {
   gatewayUrl: string;
   subgraphUrl(name: SubgraphName): string;
   databaseName(name: SubgraphName): string;
-  stopService(name: SubgraphName): Promise<void>;
-  startService(name: SubgraphName): Promise<void>;
+  kafkaBrokers: string;
+  stopService(name: SubgraphName | 'kafka-broker'): Promise<void>;
+  startService(name: SubgraphName | 'kafka-broker'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +45,14 @@ export function subgraphPort(basePort: number, name: SubgraphName): number {
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const processes = new Map<string, ServiceProcess>();
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
-  const common = { MYSQL_URL: options.mysqlUrl, JWT_SECRET: options.jwtSecret, LOG_LEVEL: options.logLevel ?? 'info' };
+  const devBrokerPort = options.devBrokerPort ?? 19092;
+  const kafkaBrokers = options.kafkaBrokers ?? `127.0.0.1:${devBrokerPort}`;
+  const common = {
+    MYSQL_URL: options.mysqlUrl,
+    JWT_SECRET: options.jwtSecret,
+    LOG_LEVEL: options.logLevel ?? 'info',
+    KAFKA_BROKERS: kafkaBrokers,
+  };
   const databaseName = (name: SubgraphName) => `${options.databasePrefix}_${DATABASES[name]}`;
   const envOf = (name: SubgraphName): NodeJS.ProcessEnv => ({
     ...common,
@@ -55,15 +68,31 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         }
       : {}),
   });
-  const startService = async (name: SubgraphName) => {
+  const startBroker = async () => {
+    const broker = startCompiled(
+      'kafka-broker',
+      'dist/tools/kafka-broker/src/main.js',
+      ['--port', String(devBrokerPort), '--data-dir', options.devBrokerDataDir ?? path.join(ROOT, '.data/kafka')],
+      devBrokerPort,
+      {},
+      options.logDir,
+    );
+    processes.set('kafka-broker', broker);
+    await waitForPort(broker);
+  };
+  const startService = async (name: SubgraphName | 'kafka-broker') => {
+    if (name === 'kafka-broker') return startBroker();
     const service = startApp(name, subgraphPort(options.basePort, name), envOf(name), options.logDir);
     processes.set(name, service);
     await waitUntilReady(service);
   };
   const stop = async () => {
-    await Promise.all([...processes.values()].map((service) => stopApp(service)));
+    const broker = processes.get('kafka-broker');
+    await Promise.all([...processes.values()].filter((service) => service !== broker).map((service) => stopApp(service)));
+    if (broker) await stopApp(broker);
   };
   try {
+    if (!options.kafkaBrokers) await startBroker();
     // responsibility-network first: it bootstraps the organisation the others' data hangs from.
     await startService('responsibility-network');
     await Promise.all(SUBGRAPHS.slice(1).map(startService));
@@ -89,6 +118,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     gatewayUrl: url(options.basePort),
     subgraphUrl: (name) => url(subgraphPort(options.basePort, name)),
     databaseName,
+    kafkaBrokers,
     startService,
     stopService: async (name) => {
       const service = processes.get(name);

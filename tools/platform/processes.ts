@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 
 /** The workspace root, from the source tree (tests) or the compiled one under dist/. */
@@ -25,12 +26,24 @@ export interface ServiceProcess {
 
 /** Starts a compiled app with plain node; its JSON log goes to a file. */
 export function startApp(name: string, port: number, env: NodeJS.ProcessEnv, logDir: string): ServiceProcess {
+  return startCompiled(name, `dist/apps/${name}/src/main.js`, [], port, env, logDir);
+}
+
+/** Starts a compiled script (relative to the root) with the @campus/* mapping; output goes to <logDir>/<name>.log. */
+export function startCompiled(
+  name: string,
+  script: string,
+  args: string[],
+  port: number,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+): ServiceProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(
     process.execPath,
-    ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, `dist/apps/${name}/src/main.js`)],
+    ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, script), ...args],
     { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.pipe(log);
@@ -72,4 +85,22 @@ export function tail(file: string, lines = 20): string {
   } catch {
     return '(no log)';
   }
+}
+
+/** Waits until something accepts TCP connections on the port (for processes without /readyz). */
+export async function waitForPort(service: ServiceProcess, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) throw new Error(`${service.name} exited during start:\n${tail(service.logFile)}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(service.port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${service.name} not listening after ${timeoutMs} ms:\n${tail(service.logFile)}`);
 }

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     logDir: path.join(dataDir, 'logs'),
     bootstrap: DEMO.bootstrap,
     logLevel: process.env.LOG_LEVEL,
+    kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
+    devBrokerDataDir: path.join(dataDir, 'kafka'),
   });
   let stopping = false;
   const stop = async () => {
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       '',
       `校园安全管理平台 ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       `  GraphQL gateway:  ${platform.gatewayUrl}`,
+      `  Kafka:            ${platform.kafkaBrokers}${process.env.KAFKA_BROKERS ? '' : ' (dev broker, log in .data/kafka)'}`,
       `  service logs:     ${path.join(dataDir, 'logs')}`,
       `  demo logins (password ${DEMO_PASSWORD}):`,
       `    ${DEMO.bootstrap.adminUsername.padEnd(width)}  BUREAU_ADMIN         教育局（全县）`,

@@ -5,5 +5,5 @@ const tsConfigPaths = require('tsconfig-paths');
 
 tsConfigPaths.register({
   baseUrl: path.resolve(__dirname, '../../dist'),
-  paths: { '@campus/*': ['libs/*/src/index.js'] },
+  paths: { '@campus/platform': ['tools/platform/index.js'], '@campus/*': ['libs/*/src/index.js'] },
 });

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ensureMysql } from '../platform/mysql';
-import { ROOT } from '../platform/processes';
+import { ensureMysql, ROOT } from '@campus/platform';
 
 interface Step {
   label: string;
@@ -12,6 +11,8 @@ interface Step {
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 
 const STEPS: Step[] = [
+  // The module-boundary rule reads Nx's project graph and silently skips itself when none is cached.
+  { label: 'project graph (nx)', command: bin('nx'), args: ['show', 'projects'] },
   { label: 'lint (eslint, module boundaries)', command: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   {
     label: 'schema files current',

@@ -48,10 +48,10 @@ export class EventConsumer {
   constructor(
     private readonly dataSource: DataSource,
     private readonly subscriber: EventSubscriber,
-    handlers: EventHandler<never>[],
+    handlers: EventHandler<unknown>[],
     private readonly options: ConsumerOptions,
   ) {
-    for (const handler of handlers as EventHandler<unknown>[]) {
+    for (const handler of handlers) {
       this.handlers.set(`${handler.contract.type}@${handler.contract.version}`, handler);
     }
   }

@@ -55,7 +55,7 @@ async function movePaths(manager: EntityManager, table: string, column: string, 
  * Keeps the projection current from responsibility-network's events, and moves the service's own
  * scoped rows (tables with an org_path column) when a unit moves, so their data scope follows.
  */
-export function orgProjectionHandlers(scopedTables: string[]): EventHandler<never>[] {
+export function orgProjectionHandlers(scopedTables: string[]): EventHandler<unknown>[] {
   return [
     on(OrgUnitCreated, (manager, { payload }) => upsertUnit(manager, payload.id, payload.path, payload.name)),
     on(OrgUnitRenamed, (manager, { payload }) => upsertUnit(manager, payload.id, payload.path, payload.name)),
@@ -63,7 +63,7 @@ export function orgProjectionHandlers(scopedTables: string[]): EventHandler<neve
       await movePaths(manager, 'org_unit_projection', 'path', payload.oldPath, payload.newPath);
       for (const table of scopedTables) await movePaths(manager, table, 'org_path', payload.oldPath, payload.newPath);
     }),
-  ] as EventHandler<never>[];
+  ];
 }
 
 /**

@@ -30,7 +30,7 @@ export interface SubgraphService {
   afterMigrate?: (dataSource: DataSource, logger: Logger) => Promise<void>;
   createSchema: (dataSource: DataSource, outbox: OutboxSignal) => Promise<GraphQLSchema>;
   /** Events this service applies from others (its consumer group is the service name). */
-  eventHandlers?: (dataSource: DataSource) => EventHandler<never>[];
+  eventHandlers?: (dataSource: DataSource) => EventHandler<unknown>[];
 }
 
 /**

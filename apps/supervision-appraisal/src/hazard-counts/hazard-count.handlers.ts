@@ -16,7 +16,7 @@ async function increment(manager: EntityManager, unitId: string, path: string, i
 }
 
 /** Per unit and month: hazards registered (and how many major) in the month they were registered, voids in the month of voiding. */
-export function hazardCountHandlers(): EventHandler<never>[] {
+export function hazardCountHandlers(): EventHandler<unknown>[] {
   return [
     on(HazardRegistered, (manager, { payload }) =>
       increment(manager, payload.orgUnitId, payload.orgPath, payload.registeredAt, payload.grade === 'MAJOR' ? ['registered', 'major'] : ['registered']),
@@ -24,5 +24,5 @@ export function hazardCountHandlers(): EventHandler<never>[] {
     on(HazardStatusChanged, async (manager, { payload }) => {
       if (payload.to === 'VOIDED') await increment(manager, payload.orgUnitId, payload.orgPath, payload.changedAt, ['voided']);
     }),
-  ] as EventHandler<never>[];
+  ];
 }
