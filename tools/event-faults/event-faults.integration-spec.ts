@@ -86,6 +86,21 @@ describe('event backbone under faults', () => {
     expect(effects.filter((effect) => effect.instance === 'b').map((effect) => effect.hazard_id)).toEqual(['h11']);
   });
 
+  it('publishes each event once while two instances of the producing service run their relays', async () => {
+    await harness.startConsumer('a');
+    await harness.startRelay();
+    await harness.startRelay(); // a second instance: it waits on the lock
+    for (let seq = 1; seq <= 30; seq++) await harness.register(`h${seq}`, seq);
+    await harness.waitForEffects(30);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const admin = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topicOf('hazard-tracking'));
+    await admin.disconnect();
+    expect(ends.reduce((sum, partition) => sum + Number(partition.high), 0)).toBe(30);
+  });
+
   it('parks a poison message and keeps processing the partition behind it', async () => {
     await harness.startConsumer('a');
     const producer = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING }).producer();

@@ -228,6 +228,23 @@ describe('responsibility-network: org units and people (integration)', () => {
     expect(moved.oldPath).not.toBe(moved.newPath);
   });
 
+  it('deactivates a person instead of deleting them, once, with an event', async () => {
+    const person = await createPerson(collegeB.id, '退休的老师');
+    const DEACTIVATE = 'mutation($input: DeactivatePersonInput!) { deactivatePerson(input: $input) { person { active version } } }';
+    const done = await runner.data(admin, DEACTIVATE, { input: { id: person.id, version: person.version } });
+    expect(done.deactivatePerson.person).toEqual({ active: false, version: person.version + 1 });
+    const again = await runner.run(admin, DEACTIVATE, { input: { id: person.id, version: person.version + 1 } });
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    const PEOPLE = 'query($id: ID!, $all: Boolean!) { orgUnit(id: $id) { people(filter: { includeInactive: $all }) { totalCount } } }';
+    const active = await runner.data(admin, PEOPLE, { id: collegeB.id, all: false });
+    const all = await runner.data(admin, PEOPLE, { id: collegeB.id, all: true });
+    expect(all.orgUnit.people.totalCount).toBe(active.orgUnit.people.totalCount + 1);
+    const [event] = await db.dataSource.query("SELECT aggregate_id, payload FROM event_outbox WHERE event_type = 'person.deactivated'");
+    expect(event.aggregate_id).toBe(person.id);
+    expect(JSON.parse(event.payload)).toEqual({ id: person.id, orgUnitId: collegeB.id, orgPath: collegeB.path });
+  });
+
   it('reports validation errors as BAD_USER_INPUT naming the field', async () => {
     const badPhone = await runner.run(admin, CREATE_PERSON, { input: { orgUnitId: collegeA.id, name: '赵老师', kind: 'STAFF', phone: '123' } });
     expect(badPhone.data).toBeNull();

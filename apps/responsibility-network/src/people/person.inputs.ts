@@ -62,6 +62,9 @@ export class UpdatePersonInput extends VersionedInput {
 }
 
 @InputType()
+export class DeactivatePersonInput extends VersionedInput {}
+
+@InputType()
 export class PeopleFilter {
   @Field({ defaultValue: false, description: '包含下级单位人员' })
   includeSubtree: boolean;

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { OrgUnitService } from '../org-units/org-unit.service';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnit } from '../org-units/org-unit.types';
-import { CreatePersonInput, UpdatePersonInput } from './person.inputs';
+import { CreatePersonInput, DeactivatePersonInput, UpdatePersonInput } from './person.inputs';
 import { PersonService } from './person.service';
 import { maskPhone, Person, PersonPayload } from './person.types';
 
@@ -34,6 +34,11 @@ export class PersonResolver {
   @Mutation(() => PersonPayload, { description: '新增人员' })
   async createPerson(@Arg('input') input: CreatePersonInput, @Ctx() context: RequestContext): Promise<PersonPayload> {
     return { person: await this.people.create(requireViewer(context), input) };
+  }
+
+  @Mutation(() => PersonPayload, { description: '停用人员（离职、毕业）；不删除，历史记录仍指向此人' })
+  async deactivatePerson(@Arg('input') input: DeactivatePersonInput, @Ctx() context: RequestContext): Promise<PersonPayload> {
+    return { person: await this.people.deactivate(requireViewer(context), input) };
   }
 
   @Mutation(() => PersonPayload, { description: '修改人员信息或调动单位' })

@@ -1,7 +1,7 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
 import { escapeLike, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
-import { ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
-import { OutboxSignal, PersonCreated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
+import { ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
+import { OutboxSignal, PersonCreated, PersonDeactivated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
@@ -84,12 +84,7 @@ export class PersonService {
 
   async update(viewer: Viewer, input: UpdatePersonInput): Promise<Person> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const person = await manager.findOne(PersonEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', input.id);
-      this.requireManager(viewer, person.orgPath);
-      if (person.version !== input.version) {
-        throw new ConflictError('人员信息已被他人修改，请刷新后重试', { id: person.id, currentVersion: person.version });
-      }
+      const person = await this.lockForChange(manager, viewer, input);
       if (input.orgUnitId && input.orgUnitId !== person.orgUnitId) {
         const unit = await this.managedUnit(viewer, input.orgUnitId, manager);
         person.orgUnitId = unit.id;
@@ -105,8 +100,30 @@ export class PersonService {
     });
   }
 
+  /** Someone who left: kept (history and hazards point at them) but no longer active. */
+  async deactivate(viewer: Viewer, input: VersionedInput): Promise<Person> {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+      const person = await this.lockForChange(manager, viewer, input);
+      if (!person.active) throw new ConflictError('该人员已停用', { id: person.id });
+      person.active = false;
+      await manager.save(person);
+      await recordEvent(manager, PersonDeactivated, person.id, { id: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath });
+      return toPerson(person);
+    });
+  }
+
   mayManage(viewer: Viewer, person: Person): boolean {
     return viewer.personId === person.id || viewer.hasRoleAt(PEOPLE_MANAGER_ROLES, person.orgPath);
+  }
+
+  private async lockForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput): Promise<PersonEntity> {
+    const person = await manager.findOne(PersonEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+    if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', input.id);
+    this.requireManager(viewer, person.orgPath);
+    if (person.version !== input.version) {
+      throw new ConflictError('人员信息已被他人修改，请刷新后重试', { id: person.id, currentVersion: person.version });
+    }
+    return person;
   }
 
   private async managedUnit(viewer: Viewer, unitId: string, manager: EntityManager): Promise<OrgUnitEntity> {
