@@ -8,8 +8,9 @@ import { OrgUnitResolver, loadOrgUnit } from './org-units/org-unit.resolver';
 import { OrgUnitService } from './org-units/org-unit.service';
 import { PersonResolver, loadPerson } from './people/person.resolver';
 import { PersonService } from './people/person.service';
+import { MODULES } from './modules';
 
-export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver] as const;
+export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver, ...MODULES.flatMap((module) => module.resolverClasses)];
 
 /** Wires services into resolvers and builds the subgraph schema; pure given its inputs. */
 export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenSettings, outbox: OutboxSignal): Promise<GraphQLSchema> {
@@ -21,11 +22,16 @@ export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenS
     [PersonResolver, new PersonResolver(people, orgUnits)],
     [AccountResolver, new AccountResolver(accounts, orgUnits, people)],
   ]);
+  const dependencies = { dataSource, outbox, orgUnits, people };
+  for (const module of MODULES) {
+    for (const [resolverClass, instance] of module.createResolvers(dependencies)) instances.set(resolverClass, instance);
+  }
   return buildFederatedSchema(
-    { resolvers: RESOLVERS, container: { get: (resolverClass) => instances.get(resolverClass) } },
+    { resolvers: RESOLVERS as [Function, ...Function[]], container: { get: (resolverClass) => instances.get(resolverClass) } },
     {
       OrgUnit: { __resolveReference: (ref: { id: string }, context: RequestContext) => loadOrgUnit(orgUnits, context, ref.id) },
       Person: { __resolveReference: (ref: { id: string }, context: RequestContext) => loadPerson(people, context, ref.id) },
+      ...Object.assign({}, ...MODULES.map((module) => module.referenceResolvers?.(dependencies) ?? {})),
     },
   );
 }

@@ -46,6 +46,68 @@ export const PersonCreated = contract('responsibility-network', 'person.created'
 export const PersonUpdated = contract('responsibility-network', 'person.updated', 1, personFacts);
 export const PersonDeactivated = contract('responsibility-network', 'person.deactivated', 1, z.object({ id, orgUnitId: id, orgPath }));
 
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const PlaceChanged = contract(
+  'responsibility-network',
+  'place.changed',
+  1,
+  z.object({
+    id,
+    name: z.string(),
+    kind: z.string(),
+    function: z.string().nullable(),
+    keyPlace: z.boolean(),
+    parentId: id.nullable(),
+    orgUnitId: id,
+    orgPath,
+    active: z.boolean(),
+  }),
+);
+export const GridAssignmentChanged = contract(
+  'responsibility-network',
+  'grid.assignment-changed',
+  1,
+  z.object({
+    gridId: id,
+    gridName: z.string(),
+    orgUnitId: id,
+    orgPath,
+    personId: id,
+    role: z.enum(['LEADER', 'SAFETY_OFFICER']),
+    from: calendarDate,
+    to: calendarDate.nullable(),
+  }),
+);
+const letterFacts = {
+  id,
+  year: z.number().int(),
+  title: z.string(),
+  issuerUnitId: id,
+  recipientUnitId: id,
+  recipientPath: orgPath,
+};
+export const LetterIssued = contract('responsibility-network', 'letter.issued', 1, z.object({ ...letterFacts, recipientPersonId: id.nullable() }));
+export const LetterSigned = contract(
+  'responsibility-network',
+  'letter.signed',
+  1,
+  z.object({ ...letterFacts, signedByPersonId: id, signedAt: isoDateTime }),
+);
+export const LetterExpired = contract('responsibility-network', 'letter.expired', 1, z.object(letterFacts));
+export const DutyGapFound = contract(
+  'responsibility-network',
+  'duty.gap-found',
+  1,
+  z.object({
+    rosterId: id,
+    orgUnitId: id,
+    orgPath,
+    date: calendarDate,
+    shift: z.string(),
+    missing: z.array(z.enum(['LEADER', 'OFFICER'])).min(1),
+  }),
+);
+
 // ---- hazard-tracking
 export const HazardRegistered = contract(
   'hazard-tracking',
@@ -78,6 +140,12 @@ export const ALL_CONTRACTS: EventContract<unknown>[] = [
   PersonCreated,
   PersonUpdated,
   PersonDeactivated,
+  PlaceChanged,
+  GridAssignmentChanged,
+  LetterIssued,
+  LetterSigned,
+  LetterExpired,
+  DutyGapFound,
   HazardRegistered,
   HazardStatusChanged,
 ];
