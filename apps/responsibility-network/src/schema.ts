@@ -8,6 +8,7 @@ import { OrgUnitResolver, loadOrgUnit } from './org-units/org-unit.resolver';
 import { OrgUnitService } from './org-units/org-unit.service';
 import { PersonResolver, loadPerson } from './people/person.resolver';
 import { PersonService } from './people/person.service';
+import { RosterImportService } from './people/roster-import.service';
 import { MODULES } from './modules';
 
 export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver, ...MODULES.flatMap((module) => module.resolverClasses)];
@@ -19,7 +20,7 @@ export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenS
   const accounts = new AccountService(dataSource, tokens);
   const instances = new Map<Function, unknown>([
     [OrgUnitResolver, new OrgUnitResolver(orgUnits, people)],
-    [PersonResolver, new PersonResolver(people, orgUnits)],
+    [PersonResolver, new PersonResolver(people, orgUnits, new RosterImportService(dataSource, outbox))],
     [AccountResolver, new AccountResolver(accounts, orgUnits, people)],
   ]);
   const dependencies = { dataSource, outbox, orgUnits, people };

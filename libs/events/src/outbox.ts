@@ -48,3 +48,28 @@ export async function transactionWithEvents<T>(
   outbox.eventsRecorded();
   return result;
 }
+
+/** Records many events of one type in one statement (bulk imports); same guarantees as recordEvent. */
+export async function recordEvents<P>(
+  manager: EntityManager,
+  contract: EventContract<P>,
+  events: { aggregateId: string; payload: P }[],
+  traceId: string | null = currentTraceId(),
+): Promise<void> {
+  if (events.length === 0) return;
+  const createdAt = new Date();
+  const rows = events.map(({ aggregateId, payload }) => ({
+    eventId: randomUUID(),
+    eventType: contract.type,
+    schemaVersion: contract.version,
+    topic: topicOf(contract.producer),
+    aggregateId,
+    payload: JSON.stringify(contract.schema.parse(payload)),
+    traceId,
+    createdAt,
+    sentAt: null,
+  }));
+  for (let start = 0; start < rows.length; start += 1000) {
+    await manager.insert(OutboxRow, rows.slice(start, start + 1000));
+  }
+}

@@ -5,6 +5,8 @@ import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnit } from '../org-units/org-unit.types';
 import { CreatePersonInput, DeactivatePersonInput, UpdatePersonInput } from './person.inputs';
 import { PersonService } from './person.service';
+import { RosterImportService } from './roster-import.service';
+import { ImportRosterInput, RosterImportReport } from './roster-import.types';
 import { maskPhone, Person, PersonPayload } from './person.types';
 
 @Authorized()
@@ -13,6 +15,7 @@ export class PersonResolver {
   constructor(
     private readonly people: PersonService,
     private readonly orgUnits: OrgUnitService,
+    private readonly rosterImport: RosterImportService,
   ) {}
 
   @Query(() => Person, { nullable: true, description: '按 ID 查询人员（限我的管辖范围）' })
@@ -34,6 +37,11 @@ export class PersonResolver {
   @Mutation(() => PersonPayload, { description: '新增人员' })
   async createPerson(@Arg('input') input: CreatePersonInput, @Ctx() context: RequestContext): Promise<PersonPayload> {
     return { person: await this.people.create(requireViewer(context), input) };
+  }
+
+  @Mutation(() => RosterImportReport, { description: '从 Excel 或 CSV 花名册批量导入人员：逐行校验，有错则整批不导入' })
+  importRoster(@Arg('input') input: ImportRosterInput, @Ctx() context: RequestContext): Promise<RosterImportReport> {
+    return this.rosterImport.import(requireViewer(context), input);
   }
 
   @Mutation(() => PersonPayload, { description: '停用人员（离职、毕业）；不删除，历史记录仍指向此人' })
