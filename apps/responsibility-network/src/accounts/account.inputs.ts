@@ -43,3 +43,15 @@ export class CreateAccountInput {
   @ValidateNested({ each: true })
   grants: GrantInput[];
 }
+
+@InputType()
+export class GrantRoleInput {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => ID, { description: '授权单位（覆盖其全部下级）' })
+  orgUnitId: string;
+}

@@ -1,13 +1,14 @@
 import { LoaderRegistry, requireViewer, RequestContext } from '@campus/graphql';
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { OrgUnitService } from '../org-units/org-unit.service';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { PersonService } from '../people/person.service';
 import { loadPerson } from '../people/person.resolver';
 import { AccountEntity } from './account.entity';
-import { CreateAccountInput, LoginInput } from './account.inputs';
+import { CreateAccountInput, GrantRoleInput, LoginInput } from './account.inputs';
 import { AccountService } from './account.service';
-import { Account, AccountPayload, LoginPayload } from './account.types';
+import { Account, AccountPayload, LoginPayload, RoleGrantLogEntry, RoleGrantPayload } from './account.types';
+import { RoleGrantEntity } from './role-grant.entity';
 
 @Resolver()
 export class AccountResolver {
@@ -40,6 +41,30 @@ export class AccountResolver {
     return { account: await this.describe(account, context) };
   }
 
+  @Authorized()
+  @Mutation(() => RoleGrantPayload, { description: '授予角色（教育局在其所辖学校内，学校安全保卫处在本校内）' })
+  async grantRole(@Arg('input') input: GrantRoleInput, @Ctx() context: RequestContext): Promise<RoleGrantPayload> {
+    const grant = await this.accounts.grant(requireViewer(context), input);
+    return { grant: await this.grantView(grant, context) };
+  }
+
+  @Authorized()
+  @Mutation(() => RoleGrantPayload, { description: '撤销授权' })
+  async revokeRole(@Arg('grantId', () => ID) grantId: string, @Ctx() context: RequestContext): Promise<RoleGrantPayload> {
+    const grant = await this.accounts.revoke(requireViewer(context), grantId);
+    return { grant: await this.grantView(grant, context) };
+  }
+
+  @Authorized()
+  @Query(() => [RoleGrantLogEntry], { description: '账号的授权与撤销记录（最近 200 条，限我的管辖范围）' })
+  roleGrantHistory(@Arg('accountId', () => ID) accountId: string, @Ctx() context: RequestContext): Promise<RoleGrantLogEntry[]> {
+    return this.accounts.history(requireViewer(context), accountId);
+  }
+
+  private async grantView(grant: RoleGrantEntity, context: RequestContext) {
+    return { id: grant.id, role: grant.role, orgUnitId: grant.orgUnitId, orgUnit: await loadOrgUnit(this.orgUnits, context, grant.orgUnitId) };
+  }
+
   private async describe(account: AccountEntity, context: RequestContext): Promise<Account> {
     const grants = await this.accounts.grantsOf(account.id);
     return {
@@ -48,6 +73,7 @@ export class AccountResolver {
       person: account.personId ? await loadPerson(this.people, context, account.personId) : null,
       grants: await Promise.all(
         grants.map(async (grant) => ({
+          id: grant.id,
           role: grant.role,
           orgUnitId: grant.unitId,
           orgUnit: await loadOrgUnit(this.orgUnits, context, grant.unitId),

@@ -1,11 +1,13 @@
-import { ADMIN_ROLES, hashPassword, RoleGrant, signToken, Viewer, verifyPassword } from '@campus/auth';
+import { hashPassword, Role, RoleGrant, signToken, Viewer, verifyPassword } from '@campus/auth';
 import { isDuplicateKey, newId } from '@campus/database';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@campus/graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PersonEntity } from '../people/person.entity';
 import { AccountEntity } from './account.entity';
-import { CreateAccountInput, LoginInput } from './account.inputs';
+import { CreateAccountInput, GrantRoleInput, LoginInput } from './account.inputs';
+import { mayGrant } from './grant-rules';
+import { GrantAction, RoleGrantLogEntity } from './role-grant-log.entity';
 import { RoleGrantEntity } from './role-grant.entity';
 
 export interface TokenSettings {
@@ -25,6 +27,8 @@ export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: TokenSettings,
+    /** A new first responsible person: letters the unit signed need signing again. */
+    private readonly onUnitLeaderGranted: (manager: EntityManager, unitId: string, personId: string) => Promise<unknown> = async () => undefined,
   ) {}
 
   async login(input: LoginInput): Promise<IssuedToken> {
@@ -35,7 +39,7 @@ export class AccountService {
     // Compare even when the account is missing, so timing does not reveal which usernames exist.
     const valid = await verifyPassword(input.password, account?.passwordHash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
     if (!account || !valid || !account.active) throw new UnauthenticatedError('用户名或密码错误');
-    const grants = await this.grantsOf(account.id);
+    const grants = (await this.grantsOf(account.id)).map(({ role, unitId, path }) => ({ role, unitId, path }));
     const token = await signToken(
       { accountId: account.id, personId: account.personId, grants },
       this.tokens.jwtSecret,
@@ -46,14 +50,14 @@ export class AccountService {
   }
 
   /** Current grants with the granted units' current paths. */
-  async grantsOf(accountId: string): Promise<RoleGrant[]> {
-    const rows: { role: RoleGrant['role']; unitId: string; path: string }[] = await this.dataSource.query(
-      `SELECT g.role, g.org_unit_id AS unitId, u.path
+  async grantsOf(accountId: string): Promise<(RoleGrant & { id: string })[]> {
+    const rows: { id: string; role: RoleGrant['role']; unitId: string; path: string }[] = await this.dataSource.query(
+      `SELECT g.id, g.role, g.org_unit_id AS unitId, u.path
          FROM role_grant g JOIN org_unit u ON u.id = g.org_unit_id
         WHERE g.account_id = ? ORDER BY u.depth, g.role`,
       [accountId],
     );
-    return rows.map((row) => ({ role: row.role, unitId: row.unitId, path: row.path }));
+    return rows.map((row) => ({ id: row.id, role: row.role, unitId: row.unitId, path: row.path }));
   }
 
   async findAccount(accountId: string): Promise<AccountEntity> {
@@ -69,7 +73,7 @@ export class AccountService {
       for (const grant of input.grants) {
         const unit = units.find((candidate) => candidate.id === grant.orgUnitId);
         if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', grant.orgUnitId);
-        if (!viewer.hasRoleAt(ADMIN_ROLES, unit.path)) throw new ForbiddenError('只能在自己管理的单位范围内授权');
+        requireMayGrant(viewer, grant.role, unit.path);
       }
       if (input.personId) {
         const person = await manager.findOneBy(PersonEntity, { id: input.personId });
@@ -88,22 +92,73 @@ export class AccountService {
         if (isDuplicateKey(error)) throw new ConflictError(`用户名已被使用：${input.username}`);
         throw error;
       }
-      await this.insertGrants(manager, account.id, input.grants, viewer.accountId);
+      const unique = [...new Map(input.grants.map((grant) => [`${grant.role}:${grant.orgUnitId}`, grant])).values()];
+      for (const grant of unique) await this.insertGrant(manager, account, grant.role, grant.orgUnitId, viewer.accountId);
       return account;
     });
   }
 
-  async insertGrants(
+  /** Grants a role at a unit to an existing account. */
+  async grant(viewer: Viewer, input: GrantRoleInput): Promise<RoleGrantEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const account = await manager.findOneBy(AccountEntity, { id: input.accountId });
+      if (!account) throw new NotFoundError('账号', input.accountId);
+      const unit = await manager.findOneBy(OrgUnitEntity, { id: input.orgUnitId });
+      if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', input.orgUnitId);
+      requireMayGrant(viewer, input.role, unit.path);
+      if (account.id === viewer.accountId) throw new ForbiddenError('不能给自己授权');
+      const existing = await manager.findOneBy(RoleGrantEntity, { accountId: account.id, role: input.role, orgUnitId: unit.id });
+      if (existing) throw new ConflictError('该账号在此单位已有此角色', { id: existing.id });
+      return this.insertGrant(manager, account, input.role, unit.id, viewer.accountId);
+    });
+  }
+
+  async revoke(viewer: Viewer, grantId: string): Promise<RoleGrantEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const grant = await manager.findOne(RoleGrantEntity, { where: { id: grantId }, lock: { mode: 'pessimistic_write' } });
+      const unit = grant && (await manager.findOneBy(OrgUnitEntity, { id: grant.orgUnitId }));
+      if (!grant || !unit || !viewer.covers(unit.path)) throw new NotFoundError('授权', grantId);
+      requireMayGrant(viewer, grant.role, unit.path);
+      await manager.delete(RoleGrantEntity, { id: grant.id });
+      await this.log(manager, GrantAction.REVOKED, grant, viewer.accountId);
+      return grant;
+    });
+  }
+
+  async history(viewer: Viewer, accountId: string): Promise<RoleGrantLogEntity[]> {
+    const rows = await this.dataSource.getRepository(RoleGrantLogEntity).find({ where: { accountId }, order: { id: 'DESC' }, take: 200 });
+    const units = await this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In([...new Set(rows.map((row) => row.orgUnitId))]) });
+    const visible = new Set(units.filter((unit) => viewer.covers(unit.path)).map((unit) => unit.id));
+    return rows.filter((row) => visible.has(row.orgUnitId));
+  }
+
+  private async insertGrant(
     manager: EntityManager,
-    accountId: string,
-    grants: { role: RoleGrant['role']; orgUnitId: string }[],
+    account: AccountEntity,
+    role: Role,
+    orgUnitId: string,
     grantedBy: string | null,
-  ): Promise<void> {
-    const unique = [...new Map(grants.map((grant) => [`${grant.role}:${grant.orgUnitId}`, grant])).values()];
-    await manager.save(
-      unique.map((grant) =>
-        manager.create(RoleGrantEntity, { id: newId(), accountId, role: grant.role, orgUnitId: grant.orgUnitId, grantedBy }),
-      ),
-    );
+  ): Promise<RoleGrantEntity> {
+    const grant = await manager.save(manager.create(RoleGrantEntity, { id: newId(), accountId: account.id, role, orgUnitId, grantedBy }));
+    await this.log(manager, GrantAction.GRANTED, grant, grantedBy);
+    if (role === Role.UNIT_LEADER && account.personId) await this.onUnitLeaderGranted(manager, orgUnitId, account.personId);
+    return grant;
+  }
+
+  private async log(manager: EntityManager, action: GrantAction, grant: RoleGrantEntity, actor: string | null): Promise<void> {
+    await manager.insert(RoleGrantLogEntity, {
+      action,
+      accountId: grant.accountId,
+      role: grant.role,
+      orgUnitId: grant.orgUnitId,
+      actorAccountId: actor,
+      at: new Date(),
+    });
+  }
+}
+
+function requireMayGrant(viewer: Viewer, role: Role, unitPath: string): void {
+  if (!mayGrant(viewer, role, unitPath)) {
+    throw new ForbiddenError(role === Role.BUREAU_ADMIN ? '只有教育局管理员可以授予教育局管理员角色' : '只能在自己管理的单位范围内授权');
   }
 }

@@ -2,6 +2,7 @@ import { Role, ROLE_LABELS } from '@campus/auth';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { OrgUnit } from '../org-units/org-unit.types';
 import { Person } from '../people/person.types';
+import { GrantAction } from './role-grant-log.entity';
 
 registerEnumType(Role, {
   name: 'Role',
@@ -11,6 +12,9 @@ registerEnumType(Role, {
 
 @ObjectType({ description: '角色授权' })
 export class RoleGrantView {
+  @Field(() => ID, { nullable: true, description: '授权编号（撤销时使用）' })
+  id: string | null;
+
   @Field(() => Role)
   role: Role;
 
@@ -52,4 +56,34 @@ export class LoginPayload {
 export class AccountPayload {
   @Field(() => Account)
   account: Account;
+}
+
+@ObjectType()
+export class RoleGrantPayload {
+  @Field(() => RoleGrantView)
+  grant: RoleGrantView;
+}
+
+registerEnumType(GrantAction, {
+  name: 'GrantAction',
+  description: '授权操作',
+  valuesConfig: { GRANTED: { description: '授予' }, REVOKED: { description: '撤销' } },
+});
+
+@ObjectType({ description: '授权记录' })
+export class RoleGrantLogEntry {
+  @Field(() => GrantAction)
+  action: GrantAction;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => ID)
+  orgUnitId: string;
+
+  @Field(() => ID, { nullable: true, description: '操作人账号' })
+  actorAccountId: string | null;
+
+  @Field()
+  at: Date;
 }
