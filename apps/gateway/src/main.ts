@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
 import { depthLimit } from './depth-limit';
+import { mountExports } from './exports';
 import { maskError } from './mask-errors';
 
 interface GatewayContext {
@@ -54,18 +55,15 @@ async function main(config: GatewayConfig): Promise<void> {
   });
   await apollo.start();
   const origins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((origin) => origin.trim());
-  app.use(
-    '/graphql',
-    cors({ origin: origins, exposedHeaders: ['x-request-id'] }),
-    express.json({ limit: '2mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const token = bearerToken(req.header('authorization'));
-        if (token) await verifyAtGateway(token, verifyToken);
-        return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId };
-      },
-    }),
-  );
+  const contextFor = async (req: express.Request): Promise<GatewayContext> => {
+    const token = bearerToken(req.header('authorization'));
+    if (token) await verifyAtGateway(token, verifyToken);
+    return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId };
+  };
+  const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition'] };
+  app.use('/graphql', cors(corsOptions), express.json({ limit: '20mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  app.use('/exports', cors(corsOptions));
+  mountExports(app, apollo, contextFor);
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;
   logger.info({ url: `http://localhost:${config.PORT}/graphql`, subgraphs: urls }, 'gateway ready');

@@ -20,6 +20,8 @@ export interface ResponsibilityModule {
   entities: Function[];
   migrations: Function[];
   resolverClasses: Function[];
+  /** Columns holding a materialised org path, rewritten when a unit moves (e.g. post.org_path). */
+  orgPathColumns?: { table: string; column: string }[];
   /** Resolver instances, keyed by their class. */
   createResolvers(dependencies: ModuleDependencies): Map<Function, unknown>;
   /** __resolveReference for the federation entities the module owns (e.g. Place, Grid). */

@@ -9,15 +9,19 @@ import { OrgUnitService } from './org-units/org-unit.service';
 import { PersonResolver, loadPerson } from './people/person.resolver';
 import { PersonService } from './people/person.service';
 import { RosterImportService } from './people/roster-import.service';
+import { flagLettersForNewLeader } from './letters/new-leader';
 import { MODULES } from './modules';
 
 export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver, ...MODULES.flatMap((module) => module.resolverClasses)];
 
 /** Wires services into resolvers and builds the subgraph schema; pure given its inputs. */
 export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenSettings, outbox: OutboxSignal): Promise<GraphQLSchema> {
-  const orgUnits = new OrgUnitService(dataSource, outbox);
+  const orgUnits = new OrgUnitService(dataSource, outbox, [
+    { table: 'person', column: 'org_path' },
+    ...MODULES.flatMap((module) => module.orgPathColumns ?? []),
+  ]);
   const people = new PersonService(dataSource, outbox);
-  const accounts = new AccountService(dataSource, tokens);
+  const accounts = new AccountService(dataSource, tokens, flagLettersForNewLeader);
   const instances = new Map<Function, unknown>([
     [OrgUnitResolver, new OrgUnitResolver(orgUnits, people)],
     [PersonResolver, new PersonResolver(people, orgUnits, new RosterImportService(dataSource, outbox))],

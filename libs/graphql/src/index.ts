@@ -6,3 +6,4 @@ export * from './federation';
 export * from './references';
 export * from './calendar-date';
 export * from './unit-connections';
+export * from './export-file';

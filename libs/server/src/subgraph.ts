@@ -42,7 +42,7 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
   await apollo.start();
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: '20mb' }),
     traceRequest,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({

@@ -14,6 +14,8 @@ export class OrgUnitService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxSignal,
+    /** Every other column holding a materialised path: it follows a moved unit in the same transaction. */
+    private readonly orgPathColumns: { table: string; column: string }[] = [{ table: 'person', column: 'org_path' }],
   ) {}
 
   private get repository() {
@@ -128,11 +130,13 @@ export class OrgUnitService {
         'UPDATE org_unit SET path = CONCAT(?, SUBSTRING(path, ?)), depth = depth + ? WHERE path LIKE ? AND id <> ?',
         [newPath, oldPath.length + 1, depthShift, `${oldPath}%`, unit.id],
       );
-      await manager.query('UPDATE person SET org_path = CONCAT(?, SUBSTRING(org_path, ?)) WHERE org_path LIKE ?', [
-        newPath,
-        oldPath.length + 1,
-        `${oldPath}%`,
-      ]);
+      for (const { table, column } of this.orgPathColumns) {
+        await manager.query(`UPDATE ${table} SET ${column} = CONCAT(?, SUBSTRING(${column}, ?)) WHERE ${column} LIKE ?`, [
+          newPath,
+          oldPath.length + 1,
+          `${oldPath}%`,
+        ]);
+      }
       unit.parentId = newParent.id;
       unit.path = newPath;
       unit.depth += depthShift;

@@ -1,0 +1,76 @@
+import { ApolloServer } from '@apollo/server';
+import { bearerToken } from '@campus/server';
+import { Express, Request, Response } from 'express';
+
+/** Downloads served by the gateway: each runs one GraphQL query (as the caller) that returns an ExportFile. */
+interface ExportDefinition {
+  query: string;
+  field: string;
+  /** Query-string parameters the export needs, mapped to the query's variables. */
+  parameters: string[];
+}
+
+const EXPORTS: Record<string, ExportDefinition> = {
+  'grid-roster': {
+    query: 'query GridRosterExport($orgUnitId: ID!) { gridRosterWorkbook(orgUnitId: $orgUnitId) { filename contentType base64 } }',
+    field: 'gridRosterWorkbook',
+    parameters: ['orgUnitId'],
+  },
+};
+
+const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+
+interface ExportFile {
+  filename: string;
+  contentType: string;
+  base64: string;
+}
+
+/**
+ * GET /exports/<name>?<parameters> with the usual bearer token: the file as an attachment, or a JSON error
+ * with the same code and Chinese message GraphQL would give.
+ */
+export function mountExports<Context extends object>(
+  app: Express,
+  apollo: ApolloServer<Context>,
+  contextFor: (req: Request) => Promise<Context>,
+): void {
+  app.get('/exports/:name', async (req: Request, res: Response) => {
+    const definition = EXPORTS[String(req.params.name)];
+    if (!definition) {
+      res.status(404).json({ code: 'NOT_FOUND', message: `没有名为 ${req.params.name} 的导出 (NOT_FOUND)` });
+      return;
+    }
+    const missing = definition.parameters.filter((name) => typeof req.query[name] !== 'string' || req.query[name] === '');
+    if (missing.length) {
+      res.status(400).json({ code: 'BAD_USER_INPUT', message: `缺少参数：${missing.join('、')} (BAD_USER_INPUT)` });
+      return;
+    }
+    if (!bearerToken(req.header('authorization'))) {
+      res.status(401).json({ code: 'UNAUTHENTICATED', message: '请先登录 (UNAUTHENTICATED)' });
+      return;
+    }
+    const variables = Object.fromEntries(definition.parameters.map((name) => [name, req.query[name]]));
+    let contextValue: Context;
+    try {
+      contextValue = await contextFor(req);
+    } catch {
+      res.status(401).json({ code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录 (UNAUTHENTICATED)' });
+      return;
+    }
+    const response = await apollo.executeOperation({ query: definition.query, variables }, { contextValue });
+    const result = response.body.kind === 'single' ? response.body.singleResult : null;
+    const file = (result?.data?.[definition.field] ?? null) as ExportFile | null;
+    if (!file) {
+      const error = result?.errors?.[0];
+      const code = String(error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+      res.status(STATUS_BY_CODE[code] ?? 500).json({ code, message: error?.message ?? '导出失败 (INTERNAL_SERVER_ERROR)' });
+      return;
+    }
+    const content = Buffer.from(file.base64, 'base64');
+    res.setHeader('content-type', file.contentType);
+    res.setHeader('content-length', String(content.length));
+    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.end(content);
+  });
+}

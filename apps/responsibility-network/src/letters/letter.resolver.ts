@@ -1,0 +1,138 @@
+import { ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadOrgUnit } from '../org-units/org-unit.resolver';
+import { OrgUnitService } from '../org-units/org-unit.service';
+import { OrgUnit } from '../org-units/org-unit.types';
+import { loadPerson } from '../people/person.resolver';
+import { PersonService } from '../people/person.service';
+import { Person } from '../people/person.types';
+import {
+  CreateResponsibilityLetterInput,
+  ExpireResponsibilityLettersInput,
+  IssueResponsibilityLetterInput,
+  ResponsibilityLetterFilter,
+  RevokeResponsibilityLetterInput,
+  SignResponsibilityLetterInput,
+  UpdateResponsibilityLetterInput,
+} from './letter.inputs';
+import { LetterService } from './letter.service';
+import {
+  ExpireResponsibilityLettersPayload,
+  LetterSigningCoverage,
+  ResponsibilityLetter,
+  ResponsibilityLetterConnection,
+  ResponsibilityLetterItem,
+  ResponsibilityLetterPayload,
+} from './letter.types';
+
+@Authorized()
+@Resolver(() => ResponsibilityLetter)
+export class ResponsibilityLetterResolver {
+  constructor(
+    private readonly letters: LetterService,
+    private readonly orgUnits: OrgUnitService,
+    private readonly people: PersonService,
+  ) {}
+
+  @Query(() => ResponsibilityLetter, { nullable: true, description: '按 ID 查询责任书（发文方或受领方管辖范围内）' })
+  responsibilityLetter(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ResponsibilityLetter> {
+    return this.letters.get(requireViewer(context), id);
+  }
+
+  @Query(() => ResponsibilityLetterConnection, { description: '责任书列表，最新创建的在前' })
+  responsibilityLetters(
+    @Arg('filter', () => ResponsibilityLetterFilter, { defaultValue: {} }) filter: ResponsibilityLetterFilter,
+    @Args() { first, after }: ConnectionArgs,
+    @Ctx() context: RequestContext,
+  ): Promise<ResponsibilityLetterConnection> {
+    return this.letters.list(requireViewer(context), filter, first, after);
+  }
+
+  @Query(() => LetterSigningCoverage, { description: '发文单位某年度各直属下级单位的责任书签订情况（哪些单位尚未签署）' })
+  letterSigningCoverage(
+    @Arg('issuerUnitId', () => ID) issuerUnitId: string,
+    @Arg('year', () => Int) year: number,
+    @Ctx() context: RequestContext,
+  ): Promise<LetterSigningCoverage> {
+    return this.letters.coverage(requireViewer(context), issuerUnitId, year);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: '发文单位（不在管辖范围内时为空，见 issuerName）' })
+  issuer(@Root() letter: ResponsibilityLetter, @Ctx() context: RequestContext): Promise<OrgUnit | null> {
+    return loadOrgUnit(this.orgUnits, context, letter.issuerUnitId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '发文单位名称' })
+  issuerName(@Root() letter: ResponsibilityLetter, @Ctx() context: RequestContext): Promise<string | null> {
+    return context.loaders.get('ResponsibilityLetter.issuerName', () => this.letters.createUnitNameLoader()).load(letter.issuerUnitId);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: '受领单位' })
+  recipient(@Root() letter: ResponsibilityLetter, @Ctx() context: RequestContext): Promise<OrgUnit | null> {
+    return loadOrgUnit(this.orgUnits, context, letter.recipientUnitId);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '签署人（受领单位第一责任人）' })
+  recipientPerson(@Root() letter: ResponsibilityLetter, @Ctx() context: RequestContext): Promise<Person | null> {
+    return loadPerson(this.people, context, letter.recipientPersonId);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: '实际签署人' })
+  signedBy(@Root() letter: ResponsibilityLetter, @Ctx() context: RequestContext): Promise<Person | null> | null {
+    return letter.signedByPersonId ? loadPerson(this.people, context, letter.signedByPersonId) : null;
+  }
+
+  @FieldResolver(() => [ResponsibilityLetterItem], { description: '目标责任内容，按顺序' })
+  items(@Root() letter: ResponsibilityLetter, @Ctx() context: RequestContext): Promise<ResponsibilityLetterItem[]> {
+    return context.loaders.get('ResponsibilityLetter.items', () => this.letters.createItemsLoader()).load(letter.id);
+  }
+
+  @Mutation(() => ResponsibilityLetterPayload, { description: '起草目标责任书（草稿）' })
+  async createResponsibilityLetter(
+    @Arg('input') input: CreateResponsibilityLetterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ResponsibilityLetterPayload> {
+    return { responsibilityLetter: await this.letters.create(requireViewer(context), input) };
+  }
+
+  @Mutation(() => ResponsibilityLetterPayload, { description: '修改草稿（目标内容整体替换）' })
+  async updateResponsibilityLetter(
+    @Arg('input') input: UpdateResponsibilityLetterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ResponsibilityLetterPayload> {
+    return { responsibilityLetter: await this.letters.update(requireViewer(context), input) };
+  }
+
+  @Mutation(() => ResponsibilityLetterPayload, { description: '下达责任书，待受领单位第一责任人签署' })
+  async issueResponsibilityLetter(
+    @Arg('input') input: IssueResponsibilityLetterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ResponsibilityLetterPayload> {
+    return { responsibilityLetter: await this.letters.issue(requireViewer(context), input) };
+  }
+
+  @Mutation(() => ResponsibilityLetterPayload, { description: '签署（或负责人变更后重新签署）责任书；只能本人签署' })
+  async signResponsibilityLetter(
+    @Arg('input') input: SignResponsibilityLetterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ResponsibilityLetterPayload> {
+    return { responsibilityLetter: await this.letters.sign(requireViewer(context), input) };
+  }
+
+  @Mutation(() => ResponsibilityLetterPayload, { description: '撤销已下达或已签署的责任书，须说明原因' })
+  async revokeResponsibilityLetter(
+    @Arg('input') input: RevokeResponsibilityLetterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ResponsibilityLetterPayload> {
+    return { responsibilityLetter: await this.letters.revoke(requireViewer(context), input) };
+  }
+
+  @Mutation(() => ExpireResponsibilityLettersPayload, { description: '年度结束后，将发文单位该年度已下达、已签署的责任书置为到期' })
+  async expireResponsibilityLetters(
+    @Arg('input') input: ExpireResponsibilityLettersInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ExpireResponsibilityLettersPayload> {
+    const expired = await this.letters.expire(requireViewer(context), input);
+    return { expiredCount: expired.length, responsibilityLetters: expired };
+  }
+}

@@ -1,0 +1,202 @@
+import { ADMIN_ROLES, Viewer } from '@campus/auth';
+import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, subtreeCondition } from '@campus/database';
+import {
+  BadUserInputError,
+  ConflictError,
+  ConnectionShape,
+  decodeCursor,
+  FieldProblem,
+  ForbiddenError,
+  NotFoundError,
+  toConnection,
+  VersionedInput,
+} from '@campus/graphql';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { PersonEntity } from '../people/person.entity';
+import { memberListProblems } from './work-group-members';
+import { WorkGroupEntity, WorkGroupMemberEntity } from './work-group.entity';
+import {
+  CreateWorkGroupInput,
+  SetWorkGroupMembersInput,
+  UpdateWorkGroupInput,
+  WorkGroupFilter,
+  WorkGroupMemberInput,
+} from './work-group.inputs';
+import { toWorkGroup, toWorkGroupMember, WorkGroup, WorkGroupMember } from './work-group.types';
+
+export class WorkGroupService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(WorkGroupEntity);
+  }
+
+  createLoader(viewer: Viewer): DataLoader<string, WorkGroup | null> {
+    return new DataLoader(async (ids) => {
+      const scope = orgScopeCondition('g.org_path', viewer.scopePaths);
+      const rows = await this.repository
+        .createQueryBuilder('g')
+        .where('g.id IN (:...ids)', { ids })
+        .andWhere(scope.sql, scope.params)
+        .getMany();
+      const byId = new Map(rows.map((row) => [row.id, toWorkGroup(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** Members of many (already visible) groups in one statement, in the order they were listed. */
+  createMembersLoader(): DataLoader<string, WorkGroupMember[]> {
+    return new DataLoader(async (groupIds) => {
+      const rows = await this.dataSource
+        .getRepository(WorkGroupMemberEntity)
+        .find({ where: { groupId: In([...groupIds]) }, order: { position: 'ASC' } });
+      return groupIds.map((groupId) => rows.filter((row) => row.groupId === groupId).map(toWorkGroupMember));
+    });
+  }
+
+  /** Groups of a unit (and below), newest first. */
+  async list(viewer: Viewer, filter: WorkGroupFilter, first: number, after?: string | null): Promise<ConnectionShape<WorkGroup>> {
+    const unit = await this.dataSource.manager.findOneBy(OrgUnitEntity, { id: filter.orgUnitId });
+    if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', filter.orgUnitId);
+    const query = this.repository.createQueryBuilder('g');
+    const scope = orgScopeCondition('g.org_path', viewer.scopePaths);
+    query.where(scope.sql, scope.params);
+    if (filter.includeSubtree) {
+      const subtree = subtreeCondition('g.org_path', unit.path, 'unitPath');
+      query.andWhere(subtree.sql, subtree.params);
+    } else {
+      query.andWhere('g.org_unit_id = :unitId', { unitId: unit.id });
+    }
+    if (filter.kind) query.andWhere('g.kind = :kind', { kind: filter.kind });
+    if (filter.active === true || filter.active === false) query.andWhere('g.active = :active', { active: filter.active });
+    const page = await recentFirstPage(query, 'g', first, decodeCursor(after, 2));
+    return toConnection(page.rows, first, page.totalCount, recentFirstKey, toWorkGroup);
+  }
+
+  async create(viewer: Viewer, input: CreateWorkGroupInput): Promise<WorkGroup> {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await manager.findOneBy(OrgUnitEntity, { id: input.orgUnitId });
+      if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', input.orgUnitId);
+      requireAdmin(viewer, unit.path);
+      const officeHost = input.officeHostUnitId ? await this.officeHostIn(manager, unit.path, input.officeHostUnitId) : null;
+      await this.requireValidMembers(manager, viewer, unit.path, input.members);
+      const group = manager.create(WorkGroupEntity, {
+        id: newId(),
+        orgUnitId: unit.id,
+        orgPath: unit.path,
+        kind: input.kind,
+        name: input.name.trim(),
+        officeHostUnitId: officeHost?.id ?? null,
+        responsibilities: input.responsibilities?.trim() || null,
+        active: true,
+      });
+      await manager.save(group);
+      await this.saveMembers(manager, group.id, input.members);
+      return toWorkGroup(group);
+    });
+  }
+
+  async update(viewer: Viewer, input: UpdateWorkGroupInput): Promise<WorkGroup> {
+    return this.dataSource.transaction(async (manager) => {
+      const group = await this.lockActiveForChange(manager, viewer, input);
+      if (input.name) group.name = input.name.trim();
+      if (input.responsibilities !== undefined && input.responsibilities !== null) {
+        group.responsibilities = input.responsibilities.trim() || null;
+      }
+      if (input.officeHostUnitId !== undefined && input.officeHostUnitId !== null) {
+        group.officeHostUnitId = input.officeHostUnitId ? (await this.officeHostIn(manager, group.orgPath, input.officeHostUnitId)).id : null;
+      }
+      await manager.save(group);
+      return toWorkGroup(group);
+    });
+  }
+
+  /** Replaces the whole member list. */
+  async setMembers(viewer: Viewer, input: SetWorkGroupMembersInput): Promise<WorkGroup> {
+    return this.dataSource.transaction(async (manager) => {
+      const group = await this.lockActiveForChange(manager, viewer, input);
+      await this.requireValidMembers(manager, viewer, group.orgPath, input.members);
+      await manager.delete(WorkGroupMemberEntity, { groupId: group.id });
+      await this.saveMembers(manager, group.id, input.members);
+      // The member list is part of the group: changing it moves the group's version on.
+      group.updatedAt = new Date();
+      await manager.save(group);
+      return toWorkGroup(group);
+    });
+  }
+
+  /** 撤销: kept with its members for the record, no longer active. */
+  async dissolve(viewer: Viewer, input: VersionedInput): Promise<WorkGroup> {
+    return this.dataSource.transaction(async (manager) => {
+      const group = await this.lockActiveForChange(manager, viewer, input);
+      group.active = false;
+      await manager.save(group);
+      return toWorkGroup(group);
+    });
+  }
+
+  private async lockActiveForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput): Promise<WorkGroupEntity> {
+    const group = await manager.findOne(WorkGroupEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+    if (!group || !viewer.covers(group.orgPath)) throw new NotFoundError('工作机构', input.id);
+    requireAdmin(viewer, group.orgPath);
+    if (group.version !== input.version) {
+      throw new ConflictError('工作机构已被他人修改，请刷新后重试', { id: group.id, currentVersion: group.version });
+    }
+    if (!group.active) throw new ConflictError('工作机构已撤销，不能再修改', { id: group.id });
+    return group;
+  }
+
+  /** The office of a group sits in the owning unit or a unit below it (e.g. 办公室挂靠安全保卫处). */
+  private async officeHostIn(manager: EntityManager, ownerPath: string, unitId: string): Promise<OrgUnitEntity> {
+    const unit = await manager.findOneBy(OrgUnitEntity, { id: unitId });
+    if (!unit || !unit.path.startsWith(ownerPath)) {
+      throw new BadUserInputError([{ field: 'officeHostUnitId', message: '办公室挂靠单位须为成立单位或其下级单位' }]);
+    }
+    return unit;
+  }
+
+  private async requireValidMembers(manager: EntityManager, viewer: Viewer, ownerPath: string, members: WorkGroupMemberInput[]): Promise<void> {
+    const problems = memberListProblems(members);
+    const ids = [...new Set(members.map((member) => member.personId))];
+    const people = ids.length ? await manager.find(PersonEntity, { where: { id: In(ids) } }) : [];
+    const byId = new Map(people.map((person) => [person.id, person]));
+    members.forEach((member, index) => {
+      const problem = memberProblem(viewer, ownerPath, byId.get(member.personId));
+      if (problem) problems.push({ field: `members[${index}].personId`, message: problem });
+    });
+    if (problems.length) throw new BadUserInputError(sortByField(problems));
+  }
+
+  private async saveMembers(manager: EntityManager, groupId: string, members: WorkGroupMemberInput[]): Promise<void> {
+    if (members.length === 0) return;
+    await manager.save(
+      members.map((member, position) =>
+        manager.create(WorkGroupMemberEntity, {
+          id: newId(),
+          groupId,
+          personId: member.personId,
+          role: member.role,
+          duty: member.duty?.trim() || null,
+          position,
+        }),
+      ),
+    );
+  }
+}
+
+function memberProblem(viewer: Viewer, ownerPath: string, person: PersonEntity | undefined): string | null {
+  if (!person || !viewer.covers(person.orgPath)) return '人员不存在或不在您的管辖范围内';
+  if (!person.orgPath.startsWith(ownerPath)) return '成员须为成立单位或其下级单位的人员';
+  if (!person.active) return '该人员已停用';
+  return null;
+}
+
+function sortByField(problems: FieldProblem[]): FieldProblem[] {
+  return [...problems].sort((a, b) => a.field.localeCompare(b.field, 'en', { numeric: true }));
+}
+
+function requireAdmin(viewer: Viewer, path: string): void {
+  if (!viewer.hasRoleAt(ADMIN_ROLES, path)) throw new ForbiddenError('只有教育局或学校安全保卫处可以设立和调整工作机构');
+}
