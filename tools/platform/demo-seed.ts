@@ -1,3 +1,4 @@
+import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient } from '@campus/testing';
 
 /**
@@ -17,6 +18,7 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'school.head', role: 'UNIT_LEADER', unitCode: 'XDZY', person: { name: '马建华', position: '院长', phone: '13909310010' }, description: '现代职业学院院长（第一责任人）' },
   { username: 'safety.office', role: 'SAFETY_OFFICE', unitCode: 'XDZY', person: { name: '王建国', position: '安全保卫处处长', phone: '13909310001' }, description: '学校安全保卫处（全校）' },
   { username: 'xx.leader', role: 'UNIT_LEADER', unitCode: 'XDZY-XX', person: { name: '李明', position: '信息工程学院院长', phone: '13909310002' }, description: '信息工程学院第一责任人' },
   { username: 'xx.officer', role: 'UNIT_SAFETY_OFFICER', unitCode: 'XDZY-XX', person: { name: '张伟', position: '信息工程学院安全员', phone: '13909310003' }, description: '信息工程学院安全员' },
@@ -97,6 +99,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   log(`demo: ${UNITS.length} units`);
 
   const clients: Record<string, GraphQLClient> = {};
+  const personIds: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
     const person = await admin.data<{ createPerson: { person: { id: string } } }>(
       'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
@@ -110,6 +113,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
         grants: [{ role: account.role, orgUnitId: unitIds[account.unitCode] }],
       },
     });
+    personIds[account.username] = person.createPerson.person.id;
     clients[account.username] = await admin.login(account.username, DEMO_PASSWORD);
   }
   log(`demo: ${DEMO_ACCOUNTS.length} people with accounts`);
@@ -142,5 +146,140 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
     input: { orgUnitId: unitIds.XDZY, name: '2026年二级学院安全工作过程考核方案', year: 2026, period: 'SECOND_HALF', indicators: SCHOOL_INDICATORS },
   });
   log(`demo: ${HAZARDS.length} hazards, ${PLANS.length} emergency plans, 2 appraisal schemes`);
+  await seedResponsibilityNetwork(admin, clients, unitIds, personIds, log);
   return { seeded: true, unitIds };
+}
+
+async function created<T>(client: GraphQLClient, mutation: string, input: Record<string, unknown>, pick: (data: any) => T): Promise<T> {
+  return pick(await client.data(mutation, { input }));
+}
+
+/** Places, grids, posts, the leading group, letters and duty rosters of the demo college. */
+async function seedResponsibilityNetwork(
+  admin: GraphQLClient,
+  clients: Record<string, GraphQLClient>,
+  unitIds: Record<string, string>,
+  personIds: Record<string, string>,
+  log: (line: string) => void,
+): Promise<void> {
+  const office = clients['safety.office'];
+  const today = calendarDate(0);
+  const place = (input: Record<string, unknown>) =>
+    created(office, 'mutation($input: CreatePlaceInput!) { createPlace(input: $input) { place { id } } }', input, (d) => d.createPlace.place.id as string);
+  const infoBuilding = await place({ orgUnitId: unitIds['XDZY-XX'], name: '信息楼', kind: 'BUILDING', function: 'TEACHING' });
+  const infoFloor = await place({ orgUnitId: unitIds['XDZY-XX'], name: '信息楼三层', kind: 'FLOOR', parentId: infoBuilding });
+  const lab = await place({ orgUnitId: unitIds['XDZY-XX'], name: '301机房', kind: 'ROOM', function: 'LAB', keyPlace: true, parentId: infoFloor });
+  const workshop = await place({ orgUnitId: unitIds['XDZY-JD'], name: '3号实训楼', kind: 'BUILDING', function: 'LAB' });
+  await place({ orgUnitId: unitIds['XDZY-JD'], name: '危化品仓库', kind: 'BUILDING', function: 'HAZMAT_STORE', keyPlace: true });
+  const canteen = await place({ orgUnitId: unitIds['XDZY-HQ'], name: '第一学生食堂', kind: 'BUILDING', function: 'CANTEEN', keyPlace: true });
+  await place({ orgUnitId: unitIds['XDZY-HQ'], name: '学生公寓5号楼', kind: 'BUILDING', function: 'DORMITORY', keyPlace: true });
+
+  const grid = (input: Record<string, unknown>) =>
+    created(office, 'mutation($input: CreateGridInput!) { createGrid(input: $input) { grid { id version } } }', input, (d) => d.createGrid.grid as { id: string; version: number });
+  const campusGrid = await grid({ orgUnitId: unitIds.XDZY, name: '现代职业学院校园网格' });
+  const xxGrid = await grid({ orgUnitId: unitIds['XDZY-XX'], name: '信息工程学院网格', parentId: campusGrid.id });
+  const jdGrid = await grid({ orgUnitId: unitIds['XDZY-JD'], name: '机电工程学院网格', parentId: campusGrid.id });
+  const setPlaces = 'mutation($input: SetGridPlacesInput!) { setGridPlaces(input: $input) { grid { id } } }';
+  await office.data(setPlaces, { input: { gridId: xxGrid.id, placeIds: [infoBuilding, infoFloor, lab] } });
+  await office.data(setPlaces, { input: { gridId: jdGrid.id, placeIds: [workshop] } });
+  await office.data(setPlaces, { input: { gridId: campusGrid.id, placeIds: [canteen] } });
+  const assign = 'mutation($input: AssignGridRoleInput!) { assignGridRole(input: $input) { assignment { id } } }';
+  const from = calendarDate(-30);
+  for (const [gridId, username, role] of [
+    [campusGrid.id, 'safety.office', 'LEADER'],
+    [xxGrid.id, 'xx.leader', 'LEADER'],
+    [xxGrid.id, 'grid.officer', 'SAFETY_OFFICER'],
+    [jdGrid.id, 'jd.officer', 'SAFETY_OFFICER'],
+  ]) {
+    await office.data(assign, { input: { gridId, personId: personIds[username], role, from } });
+  }
+
+  const post = 'mutation($input: CreatePostInput!) { createPost(input: $input) { post { id } } }';
+  await office.data(post, { input: { orgUnitId: unitIds['XDZY-XX'], title: '信息楼实验室主任', kind: 'LAB_DIRECTOR', holderId: personIds['xx.officer'] } });
+  await office.data(post, { input: { orgUnitId: unitIds['XDZY-HQ'], title: '第一学生食堂负责人', kind: 'CANTEEN_MANAGER', holderId: personIds.staff } });
+  await office.data(post, { input: { orgUnitId: unitIds['XDZY-JD'], title: '机电工程学院安全员', kind: 'SAFETY_OFFICER', holderId: personIds['jd.officer'] } });
+  await office.data('mutation($input: CreateWorkGroupInput!) { createWorkGroup(input: $input) { workGroup { id } } }', {
+    input: {
+      orgUnitId: unitIds.XDZY,
+      kind: 'LEADING_GROUP',
+      name: '校园安全专项整治工作领导小组',
+      officeHostUnitId: unitIds['XDZY-BWC'],
+      responsibilities: '统筹校园安全专项整治，办公室设在安全保卫处，负责日常协调、督促检查和情况汇总。',
+      members: [
+        { personId: personIds['school.head'], role: 'LEADER', duty: '全面负责' },
+        { personId: personIds['xx.leader'], role: 'MEMBER', duty: '二级学院安全责任落实' },
+        { personId: personIds['safety.office'], role: 'OFFICE_DIRECTOR', duty: '办公室日常工作' },
+      ],
+    },
+  });
+
+  const year = Number(today.slice(0, 4));
+  const letter = async (issuer: GraphQLClient, issuerUnit: string, recipientUnit: string, recipientPerson: string, title: string) => {
+    const draft = await created(
+      issuer,
+      'mutation($input: CreateResponsibilityLetterInput!) { createResponsibilityLetter(input: $input) { responsibilityLetter { id version } } }',
+      {
+        issuerUnitId: issuerUnit,
+        recipientUnitId: recipientUnit,
+        recipientPersonId: recipientPerson,
+        year,
+        title,
+        items: [
+          { content: '全年不发生重特大校园安全责任事故', weight: 40 },
+          { content: '隐患排查整改率达到100%，重大隐患按期销号', weight: 30 },
+          { content: '每学期开展不少于2次应急疏散演练', weight: 30 },
+        ],
+      },
+      (d) => d.createResponsibilityLetter.responsibilityLetter as { id: string; version: number },
+    );
+    return created(
+      issuer,
+      'mutation($input: IssueResponsibilityLetterInput!) { issueResponsibilityLetter(input: $input) { responsibilityLetter { id version } } }',
+      { id: draft.id, version: draft.version },
+      (d) => d.issueResponsibilityLetter.responsibilityLetter as { id: string; version: number },
+    );
+  };
+  const toSchool = await letter(admin, unitIds.BUREAU, unitIds.XDZY, personIds['school.head'], `${year}年度学校安全工作目标责任书`);
+  await clients['school.head'].data('mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { id } } }', {
+    input: toSchool,
+  });
+  const toCollege = await letter(clients['school.head'], unitIds.XDZY, unitIds['XDZY-XX'], personIds['xx.leader'], `${year}年度二级学院安全工作目标责任书`);
+  await clients['xx.leader'].data('mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { id } } }', {
+    input: toCollege,
+  });
+  await letter(clients['school.head'], unitIds.XDZY, unitIds['XDZY-JD'], personIds['jd.officer'], `${year}年度二级学院安全工作目标责任书`);
+
+  const roster = await created(
+    office,
+    'mutation($input: CreateDutyRosterInput!) { createDutyRoster(input: $input) { dutyRoster { id } } }',
+    {
+      orgUnitId: unitIds.XDZY,
+      name: '校园24小时值班表',
+      startDate: calendarDate(-1),
+      endDate: calendarDate(6),
+      periodKind: 'SENSITIVE',
+      shifts: [
+        { name: '白班', start: '08:00', end: '20:00' },
+        { name: '夜班', start: '20:00', end: '08:00' },
+      ],
+    },
+    (d) => d.createDutyRoster.dutyRoster.id as string,
+  );
+  for (let day = -1; day <= 4; day++) {
+    for (const [shiftName, leader, officer] of [
+      ['白班', 'school.head', 'safety.office'],
+      ['夜班', 'xx.leader', 'staff'],
+    ]) {
+      await office.data('mutation($input: SetDutySlotInput!) { setDutySlot(input: $input) { slot { date } } }', {
+        input: { rosterId: roster, date: calendarDate(day), shiftName, leaderPersonId: personIds[leader], officerPersonIds: [personIds[officer]] },
+      });
+    }
+  }
+  await office.data('mutation($id: ID!) { checkDutyGaps(rosterId: $id) { __typename } }', { id: roster });
+  log('demo: 7 places, 3 grids, 3 posts, 1 leading group, 3 responsibility letters, 1 duty roster (last two days unstaffed)');
+}
+
+/** A day relative to today in the school's time zone, YYYY-MM-DD. */
+function calendarDate(offsetDays: number): string {
+  return calendarDateOf(new Date(Date.now() + offsetDays * 24 * 3600 * 1000));
 }
