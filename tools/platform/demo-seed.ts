@@ -1,5 +1,5 @@
 import { calendarDateOf } from '@campus/graphql';
-import { GraphQLClient } from '@campus/testing';
+import { GraphQLClient, GraphQLData } from '@campus/testing';
 
 /**
  * The demo campus: a county education bureau over a vocational college organised like seed 001
@@ -150,7 +150,12 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   return { seeded: true, unitIds };
 }
 
-async function created<T>(client: GraphQLClient, mutation: string, input: Record<string, unknown>, pick: (data: any) => T): Promise<T> {
+async function created<T>(
+  client: GraphQLClient,
+  mutation: string,
+  input: Record<string, unknown>,
+  pick: (data: GraphQLData) => T,
+): Promise<T> {
   return pick(await client.data(mutation, { input }));
 }
 

@@ -1,5 +1,8 @@
 /** A small GraphQL-over-HTTP client, as a frontend would speak to the gateway (or a subgraph). */
-export interface GraphQLResponse<T = Record<string, any>> {
+/** A response body as tests and seeds read it. */
+export type GraphQLData = Record<string, any>;
+
+export interface GraphQLResponse<T = GraphQLData> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
