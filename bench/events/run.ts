@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 /**
  * Event backbone benchmark: hazard-registered events from hazard-tracking to supervision-appraisal.
  *   npm run bench:events [-- --latency-events 300 --throughput-events 20000]

@@ -108,6 +108,18 @@ describe('responsibility network', () => {
     expect(gaps.dutyGaps[0].missing.sort()).toEqual(['LEADER', 'OFFICER']);
   });
 
+  it('shows my open responsibilities on me: grid roles, posts, letters to sign, duty shifts', async () => {
+    const query = '{ me { openResponsibilities { gridRoles { role } posts { title } lettersToSign { title } dutyShifts { shiftName asLeader } } } }';
+    const leader = (await (await fixture.as('xx.leader')).data(query)).me.openResponsibilities;
+    expect(leader.gridRoles).toEqual([{ role: 'LEADER' }]);
+    expect(leader.lettersToSign).toEqual([]);
+    expect(leader.dutyShifts.length).toBeGreaterThan(0);
+    expect(leader.dutyShifts.every((shift: any) => shift.shiftName === '夜班' && shift.asLeader)).toBe(true);
+    const staff = (await (await fixture.as('staff')).data(query)).me.openResponsibilities;
+    expect(staff.posts).toEqual([{ title: '第一学生食堂负责人' }]);
+    expect(staff.dutyShifts.every((shift: any) => !shift.asLeader)).toBe(true);
+  });
+
   it('lists a holder’s duty list (一岗双责) and the leading group', async () => {
     const officer = await fixture.as('xx.officer');
     const me = await officer.data('{ me { person { id } } }');

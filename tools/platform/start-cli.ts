@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { GraphQLClient } from '@campus/testing';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCampus } from './demo-seed';

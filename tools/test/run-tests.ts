@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureMysql, ROOT } from '@campus/platform';

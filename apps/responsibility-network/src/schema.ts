@@ -4,6 +4,7 @@ import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { AccountResolver } from './accounts/account.resolver';
 import { AccountService, TokenSettings } from './accounts/account.service';
+import { OpenResponsibilitiesResolver } from './accounts/open-responsibilities.resolver';
 import { OrgUnitResolver, loadOrgUnit } from './org-units/org-unit.resolver';
 import { OrgUnitService } from './org-units/org-unit.service';
 import { PersonResolver, loadPerson } from './people/person.resolver';
@@ -12,7 +13,7 @@ import { RosterImportService } from './people/roster-import.service';
 import { flagLettersForNewLeader } from './letters/new-leader';
 import { MODULES } from './modules';
 
-export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver, ...MODULES.flatMap((module) => module.resolverClasses)];
+export const RESOLVERS = [OrgUnitResolver, PersonResolver, AccountResolver, OpenResponsibilitiesResolver, ...MODULES.flatMap((module) => module.resolverClasses)];
 
 /** Wires services into resolvers and builds the subgraph schema; pure given its inputs. */
 export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenSettings, outbox: OutboxSignal): Promise<GraphQLSchema> {
@@ -26,6 +27,7 @@ export function buildResponsibilitySchema(dataSource: DataSource, tokens: TokenS
     [OrgUnitResolver, new OrgUnitResolver(orgUnits, people)],
     [PersonResolver, new PersonResolver(people, orgUnits, new RosterImportService(dataSource, outbox))],
     [AccountResolver, new AccountResolver(accounts, orgUnits, people)],
+    [OpenResponsibilitiesResolver, new OpenResponsibilitiesResolver(dataSource)],
   ]);
   const dependencies = { dataSource, outbox, orgUnits, people };
   for (const module of MODULES) {
