@@ -18,14 +18,17 @@ describe('responsibility network', () => {
     await fixture?.stop();
   });
 
-  it('imports a roster from CSV, and refuses a file with bad rows as a whole', async () => {
+  it('imports a roster from CSV, and refuses an Excel workbook with bad rows as a whole', async () => {
     const header = '姓名,类别,单位代码,工号/学号,职务,手机号';
     const good = `${header}\n赵一,学生,XDZY-XX,2026001,,\n钱二,教职工,XDZY-JD,T2026002,实训教师,13912345678\n`;
     const mutation = 'mutation($input: ImportRosterInput!) { importRoster(input: $input) { imported created rejectedRows { row reasons } } }';
     const ok = await office.data(mutation, { input: { format: 'CSV', contentBase64: Buffer.from(good).toString('base64') } });
     expect(ok.importRoster).toEqual({ imported: true, created: 2, rejectedRows: [] });
-    const bad = `${header}\n孙三,学生,XDZY-XX,2026003,,\n李四,学生,YZ,2026004,,\n`;
-    const refused = await office.data(mutation, { input: { format: 'CSV', contentBase64: Buffer.from(bad).toString('base64') } });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册');
+    sheet.addRows([header.split(','), ['孙三', '学生', 'XDZY-XX', '2026003', '', ''], ['李四', '学生', 'YZ', '2026004', '', '']]);
+    const bad = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const refused = await office.data(mutation, { input: { format: 'XLSX', contentBase64: bad } });
     expect(refused.importRoster).toEqual({
       imported: false,
       created: 0,
