@@ -94,6 +94,7 @@ export const LetterSigned = contract(
   z.object({ ...letterFacts, signedByPersonId: id, signedAt: isoDateTime }),
 );
 export const LetterExpired = contract('responsibility-network', 'letter.expired', 1, z.object(letterFacts));
+export const LetterRevoked = contract('responsibility-network', 'letter.revoked', 1, z.object({ ...letterFacts, reason: z.string() }));
 export const DutyGapFound = contract(
   'responsibility-network',
   'duty.gap-found',
@@ -145,6 +146,7 @@ export const ALL_CONTRACTS: EventContract<unknown>[] = [
   LetterIssued,
   LetterSigned,
   LetterExpired,
+  LetterRevoked,
   DutyGapFound,
   HazardRegistered,
   HazardStatusChanged,

@@ -1,38 +1,28 @@
 import { Role, Viewer } from '@campus/auth';
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
+import { SchemaRunner, viewerWith } from '@campus/testing';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
-import { bootstrapIfEmpty } from './bootstrap';
+import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 
-const CREATE_UNIT = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id path } } }';
 const CREATE_ACCOUNT = 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }';
 const GRANT = 'mutation($input: GrantRoleInput!) { grantRole(input: $input) { grant { id role orgUnit { id } } } }';
 
 describe('role grants', () => {
-  let db: TestDatabase;
+  let fx: ResponsibilityFixture;
   let runner: SchemaRunner;
   let bureau: Viewer;
   let office: Viewer;
-  let school: { id: string; path: string };
-  let otherSchool: { id: string; path: string };
-  let college: { id: string; path: string };
+  let school: Unit;
+  let otherSchool: Unit;
+  let college: Unit;
   let leaderAccount: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('grants', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, {
-      rootCode: 'B', rootName: '教育局', rootKind: OrgUnitKind.BUREAU, adminUsername: 'admin', adminPassword: 'admin-password',
-    });
-    runner = new SchemaRunner(await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL));
-    const [root] = await db.dataSource.query('SELECT id, path FROM org_unit WHERE parent_id IS NULL');
-    bureau = viewerWith('admin', [[Role.BUREAU_ADMIN, root.id, root.path]]);
-    const unit = async (parentId: string, code: string, kind: string) =>
-      (await runner.data(bureau, CREATE_UNIT, { input: { parentId, code, name: code, kind } })).createOrgUnit.orgUnit;
-    school = await unit(root.id, 'S1', 'SCHOOL');
-    otherSchool = await unit(root.id, 'S2', 'SCHOOL');
-    college = await unit(school.id, 'S1-C', 'COLLEGE');
+    fx = await startResponsibilityFixture('grants');
+    runner = fx.runner;
+    bureau = fx.admin;
+    school = await fx.createUnit(fx.root.id, 'S1', OrgUnitKind.SCHOOL);
+    otherSchool = await fx.createUnit(fx.root.id, 'S2', OrgUnitKind.SCHOOL);
+    college = await fx.createUnit(school.id, 'S1-C', OrgUnitKind.COLLEGE);
     const officeAccount = (await runner.data(bureau, CREATE_ACCOUNT, {
       input: { username: 'office', password: 'password-1', grants: [{ role: 'SAFETY_OFFICE', orgUnitId: school.id }] },
     })).createAccount.account.id;
@@ -43,7 +33,7 @@ describe('role grants', () => {
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('lets a school safety office grant within its school and records it', async () => {

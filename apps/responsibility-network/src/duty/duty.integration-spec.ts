@@ -1,24 +1,8 @@
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role, Viewer } from '@campus/auth';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
+import { SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
+import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 
-const BOOTSTRAP: BootstrapSettings = {
-  rootCode: 'JYJ',
-  rootName: '市教育局',
-  rootKind: OrgUnitKind.BUREAU,
-  adminUsername: 'bureau-admin',
-  adminPassword: 'bureau-admin-password',
-};
-
-const LOGIN = `mutation($input: LoginInput!) {
-  login(input: $input) { account { id grants { role orgUnit { id path } } } }
-}`;
-const CREATE_UNIT = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id path } } }';
-const CREATE_PERSON = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id version } } }';
 const DEACTIVATE_PERSON = 'mutation($input: DeactivatePersonInput!) { deactivatePerson(input: $input) { person { id } } }';
 
 const ROSTER_FIELDS = 'id orgUnitId name startDate endDate periodKind version shifts { name start end overnight durationMinutes }';
@@ -53,31 +37,16 @@ const ON_DUTY = `query($unit: ID!, $at: DateTimeISO) {
 const DAY = { name: '白班', start: '08:00', end: '20:00' };
 const NIGHT = { name: '夜班', start: '20:00', end: '08:00' };
 
-interface Unit {
-  id: string;
-  path: string;
-}
-
 describe('responsibility-network: 24-hour duty (integration)', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
-  let root: Unit;
   let school: Unit;
   let college: Unit;
   let otherSchool: Unit;
   const person: Record<string, string> = {};
   let rosterId: string;
-
-  async function createUnit(parent: Unit, code: string, kind: OrgUnitKind): Promise<Unit> {
-    const data = await runner.data(admin, CREATE_UNIT, { input: { parentId: parent.id, code, name: code, kind } });
-    return data.createOrgUnit.orgUnit;
-  }
-
-  async function createPerson(unit: Unit, name: string): Promise<string> {
-    const data = await runner.data(admin, CREATE_PERSON, { input: { orgUnitId: unit.id, name, kind: 'STAFF' } });
-    return data.createPerson.person.id;
-  }
 
   function rosterInput(overrides: Record<string, unknown> = {}) {
     return {
@@ -105,32 +74,27 @@ describe('responsibility-network: 24-hour duty (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('duty', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, BOOTSTRAP);
-    runner = new SchemaRunner(
-      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
-    );
-    const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
-    const [grant] = login.login.account.grants;
-    root = grant.orgUnit;
-    admin = viewerWith(login.login.account.id, [[grant.role, root.id, root.path]]);
+    fx = await startResponsibilityFixture('duty');
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
 
-    school = await createUnit(root, 'SCH01', OrgUnitKind.SCHOOL);
-    college = await createUnit(school, 'SCH01-COL', OrgUnitKind.COLLEGE);
-    otherSchool = await createUnit(root, 'SCH02', OrgUnitKind.SCHOOL);
-    person.principal = await createPerson(school, '王校长');
-    person.deputy = await createPerson(school, '李副校长');
-    person.guard = await createPerson(school, '张保卫');
-    person.teacher = await createPerson(college, '赵老师');
-    person.stranger = await createPerson(school, '钱老师');
-    person.outsider = await createPerson(otherSchool, '孙老师');
-    person.retired = await createPerson(school, '周退休');
+    school = await fx.createUnit(fx.root.id, 'SCH01', OrgUnitKind.SCHOOL);
+    college = await fx.createUnit(school.id, 'SCH01-COL', OrgUnitKind.COLLEGE);
+    otherSchool = await fx.createUnit(fx.root.id, 'SCH02', OrgUnitKind.SCHOOL);
+    person.principal = (await fx.createPerson(school.id, '王校长')).id;
+    person.deputy = (await fx.createPerson(school.id, '李副校长')).id;
+    person.guard = (await fx.createPerson(school.id, '张保卫')).id;
+    person.teacher = (await fx.createPerson(college.id, '赵老师')).id;
+    person.stranger = (await fx.createPerson(school.id, '钱老师')).id;
+    person.outsider = (await fx.createPerson(otherSchool.id, '孙老师')).id;
+    person.retired = (await fx.createPerson(school.id, '周退休')).id;
     const retired = { id: person.retired, version: 1 };
     await runner.data(admin, DEACTIVATE_PERSON, { input: retired });
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('creates a holiday roster and refuses bad shifts, bad dates, overlaps, the wrong role and another school', async () => {

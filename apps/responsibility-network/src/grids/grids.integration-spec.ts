@@ -1,27 +1,13 @@
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role, Viewer } from '@campus/auth';
 import { calendarDateOf } from '@campus/graphql';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { Workbook } from 'exceljs';
 import { SelectQueryBuilder } from 'typeorm';
-import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
-
-const BOOTSTRAP: BootstrapSettings = {
-  rootCode: 'JYJ',
-  rootName: '市教育局',
-  rootKind: OrgUnitKind.BUREAU,
-  adminUsername: 'bureau-admin',
-  adminPassword: 'bureau-admin-password',
-};
+import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 
 const GRID_FIELDS = 'id name level orgUnitId parentId version';
 const TERM_FIELDS = 'id gridId personId role from to';
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { account { id grants { role orgUnit { id path } } } } }';
-const CREATE_UNIT = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id name path } } }';
-const CREATE_PERSON = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id name version } } }';
 const UPDATE_PERSON = 'mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id version } } }';
 const DEACTIVATE_PERSON = 'mutation($input: DeactivatePersonInput!) { deactivatePerson(input: $input) { person { id } } }';
 const CREATE_PLACE = 'mutation($input: CreatePlaceInput!) { createPlace(input: $input) { place { id name version } } }';
@@ -54,12 +40,6 @@ const COVERAGE = `query($orgUnitId: ID!) {
   }
 }`;
 
-interface Unit {
-  id: string;
-  name: string;
-  path: string;
-}
-
 interface Ref {
   id: string;
   name: string;
@@ -80,6 +60,7 @@ function day(offset: number): string {
 }
 
 describe('responsibility-network: grids (integration)', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
@@ -91,14 +72,6 @@ describe('responsibility-network: grids (integration)', () => {
   let gridB: GridNode;
   const place: Record<string, Ref> = {};
   const person: Record<string, Ref> = {};
-
-  async function createUnit(parent: Unit, code: string, kind: OrgUnitKind, name: string): Promise<Unit> {
-    return (await runner.data(admin, CREATE_UNIT, { input: { parentId: parent.id, code, name, kind } })).createOrgUnit.orgUnit;
-  }
-
-  async function createPerson(unit: Unit, name: string, phone: string): Promise<Ref> {
-    return (await runner.data(admin, CREATE_PERSON, { input: { orgUnitId: unit.id, name, kind: 'STAFF', phone } })).createPerson.person;
-  }
 
   async function createPlace(unit: Unit, input: Record<string, unknown>): Promise<Ref> {
     return (await runner.data(admin, CREATE_PLACE, { input: { orgUnitId: unit.id, ...input } })).createPlace.place;
@@ -117,24 +90,19 @@ describe('responsibility-network: grids (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('grids', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, BOOTSTRAP);
-    runner = new SchemaRunner(
-      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
-    );
-    const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
-    const [grant] = login.login.account.grants;
-    admin = viewerWith(login.login.account.id, [[grant.role, grant.orgUnit.id, grant.orgUnit.path]]);
-    const root = { id: grant.orgUnit.id, name: BOOTSTRAP.rootName, path: grant.orgUnit.path };
-    school = await createUnit(root, 'SCH01', OrgUnitKind.SCHOOL, '第一中学');
-    collegeA = await createUnit(school, 'COL-A', OrgUnitKind.COLLEGE, '化工学院');
-    collegeB = await createUnit(school, 'COL-B', OrgUnitKind.COLLEGE, '机械学院');
+    fx = await startResponsibilityFixture('grids');
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
+    school = await fx.createUnit(fx.root.id, 'SCH01', OrgUnitKind.SCHOOL, '第一中学');
+    collegeA = await fx.createUnit(school.id, 'COL-A', OrgUnitKind.COLLEGE, '化工学院');
+    collegeB = await fx.createUnit(school.id, 'COL-B', OrgUnitKind.COLLEGE, '机械学院');
 
-    person.zhang = await createPerson(collegeA, '张主任', '13900000001');
-    person.li = await createPerson(collegeA, '李老师', '13900000002');
-    person.wang = await createPerson(collegeA, '王老师', '13900000003');
-    person.zhao = await createPerson(collegeA, '赵老师', '13900000004');
-    person.qian = await createPerson(collegeB, '钱老师', '13900000005');
+    person.zhang = await fx.createPerson(collegeA.id, '张主任', { phone: '13900000001' });
+    person.li = await fx.createPerson(collegeA.id, '李老师', { phone: '13900000002' });
+    person.wang = await fx.createPerson(collegeA.id, '王老师', { phone: '13900000003' });
+    person.zhao = await fx.createPerson(collegeA.id, '赵老师', { phone: '13900000004' });
+    person.qian = await fx.createPerson(collegeB.id, '钱老师', { phone: '13900000005' });
 
     place.building = await createPlace(collegeA, { name: '化工实验楼', kind: 'BUILDING', function: 'LAB' });
     place.lab = await createPlace(collegeA, { name: '危化品库', kind: 'ROOM', function: 'HAZMAT_STORE', keyPlace: true, parentId: place.building.id });
@@ -144,7 +112,7 @@ describe('responsibility-network: grids (integration)', () => {
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('builds grids three levels deep under units and refuses a fourth level, a misplaced parent and a duplicate name', async () => {

@@ -1,4 +1,4 @@
-import { LetterExpired, LetterIssued, LetterSigned, recordEvent } from '@campus/events';
+import { LetterExpired, LetterIssued, LetterRevoked, LetterSigned, recordEvent } from '@campus/events';
 import { EntityManager } from 'typeorm';
 import { ResponsibilityLetterEntity } from './letter.entity';
 
@@ -27,4 +27,8 @@ export function recordLetterSigned(manager: EntityManager, letter: Responsibilit
 
 export function recordLetterExpired(manager: EntityManager, letter: ResponsibilityLetterEntity): Promise<string> {
   return recordEvent(manager, LetterExpired, letter.id, letterFacts(letter));
+}
+
+export function recordLetterRevoked(manager: EntityManager, letter: ResponsibilityLetterEntity): Promise<string> {
+  return recordEvent(manager, LetterRevoked, letter.id, { ...letterFacts(letter), reason: letter.revokeReason ?? '' });
 }

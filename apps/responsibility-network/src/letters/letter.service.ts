@@ -18,7 +18,7 @@ import { toOrgUnit } from '../org-units/org-unit.types';
 import { PersonEntity } from '../people/person.entity';
 import { LetterCoverageStatus, LetterStatus } from './letter-enums';
 import { ResponsibilityLetterEntity, ResponsibilityLetterItemEntity } from './letter.entity';
-import { recordLetterExpired, recordLetterIssued, recordLetterSigned } from './letter.events';
+import { recordLetterExpired, recordLetterIssued, recordLetterRevoked, recordLetterSigned } from './letter.events';
 import {
   CreateResponsibilityLetterInput,
   ExpireResponsibilityLettersInput,
@@ -172,7 +172,7 @@ export class LetterService {
   }
 
   async revoke(viewer: Viewer, input: RevokeResponsibilityLetterInput): Promise<ResponsibilityLetter> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const letter = await this.lockForIssuer(manager, viewer, input);
       if (!isInForce(letter.status)) {
         throw new ConflictError('只有已下达或已签署的责任书可以撤销', { id: letter.id, status: letter.status });
@@ -181,6 +181,7 @@ export class LetterService {
       letter.revokedAt = new Date();
       letter.revokeReason = input.reason;
       await manager.save(letter);
+      await recordLetterRevoked(manager, letter);
       return toResponsibilityLetter(letter);
     });
   }

@@ -1,20 +1,12 @@
 import { Role, Viewer } from '@campus/auth';
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
+import { SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { BootstrapSettings } from '../accounts/bootstrap';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
+import { RESPONSIBILITY_BOOTSTRAP, ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 import { flagLettersForNewLeader } from './new-leader';
 
-const BOOTSTRAP: BootstrapSettings = {
-  rootCode: 'JYJ',
-  rootName: '汉阴县教体科技局',
-  rootKind: OrgUnitKind.BUREAU,
-  adminUsername: 'bureau-admin',
-  adminPassword: 'bureau-admin-password',
-};
+const BOOTSTRAP: BootstrapSettings = { ...RESPONSIBILITY_BOOTSTRAP, rootName: '汉阴县教体科技局' };
 
 const THIS_YEAR = Number(calendarDateOf(new Date()).slice(0, 4));
 const LAST_YEAR = THIS_YEAR - 1;
@@ -22,12 +14,7 @@ const NEXT_YEAR = THIS_YEAR + 1;
 
 const LETTER_FIELDS = `id year title status issuerUnitId recipientUnitId recipientPersonId needsResigning
   issuedAt signedAt signedByPersonId revokedAt revokeReason expiredAt version items { number content weight }`;
-const LOGIN = `mutation($input: LoginInput!) {
-  login(input: $input) { account { id grants { role orgUnit { id path } } } }
-}`;
-const CREATE_UNIT = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id path version } } }';
 const MOVE_UNIT = 'mutation($input: MoveOrgUnitInput!) { moveOrgUnit(input: $input) { orgUnit { id path } } }';
-const CREATE_PERSON = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }';
 const CREATE = `mutation($input: CreateResponsibilityLetterInput!) {
   createResponsibilityLetter(input: $input) { responsibilityLetter { ${LETTER_FIELDS} } }
 }`;
@@ -60,12 +47,6 @@ const COVERAGE = `query($issuerUnitId: ID!, $year: Int!) {
   }
 }`;
 
-interface Unit {
-  id: string;
-  path: string;
-  version: number;
-}
-
 interface Letter {
   id: string;
   status: string;
@@ -79,6 +60,7 @@ const ITEMS = [
 ];
 
 describe('responsibility-network: responsibility letters (integration)', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
@@ -97,14 +79,6 @@ describe('responsibility-network: responsibility letters (integration)', () => {
   let deanViewer: Viewer;
   /** Last year's letter to school 1, taken through its whole life. */
   let lifecycleLetter: Letter;
-
-  async function createUnit(parent: Unit, code: string, kind: OrgUnitKind): Promise<Unit> {
-    return (await runner.data(admin, CREATE_UNIT, { input: { parentId: parent.id, code, name: code, kind } })).createOrgUnit.orgUnit;
-  }
-
-  async function createPerson(orgUnitId: string, name: string): Promise<string> {
-    return (await runner.data(admin, CREATE_PERSON, { input: { orgUnitId, name, kind: 'STAFF' } })).createPerson.person.id;
-  }
 
   function letterInput(issuer: Unit, recipient: Unit, recipientPersonId: string, overrides: Record<string, unknown> = {}) {
     return {
@@ -139,32 +113,28 @@ describe('responsibility-network: responsibility letters (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('letters', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, BOOTSTRAP);
-    runner = new SchemaRunner(
-      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
-    );
-    const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
-    const [grant] = login.login.account.grants;
-    root = { ...grant.orgUnit, version: 1 };
-    admin = viewerWith(login.login.account.id, [[grant.role, root.id, root.path]]);
+    fx = await startResponsibilityFixture('letters', BOOTSTRAP);
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
+    root = fx.root;
 
-    school1 = await createUnit(root, 'SCH01', OrgUnitKind.SCHOOL);
-    school2 = await createUnit(root, 'SCH02', OrgUnitKind.SCHOOL);
-    school3 = await createUnit(root, 'SCH03', OrgUnitKind.SCHOOL);
-    collegeA = await createUnit(school1, 'SCH01-A', OrgUnitKind.COLLEGE);
-    principal1 = await createPerson(school1.id, '王校长');
-    newPrincipal1 = await createPerson(school1.id, '李校长');
-    principal2 = await createPerson(school2.id, '赵校长');
-    deanA = await createPerson(collegeA.id, '陈院长');
-    leader1 = viewerWith('leader-1', [[Role.UNIT_LEADER, school1.id, school1.path]], principal1);
-    newLeader1 = viewerWith('new-leader-1', [[Role.UNIT_LEADER, school1.id, school1.path]], newPrincipal1);
-    leader2 = viewerWith('leader-2', [[Role.UNIT_LEADER, school2.id, school2.path]], principal2);
-    deanViewer = viewerWith('dean-a', [[Role.UNIT_LEADER, collegeA.id, collegeA.path]], deanA);
+    school1 = await fx.createUnit(root.id, 'SCH01', OrgUnitKind.SCHOOL);
+    school2 = await fx.createUnit(root.id, 'SCH02', OrgUnitKind.SCHOOL);
+    school3 = await fx.createUnit(root.id, 'SCH03', OrgUnitKind.SCHOOL);
+    collegeA = await fx.createUnit(school1.id, 'SCH01-A', OrgUnitKind.COLLEGE);
+    principal1 = (await fx.createPerson(school1.id, '王校长')).id;
+    newPrincipal1 = (await fx.createPerson(school1.id, '李校长')).id;
+    principal2 = (await fx.createPerson(school2.id, '赵校长')).id;
+    deanA = (await fx.createPerson(collegeA.id, '陈院长')).id;
+    leader1 = fx.viewerAt(Role.UNIT_LEADER, school1, principal1);
+    newLeader1 = fx.viewerAt(Role.UNIT_LEADER, school1, newPrincipal1);
+    leader2 = fx.viewerAt(Role.UNIT_LEADER, school2, principal2);
+    deanViewer = fx.viewerAt(Role.UNIT_LEADER, collegeA, deanA);
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('drafts, edits, issues and has the recipient sign a letter, readable from both sides', async () => {
@@ -225,7 +195,7 @@ describe('responsibility-network: responsibility letters (integration)', () => {
     expect(byAdmin.data).toBeNull();
     expect(errorOf(byAdmin)?.extensions?.code).toBe('FORBIDDEN');
     expect(errorOf(byAdmin)?.message).toBe('不能代他人签署责任书 (FORBIDDEN)');
-    const sameUnitColleague = viewerWith('colleague', [[Role.UNIT_LEADER, school2.id, school2.path]], await createPerson(school2.id, '孙副校长'));
+    const sameUnitColleague = viewerWith('colleague', [[Role.UNIT_LEADER, school2.id, school2.path]], (await fx.createPerson(school2.id, '孙副校长')).id);
     expect(errorOf(await runner.run(sameUnitColleague, SIGN, { input: { id: letter.id, version: letter.version } }))?.extensions?.code).toBe(
       'FORBIDDEN',
     );
@@ -397,8 +367,8 @@ describe('responsibility-network: responsibility letters (integration)', () => {
   });
 
   it('will not issue a draft whose recipient has since moved out from under the issuer', async () => {
-    const collegeC = await createUnit(school1, 'SCH01-C', OrgUnitKind.COLLEGE);
-    const deanC = await createPerson(collegeC.id, '周院长');
+    const collegeC = await fx.createUnit(school1.id, 'SCH01-C', OrgUnitKind.COLLEGE);
+    const deanC = (await fx.createPerson(collegeC.id, '周院长')).id;
     const letter = await draft(leader1, letterInput(school1, collegeC, deanC));
     await runner.data(admin, MOVE_UNIT, { input: { id: collegeC.id, newParentId: school2.id, version: collegeC.version } });
 
@@ -407,7 +377,7 @@ describe('responsibility-network: responsibility letters (integration)', () => {
     expect(errorOf(moved)?.message).toContain('受领单位已不在发文单位之下');
   });
 
-  it('records issue, sign and expiry in the outbox, keyed by the letter', async () => {
+  it('records issue, sign, expiry and revocation in the outbox, keyed by the letter', async () => {
     const rows: { event_type: string; aggregate_id: string; payload: string; topic: string }[] = await db.dataSource.query(
       "SELECT event_type, aggregate_id, payload, topic FROM event_outbox WHERE event_type LIKE 'letter.%' ORDER BY id",
     );
@@ -428,6 +398,8 @@ describe('responsibility-network: responsibility letters (integration)', () => {
 
     const counts = rows.reduce<Record<string, number>>((count, row) => ({ ...count, [row.event_type]: (count[row.event_type] ?? 0) + 1 }), {});
     // Issued: 2 last year, college A, the revoked one, 2 next year; signed: 4 signatures and 1 re-signing.
-    expect(counts).toEqual({ 'letter.issued': 6, 'letter.signed': 5, 'letter.expired': 2 });
+    expect(counts).toEqual({ 'letter.issued': 6, 'letter.signed': 5, 'letter.expired': 2, 'letter.revoked': 1 });
+    const revoked = JSON.parse(rows.find((row) => row.event_type === 'letter.revoked')!.payload);
+    expect(revoked.reason).toBe('目标内容调整，重新下达');
   });
 });

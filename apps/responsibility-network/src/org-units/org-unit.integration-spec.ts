@@ -1,18 +1,8 @@
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role, Viewer } from '@campus/auth';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildResponsibilitySchema } from '../schema';
+import { SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { bootstrapIfEmpty } from '../accounts/bootstrap';
+import { RESPONSIBILITY_BOOTSTRAP as BOOTSTRAP, ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 import { OrgUnitKind } from './org-unit-kind';
-
-const BOOTSTRAP: BootstrapSettings = {
-  rootCode: 'JYJ',
-  rootName: '市教育局',
-  rootKind: OrgUnitKind.BUREAU,
-  adminUsername: 'bureau-admin',
-  adminPassword: 'bureau-admin-password',
-};
 
 const UNIT_FIELDS = 'id code name kind parentId path depth version';
 
@@ -31,17 +21,8 @@ const PEOPLE_IN = `query($id: ID!) {
   orgUnit(id: $id) { people(filter: { includeSubtree: true }) { totalCount edges { node { id name } } } }
 }`;
 
-interface Unit {
-  id: string;
-  code: string;
-  kind: string;
-  parentId: string | null;
-  path: string;
-  depth: number;
-  version: number;
-}
-
 describe('responsibility-network: org units and people (integration)', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
@@ -50,40 +31,26 @@ describe('responsibility-network: org units and people (integration)', () => {
   let collegeA: Unit;
   let collegeB: Unit;
 
-  async function createUnit(parent: Unit, code: string, kind: OrgUnitKind, name = code): Promise<Unit> {
-    const data = await runner.data(admin, CREATE_UNIT, { input: { parentId: parent.id, code, name, kind } });
-    return data.createOrgUnit.orgUnit;
-  }
-
-  async function createPerson(orgUnitId: string, name: string, phone?: string): Promise<{ id: string; version: number }> {
-    const data = await runner.data(admin, CREATE_PERSON, { input: { orgUnitId, name, kind: 'STAFF', phone } });
-    return data.createPerson.person;
-  }
-
   async function personPathInDb(personId: string): Promise<string> {
     const [row] = await db.dataSource.query('SELECT org_path AS orgPath FROM person WHERE id = ?', [personId]);
     return row.orgPath;
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('responsibility', ENTITIES, MIGRATIONS);
-    expect(await bootstrapIfEmpty(db.dataSource, BOOTSTRAP)).toBe(true);
-    runner = new SchemaRunner(
-      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
-    );
+    fx = await startResponsibilityFixture('responsibility');
+    expect(fx.bootstrapped).toBe(true);
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
+    root = fx.root;
 
-    const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
-    const [grant] = login.login.account.grants;
-    root = grant.orgUnit;
-    admin = viewerWith(login.login.account.id, [[grant.role, root.id, root.path]]);
-
-    school = await createUnit(root, 'SCH01', OrgUnitKind.SCHOOL, '第一中学');
-    collegeA = await createUnit(school, 'COL-A', OrgUnitKind.COLLEGE, '信息学院');
-    collegeB = await createUnit(school, 'COL-B', OrgUnitKind.COLLEGE, '机械学院');
+    school = await fx.createUnit(root.id, 'SCH01', OrgUnitKind.SCHOOL, '第一中学');
+    collegeA = await fx.createUnit(school.id, 'COL-A', OrgUnitKind.COLLEGE, '信息学院');
+    collegeB = await fx.createUnit(school.id, 'COL-B', OrgUnitKind.COLLEGE, '机械学院');
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('bootstraps the root bureau once and builds the tree with materialised paths', async () => {
@@ -133,10 +100,10 @@ describe('responsibility-network: org units and people (integration)', () => {
   });
 
   it('moves an office with its sub-office and people, rewriting every path, and refuses cycles', async () => {
-    const office = await createUnit(collegeA, 'OFF-1', OrgUnitKind.OFFICE, '实验室管理科');
-    const subOffice = await createUnit(office, 'OFF-1-1', OrgUnitKind.OFFICE, '危化品库房');
-    const inOffice = await createPerson(office.id, '王科长', '13900000011');
-    const inSubOffice = await createPerson(subOffice.id, '李库管', '13900000012');
+    const office = await fx.createUnit(collegeA.id, 'OFF-1', OrgUnitKind.OFFICE, '实验室管理科');
+    const subOffice = await fx.createUnit(office.id, 'OFF-1-1', OrgUnitKind.OFFICE, '危化品库房');
+    const inOffice = await fx.createPerson(office.id, '王科长', { phone: '13900000011' });
+    const inSubOffice = await fx.createPerson(subOffice.id, '李库管', { phone: '13900000012' });
     expect(await personPathInDb(inSubOffice.id)).toBe(`${collegeA.path}${office.id}/${subOffice.id}/`);
 
     const moved = (await runner.data(admin, MOVE_UNIT, { input: { id: office.id, newParentId: collegeB.id, version: office.version } }))
@@ -191,7 +158,7 @@ describe('responsibility-network: org units and people (integration)', () => {
   });
 
   it('limits a viewer to their subtree and masks phone numbers for non-managers', async () => {
-    const person = await createPerson(collegeA.id, '张老师', '13900000001');
+    const person = await fx.createPerson(collegeA.id, '张老师', { phone: '13900000001' });
     const staffA = viewerWith('staff-a', [[Role.STAFF, collegeA.id, collegeA.path]]);
     const leaderA = viewerWith('leader-a', [[Role.UNIT_LEADER, collegeA.id, collegeA.path]]);
 
@@ -229,7 +196,7 @@ describe('responsibility-network: org units and people (integration)', () => {
   });
 
   it('deactivates a person instead of deleting them, once, with an event', async () => {
-    const person = await createPerson(collegeB.id, '退休的老师');
+    const person = await fx.createPerson(collegeB.id, '退休的老师');
     const DEACTIVATE = 'mutation($input: DeactivatePersonInput!) { deactivatePerson(input: $input) { person { active version } } }';
     const done = await runner.data(admin, DEACTIVATE, { input: { id: person.id, version: person.version } });
     expect(done.deactivatePerson.person).toEqual({ active: false, version: person.version + 1 });

@@ -1,11 +1,8 @@
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { Role, Viewer } from '@campus/auth';
 import ExcelJS from 'exceljs';
-import { bootstrapIfEmpty } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
+import { ResponsibilityFixture, startResponsibilityFixture } from '../testing/responsibility-fixture';
 
 const IMPORT = `mutation($input: ImportRosterInput!) {
   importRoster(input: $input) { imported totalRows created updated durationMs rejectedRows { row reasons } }
@@ -21,27 +18,24 @@ async function xlsx(rows: string[][]): Promise<string> {
 }
 
 describe('roster import', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
 
   beforeAll(async () => {
-    db = await createTestDatabase('roster', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, {
-      rootCode: 'BUREAU', rootName: '教育局', rootKind: OrgUnitKind.BUREAU, adminUsername: 'admin', adminPassword: 'admin-password',
-    });
-    runner = new SchemaRunner(await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL));
-    const [root] = await db.dataSource.query('SELECT id, path FROM org_unit WHERE parent_id IS NULL');
-    admin = viewerWith('admin', [[Role.BUREAU_ADMIN, root.id, root.path]]);
-    const create = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id } } }';
-    const school = await runner.data(admin, create, { input: { parentId: root.id, code: 'SCH', name: '职业学院', kind: 'SCHOOL' } });
+    fx = await startResponsibilityFixture('roster');
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
+    const school = await fx.createUnit(fx.root.id, 'SCH', OrgUnitKind.SCHOOL, '职业学院');
     for (const code of ['XX', 'JD']) {
-      await runner.data(admin, create, { input: { parentId: school.createOrgUnit.orgUnit.id, code, name: `${code}学院`, kind: 'COLLEGE' } });
+      await fx.createUnit(school.id, code, OrgUnitKind.COLLEGE, `${code}学院`);
     }
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('imports 10,000 rows from an Excel workbook in one go, with an event per person', async () => {

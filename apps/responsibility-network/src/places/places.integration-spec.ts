@@ -1,23 +1,10 @@
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role, Viewer } from '@campus/auth';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { SelectQueryBuilder } from 'typeorm';
-import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
-
-const BOOTSTRAP: BootstrapSettings = {
-  rootCode: 'JYJ',
-  rootName: '市教育局',
-  rootKind: OrgUnitKind.BUREAU,
-  adminUsername: 'bureau-admin',
-  adminPassword: 'bureau-admin-password',
-};
+import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 
 const PLACE_FIELDS = 'id name kind function keyPlace orgUnitId parentId gridId active version';
-const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { account { id grants { role orgUnit { id path } } } } }';
-const CREATE_UNIT = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id name path } } }';
 const CREATE_PLACE = `mutation($input: CreatePlaceInput!) { createPlace(input: $input) { place { ${PLACE_FIELDS} } } }`;
 const UPDATE_PLACE = `mutation($input: UpdatePlaceInput!) { updatePlace(input: $input) { place { ${PLACE_FIELDS} } } }`;
 const DEACTIVATE_PLACE = `mutation($input: DeactivatePlaceInput!) { deactivatePlace(input: $input) { place { ${PLACE_FIELDS} } } }`;
@@ -31,12 +18,6 @@ const ENTITIES_QUERY = `query($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Place { id name kind } }
 }`;
 
-interface Unit {
-  id: string;
-  name: string;
-  path: string;
-}
-
 interface PlaceNode {
   id: string;
   name: string;
@@ -49,16 +30,13 @@ interface PlaceNode {
 }
 
 describe('responsibility-network: places (integration)', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
   let school: Unit;
   let collegeA: Unit;
   let collegeB: Unit;
-
-  async function createUnit(parent: Unit, code: string, kind: OrgUnitKind, name: string): Promise<Unit> {
-    return (await runner.data(admin, CREATE_UNIT, { input: { parentId: parent.id, code, name, kind } })).createOrgUnit.orgUnit;
-  }
 
   async function createPlace(viewer: Viewer, input: Record<string, unknown>): Promise<PlaceNode> {
     return (await runner.data(viewer, CREATE_PLACE, { input })).createPlace.place;
@@ -78,22 +56,17 @@ describe('responsibility-network: places (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('places', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, BOOTSTRAP);
-    runner = new SchemaRunner(
-      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
-    );
-    const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
-    const [grant] = login.login.account.grants;
-    admin = viewerWith(login.login.account.id, [[grant.role, grant.orgUnit.id, grant.orgUnit.path]]);
-    const root = { id: grant.orgUnit.id, name: BOOTSTRAP.rootName, path: grant.orgUnit.path };
-    school = await createUnit(root, 'SCH01', OrgUnitKind.SCHOOL, '第一中学');
-    collegeA = await createUnit(school, 'COL-A', OrgUnitKind.COLLEGE, '化工学院');
-    collegeB = await createUnit(school, 'COL-B', OrgUnitKind.COLLEGE, '机械学院');
+    fx = await startResponsibilityFixture('places');
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
+    school = await fx.createUnit(fx.root.id, 'SCH01', OrgUnitKind.SCHOOL, '第一中学');
+    collegeA = await fx.createUnit(school.id, 'COL-A', OrgUnitKind.COLLEGE, '化工学院');
+    collegeB = await fx.createUnit(school.id, 'COL-B', OrgUnitKind.COLLEGE, '机械学院');
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('builds building → floor → room and open areas, reads them back as a tree, and records place.changed', async () => {

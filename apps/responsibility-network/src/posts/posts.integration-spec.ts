@@ -1,26 +1,10 @@
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role, Viewer } from '@campus/auth';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
+import { SchemaRunner, TestDatabase } from '@campus/testing';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
+import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 import { dutyTemplateOf } from './duty-templates';
 import { PostKind } from './post-enums';
 
-const BOOTSTRAP: BootstrapSettings = {
-  rootCode: 'JYJ',
-  rootName: '市教育局',
-  rootKind: OrgUnitKind.BUREAU,
-  adminUsername: 'bureau-admin',
-  adminPassword: 'bureau-admin-password',
-};
-
-const LOGIN = `mutation($input: LoginInput!) {
-  login(input: $input) { account { id grants { role orgUnit { id path } } } }
-}`;
-const CREATE_UNIT = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id path } } }';
-const CREATE_PERSON = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id version } } }';
 const DEACTIVATE_PERSON = 'mutation($input: DeactivatePersonInput!) { deactivatePerson(input: $input) { person { id } } }';
 
 const POST_FIELDS = `id title kind vacant holderId version orgUnit { id } holder { id name }
@@ -50,11 +34,6 @@ const REVIEW = `mutation($input: ReviewDutyAssessmentInput!) {
 const ASSESSMENT = `query($id: ID!) { dutyAssessment(id: $id) { ${ASSESSMENT_FIELDS} } }`;
 const POST_ASSESSMENTS = 'query($id: ID!) { post(id: $id) { assessments { id period status } } }';
 
-interface Unit {
-  id: string;
-  path: string;
-}
-
 interface Duty {
   id: string;
   position: number;
@@ -74,6 +53,7 @@ interface PostShape {
 }
 
 describe('responsibility-network: posts and duty lists (integration)', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
@@ -90,20 +70,12 @@ describe('responsibility-network: posts and duty lists (integration)', () => {
   let staffChem: Viewer;
   let leaderMech: Viewer;
 
-  async function createUnit(parent: Unit, code: string, kind: OrgUnitKind, name: string): Promise<Unit> {
-    return (await runner.data(admin, CREATE_UNIT, { input: { parentId: parent.id, code, name, kind } })).createOrgUnit.orgUnit;
-  }
-
-  async function createPerson(unit: Unit, name: string): Promise<string> {
-    return (await runner.data(admin, CREATE_PERSON, { input: { orgUnitId: unit.id, name, kind: 'STAFF' } })).createPerson.person.id;
-  }
-
   async function createPost(viewer: Viewer, input: Record<string, unknown>): Promise<PostShape> {
     return (await runner.data(viewer, CREATE_POST, { input })).createPost.post;
   }
 
   function holderViewer(personId: string, unit: Unit, role = Role.STAFF): Viewer {
-    return viewerWith(`account-of-${personId}`, [[role, unit.id, unit.path]], personId);
+    return fx.viewerAt(role, unit, personId);
   }
 
   async function count(table: string): Promise<number> {
@@ -112,33 +84,29 @@ describe('responsibility-network: posts and duty lists (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('posts', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, BOOTSTRAP);
-    runner = new SchemaRunner(
-      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
-    );
-    const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
-    const [grant] = login.login.account.grants;
-    admin = viewerWith(login.login.account.id, [[grant.role, grant.orgUnit.id, grant.orgUnit.path]]);
+    fx = await startResponsibilityFixture('posts');
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
 
-    school = await createUnit(grant.orgUnit, 'SCH01', OrgUnitKind.SCHOOL, '兰州现代职业学院');
-    chemistry = await createUnit(school, 'COL-CHEM', OrgUnitKind.COLLEGE, '化学工程学院');
-    labOffice = await createUnit(chemistry, 'OFF-LAB', OrgUnitKind.OFFICE, '实验实训中心');
-    mechanics = await createUnit(school, 'COL-MECH', OrgUnitKind.COLLEGE, '机电工程学院');
-    logistics = await createUnit(school, 'DEP-LOG', OrgUnitKind.DEPARTMENT, '后勤管理处');
+    school = await fx.createUnit(fx.root.id, 'SCH01', OrgUnitKind.SCHOOL, '兰州现代职业学院');
+    chemistry = await fx.createUnit(school.id, 'COL-CHEM', OrgUnitKind.COLLEGE, '化学工程学院');
+    labOffice = await fx.createUnit(chemistry.id, 'OFF-LAB', OrgUnitKind.OFFICE, '实验实训中心');
+    mechanics = await fx.createUnit(school.id, 'COL-MECH', OrgUnitKind.COLLEGE, '机电工程学院');
+    logistics = await fx.createUnit(school.id, 'DEP-LOG', OrgUnitKind.DEPARTMENT, '后勤管理处');
 
-    labKeeper = await createPerson(labOffice, '王主任');
-    chemTeacher = await createPerson(chemistry, '赵老师');
-    mechTeacher = await createPerson(mechanics, '钱老师');
-    chefHead = await createPerson(logistics, '孙经理');
+    labKeeper = (await fx.createPerson(labOffice.id, '王主任')).id;
+    chemTeacher = (await fx.createPerson(chemistry.id, '赵老师')).id;
+    mechTeacher = (await fx.createPerson(mechanics.id, '钱老师')).id;
+    chefHead = (await fx.createPerson(logistics.id, '孙经理')).id;
 
-    leaderChem = viewerWith('leader-chem', [[Role.UNIT_LEADER, chemistry.id, chemistry.path]]);
-    staffChem = viewerWith('staff-chem', [[Role.STAFF, chemistry.id, chemistry.path]]);
-    leaderMech = viewerWith('leader-mech', [[Role.UNIT_LEADER, mechanics.id, mechanics.path]]);
+    leaderChem = fx.viewerAt(Role.UNIT_LEADER, chemistry);
+    staffChem = fx.viewerAt(Role.STAFF, chemistry);
+    leaderMech = fx.viewerAt(Role.UNIT_LEADER, mechanics);
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('creates a post with its kind template copied in, in order, and resolves its unit and holder', async () => {
@@ -168,7 +136,7 @@ describe('responsibility-network: posts and duty lists (integration)', () => {
     });
     expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'holderId' })] });
 
-    const retired = await createPerson(chemistry, '退休教师');
+    const retired = (await fx.createPerson(chemistry.id, '退休教师')).id;
     const version = (await runner.data(admin, 'query($id: ID!) { person(id: $id) { version } }', { id: retired })).person.version;
     await runner.data(admin, DEACTIVATE_PERSON, { input: { id: retired, version } });
     const inactive = await runner.run(admin, CREATE_POST, { input: { orgUnitId: chemistry.id, title: '实验员', kind: 'OTHER', holderId: retired } });

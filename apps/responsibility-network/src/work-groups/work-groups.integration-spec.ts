@@ -1,24 +1,7 @@
-import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role, Viewer } from '@campus/auth';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
+import { SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
-
-const BOOTSTRAP: BootstrapSettings = {
-  rootCode: 'JYJ',
-  rootName: '市教育局',
-  rootKind: OrgUnitKind.BUREAU,
-  adminUsername: 'bureau-admin',
-  adminPassword: 'bureau-admin-password',
-};
-
-const LOGIN = `mutation($input: LoginInput!) {
-  login(input: $input) { account { id grants { role orgUnit { id path } } } }
-}`;
-const CREATE_UNIT = 'mutation($input: CreateOrgUnitInput!) { createOrgUnit(input: $input) { orgUnit { id path } } }';
-const CREATE_PERSON = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id version } } }';
+import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 
 const GROUP_FIELDS = `id kind name active responsibilities version officeHostUnitId
   orgUnit { id name } officeHost { id name }
@@ -32,11 +15,6 @@ const GROUPS = `query($filter: WorkGroupFilter!, $first: Int, $after: String) {
   workGroups(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name kind active } } }
 }`;
 
-interface Unit {
-  id: string;
-  path: string;
-}
-
 interface Group {
   id: string;
   version: number;
@@ -44,6 +22,7 @@ interface Group {
 }
 
 describe('responsibility-network: work groups (integration)', () => {
+  let fx: ResponsibilityFixture;
   let db: TestDatabase;
   let runner: SchemaRunner;
   let admin: Viewer;
@@ -57,14 +36,6 @@ describe('responsibility-network: work groups (integration)', () => {
   let schoolSafety: Viewer;
   let people: Record<string, string>;
   let leadingGroup: Group;
-
-  async function createUnit(parent: Unit, code: string, kind: OrgUnitKind, name: string): Promise<Unit> {
-    return (await runner.data(admin, CREATE_UNIT, { input: { parentId: parent.id, code, name, kind } })).createOrgUnit.orgUnit;
-  }
-
-  async function createPerson(unit: Unit, name: string): Promise<string> {
-    return (await runner.data(admin, CREATE_PERSON, { input: { orgUnitId: unit.id, name, kind: 'STAFF' } })).createPerson.person.id;
-  }
 
   function leadingGroupInput(members: Record<string, unknown>[]) {
     return {
@@ -83,39 +54,35 @@ describe('responsibility-network: work groups (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('work_groups', ENTITIES, MIGRATIONS);
-    await bootstrapIfEmpty(db.dataSource, BOOTSTRAP);
-    runner = new SchemaRunner(
-      await buildResponsibilitySchema(db.dataSource, { jwtSecret: 'integration-secret', ttlSeconds: 3600 }, NO_OUTBOX_SIGNAL),
-    );
-    const login = await runner.data(null, LOGIN, { input: { username: BOOTSTRAP.adminUsername, password: BOOTSTRAP.adminPassword } });
-    const [grant] = login.login.account.grants;
-    admin = viewerWith(login.login.account.id, [[grant.role, grant.orgUnit.id, grant.orgUnit.path]]);
+    fx = await startResponsibilityFixture('work_groups');
+    db = fx.db;
+    runner = fx.runner;
+    admin = fx.admin;
 
-    root = grant.orgUnit;
-    school = await createUnit(root, 'SCH01', OrgUnitKind.SCHOOL, '兰州现代职业学院');
-    securityOffice = await createUnit(school, 'DEP-SEC', OrgUnitKind.DEPARTMENT, '安全保卫处');
-    academicAffairs = await createUnit(school, 'DEP-ACA', OrgUnitKind.DEPARTMENT, '教务处');
-    college = await createUnit(school, 'COL-INFO', OrgUnitKind.COLLEGE, '信息工程学院');
-    collegeOffice = await createUnit(college, 'OFF-INFO', OrgUnitKind.OFFICE, '学院办公室');
-    otherCollege = await createUnit(school, 'COL-MECH', OrgUnitKind.COLLEGE, '机电工程学院');
-    schoolSafety = viewerWith('school-safety', [[Role.SAFETY_OFFICE, school.id, school.path]]);
+    root = fx.root;
+    school = await fx.createUnit(root.id, 'SCH01', OrgUnitKind.SCHOOL, '兰州现代职业学院');
+    securityOffice = await fx.createUnit(school.id, 'DEP-SEC', OrgUnitKind.DEPARTMENT, '安全保卫处');
+    academicAffairs = await fx.createUnit(school.id, 'DEP-ACA', OrgUnitKind.DEPARTMENT, '教务处');
+    college = await fx.createUnit(school.id, 'COL-INFO', OrgUnitKind.COLLEGE, '信息工程学院');
+    collegeOffice = await fx.createUnit(college.id, 'OFF-INFO', OrgUnitKind.OFFICE, '学院办公室');
+    otherCollege = await fx.createUnit(school.id, 'COL-MECH', OrgUnitKind.COLLEGE, '机电工程学院');
+    schoolSafety = fx.viewerAt(Role.SAFETY_OFFICE, school);
 
     people = {
-      secretary: await createPerson(school, '党委书记'),
-      discipline: await createPerson(school, '纪委书记'),
-      vicePresident: await createPerson(school, '副院长'),
-      dean: await createPerson(college, '信息学院院长'),
-      securityHead: await createPerson(securityOffice, '安保处处长'),
-      securityClerk: await createPerson(securityOffice, '安保处干事'),
-      academicHead: await createPerson(academicAffairs, '教务处处长'),
-      collegeClerk: await createPerson(collegeOffice, '学院安全员'),
-      mechDean: await createPerson(otherCollege, '机电学院院长'),
+      secretary: (await fx.createPerson(school.id, '党委书记')).id,
+      discipline: (await fx.createPerson(school.id, '纪委书记')).id,
+      vicePresident: (await fx.createPerson(school.id, '副院长')).id,
+      dean: (await fx.createPerson(college.id, '信息学院院长')).id,
+      securityHead: (await fx.createPerson(securityOffice.id, '安保处处长')).id,
+      securityClerk: (await fx.createPerson(securityOffice.id, '安保处干事')).id,
+      academicHead: (await fx.createPerson(academicAffairs.id, '教务处处长')).id,
+      collegeClerk: (await fx.createPerson(collegeOffice.id, '学院安全员')).id,
+      mechDean: (await fx.createPerson(otherCollege.id, '机电学院院长')).id,
     };
   });
 
   afterAll(async () => {
-    await db?.drop();
+    await fx?.drop();
   });
 
   it('sets up the leading group of seed 001: the party secretary as leader, the office hosted by the security office', async () => {
