@@ -1,11 +1,22 @@
 import { EVENT_ENTITIES, EventTables1764100000000 } from '@campus/events';
 import { OrgUnitProjection1764100000001, OrgUnitProjectionRow } from '@campus/org-directory';
 import { HazardEntity } from './hazards/hazard.entity';
+import { HazardPlanEntity, HazardStepEntity } from './hazards/hazard-loop.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { HazardVoidReason1764100000002 } from './migrations/1764100000002-hazard-void-reason';
+import { HazardLoop1764300000001 } from './migrations/1764300000001-hazard-loop';
+import { RiskPoints1764300000002 } from './migrations/1764300000002-risk-points';
+import { RiskPointEntity } from './risk-points/risk-point.entity';
 
-export const ENTITIES = [HazardEntity, OrgUnitProjectionRow, ...EVENT_ENTITIES];
-export const MIGRATIONS = [Initial1764000000000, EventTables1764100000000, OrgUnitProjection1764100000001, HazardVoidReason1764100000002];
+export const ENTITIES = [HazardEntity, HazardPlanEntity, HazardStepEntity, RiskPointEntity, OrgUnitProjectionRow, ...EVENT_ENTITIES];
+export const MIGRATIONS = [
+  Initial1764000000000,
+  EventTables1764100000000,
+  OrgUnitProjection1764100000001,
+  HazardVoidReason1764100000002,
+  HazardLoop1764300000001,
+  RiskPoints1764300000002,
+];
 
 /** Tables whose rows carry an org_path that must follow a moved unit. */
-export const SCOPED_TABLES = ['hazard'];
+export const SCOPED_TABLES = ['hazard', 'risk_point'];

@@ -3,16 +3,27 @@ import { OrgUnitDirectory } from '@campus/org-directory';
 import { OutboxSignal } from '@campus/events';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { HazardLoopResolver } from './hazards/hazard-loop.resolver';
+import { HazardLoopOptions, HazardLoopService } from './hazards/hazard-loop.service';
 import { HazardResolver } from './hazards/hazard.resolver';
 import { HazardService } from './hazards/hazard.service';
 import { OrgUnitHazardsResolver } from './org-units/org-unit-hazards.resolver';
+import { RiskPointResolver } from './risk-points/risk-point.resolver';
+import { RiskPointService } from './risk-points/risk-point.service';
 
-export const RESOLVERS = [HazardResolver, OrgUnitHazardsResolver] as const;
+export const RESOLVERS = [HazardResolver, HazardLoopResolver, RiskPointResolver, OrgUnitHazardsResolver] as const;
 
-export function buildHazardSchema(dataSource: DataSource, directory: OrgUnitDirectory, outbox: OutboxSignal): Promise<GraphQLSchema> {
+export function buildHazardSchema(
+  dataSource: DataSource,
+  directory: OrgUnitDirectory,
+  outbox: OutboxSignal,
+  loopOptions: HazardLoopOptions = {},
+): Promise<GraphQLSchema> {
   const hazards = new HazardService(dataSource, directory, outbox);
   const instances = new Map<Function, unknown>([
     [HazardResolver, new HazardResolver(hazards)],
+    [HazardLoopResolver, new HazardLoopResolver(new HazardLoopService(dataSource, outbox, loopOptions))],
+    [RiskPointResolver, new RiskPointResolver(new RiskPointService(dataSource, directory))],
     [OrgUnitHazardsResolver, new OrgUnitHazardsResolver(hazards)],
   ]);
   return buildFederatedSchema(

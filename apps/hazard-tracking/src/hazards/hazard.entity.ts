@@ -37,6 +37,14 @@ export class HazardEntity extends ScopedRecord {
   @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
   voidReason: string | null;
 
+  /** Acceptances that failed and sent the hazard back to rectification. */
+  @Column({ name: 'failed_acceptances', type: 'int', default: 0 })
+  failedAcceptances: number;
+
+  /** Who submitted the rectification for acceptance (may not accept it). */
+  @Column({ name: 'rectified_by_person_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  rectifiedByPersonId: string | null;
+
   @Column({ name: 'registered_by_account_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
   registeredByAccountId: string;
 }
@@ -57,5 +65,7 @@ export function hazardFromRow(row: Record<string, unknown>): HazardEntity {
     discoveredByPersonId: row.discovered_by_person_id,
     registeredByAccountId: row.registered_by_account_id,
     voidReason: row.void_reason,
+    failedAcceptances: Number(row.failed_acceptances ?? 0),
+    rectifiedByPersonId: row.rectified_by_person_id ?? null,
   });
 }

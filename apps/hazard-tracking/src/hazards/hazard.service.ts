@@ -1,10 +1,12 @@
-import { ADMIN_ROLES, HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
-import { HazardRegistered, HazardStatusChanged, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
+import { HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
+import { HazardRegistered, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
 import { calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, loadUnitConnection, NotFoundError, RequestContext, requireViewer, toConnection, VersionedInput } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
+import { appendStep } from './hazard-steps';
+import { HAZARD_TRANSITIONS, HazardAction } from './hazard-transitions';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
 import { HazardFilter, HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { Hazard, toHazard } from './hazard.types';
@@ -12,8 +14,6 @@ import { Hazard, toHazard } from './hazard.types';
 /** Facts may be corrected only before rectification starts. */
 const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
 
-/** Who may void a hazard: the unit's leader and safety officer, the school's safety office, the bureau. */
-const HAZARD_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
 
 export class HazardService {
   constructor(
@@ -98,6 +98,7 @@ export class HazardService {
         discoveredAt: hazard.discoveredAt.toISOString(),
         registeredAt: hazard.createdAt.toISOString(),
       });
+      await appendStep(manager, hazard, caller.viewer, { action: HazardAction.REGISTER, from: null, to: hazard.status, at: hazard.createdAt });
       return toHazard(hazard);
     });
   }
@@ -121,7 +122,7 @@ export class HazardService {
   /** 作废: a duplicate or false report leaves the ledger, with its reason, before rectification starts. */
   async void(viewer: Viewer, input: VoidHazardInput): Promise<Hazard> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const hazard = await this.lockForChange(manager, viewer, input, HAZARD_MANAGER_ROLES);
+      const hazard = await this.lockForChange(manager, viewer, input, HAZARD_TRANSITIONS.VOID.roles);
       if (!EDITABLE_STATUSES.includes(hazard.status)) {
         throw new ConflictError('只有发现或登记状态的隐患可以作废', { id: hazard.id, status: hazard.status });
       }
@@ -129,16 +130,7 @@ export class HazardService {
       hazard.status = HazardStatus.VOIDED;
       hazard.voidReason = input.reason;
       await manager.save(hazard);
-      await recordEvent(manager, HazardStatusChanged, hazard.id, {
-        id: hazard.id,
-        orgUnitId: hazard.orgUnitId,
-        orgPath: hazard.orgPath,
-        grade: hazard.grade,
-        from,
-        to: hazard.status,
-        changedAt: hazard.updatedAt.toISOString(),
-        reason: input.reason,
-      });
+      await appendStep(manager, hazard, viewer, { action: HazardAction.VOID, from, to: hazard.status, comment: input.reason, at: hazard.updatedAt });
       return toHazard(hazard);
     });
   }

@@ -44,6 +44,9 @@ export class Hazard {
   @Field(() => String, { nullable: true, description: '作废原因（重复或误报）' })
   voidReason: string | null;
 
+  @Field(() => Int, { description: '验收不通过（退回整改）的次数' })
+  failedAcceptances: number;
+
   @Field({ description: '登记时间' })
   createdAt: Date;
 
@@ -78,6 +81,7 @@ export function toHazard(entity: HazardEntity): Hazard {
     discoveredBy: personReference(entity.discoveredByPersonId),
     orgUnit: orgUnitReference(entity.orgUnitId),
     voidReason: entity.voidReason,
+    failedAcceptances: entity.failedAcceptances ?? 0,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
     version: entity.version,
