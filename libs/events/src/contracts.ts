@@ -134,6 +134,48 @@ export const HazardStatusChanged = contract(
   z.object({ id, orgUnitId: id, orgPath, grade: z.enum(['GENERAL', 'MAJOR']), from: z.string(), to: z.string(), changedAt: isoDateTime, reason: z.string().nullable() }),
 );
 
+export const HazardOverdue = contract(
+  'hazard-tracking',
+  'hazard.overdue',
+  1,
+  z.object({ id, code: z.string(), orgUnitId: id, orgPath, grade: z.enum(['GENERAL', 'MAJOR']), deadline: calendarDate, detectedAt: isoDateTime }),
+);
+export const HazardEscalated = contract(
+  'hazard-tracking',
+  'hazard.escalated',
+  1,
+  z.object({
+    id,
+    code: z.string(),
+    orgUnitId: id,
+    orgPath,
+    grade: z.enum(['GENERAL', 'MAJOR']),
+    deadline: calendarDate,
+    /** 1 responsible person, 2 unit leader, 3 safety office with an accountability notice. */
+    tier: z.number().int().min(1).max(3),
+    notify: z.enum(['RESPONSIBLE_PERSON', 'UNIT_LEADER', 'SAFETY_OFFICE']),
+    accountability: z.boolean(),
+    escalatedAt: isoDateTime,
+  }),
+);
+export const IncidentReported = contract(
+  'hazard-tracking',
+  'incident.reported',
+  1,
+  z.object({
+    id,
+    orgUnitId: id,
+    orgPath,
+    type: z.string(),
+    severity: z.enum(['GENERAL', 'LARGER', 'MAJOR', 'GRAVE']),
+    occurredAt: isoDateTime,
+    reportedAt: isoDateTime,
+    reportDelayMinutes: z.number().int(),
+    deaths: z.number().int().min(0),
+    injuries: z.number().int().min(0),
+  }),
+);
+
 export const ALL_CONTRACTS: EventContract<unknown>[] = [
   OrgUnitCreated,
   OrgUnitRenamed,
@@ -150,6 +192,9 @@ export const ALL_CONTRACTS: EventContract<unknown>[] = [
   DutyGapFound,
   HazardRegistered,
   HazardStatusChanged,
+  HazardOverdue,
+  HazardEscalated,
+  IncidentReported,
 ];
 
 export type PayloadOf<C> = C extends EventContract<infer P> ? P : never;
