@@ -1,6 +1,7 @@
 import { EVENT_ENTITIES, EventTables1764100000000 } from '@campus/events';
 import { OrgUnitProjection1764100000001, OrgUnitProjectionRow } from '@campus/org-directory';
 import { HazardEntity } from './hazards/hazard.entity';
+import { INCIDENT_ENTITIES, INCIDENT_MIGRATIONS } from './incidents';
 import { HazardPlanEntity, HazardStepEntity } from './hazards/hazard-loop.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { HazardVoidReason1764100000002 } from './migrations/1764100000002-hazard-void-reason';
@@ -8,7 +9,15 @@ import { HazardLoop1764300000001 } from './migrations/1764300000001-hazard-loop'
 import { RiskPoints1764300000002 } from './migrations/1764300000002-risk-points';
 import { RiskPointEntity } from './risk-points/risk-point.entity';
 
-export const ENTITIES = [HazardEntity, HazardPlanEntity, HazardStepEntity, RiskPointEntity, OrgUnitProjectionRow, ...EVENT_ENTITIES];
+export const ENTITIES = [
+  HazardEntity,
+  HazardPlanEntity,
+  HazardStepEntity,
+  RiskPointEntity,
+  ...INCIDENT_ENTITIES,
+  OrgUnitProjectionRow,
+  ...EVENT_ENTITIES,
+];
 export const MIGRATIONS = [
   Initial1764000000000,
   EventTables1764100000000,
@@ -16,7 +25,8 @@ export const MIGRATIONS = [
   HazardVoidReason1764100000002,
   HazardLoop1764300000001,
   RiskPoints1764300000002,
+  ...INCIDENT_MIGRATIONS,
 ];
 
 /** Tables whose rows carry an org_path that must follow a moved unit. */
-export const SCOPED_TABLES = ['hazard', 'risk_point'];
+export const SCOPED_TABLES = ['hazard', 'risk_point', 'incident'];

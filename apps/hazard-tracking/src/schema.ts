@@ -7,11 +7,12 @@ import { HazardLoopResolver } from './hazards/hazard-loop.resolver';
 import { HazardLoopOptions, HazardLoopService } from './hazards/hazard-loop.service';
 import { HazardResolver } from './hazards/hazard.resolver';
 import { HazardService } from './hazards/hazard.service';
+import { createIncidentResolver, IncidentResolver } from './incidents';
 import { OrgUnitHazardsResolver } from './org-units/org-unit-hazards.resolver';
 import { RiskPointResolver } from './risk-points/risk-point.resolver';
 import { RiskPointService } from './risk-points/risk-point.service';
 
-export const RESOLVERS = [HazardResolver, HazardLoopResolver, RiskPointResolver, OrgUnitHazardsResolver] as const;
+export const RESOLVERS = [HazardResolver, HazardLoopResolver, RiskPointResolver, IncidentResolver, OrgUnitHazardsResolver] as const;
 
 export function buildHazardSchema(
   dataSource: DataSource,
@@ -24,7 +25,8 @@ export function buildHazardSchema(
     [HazardResolver, new HazardResolver(hazards)],
     [HazardLoopResolver, new HazardLoopResolver(new HazardLoopService(dataSource, outbox, loopOptions))],
     [RiskPointResolver, new RiskPointResolver(new RiskPointService(dataSource, directory))],
-    [OrgUnitHazardsResolver, new OrgUnitHazardsResolver(hazards)],
+    [IncidentResolver, createIncidentResolver(dataSource, directory, outbox)],
+    [OrgUnitHazardsResolver, new OrgUnitHazardsResolver(hazards, dataSource, directory)],
   ]);
   return buildFederatedSchema(
     { resolvers: RESOLVERS, container: { get: (resolverClass) => instances.get(resolverClass) } },

@@ -1,4 +1,4 @@
-import { VersionedInput } from '@campus/graphql';
+import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { IsOptional, Length, MaxDate } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
@@ -80,6 +80,31 @@ export class HazardFilter {
   @Field(() => [HazardCategory], { nullable: true })
   @IsOptional()
   category?: HazardCategory[];
+
+  @Field(() => [HazardGrade], { nullable: true })
+  @IsOptional()
+  grade?: HazardGrade[];
+
+  @Field(() => [HazardSource], { nullable: true })
+  @IsOptional()
+  source?: HazardSource[];
+
+  @Field(() => Boolean, { nullable: true, description: 'true 只看逾期未验收的（整改期限已过）；false 排除逾期的' })
+  @IsOptional()
+  overdue?: boolean;
+
+  @Field(() => CalendarDate, { nullable: true, description: '发现日期起（含）' })
+  @IsOptional()
+  discoveredFrom?: string;
+
+  @Field(() => CalendarDate, { nullable: true, description: '发现日期止（含）' })
+  @IsOptional()
+  discoveredTo?: string;
+
+  @Field(() => String, { nullable: true, description: '编号、标题或描述包含' })
+  @IsOptional()
+  @Length(1, 100, { message: '搜索词长度应为 1–100 个字符' })
+  search?: string;
 }
 
 @InputType()

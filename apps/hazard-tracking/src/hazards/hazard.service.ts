@@ -1,6 +1,6 @@
 import { HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
 import { HazardRegistered, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
+import { escapeLike, newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
 import { calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, loadUnitConnection, NotFoundError, RequestContext, requireViewer, toConnection, VersionedInput } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +10,9 @@ import { HAZARD_TRANSITIONS, HazardAction } from './hazard-transitions';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
 import { HazardFilter, HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { Hazard, toHazard } from './hazard.types';
+
+/** Statuses in which a passed deadline makes a hazard overdue (reported, not yet accepted). */
+export const OPEN_AFTER_REPORT = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
 
 /** Facts may be corrected only before rectification starts. */
 const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
@@ -152,6 +155,28 @@ export class HazardService {
     if (filter.category?.length) {
       conditions.push({ sql: `${alias}.category IN (:...category)`, params: { category: filter.category } });
     }
+    if (filter.grade?.length) conditions.push({ sql: `${alias}.grade IN (:...grade)`, params: { grade: filter.grade } });
+    if (filter.source?.length) conditions.push({ sql: `${alias}.source IN (:...source)`, params: { source: filter.source } });
+    if (filter.discoveredFrom) {
+      conditions.push({ sql: `${alias}.discovered_at >= :discoveredFrom`, params: { discoveredFrom: startOfSchoolDay(filter.discoveredFrom) } });
+    }
+    if (filter.discoveredTo) {
+      conditions.push({ sql: `${alias}.discovered_at < :discoveredTo`, params: { discoveredTo: startOfSchoolDay(filter.discoveredTo, 1) } });
+    }
+    if (filter.search) {
+      const text = `%${escapeLike(filter.search)}%`;
+      conditions.push({
+        sql: `(${alias}.code LIKE :search OR ${alias}.title LIKE :search OR ${alias}.description LIKE :search)`,
+        params: { search: text },
+      });
+    }
+    if (filter.overdue !== undefined && filter.overdue !== null) {
+      const overdue = `(${alias}.status IN (:...openStatuses) AND EXISTS (SELECT 1 FROM hazard_plan op WHERE op.hazard_id = ${alias}.id AND op.deadline < :today))`;
+      conditions.push({
+        sql: filter.overdue ? overdue : `NOT ${overdue}`,
+        params: { openStatuses: OPEN_AFTER_REPORT, today: calendarDateOf(new Date()) },
+      });
+    }
     return conditions;
   }
 
@@ -164,4 +189,9 @@ export class HazardService {
     const [{ last_value: value }] = await manager.query('SELECT last_value FROM hazard_code_sequence WHERE year = ?', [year]);
     return `YH-${year}-${String(value).padStart(6, '0')}`;
   }
+}
+
+/** The instant a school day (YYYY-MM-DD in Asia/Shanghai, UTC+8 all year) begins, optionally days later. */
+function startOfSchoolDay(day: string, plusDays = 0): Date {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 24 * 3600 * 1000);
 }

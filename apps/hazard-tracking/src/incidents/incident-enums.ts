@@ -1,0 +1,66 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum IncidentType {
+  FIRE = 'FIRE',
+  TRAFFIC = 'TRAFFIC',
+  FOOD_POISONING = 'FOOD_POISONING',
+  INJURY = 'INJURY',
+  DROWNING = 'DROWNING',
+  VIOLENCE = 'VIOLENCE',
+  LAB_ACCIDENT = 'LAB_ACCIDENT',
+  BUILDING = 'BUILDING',
+  EPIDEMIC = 'EPIDEMIC',
+  NETWORK = 'NETWORK',
+  OTHER = 'OTHER',
+}
+
+export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
+  FIRE: '火灾',
+  TRAFFIC: '交通事故',
+  FOOD_POISONING: '食物中毒',
+  INJURY: '意外伤害',
+  DROWNING: '溺水',
+  VIOLENCE: '校园欺凌/暴力',
+  LAB_ACCIDENT: '实验室事故',
+  BUILDING: '校舍安全事故',
+  EPIDEMIC: '传染病',
+  NETWORK: '网络安全事件',
+  OTHER: '其他',
+};
+
+/** Names as in the IncidentReported contract. */
+export enum IncidentSeverity {
+  GENERAL = 'GENERAL',
+  LARGER = 'LARGER',
+  MAJOR = 'MAJOR',
+  GRAVE = 'GRAVE',
+}
+
+export const INCIDENT_SEVERITY_LABELS: Record<IncidentSeverity, string> = {
+  GENERAL: '一般',
+  LARGER: '较大',
+  MAJOR: '重大',
+  GRAVE: '特别重大',
+};
+
+export enum IncidentStatus {
+  REPORTED = 'REPORTED',
+  CLOSED = 'CLOSED',
+}
+
+const described = (labels: Record<string, string>) =>
+  Object.fromEntries(Object.entries(labels).map(([value, description]) => [value, { description }]));
+
+registerEnumType(IncidentType, { name: 'IncidentType', description: '安全事件类型', valuesConfig: described(INCIDENT_TYPE_LABELS) });
+
+registerEnumType(IncidentSeverity, {
+  name: 'IncidentSeverity',
+  description: '事件等级（一般/较大/重大/特别重大）',
+  valuesConfig: described(INCIDENT_SEVERITY_LABELS),
+});
+
+registerEnumType(IncidentStatus, {
+  name: 'IncidentStatus',
+  description: '事件状态',
+  valuesConfig: { REPORTED: { description: '已报告' }, CLOSED: { description: '已结案' } },
+});
