@@ -1,6 +1,7 @@
 import { EVENT_ENTITIES, EventTables1764100000000 } from '@campus/events';
 import { OrgUnitProjection1764100000001, OrgUnitProjectionRow } from '@campus/org-directory';
 import { HazardEntity } from './hazards/hazard.entity';
+import { ESCALATION_ENTITIES, ESCALATION_MIGRATIONS } from './escalation';
 import { INCIDENT_ENTITIES, INCIDENT_MIGRATIONS } from './incidents';
 import { HazardPlanEntity, HazardStepEntity } from './hazards/hazard-loop.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   HazardStepEntity,
   RiskPointEntity,
   ...INCIDENT_ENTITIES,
+  ...ESCALATION_ENTITIES,
   OrgUnitProjectionRow,
   ...EVENT_ENTITIES,
 ];
@@ -26,6 +28,7 @@ export const MIGRATIONS = [
   HazardLoop1764300000001,
   RiskPoints1764300000002,
   ...INCIDENT_MIGRATIONS,
+  ...ESCALATION_MIGRATIONS,
 ];
 
 /** Tables whose rows carry an org_path that must follow a moved unit. */

@@ -3,6 +3,7 @@ import { intVar, loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
 import { httpOrgUnitDirectory, orgProjectionHandlers, projectedOrgUnitDirectory } from '@campus/org-directory';
 import { runSubgraphService } from '@campus/server';
 import { ENTITIES, MIGRATIONS, SCOPED_TABLES } from './database';
+import { OverdueEscalator } from './escalation';
 import { buildHazardSchema } from './schema';
 
 void runSubgraphService(() => {
@@ -23,5 +24,6 @@ void runSubgraphService(() => {
         rectificationHorizonDays: config.RECTIFICATION_HORIZON_DAYS,
       }),
     eventHandlers: () => orgProjectionHandlers(SCOPED_TABLES),
+    backgroundJobs: (dataSource, outbox, logger) => [new OverdueEscalator(dataSource, outbox, logger)],
   };
 });

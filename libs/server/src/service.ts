@@ -31,6 +31,14 @@ export interface SubgraphService {
   createSchema: (dataSource: DataSource, outbox: OutboxSignal) => Promise<GraphQLSchema>;
   /** Events this service applies from others (its consumer group is the service name). */
   eventHandlers?: (dataSource: DataSource) => EventHandler<unknown>[];
+  /** Periodic work (e.g. overdue escalation); must be safe with several instances running. */
+  backgroundJobs?: (dataSource: DataSource, outbox: OutboxSignal, logger: Logger) => BackgroundJob[];
+}
+
+export interface BackgroundJob {
+  start(): void;
+  /** Lets a run in progress finish. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -72,12 +80,15 @@ export async function runSubgraphService(loadService: () => SubgraphService): Pr
     const handlers = service.eventHandlers?.(dataSource) ?? [];
     const consumer = handlers.length ? new EventConsumer(dataSource, transport, handlers, { groupId: service.name, logger }) : null;
     await consumer?.start();
+    const outbox: OutboxSignal = { eventsRecorded: () => relay.notify() };
+    const jobs = service.backgroundJobs?.(dataSource, outbox, logger) ?? [];
+    jobs.forEach((job) => job.start());
 
     const server = await startSubgraphServer({
       name: service.name,
       port: config.PORT,
       host: config.HOST,
-      schema: await service.createSchema(dataSource, { eventsRecorded: () => relay.notify() }),
+      schema: await service.createSchema(dataSource, outbox),
       verifyToken: createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }),
       logger,
       readiness: async () => {
@@ -88,6 +99,7 @@ export async function runSubgraphService(loadService: () => SubgraphService): Pr
     stopOnSignals(async () => {
       await server.stop();
       logger.info('http server stopped');
+      await Promise.all(jobs.map((job) => job.stop()));
       await consumer?.stop();
       await relay.stop();
       await transport.close();
