@@ -51,7 +51,6 @@ export class EmergencyPlanService {
     });
   }
 
-
   async create(caller: Caller, input: CreateEmergencyPlanInput): Promise<EmergencyPlan> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     this.requireEditor(caller.viewer, path);

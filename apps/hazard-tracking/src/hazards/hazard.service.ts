@@ -1,7 +1,20 @@
 import { HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
 import { HazardRegistered, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { escapeLike, newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
-import { calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, loadUnitConnection, NotFoundError, RequestContext, requireViewer, toConnection, VersionedInput } from '@campus/graphql';
+import {
+  calendarDateOf,
+  Caller,
+  ConflictError,
+  ConnectionShape,
+  decodeCursor,
+  ForbiddenError,
+  loadUnitConnection,
+  NotFoundError,
+  RequestContext,
+  requireViewer,
+  toConnection,
+  VersionedInput,
+} from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
@@ -16,7 +29,6 @@ export const OPEN_AFTER_REPORT = [HazardStatus.REPORTED, HazardStatus.RECTIFYING
 
 /** Facts may be corrected only before rectification starts. */
 const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
-
 
 export class HazardService {
   constructor(
@@ -66,7 +78,6 @@ export class HazardService {
       toNode: toHazard,
     });
   }
-
 
   async register(caller: Caller, input: RegisterHazardInput): Promise<Hazard> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);

@@ -62,7 +62,6 @@ export class AppraisalSchemeService {
     });
   }
 
-
   /** Indicators of many schemes in one statement. */
   createIndicatorsLoader(): DataLoader<string, AppraisalIndicator[]> {
     return new DataLoader(async (schemeIds) => {
