@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
+/** Column options of an opaque id (newId): 32 ASCII characters, compared byte by byte. */
+export const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /**
  * The columns every row scoped to an org unit carries: an opaque id, the owning unit and its

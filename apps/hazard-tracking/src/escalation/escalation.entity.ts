@@ -1,6 +1,5 @@
+import { ASCII_ID } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** Marks a hazard overdue, once (hazard.overdue is recorded with it). */
 @Entity('hazard_overdue')

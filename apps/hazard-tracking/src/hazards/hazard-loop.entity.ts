@@ -1,8 +1,7 @@
+import { ASCII_ID } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
 import { HazardAction } from './hazard-transitions';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** The 四落实 rectification plan of a hazard (one per hazard; replaced until rectification starts). */
 @Entity('hazard_plan')

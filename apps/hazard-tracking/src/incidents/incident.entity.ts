@@ -1,8 +1,6 @@
-import { ScopedRecord } from '@campus/database';
+import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IncidentSeverity, IncidentStatus, IncidentType } from './incident-enums';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** 安全事件/事故: what happened, where and when, when it was reported, severity and casualties. */
 @Entity('incident')

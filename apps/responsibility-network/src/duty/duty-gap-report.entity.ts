@@ -1,7 +1,6 @@
+import { ASCII_ID } from '@campus/database';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { DutyPosition } from './duty-enums';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** A gap already announced with a DutyGapFound event, so checking again announces only new ones. */
 @Entity('duty_gap_report')

@@ -1,7 +1,6 @@
+import { ASCII_ID } from '@campus/database';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { DutyLogCategory } from './duty-enums';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** 交接班记录: what one shift hands over to the next. Never edited. */
 @Entity('duty_handover_note')

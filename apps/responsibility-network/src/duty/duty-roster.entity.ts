@@ -1,9 +1,7 @@
-import { ScopedRecord } from '@campus/database';
+import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { Column, Entity } from 'typeorm';
 import { DutyPeriodKind } from './duty-enums';
 import { ShiftTimes } from './duty-time';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 @Entity('duty_roster')
 export class DutyRosterEntity extends ScopedRecord {

@@ -1,6 +1,5 @@
+import { ASCII_ID } from '@campus/database';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** One shift of one day of a roster and its leader on duty (带班领导); the officers are rows of their own. */
 @Entity('duty_slot')

@@ -1,7 +1,6 @@
+import { ASCII_ID } from '@campus/database';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { GridRole } from './grid-role';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** One person's term in one role on one grid; the grid's scope applies. */
 @Entity('grid_assignment')

@@ -1,8 +1,6 @@
-import { ScopedRecord } from '@campus/database';
+import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { LetterStatus } from './letter-enums';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /**
  * A target responsibility letter (目标责任书). It is scoped by the RECIPIENT unit (org_unit_id,

@@ -1,8 +1,6 @@
-import { ScopedRecord } from '@campus/database';
+import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { Column, Entity } from 'typeorm';
 import { PlaceFunction, PlaceKind } from './place-kind';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 @Entity('place')
 export class PlaceEntity extends ScopedRecord {

@@ -1,8 +1,6 @@
-import { ScopedRecord } from '@campus/database';
+import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { DutyAssessmentStatus } from './post-enums';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** A holder's assessment of how they fulfilled a post's duties in one period; scoped like the post. */
 @Entity('post_duty_assessment')

@@ -1,8 +1,6 @@
-import { ScopedRecord } from '@campus/database';
+import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { PostKind } from './post-enums';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 @Entity('post')
 export class PostEntity extends ScopedRecord {

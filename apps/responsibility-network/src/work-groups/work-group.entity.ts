@@ -1,8 +1,6 @@
-import { ScopedRecord } from '@campus/database';
+import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { WorkGroupKind, WorkGroupRole } from './work-group-enums';
-
-const ASCII_ID = { type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' } as const;
 
 /** A leading group, task force or supervision group of the owning unit (org_unit_id). */
 @Entity('work_group')
