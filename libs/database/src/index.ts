@@ -4,3 +4,4 @@ export * from './ids';
 export * from './errors';
 export * from './recent-first';
 export * from './scoped-record';
+export * from './rows-by-ids';

@@ -1,5 +1,5 @@
 import { Viewer } from '@campus/auth';
-import { isDuplicateKey, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
+import { isDuplicateKey, newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -23,11 +23,7 @@ export class GridService {
 
   /** One statement for all grids asked for in a request, limited to the viewer's scope. */
   createLoader(viewer: Viewer): DataLoader<string, Grid | null> {
-    return new DataLoader(async (ids) => {
-      const rows = await this.scopedQuery(viewer).andWhere('g.id IN (:...ids)', { ids }).getMany();
-      const byId = new Map(rows.map((row) => [row.id, toGrid(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
+    return new DataLoader((ids) => rowsByIds(this.scopedQuery(viewer), 'g', ids, toGrid));
   }
 
   createChildrenLoader(viewer: Viewer): DataLoader<string, Grid[]> {

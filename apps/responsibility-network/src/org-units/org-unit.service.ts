@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, Viewer } from '@campus/auth';
-import { childPath, isDuplicateKey, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
+import { childPath, isDuplicateKey, newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
 import { OrgUnitMoved, OrgUnitRenamed, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
@@ -24,15 +24,9 @@ export class OrgUnitService {
 
   /** One statement for all ids asked in a request, limited to the viewer's scope. */
   createLoader(viewer: Viewer): DataLoader<string, OrgUnit | null> {
-    return new DataLoader(async (ids) => {
+    return new DataLoader((ids) => {
       const scope = orgScopeCondition('u.path', viewer.scopePaths);
-      const rows = await this.repository
-        .createQueryBuilder('u')
-        .where('u.id IN (:...ids)', { ids })
-        .andWhere(scope.sql, scope.params)
-        .getMany();
-      const byId = new Map(rows.map((row) => [row.id, toOrgUnit(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return rowsByIds(this.repository.createQueryBuilder('u').where(scope.sql, scope.params), 'u', ids, toOrgUnit);
     });
   }
 

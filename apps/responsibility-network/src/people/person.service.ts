@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { escapeLike, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
+import { escapeLike, newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
 import { ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, PersonCreated, PersonDeactivated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
@@ -24,15 +24,9 @@ export class PersonService {
   }
 
   createLoader(viewer: Viewer): DataLoader<string, Person | null> {
-    return new DataLoader(async (ids) => {
+    return new DataLoader((ids) => {
       const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
-      const rows = await this.repository
-        .createQueryBuilder('p')
-        .where('p.id IN (:...ids)', { ids })
-        .andWhere(scope.sql, scope.params)
-        .getMany();
-      const byId = new Map(rows.map((row) => [row.id, toPerson(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return rowsByIds(this.repository.createQueryBuilder('p').where(scope.sql, scope.params), 'p', ids, toPerson);
     });
   }
 

@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, subtreeCondition } from '@campus/database';
+import { newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
@@ -33,11 +33,7 @@ export class PlaceService {
 
   /** One statement for all places asked for in a request (by id), limited to the viewer's scope. */
   createLoader(viewer: Viewer): DataLoader<string, Place | null> {
-    return new DataLoader(async (ids) => {
-      const rows = await this.scopedQuery(viewer).andWhere('p.id IN (:...ids)', { ids }).getMany();
-      const byId = new Map(rows.map((row) => [row.id, toPlace(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
+    return new DataLoader((ids) => rowsByIds(this.scopedQuery(viewer), 'p', ids, toPlace));
   }
 
   /** Places directly under many places in one statement. */

@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, subtreeCondition } from '@campus/database';
+import { newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
 import {
   BadUserInputError,
   ConflictError,
@@ -32,15 +32,9 @@ export class PostService {
   }
 
   createLoader(viewer: Viewer): DataLoader<string, Post | null> {
-    return new DataLoader(async (ids) => {
+    return new DataLoader((ids) => {
       const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
-      const rows = await this.repository
-        .createQueryBuilder('p')
-        .where('p.id IN (:...ids)', { ids })
-        .andWhere(scope.sql, scope.params)
-        .getMany();
-      const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return rowsByIds(this.repository.createQueryBuilder('p').where(scope.sql, scope.params), 'p', ids, toPost);
     });
   }
 

@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, subtreeCondition } from '@campus/database';
+import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
 import {
   BadUserInputError,
   ConflictError,
@@ -34,15 +34,9 @@ export class WorkGroupService {
   }
 
   createLoader(viewer: Viewer): DataLoader<string, WorkGroup | null> {
-    return new DataLoader(async (ids) => {
+    return new DataLoader((ids) => {
       const scope = orgScopeCondition('g.org_path', viewer.scopePaths);
-      const rows = await this.repository
-        .createQueryBuilder('g')
-        .where('g.id IN (:...ids)', { ids })
-        .andWhere(scope.sql, scope.params)
-        .getMany();
-      const byId = new Map(rows.map((row) => [row.id, toWorkGroup(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return rowsByIds(this.repository.createQueryBuilder('g').where(scope.sql, scope.params), 'g', ids, toWorkGroup);
     });
   }
 
