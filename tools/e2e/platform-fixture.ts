@@ -2,7 +2,7 @@ import { dropDatabase } from '@campus/database';
 import { GraphQLClient } from '@campus/testing';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DEMO_PASSWORD, ROOT, RunningPlatform, SUBGRAPHS, seedDemoCampus, startPlatform } from '@campus/platform';
+import { DEMO_PASSWORD, PlatformOptions, ROOT, RunningPlatform, SUBGRAPHS, seedDemoCampus, startPlatform } from '@campus/platform';
 
 export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789';
 
@@ -18,7 +18,7 @@ export interface PlatformFixture {
  * The whole platform as compiled (five processes) on fresh databases, loaded with the demo campus.
  * Requires a build (the test command builds first).
  */
-export async function startPlatformFixture(basePort: number): Promise<PlatformFixture> {
+export async function startPlatformFixture(basePort: number, serviceEnv?: PlatformOptions['serviceEnv']): Promise<PlatformFixture> {
   const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const databasePrefix = `e2e_${randomBytes(3).toString('hex')}`;
   const platform = await startPlatform({
@@ -30,6 +30,7 @@ export async function startPlatformFixture(basePort: number): Promise<PlatformFi
     devBrokerPort: basePort + 9,
     devBrokerDataDir: path.join(ROOT, 'tmp/e2e-kafka', databasePrefix),
     kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
+    serviceEnv,
     bootstrap: { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD },
   });
   const gateway = new GraphQLClient(platform.gatewayUrl);

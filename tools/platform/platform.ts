@@ -25,6 +25,8 @@ export interface PlatformOptions {
   kafkaBrokers?: string;
   devBrokerPort?: number;
   devBrokerDataDir?: string;
+  /** Extra environment per subgraph (e.g. a short SCHEDULER_INTERVAL_SECONDS in end-to-end tests). */
+  serviceEnv?: Partial<Record<SubgraphName, NodeJS.ProcessEnv>>;
 }
 
 export interface RunningPlatform {
@@ -67,6 +69,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           BOOTSTRAP_ADMIN_PASSWORD: options.bootstrap.adminPassword,
         }
       : {}),
+    ...options.serviceEnv?.[name],
   });
   const startBroker = async () => {
     const broker = startCompiled(

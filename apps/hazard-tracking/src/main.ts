@@ -11,6 +11,7 @@ void runSubgraphService(() => {
     { port: 4002, database: 'campus_hazard' },
     {
       ORG_DIRECTORY_URL: orgDirectoryUrlVar,
+      SCHEDULER_INTERVAL_SECONDS: intVar('seconds between runs of the background jobs (overdue escalation, campaign snapshots)', 60, { min: 1, max: 3600 }),
       RECTIFICATION_HORIZON_DAYS: intVar('days to a rectification deadline beyond which interim control measures are required', 7, { min: 0, max: 365 }),
     },
   );
@@ -24,6 +25,8 @@ void runSubgraphService(() => {
         rectificationHorizonDays: config.RECTIFICATION_HORIZON_DAYS,
       }),
     eventHandlers: () => orgProjectionHandlers(SCOPED_TABLES),
-    backgroundJobs: (dataSource, outbox, logger) => [new OverdueEscalator(dataSource, outbox, logger)],
+    backgroundJobs: (dataSource, outbox, logger) => [
+      new OverdueEscalator(dataSource, outbox, logger, { intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000 }),
+    ],
   };
 });

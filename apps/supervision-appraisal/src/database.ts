@@ -1,5 +1,5 @@
 import { EVENT_ENTITIES, EventTables1764100000000 } from '@campus/events';
-import { OrgUnitProjection1764100000001, OrgUnitProjectionRow } from '@campus/org-directory';
+import { OrgUnitProjection1764100000001, OrgUnitProjectionCodes1764400000000, OrgUnitProjectionRow } from '@campus/org-directory';
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity } from './appraisal-schemes/appraisal-scheme.entity';
 import { HazardMonthlyCountRow } from './hazard-counts/hazard-count.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';

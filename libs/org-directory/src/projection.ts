@@ -14,6 +14,13 @@ export class OrgUnitProjectionRow {
 
   @Column({ type: 'varchar', length: 100 })
   name: string;
+
+  /** Null for units projected before codes were kept. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  code: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  kind: string | null;
 }
 
 export class OrgUnitProjection1764100000001 implements MigrationInterface {
@@ -32,6 +39,19 @@ export class OrgUnitProjection1764100000001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE org_unit_projection');
+  }
+}
+
+/** Units' codes and kinds, so a service can name a unit's school (e.g. in hazard codes). */
+export class OrgUnitProjectionCodes1764400000000 implements MigrationInterface {
+  name = 'OrgUnitProjectionCodes1764400000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE org_unit_projection ADD COLUMN code VARCHAR(64) NULL, ADD COLUMN kind VARCHAR(32) NULL');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE org_unit_projection DROP COLUMN code, DROP COLUMN kind');
   }
 }
 
@@ -57,7 +77,10 @@ async function movePaths(manager: EntityManager, table: string, column: string, 
  */
 export function orgProjectionHandlers(scopedTables: string[]): EventHandler<unknown>[] {
   return [
-    on(OrgUnitCreated, (manager, { payload }) => upsertUnit(manager, payload.id, payload.path, payload.name)),
+    on(OrgUnitCreated, async (manager, { payload }) => {
+      await upsertUnit(manager, payload.id, payload.path, payload.name);
+      await manager.query('UPDATE org_unit_projection SET code = ?, kind = ? WHERE id = ?', [payload.code, payload.kind, payload.id]);
+    }),
     on(OrgUnitRenamed, (manager, { payload }) => upsertUnit(manager, payload.id, payload.path, payload.name)),
     on(OrgUnitMoved, async (manager, { payload }) => {
       await movePaths(manager, 'org_unit_projection', 'path', payload.oldPath, payload.newPath);
@@ -77,4 +100,19 @@ export function projectedOrgUnitDirectory(dataSource: DataSource, fallback: OrgU
       return row ? row.path : fallback.pathOf(unitId, viewerToken, requestId);
     },
   };
+}
+
+/**
+ * The unit that numbers a row's documents: the deepest SCHOOL on the path, else the deepest projected unit
+ * with a code (a bureau); null while the path's units are not projected yet.
+ */
+export async function numberingUnitOf(manager: EntityManager, path: string): Promise<{ id: string; code: string } | null> {
+  const ids = path.split('/').filter(Boolean);
+  const rows: { id: string; code: string | null; kind: string | null }[] = await manager.query(
+    `SELECT id, code, kind FROM org_unit_projection WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    ids,
+  );
+  const byDepth = ids.map((id) => rows.find((row) => row.id === id)).filter((row) => row?.code) as { id: string; code: string; kind: string | null }[];
+  const unit = [...byDepth].reverse().find((row) => row.kind === 'SCHOOL') ?? byDepth.at(-1);
+  return unit ? { id: unit.id, code: unit.code } : null;
 }

@@ -1,4 +1,3 @@
-import { Viewer } from '@campus/auth';
 import { newId } from '@campus/database';
 import { HazardStatusChanged, recordEvent } from '@campus/events';
 import { EntityManager } from 'typeorm';
@@ -6,6 +5,12 @@ import { HazardStatus } from './hazard-enums';
 import { HazardStepEntity } from './hazard-loop.entity';
 import { HazardAction } from './hazard-transitions';
 import { HazardEntity } from './hazard.entity';
+
+/** Who took a step: a signed-in viewer, or the system account for hazards raised by other services' events. */
+export interface StepActor {
+  accountId: string;
+  personId: string | null;
+}
 
 export interface StepFacts {
   action: HazardAction;
@@ -20,7 +25,7 @@ export interface StepFacts {
  * Appends a step to the hazard's history (the caller holds the hazard row lock, so seq is free) and, when
  * the status changes, the HazardStatusChanged event, in the caller's transaction. Steps are never updated.
  */
-export async function appendStep(manager: EntityManager, hazard: HazardEntity, viewer: Viewer, facts: StepFacts): Promise<HazardStepEntity> {
+export async function appendStep(manager: EntityManager, hazard: HazardEntity, actor: StepActor, facts: StepFacts): Promise<HazardStepEntity> {
   const [{ last }] = await manager.query('SELECT COALESCE(MAX(seq), 0) AS last FROM hazard_step WHERE hazard_id = ?', [hazard.id]);
   const at = facts.at ?? new Date();
   const step = manager.create(HazardStepEntity, {
@@ -30,8 +35,8 @@ export async function appendStep(manager: EntityManager, hazard: HazardEntity, v
     action: facts.action,
     fromStatus: facts.from,
     toStatus: facts.to,
-    actorAccountId: viewer.accountId,
-    actorPersonId: viewer.personId,
+    actorAccountId: actor.accountId,
+    actorPersonId: actor.personId,
     comment: facts.comment ?? null,
     evidence: facts.evidence ?? [],
     at,

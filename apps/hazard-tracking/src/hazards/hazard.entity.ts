@@ -1,4 +1,4 @@
-import { ScopedRecord, scopedFieldsFromRow } from '@campus/database';
+import { ASCII_ID, ScopedRecord, scopedFieldsFromRow } from '@campus/database';
 import { Column, Entity } from 'typeorm';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
 
@@ -47,6 +47,30 @@ export class HazardEntity extends ScopedRecord {
 
   @Column({ name: 'registered_by_account_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
   registeredByAccountId: string;
+
+  @Column({ name: 'place_id', ...ASCII_ID, nullable: true })
+  placeId: string | null;
+
+  @Column({ name: 'grid_id', ...ASCII_ID, nullable: true })
+  gridId: string | null;
+
+  @Column({ name: 'campaign_id', ...ASCII_ID, nullable: true })
+  campaignId: string | null;
+
+  /** What raised the hazard in another record: INSPECTION, DRILL, SUPERVISION_FINDING. */
+  @Column({ name: 'source_ref_type', type: 'varchar', length: 32, nullable: true })
+  sourceRefType: string | null;
+
+  @Column({ name: 'source_ref_id', type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  sourceRefId: string | null;
+
+  /** Copied from the rectification plan so the ledger filters and sorts without a join. */
+  @Column({ name: 'responsible_person_id', ...ASCII_ID, nullable: true })
+  responsiblePersonId: string | null;
+
+  /** Copied from the rectification plan (YYYY-MM-DD). */
+  @Column({ type: 'date', nullable: true })
+  deadline: string | null;
 }
 
 /** Maps a raw row (snake_case columns, as from a window-function query) to the entity. */
@@ -67,5 +91,12 @@ export function hazardFromRow(row: Record<string, unknown>): HazardEntity {
     voidReason: row.void_reason,
     failedAcceptances: Number(row.failed_acceptances ?? 0),
     rectifiedByPersonId: row.rectified_by_person_id ?? null,
+    placeId: row.place_id ?? null,
+    gridId: row.grid_id ?? null,
+    campaignId: row.campaign_id ?? null,
+    sourceRefType: row.source_ref_type ?? null,
+    sourceRefId: row.source_ref_id ?? null,
+    responsiblePersonId: row.responsible_person_id ?? null,
+    deadline: row.deadline ?? null,
   });
 }

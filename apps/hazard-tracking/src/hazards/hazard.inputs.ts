@@ -36,6 +36,18 @@ export class RegisterHazardInput {
   @Field(() => ID, { nullable: true, description: '发现人' })
   @IsOptional()
   discoveredByPersonId?: string;
+
+  @Field(() => ID, { nullable: true, description: '场所（责任单位管辖范围内的）' })
+  @IsOptional()
+  placeId?: string;
+
+  @Field(() => ID, { nullable: true, description: '网格' })
+  @IsOptional()
+  gridId?: string;
+
+  @Field(() => ID, { nullable: true, description: '所属专项整治' })
+  @IsOptional()
+  campaignId?: string;
 }
 
 @InputType()

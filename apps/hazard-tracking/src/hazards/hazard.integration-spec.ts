@@ -49,6 +49,11 @@ describe('hazard-tracking: hazard ledger (integration)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('hazard', ENTITIES, MIGRATIONS);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
+    await db.dataSource.query(
+      `INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES
+         ('bureau', '/bureau/', '县教体局', 'BUREAU', 'BUREAU'), ('school', '/bureau/school/', '现代职业学院', 'XDZY', 'SCHOOL'),
+         ('collegea', '/bureau/school/collegea/', '信息工程学院', 'XX', 'COLLEGE'), ('collegeb', '/bureau/school/collegeb/', '机电工程学院', 'JD', 'COLLEGE')`,
+    );
     // Registered a few milliseconds apart so "newest first" is unambiguous (created_at has ms precision).
     for (const [key, viewer, unit, category] of [
       ['A1', officerA, UNIT_A, 'FIRE'],
@@ -64,11 +69,11 @@ describe('hazard-tracking: hazard ledger (integration)', () => {
     await db?.drop();
   });
 
-  it('registers hazards with sequential yearly codes and refuses units out of scope or roles without the right', async () => {
+  it('registers hazards with codes sequential per school and year and refuses units out of scope or roles without the right', async () => {
     expect([registered.A1.code, registered.B1.code, registered.A2.code]).toEqual([
-      `YH-${year}-000001`,
-      `YH-${year}-000002`,
-      `YH-${year}-000003`,
+      `XDZY-YH-${year}-0001`,
+      `XDZY-YH-${year}-0002`,
+      `XDZY-YH-${year}-0003`,
     ]);
     expect(registered.A1).toMatchObject({ status: 'REGISTERED', category: 'FIRE', orgUnit: { id: UNIT_A }, version: 1 });
     expect(new Date(registered.A1.createdAt).getTime()).toBeLessThan(new Date(registered.A2.createdAt).getTime());

@@ -1,6 +1,6 @@
 import { HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
-import { HazardRegistered, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
-import { escapeLike, newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
+import { OutboxSignal, transactionWithEvents } from '@campus/events';
+import { escapeLike, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
 import {
   calendarDateOf,
   Caller,
@@ -18,6 +18,7 @@ import {
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
+import { insertHazard } from './hazard-creation';
 import { appendStep } from './hazard-steps';
 import { HAZARD_TRANSITIONS, HazardAction } from './hazard-transitions';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
@@ -57,7 +58,6 @@ export class HazardService {
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toHazard);
   }
 
-  /** First pages of hazards for many units at once (OrgUnit.hazards): one statement per request. */
   /** OrgUnit.hazards for many units at once: one statement per request. */
   unitConnection(
     context: RequestContext,
@@ -83,36 +83,7 @@ export class HazardService {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     if (!caller.viewer.hasRoleAt(HAZARD_REPORTER_ROLES, path)) throw new ForbiddenError('您无权在该单位登记隐患');
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const hazard = manager.create(HazardEntity, {
-        id: newId(),
-        code: await this.nextCode(manager, Number(calendarDateOf(input.discoveredAt).slice(0, 4))),
-        title: input.title,
-        description: input.description,
-        category: input.category,
-        grade: input.grade,
-        source: input.source,
-        status: HazardStatus.REGISTERED,
-        placeText: input.placeText,
-        discoveredAt: input.discoveredAt,
-        discoveredByPersonId: input.discoveredByPersonId ?? null,
-        registeredByAccountId: caller.viewer.accountId,
-        orgUnitId: input.orgUnitId,
-        orgPath: path,
-      });
-      await manager.save(hazard);
-      await recordEvent(manager, HazardRegistered, hazard.id, {
-        id: hazard.id,
-        code: hazard.code,
-        orgUnitId: hazard.orgUnitId,
-        orgPath: hazard.orgPath,
-        category: hazard.category,
-        grade: hazard.grade,
-        source: hazard.source,
-        status: hazard.status,
-        discoveredAt: hazard.discoveredAt.toISOString(),
-        registeredAt: hazard.createdAt.toISOString(),
-      });
-      await appendStep(manager, hazard, caller.viewer, { action: HazardAction.REGISTER, from: null, to: hazard.status, at: hazard.createdAt });
+      const hazard = await insertHazard(manager, { ...input, orgPath: path }, caller.viewer);
       return toHazard(hazard);
     });
   }
@@ -189,16 +160,6 @@ export class HazardService {
       });
     }
     return conditions;
-  }
-
-  /** Readable codes, sequential per year: YH-2026-000123. */
-  private async nextCode(manager: EntityManager, year: number): Promise<string> {
-    await manager.query(
-      'INSERT INTO hazard_code_sequence (year, last_value) VALUES (?, 1) ON DUPLICATE KEY UPDATE last_value = last_value + 1',
-      [year],
-    );
-    const [{ last_value: value }] = await manager.query('SELECT last_value FROM hazard_code_sequence WHERE year = ?', [year]);
-    return `YH-${year}-${String(value).padStart(6, '0')}`;
   }
 }
 
