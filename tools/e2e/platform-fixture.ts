@@ -10,6 +10,8 @@ export interface PlatformFixture {
   platform: RunningPlatform;
   gateway: GraphQLClient;
   unitIds: Record<string, string>;
+  /** Where each process writes its log (<service>.log). */
+  logDir: string;
   as(username: string): Promise<GraphQLClient>;
   stop(): Promise<void>;
 }
@@ -21,12 +23,13 @@ export interface PlatformFixture {
 export async function startPlatformFixture(basePort: number, serviceEnv?: PlatformOptions['serviceEnv']): Promise<PlatformFixture> {
   const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const databasePrefix = `e2e_${randomBytes(3).toString('hex')}`;
+  const logDir = path.join(ROOT, 'tmp/e2e-logs', databasePrefix);
   const platform = await startPlatform({
     mysqlUrl,
     jwtSecret: E2E_SECRET,
     basePort,
     databasePrefix,
-    logDir: path.join(ROOT, 'tmp/e2e-logs', databasePrefix),
+    logDir,
     devBrokerPort: basePort + 9,
     devBrokerDataDir: path.join(ROOT, 'tmp/e2e-kafka', databasePrefix),
     kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
@@ -41,6 +44,7 @@ export async function startPlatformFixture(basePort: number, serviceEnv?: Platfo
       platform,
       gateway,
       unitIds,
+      logDir,
       as: (username) => gateway.login(username, DEMO_PASSWORD),
       stop: async () => {
         await platform.stop();

@@ -1,5 +1,7 @@
 import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient, GraphQLData } from '@campus/testing';
+import { seedDemoCampaign } from './demo-campaign';
+import { seedDemoInspections } from './demo-inspections';
 
 /**
  * The demo campus: a county education bureau over a vocational college organised like seed 001
@@ -147,6 +149,8 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   });
   log(`demo: ${HAZARDS.length} hazards, ${PLANS.length} emergency plans, 2 appraisal schemes`);
   await seedResponsibilityNetwork(admin, clients, unitIds, personIds, log);
+  await seedDemoInspections(clients, unitIds, personIds, log);
+  await seedDemoCampaign(clients, unitIds, log);
   return { seeded: true, unitIds };
 }
 

@@ -8,6 +8,9 @@ interface ExportDefinition {
   field: string;
   /** Query-string parameters the export needs, mapped to the query's variables. */
   parameters: string[];
+  /** Optional parameters, passed as given; those named in `json` are JSON (e.g. a ledger filter object). */
+  optional?: string[];
+  json?: string[];
 }
 
 const EXPORTS: Record<string, ExportDefinition> = {
@@ -16,7 +19,45 @@ const EXPORTS: Record<string, ExportDefinition> = {
     field: 'gridRosterWorkbook',
     parameters: ['orgUnitId'],
   },
+  'campaign-statistics': {
+    query:
+      'query CampaignStatisticsExport($snapshotId: ID!) { campaignStatisticsWorkbook(snapshotId: $snapshotId) { filename contentType base64 } }',
+    field: 'campaignStatisticsWorkbook',
+    parameters: ['snapshotId'],
+  },
+  'hazard-ledger': {
+    query: `query HazardLedgerExport($filter: HazardLedgerFilter, $orderBy: HazardOrder) {
+      hazardLedgerWorkbook(filter: $filter, orderBy: $orderBy) { filename contentType base64 } }`,
+    field: 'hazardLedgerWorkbook',
+    parameters: [],
+    optional: ['filter', 'orderBy'],
+    json: ['filter'],
+  },
+  'hazard-file': {
+    query: 'query HazardFileExport($hazardId: ID!) { hazardFileWorkbook(hazardId: $hazardId) { filename contentType base64 } }',
+    field: 'hazardFileWorkbook',
+    parameters: ['hazardId'],
+  },
 };
+
+/** The query's variables from the query string, or the name of a JSON parameter that does not parse. */
+function variablesOf(definition: ExportDefinition, query: Request['query']): { variables: Record<string, unknown> } | { badJson: string } {
+  const variables: Record<string, unknown> = {};
+  for (const name of [...definition.parameters, ...(definition.optional ?? [])]) {
+    const value = query[name];
+    if (typeof value !== 'string' || value === '') continue;
+    if (!definition.json?.includes(name)) {
+      variables[name] = value;
+      continue;
+    }
+    try {
+      variables[name] = JSON.parse(value);
+    } catch {
+      return { badJson: name };
+    }
+  }
+  return { variables };
+}
 
 const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
 
@@ -50,7 +91,12 @@ export function mountExports<Context extends object>(
       res.status(401).json({ code: 'UNAUTHENTICATED', message: '请先登录 (UNAUTHENTICATED)' });
       return;
     }
-    const variables = Object.fromEntries(definition.parameters.map((name) => [name, req.query[name]]));
+    const parsed = variablesOf(definition, req.query);
+    if ('badJson' in parsed) {
+      res.status(400).json({ code: 'BAD_USER_INPUT', message: `参数 ${parsed.badJson} 不是有效的 JSON (BAD_USER_INPUT)` });
+      return;
+    }
+    const { variables } = parsed;
     let contextValue: Context;
     try {
       contextValue = await contextFor(req);

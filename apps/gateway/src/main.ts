@@ -16,6 +16,7 @@ import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
 import { depthLimit } from './depth-limit';
 import { mountExports } from './exports';
 import { maskError } from './mask-errors';
+import { mountUploads } from './uploads';
 
 interface GatewayContext {
   authorization: string | null;
@@ -64,6 +65,8 @@ async function main(config: GatewayConfig): Promise<void> {
   app.use('/graphql', cors(corsOptions), express.json({ limit: '20mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   mountExports(app, apollo, contextFor);
+  app.use(['/uploads', '/evidence'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
+  mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken });
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;
   logger.info({ url: `http://localhost:${config.PORT}/graphql`, subgraphs: urls }, 'gateway ready');

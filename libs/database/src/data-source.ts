@@ -1,5 +1,6 @@
 import { createConnection } from 'mysql2/promise';
-import { DataSource, MixedList, EntitySchema } from 'typeorm';
+import { countSqlStatement } from '@campus/logger';
+import { DataSource, EntitySchema, Logger, MixedList } from 'typeorm';
 
 export interface DatabaseOptions {
   /** Server URL without a database, e.g. mysql://root@127.0.0.1:3306 */
@@ -54,8 +55,19 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     poolSize: options.poolSize ?? 10,
+    logger: SQL_STATEMENT_COUNTER,
   });
 }
+
+/** Counts each statement against the request or event being served (see the request log line's `sql`). */
+const SQL_STATEMENT_COUNTER: Logger = {
+  logQuery: () => countSqlStatement(),
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
 
 /**
  * Creates the database if missing, connects and runs pending migrations. A named lock keeps two

@@ -176,6 +176,39 @@ export const IncidentReported = contract(
   }),
 );
 
+// ---- hazards raised by other services: hazard-tracking registers each as a hazard linked to its source
+const hazardGrade = z.enum(['GENERAL', 'MAJOR']);
+const raisedHazardFacts = {
+  orgUnitId: id,
+  orgPath,
+  title: z.string().min(2).max(200),
+  description: z.string().min(1).max(5000),
+  /** A hazard category (FIRE, ELECTRICAL, …); an unknown one is registered as OTHER. */
+  category: z.string(),
+  grade: hazardGrade,
+  placeText: z.string().min(1).max(200),
+  placeId: id.nullable(),
+  raisedByPersonId: id.nullable(),
+};
+
+// ---- education-drills
+/** A problem found in a drill's evaluation (演练发现的问题) that needs rectification. */
+export const DrillProblemFound = contract(
+  'education-drills',
+  'drill.problem-found',
+  1,
+  z.object({ id, drillId: id, drillTitle: z.string(), foundAt: isoDateTime, ...raisedHazardFacts }),
+);
+
+// ---- supervision-appraisal
+/** A supervision inspection's finding (督导检查发现的问题) handed to the unit to rectify. */
+export const SupervisionFindingRaised = contract(
+  'supervision-appraisal',
+  'supervision.finding-raised',
+  1,
+  z.object({ id, supervisionId: id, supervisionTitle: z.string(), raisedAt: isoDateTime, ...raisedHazardFacts }),
+);
+
 export const ALL_CONTRACTS: EventContract<unknown>[] = [
   OrgUnitCreated,
   OrgUnitRenamed,
@@ -195,6 +228,8 @@ export const ALL_CONTRACTS: EventContract<unknown>[] = [
   HazardOverdue,
   HazardEscalated,
   IncidentReported,
+  DrillProblemFound,
+  SupervisionFindingRaised,
 ];
 
 export type PayloadOf<C> = C extends EventContract<infer P> ? P : never;

@@ -7,3 +7,4 @@ export * from './references';
 export * from './calendar-date';
 export * from './unit-connections';
 export * from './export-file';
+export * from './workbook';

@@ -18,6 +18,25 @@ export class PersonReference {
   id: string;
 }
 
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Place')
+export class PlaceReference {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Grid')
+export class GridReference {
+  @Field(() => ID)
+  id: string;
+}
+
+/** A reference to an entity another subgraph owns, or null when the id is. */
+export function referenceTo(id: string | null): { id: string } | null {
+  return id ? { id } : null;
+}
+
 export function orgUnitReference(id: string): OrgUnitReference {
   return { id };
 }

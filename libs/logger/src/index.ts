@@ -17,10 +17,21 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
  * The request (or consumed event) being served, so code far from the HTTP layer — the outbox — can stamp
  * what it records with the same trace id.
  */
-const traceScope = new AsyncLocalStorage<{ traceId: string }>();
+export interface TraceScope {
+  traceId: string;
+  /** SQL statements run on behalf of this request or event, for the request log line. */
+  sqlStatements: number;
+}
 
-export function runWithTraceId<T>(traceId: string, work: () => T): T {
-  return traceScope.run({ traceId }, work);
+const traceScope = new AsyncLocalStorage<TraceScope>();
+
+export function runWithTraceId<T>(traceId: string, work: () => T, scope: TraceScope = { traceId, sqlStatements: 0 }): T {
+  return traceScope.run(scope, work);
+}
+
+export function countSqlStatement(): void {
+  const scope = traceScope.getStore();
+  if (scope) scope.sqlStatements += 1;
 }
 
 export function currentTraceId(): string | null {

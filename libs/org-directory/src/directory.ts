@@ -49,6 +49,9 @@ export function httpOrgUnitDirectory(graphqlUrl: string, timeoutMs = 5000): OrgU
 
 /** The path of a unit the caller may see, or NOT_FOUND: the same answer whether it is missing or out of scope. */
 export async function visibleUnitPath(directory: OrgUnitDirectory, caller: Caller, unitId: string): Promise<string> {
+  // A unit the caller holds a grant on: its path is in the token (as fresh as the scope itself), no lookup needed.
+  const granted = caller.viewer.grants.find((grant) => grant.unitId === unitId);
+  if (granted) return granted.path;
   const path = await directory.pathOf(unitId, caller.token, caller.requestId);
   if (!path || !caller.viewer.covers(path)) throw new NotFoundError('单位', unitId);
   return path;

@@ -1,4 +1,4 @@
-import { runWithTraceId, type Logger } from '@campus/logger';
+import { runWithTraceId, type Logger, type TraceScope } from '@campus/logger';
 import express, { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -9,6 +9,7 @@ declare global {
     interface Request {
       requestId: string;
       log: Logger;
+      traceScope?: TraceScope;
     }
   }
 }
@@ -29,7 +30,8 @@ export function createHttpApp(logger: Logger, readiness: () => Promise<void>): e
       const path = req.originalUrl.split('?')[0];
       if (path === '/healthz' || path === '/readyz') return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      req.log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      const sql = req.traceScope?.sqlStatements;
+      req.log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, sql }, 'request');
     });
     next();
   });
@@ -69,5 +71,6 @@ export function bearerToken(header: string | undefined): string | null {
  * Mounted after body parsing: stream callbacks would lose the async context.
  */
 export function traceRequest(req: Request, _res: Response, next: NextFunction): void {
-  runWithTraceId(req.requestId, next);
+  req.traceScope = { traceId: req.requestId, sqlStatements: 0 };
+  runWithTraceId(req.requestId, next, req.traceScope);
 }

@@ -1,8 +1,9 @@
-import { createTokenVerifier } from '@campus/auth';
+import { createTokenVerifier, TokenVerifier } from '@campus/auth';
 import { ConfigError } from '@campus/config';
 import { openDatabase } from '@campus/database';
 import { EventConsumer, EventHandler, kafkaTransport, OutboxRelay, OutboxSignal, ServiceName } from '@campus/events';
 import { createLogger, Logger } from '@campus/logger';
+import type express from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { stopOnSignals } from './shutdown';
@@ -33,6 +34,14 @@ export interface SubgraphService {
   eventHandlers?: (dataSource: DataSource) => EventHandler<unknown>[];
   /** Periodic work (e.g. overdue escalation); must be safe with several instances running. */
   backgroundJobs?: (dataSource: DataSource, outbox: OutboxSignal, logger: Logger) => BackgroundJob[];
+  /** Plain HTTP routes beside /graphql (e.g. file uploads); they verify the token themselves. */
+  httpRoutes?: (app: express.Express, deps: HttpRouteDeps) => void;
+}
+
+export interface HttpRouteDeps {
+  dataSource: DataSource;
+  verifyToken: TokenVerifier;
+  logger: Logger;
 }
 
 export interface BackgroundJob {
@@ -84,13 +93,16 @@ export async function runSubgraphService(loadService: () => SubgraphService): Pr
     const jobs = service.backgroundJobs?.(dataSource, outbox, logger) ?? [];
     jobs.forEach((job) => job.start());
 
+    const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });
+    const { httpRoutes } = service;
     const server = await startSubgraphServer({
       name: service.name,
       port: config.PORT,
       host: config.HOST,
       schema: await service.createSchema(dataSource, outbox),
-      verifyToken: createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }),
+      verifyToken,
       logger,
+      httpRoutes: httpRoutes && ((app) => httpRoutes(app, { dataSource, verifyToken, logger })),
       readiness: async () => {
         await dataSource.query('SELECT 1');
         await transport.ping();

@@ -19,6 +19,8 @@ export interface SubgraphOptions {
   logger: Logger;
   /** Throws when a dependency (database, broker) is unreachable. */
   readiness: () => Promise<void>;
+  /** Mounts the service's own plain HTTP routes (e.g. file uploads) beside /graphql. */
+  httpRoutes?: (app: express.Express) => void;
 }
 
 export interface RunningServer {
@@ -30,6 +32,7 @@ export interface RunningServer {
 export async function startSubgraphServer(options: SubgraphOptions): Promise<RunningServer> {
   const { logger } = options;
   const app = createHttpApp(logger, options.readiness);
+  options.httpRoutes?.(app);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,

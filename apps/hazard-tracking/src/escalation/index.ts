@@ -3,6 +3,7 @@ import { HazardEscalationEntity, HazardOverdueEntity } from './escalation.entity
 
 export * from './escalation-tiers';
 export * from './escalation.entity';
+export * from './hazard-escalations.resolver';
 export * from './overdue-escalator';
 
 export const ESCALATION_ENTITIES = [HazardOverdueEntity, HazardEscalationEntity];

@@ -4,6 +4,7 @@ import { calendarDateOf } from '@campus/graphql';
 import { numberingUnitOf } from '@campus/org-directory';
 import { EntityManager } from 'typeorm';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
+import { recordHazardChange } from './hazard-rollup';
 import { appendStep, StepActor } from './hazard-steps';
 import { HazardAction } from './hazard-transitions';
 import { HazardEntity } from './hazard.entity';
@@ -25,10 +26,12 @@ export interface NewHazard {
   campaignId?: string | null;
   /** The record that raised it in this or another service, e.g. { type: 'INSPECTION', id }. */
   sourceRef?: { type: string; id: string } | null;
+  /** DISCOVERED for a discovery awaiting assessment (随手拍); REGISTERED (the default) when registered directly. */
+  status?: HazardStatus.DISCOVERED | HazardStatus.REGISTERED;
 }
 
 /**
- * Inserts a REGISTERED hazard with its readable code, its first history step and the hazard.registered
+ * Inserts a REGISTERED (or DISCOVERED) hazard with its readable code, its first history step and the hazard.registered
  * event, in the caller's transaction. The one way hazards come into being (registration, inspections,
  * other services' findings).
  */
@@ -41,7 +44,7 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     category: facts.category,
     grade: facts.grade,
     source: facts.source,
-    status: HazardStatus.REGISTERED,
+    status: facts.status ?? HazardStatus.REGISTERED,
     placeText: facts.placeText,
     discoveredAt: facts.discoveredAt,
     discoveredByPersonId: facts.discoveredByPersonId ?? null,
@@ -55,6 +58,7 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     sourceRefId: facts.sourceRef?.id ?? null,
   });
   await manager.save(hazard);
+  await recordHazardChange(manager, hazard);
   await recordEvent(manager, HazardRegistered, hazard.id, {
     id: hazard.id,
     code: hazard.code,
@@ -67,7 +71,8 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     discoveredAt: hazard.discoveredAt.toISOString(),
     registeredAt: hazard.createdAt.toISOString(),
   });
-  await appendStep(manager, hazard, actor, { action: HazardAction.REGISTER, from: null, to: hazard.status, at: hazard.createdAt });
+  const action = hazard.status === HazardStatus.DISCOVERED ? HazardAction.DISCOVER : HazardAction.REGISTER;
+  await appendStep(manager, hazard, actor, { action, from: null, to: hazard.status, at: hazard.createdAt });
   return hazard;
 }
 

@@ -62,43 +62,39 @@ export enum HazardSource {
   CAMPAIGN = 'CAMPAIGN',
 }
 
-registerEnumType(HazardCategory, {
-  name: 'HazardCategory',
-  description: '隐患类别',
-  valuesConfig: Object.fromEntries(Object.entries(HAZARD_CATEGORY_LABELS).map(([k, v]) => [k, { description: v }])),
-});
+export const HAZARD_GRADE_LABELS: Record<HazardGrade, string> = { GENERAL: '一般隐患', MAJOR: '重大隐患' };
 
-registerEnumType(HazardGrade, {
-  name: 'HazardGrade',
-  description: '隐患等级',
-  valuesConfig: { GENERAL: { description: '一般隐患' }, MAJOR: { description: '重大隐患' } },
-});
+export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = {
+  DISCOVERED: '排查(发现)',
+  REGISTERED: '登记(评估)',
+  REPORTED: '已报告',
+  RECTIFYING: '治理(控制)中',
+  PENDING_ACCEPTANCE: '待验收',
+  ACCEPTED: '已验收',
+  CLOSED: '已销号',
+  ARCHIVED: '已备案存档',
+  VOIDED: '已作废（重复或误报）',
+};
 
+export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = {
+  SELF_INSPECTION: '自查',
+  ROUTINE_INSPECTION: '日常检查',
+  SUPERVISION: '督导检查',
+  DRILL: '应急演练',
+  REPORT: '人员报告',
+  CAMPAIGN: '专项整治',
+};
+
+/** GraphQL enum value descriptions from a label table. */
+export function describedBy(labels: Record<string, string>): Record<string, { description: string }> {
+  return Object.fromEntries(Object.entries(labels).map(([value, label]) => [value, { description: label }]));
+}
+
+registerEnumType(HazardCategory, { name: 'HazardCategory', description: '隐患类别', valuesConfig: describedBy(HAZARD_CATEGORY_LABELS) });
+registerEnumType(HazardGrade, { name: 'HazardGrade', description: '隐患等级', valuesConfig: describedBy(HAZARD_GRADE_LABELS) });
 registerEnumType(HazardStatus, {
   name: 'HazardStatus',
   description: '隐患闭环状态（排查→登记→报告→治理→验收→销号→存档）',
-  valuesConfig: {
-    DISCOVERED: { description: '排查(发现)' },
-    REGISTERED: { description: '登记(评估)' },
-    REPORTED: { description: '已报告' },
-    RECTIFYING: { description: '治理(控制)中' },
-    PENDING_ACCEPTANCE: { description: '待验收' },
-    ACCEPTED: { description: '已验收' },
-    CLOSED: { description: '已销号' },
-    ARCHIVED: { description: '已备案存档' },
-    VOIDED: { description: '已作废（重复或误报）' },
-  },
+  valuesConfig: describedBy(HAZARD_STATUS_LABELS),
 });
-
-registerEnumType(HazardSource, {
-  name: 'HazardSource',
-  description: '隐患来源',
-  valuesConfig: {
-    SELF_INSPECTION: { description: '自查' },
-    ROUTINE_INSPECTION: { description: '日常检查' },
-    SUPERVISION: { description: '督导检查' },
-    DRILL: { description: '应急演练' },
-    REPORT: { description: '人员报告' },
-    CAMPAIGN: { description: '专项整治' },
-  },
-});
+registerEnumType(HazardSource, { name: 'HazardSource', description: '隐患来源', valuesConfig: describedBy(HAZARD_SOURCE_LABELS) });

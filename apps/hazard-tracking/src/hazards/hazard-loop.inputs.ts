@@ -1,6 +1,7 @@
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxDate } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { HazardCategory, HazardGrade } from './hazard-enums';
 
 /** A transition of the closed loop: the version read, an optional comment and evidence (photo or file links). */
 @InputType()
@@ -14,6 +15,17 @@ export class HazardTransitionInput extends VersionedInput {
   @ArrayMaxSize(20, { message: '佐证材料最多 20 项' })
   @Length(1, 500, { each: true, message: '每项佐证材料长度应为 1–500 个字符' })
   evidence: string[];
+}
+
+@InputType({ description: '登记评估：确认发现上报的隐患，可修正类别与等级' })
+export class AssessHazardInput extends HazardTransitionInput {
+  @Field(() => HazardCategory, { nullable: true })
+  @IsOptional()
+  category?: HazardCategory;
+
+  @Field(() => HazardGrade, { nullable: true })
+  @IsOptional()
+  grade?: HazardGrade;
 }
 
 @InputType({ description: '报告隐患' })

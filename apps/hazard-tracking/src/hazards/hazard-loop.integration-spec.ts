@@ -2,7 +2,12 @@ import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role } from '@campus/auth';
 import { calendarDateOf } from '@campus/graphql';
 import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { ENTITIES, MIGRATIONS } from '../database';
+import { DiskStore } from '../evidence/disk-store';
+import { uploadTestEvidence } from '../evidence/evidence-testing';
 import { buildHazardSchema } from '../schema';
 
 const SCHOOL = 'school';
@@ -53,6 +58,7 @@ function daysFromToday(days: number): string {
 describe('hazard-tracking: the closed loop (integration)', () => {
   let db: TestDatabase;
   let runner: SchemaRunner;
+  let evidenceDir: string;
 
   async function register(title: string, grade = 'GENERAL', viewer = officerA): Promise<any> {
     const input = {
@@ -84,11 +90,18 @@ describe('hazard-tracking: the closed loop (integration)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('hazardloop', ENTITIES, MIGRATIONS);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
+    evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'hazardloop-evidence-'));
   });
 
   afterAll(async () => {
     await db?.drop();
+    if (evidenceDir) await rm(evidenceDir, { recursive: true, force: true });
   });
+
+  /** Uploads a photo (through the real evidence service) for a step to cite. */
+  async function photo(hazard: any): Promise<string> {
+    return (await uploadTestEvidence(db.dataSource, new DiskStore(evidenceDir), officerA, hazard.id)).id;
+  }
 
   it('walks a general hazard through every state with its guards, a failed acceptance and a race', async () => {
     let hazard = await register('灭火器过期');
@@ -135,7 +148,7 @@ describe('hazard-tracking: the closed loop (integration)', () => {
     );
 
     // 验收: the rectifier and the responsible person may not accept; a failed acceptance is counted.
-    hazard = await step(officerA, 'submitForAcceptance', hazard, { rectificationNote: '已更换 3 具灭火器', evidence: ['photo-1.jpg'] });
+    hazard = await step(officerA, 'submitForAcceptance', hazard, { rectificationNote: '已更换 3 具灭火器', evidence: [await photo(hazard)] });
     expect(hazard.status).toBe('PENDING_ACCEPTANCE');
     expect((await refusal(staffA, 'acceptHazard', hazard, { passed: true })).code).toBe('FORBIDDEN');
     expect(await refusal(officerA, 'acceptHazard', hazard, { passed: true })).toMatchObject({
@@ -149,7 +162,8 @@ describe('hazard-tracking: the closed loop (integration)', () => {
     expect((await refusal(schoolOffice, 'closeHazard', hazard)).code).toBe('CONFLICT');
     hazard = await step(schoolOffice, 'acceptHazard', hazard, { passed: false, comment: '压力表指针不在绿区' });
     expect(hazard).toMatchObject({ status: 'RECTIFYING', failedAcceptances: 1 });
-    hazard = await step(officerA, 'submitForAcceptance', hazard, { rectificationNote: '已再次更换', evidence: ['photo-2.jpg', 'photo-3.jpg'] });
+    const photos = [await photo(hazard), await photo(hazard)];
+    hazard = await step(officerA, 'submitForAcceptance', hazard, { rectificationNote: '已再次更换', evidence: photos });
 
     // Two acceptances race with the same version: exactly one wins.
     const race = await Promise.all([
@@ -190,7 +204,7 @@ describe('hazard-tracking: the closed loop (integration)', () => {
     expect(read.steps.map((s: any) => s.seq)).toEqual(actions.map((_, index) => index + 1));
     expect(read.steps[0]).toMatchObject({ from: null, to: 'REGISTERED', actorAccountId: 'officer-a', actor: { id: 'p-officer' } });
     expect(read.steps[6]).toMatchObject({ from: 'PENDING_ACCEPTANCE', to: 'RECTIFYING', comment: '压力表指针不在绿区', actor: { id: 'p-office' } });
-    expect(read.steps[7].evidence).toEqual(['photo-2.jpg', 'photo-3.jpg']);
+    expect(read.steps[7].evidence).toEqual(photos);
     expect(read.plan).toMatchObject({
       responsiblePerson: { id: 'p-leader' },
       measures: '更换过期灭火器',
@@ -256,7 +270,8 @@ describe('hazard-tracking: the closed loop (integration)', () => {
   it('fixes a trivial general hazard on the spot, recording every step with the same actor and comment', async () => {
     const hazard = await register('安全出口指示灯不亮');
     expect((await refusal(counselorA, 'fixOnTheSpot', hazard, { measures: '更换灯管' })).code).toBe('FORBIDDEN');
-    const fixed = await step(officerA, 'fixOnTheSpot', hazard, { measures: '当场更换灯管', evidence: ['lamp.jpg'] });
+    const lamp = await photo(hazard);
+    const fixed = await step(officerA, 'fixOnTheSpot', hazard, { measures: '当场更换灯管', evidence: [lamp] });
     expect(fixed).toMatchObject({ status: 'CLOSED', version: 2 });
     const { steps } = (await runner.data(officerA, HAZARD_QUERY, { id: hazard.id })).hazard;
     expect(steps.map((s: any) => [s.action, s.from, s.to])).toEqual([
@@ -268,7 +283,7 @@ describe('hazard-tracking: the closed loop (integration)', () => {
       ['CLOSE', 'ACCEPTED', 'CLOSED'],
     ]);
     for (const s of steps.slice(1)) {
-      expect(s).toMatchObject({ actorAccountId: 'officer-a', comment: '当场更换灯管', evidence: ['lamp.jpg'] });
+      expect(s).toMatchObject({ actorAccountId: 'officer-a', comment: '当场更换灯管', evidence: [lamp] });
     }
     expect((await refusal(officerA, 'fixOnTheSpot', fixed, { measures: '再来一次' })).code).toBe('CONFLICT');
     const [{ events }] = await db.dataSource.query(

@@ -2,6 +2,7 @@ import { requireViewer, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   AcceptHazardInput,
+  AssessHazardInput,
   ArchiveHazardInput,
   CloseHazardInput,
   FixOnTheSpotInput,
@@ -33,6 +34,11 @@ export class HazardLoopResolver {
   @Query(() => HazardFile, { description: '一患一案一档：隐患、整改方案、全过程记录与验收' })
   hazardFile(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<HazardFile> {
     return this.loop.file(requireViewer(context), id);
+  }
+
+  @Mutation(() => HazardPayload, { description: '登记评估（发现→已登记），可修正类别与等级' })
+  async assessHazard(@Arg('input') input: AssessHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
+    return { hazard: await this.loop.assess(requireViewer(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '报告隐患（登记→已报告）' })

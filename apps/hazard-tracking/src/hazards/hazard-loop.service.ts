@@ -7,12 +7,14 @@ import { HazardGrade, HazardStatus } from './hazard-enums';
 import { HazardPlanEntity, HazardStepEntity } from './hazard-loop.entity';
 import {
   AcceptHazardInput,
+  AssessHazardInput,
   FixOnTheSpotInput,
   HazardTransitionInput,
   SubmitForAcceptanceInput,
   SubmitRectificationPlanInput,
 } from './hazard-loop.inputs';
 import { HazardFile, HazardPlan, HazardStep, toHazardPlan, toHazardStep } from './hazard-loop.types';
+import { attachEvidenceToStep } from '../evidence/evidence-steps';
 import { appendStep } from './hazard-steps';
 import {
   DEFAULT_RECTIFICATION_HORIZON_DAYS,
@@ -43,6 +45,14 @@ export class HazardLoopService {
     this.horizonDays = options.rectificationHorizonDays ?? DEFAULT_RECTIFICATION_HORIZON_DAYS;
   }
 
+  /** 登记(评估): a discovery confirmed, its category and grade corrected if need be. */
+  assess(viewer: Viewer, input: AssessHazardInput): Promise<Hazard> {
+    return this.transition(viewer, input, HazardAction.ASSESS, async (_manager, hazard) => {
+      hazard.category = input.category ?? hazard.category;
+      hazard.grade = input.grade ?? hazard.grade;
+    });
+  }
+
   report(viewer: Viewer, input: HazardTransitionInput): Promise<Hazard> {
     return this.transition(viewer, input, HazardAction.REPORT);
   }
@@ -66,6 +76,8 @@ export class HazardLoopService {
         submittedAt: new Date(),
       });
       await manager.save(plan);
+      hazard.responsiblePersonId = plan.responsiblePersonId;
+      hazard.deadline = plan.deadline;
     });
   }
 
@@ -123,11 +135,13 @@ export class HazardLoopService {
       const comment = input.comment ?? input.measures;
       const at = new Date();
       let from: HazardStatus = hazard.status;
+      let lastStepId = '';
       for (const action of ON_THE_SPOT_ACTIONS) {
         const to: HazardStatus = HAZARD_TRANSITIONS[action].to ?? from;
-        await appendStep(manager, hazard, viewer, { action, from, to, comment, evidence: input.evidence, at });
+        lastStepId = (await appendStep(manager, hazard, viewer, { action, from, to, comment, evidence: input.evidence, at })).id;
         from = to;
       }
+      await attachEvidenceToStep(manager, hazard.id, lastStepId, input.evidence);
       hazard.status = from;
       hazard.rectifiedByPersonId = viewer.personId;
       return this.saveHazard(manager, hazard);
@@ -197,7 +211,8 @@ export class HazardLoopService {
       if (!to) throw new ConflictError(transition.wrongState, { id: hazard.id, status: from });
       await guard?.(manager, hazard);
       hazard.status = to;
-      await appendStep(manager, hazard, viewer, { action, from, to, comment: input.comment, evidence: input.evidence });
+      const step = await appendStep(manager, hazard, viewer, { action, from, to, comment: input.comment, evidence: input.evidence });
+      await attachEvidenceToStep(manager, hazard.id, step.id, input.evidence);
       return this.saveHazard(manager, hazard);
     });
   }
@@ -217,8 +232,19 @@ export class HazardLoopService {
   /** Writes the changed columns and bumps the version even when only the plan changed. */
   private async saveHazard(manager: EntityManager, hazard: HazardEntity): Promise<Hazard> {
     await manager.query(
-      'UPDATE hazard SET status = ?, failed_acceptances = ?, rectified_by_person_id = ?, version = version + 1 WHERE id = ? AND version = ?',
-      [hazard.status, hazard.failedAcceptances, hazard.rectifiedByPersonId, hazard.id, hazard.version],
+      `UPDATE hazard SET status = ?, category = ?, grade = ?, failed_acceptances = ?, rectified_by_person_id = ?, responsible_person_id = ?,
+         deadline = ?, version = version + 1 WHERE id = ? AND version = ?`,
+      [
+        hazard.status,
+        hazard.category,
+        hazard.grade,
+        hazard.failedAcceptances,
+        hazard.rectifiedByPersonId,
+        hazard.responsiblePersonId,
+        hazard.deadline,
+        hazard.id,
+        hazard.version,
+      ],
     );
     return toHazard(await manager.findOneByOrFail(HazardEntity, { id: hazard.id }));
   }

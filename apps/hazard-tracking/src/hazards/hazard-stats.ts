@@ -1,9 +1,11 @@
-import { Viewer } from '@campus/auth';
-import { escapeLike, orgScopeCondition } from '@campus/database';
-import { calendarDateOf, CalendarDate } from '@campus/graphql';
+import { escapeLike } from '@campus/database';
+import { calendarDateOf, CalendarDate, Caller, callerOf, NotFoundError, RequestContext } from '@campus/graphql';
+import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import DataLoader from 'dataloader';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { HazardCategory, HazardGrade, HazardStatus } from './hazard-enums';
+import { categoryCounter, counterAggregates, gradeCounter, HAZARD_MONTHLY, MONTHLY_COUNTERS, statusCounter } from './hazard-rollup';
 import { OPEN_AFTER_REPORT } from './hazard.service';
 
 const RECTIFIED = [HazardStatus.ACCEPTED, HazardStatus.CLOSED, HazardStatus.ARCHIVED];
@@ -71,77 +73,208 @@ export class HazardStats {
   averageDaysToClose: number | null;
 }
 
-interface TimingRow {
-  discoveredAt: Date;
-  deadline: string | null;
-  acceptedAt: Date | null;
-  closedAt: Date | null;
-  status: HazardStatus;
+const DAY_MS = 24 * 3600 * 1000;
+const SHANGHAI_MS = 8 * 3600 * 1000;
+/** Above this many unit paths in one batch, one scan under their common ancestor beats a LIKE per path. */
+const MAX_PATH_CONDITIONS = 50;
+
+/** Discovery instants [start, end) in UTC milliseconds. */
+export interface Span {
+  start: number;
+  end: number;
 }
 
-const DAY_MS = 24 * 3600 * 1000;
+/**
+ * How to count a period: whole months from hazard_monthly, plus or minus spans read from the hazards.
+ * A partial month is read directly when that is the smaller part, otherwise summed whole with the part
+ * outside the period taken away (e.g. the rest of the current month, where nothing has been discovered yet).
+ */
+export interface PeriodPlan {
+  months: { first: string; last: string } | null;
+  add: Span[];
+  subtract: Span[];
+}
+
+/** The first instant of the Asia/Shanghai month containing `ms`, and of the month after it. */
+function monthStart(ms: number, plusMonths = 0): number {
+  const local = new Date(ms + SHANGHAI_MS);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + plusMonths, 1) - SHANGHAI_MS;
+}
+
+const monthKey = (start: number) => `${new Date(start + SHANGHAI_MS).toISOString().slice(0, 7)}-01`;
+
+export function periodPlan(from: number, until: number, now: number): PeriodPlan {
+  const plan: PeriodPlan = { months: null, add: [], subtract: [] };
+  if (until <= from) return plan;
+  // Rows discovered after now are not expected: reading the future part of a month costs nothing.
+  const cost = (span: Span) => Math.max(0, Math.min(span.end, now) - span.start);
+  const whole: number[] = [];
+  for (let start = monthStart(from); start < until; start = monthStart(start, 1)) {
+    const end = monthStart(start, 1);
+    const inside = { start: Math.max(from, start), end: Math.min(until, end) };
+    if (inside.start === start && inside.end === end) {
+      whole.push(start);
+      continue;
+    }
+    const outside = [
+      { start, end: inside.start },
+      { start: inside.end, end },
+    ].filter((span) => span.end > span.start);
+    if (cost(inside) <= outside.reduce((sum, span) => sum + cost(span), 0)) {
+      plan.add.push(inside);
+    } else {
+      whole.push(start);
+      plan.subtract.push(...outside);
+    }
+  }
+  if (whole.length) plan.months = { first: monthKey(whole[0]), last: monthKey(whole[whole.length - 1]) };
+  return plan;
+}
+
+/** The counters of one unit's subtree: MONTHLY_COUNTERS plus overdue. */
+type Totals = Map<string, number>;
+
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
 
-/** Counts and rates for a unit's subtree over hazards discovered in [from, to] (school days). */
-export async function hazardStats(dataSource: DataSource, viewer: Viewer, unitPath: string, from: string, to: string): Promise<HazardStats> {
-  const scope = orgScopeCondition('h.org_path', viewer.scopePaths);
-  const rows: TimingRow[] = await dataSource
-    .createQueryBuilder()
-    .select('h.status', 'status')
-    .addSelect('h.category', 'category')
-    .addSelect('h.grade', 'grade')
-    .addSelect('h.discovered_at', 'discoveredAt')
-    .addSelect('p.deadline', 'deadline')
-    .addSelect("MIN(CASE WHEN s.to_status = 'ACCEPTED' THEN s.at END)", 'acceptedAt')
-    .addSelect("MIN(CASE WHEN s.to_status = 'CLOSED' THEN s.at END)", 'closedAt')
-    .from('hazard', 'h')
-    .leftJoin('hazard_plan', 'p', 'p.hazard_id = h.id')
-    .leftJoin('hazard_step', 's', 's.hazard_id = h.id')
-    .where('h.org_path LIKE :unitPath', { unitPath: `${escapeLike(unitPath)}%` })
-    .andWhere(scope.sql, scope.params)
-    .andWhere('h.status <> :voided', { voided: HazardStatus.VOIDED })
-    .andWhere('h.discovered_at >= :from AND h.discovered_at < :until', {
-      from: new Date(`${from}T00:00:00+08:00`),
-      until: new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY_MS),
-    })
-    .groupBy('h.id')
-    .addGroupBy('p.deadline')
-    .getRawMany();
-  return summarise(rows as (TimingRow & { category: HazardCategory; grade: HazardGrade })[], from, to, calendarDateOf(new Date()));
-}
-
-/** Pure: the figures from one row per hazard. */
-export function summarise(
-  rows: (TimingRow & { category: HazardCategory; grade: HazardGrade })[],
-  from: string,
-  to: string,
-  today: string,
-): HazardStats {
-  const count = <K extends string>(key: (row: (typeof rows)[number]) => K) => {
-    const counts = new Map<K, number>();
-    for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1);
-    return [...counts.entries()];
-  };
-  const rectified = rows.filter((row) => RECTIFIED.includes(row.status)).length;
-  const acceptedWithDeadline = rows.filter((row) => row.acceptedAt && row.deadline);
-  const onTime = acceptedWithDeadline.filter(
-    (row) => new Date(row.acceptedAt!).getTime() < Date.parse(`${String(row.deadline).slice(0, 10)}T00:00:00+08:00`) + DAY_MS,
-  );
-  const closed = rows.filter((row) => row.closedAt);
-  const averageDaysToClose = closed.length
-    ? Math.round((closed.reduce((sum, row) => sum + (new Date(row.closedAt!).getTime() - new Date(row.discoveredAt).getTime()), 0) / closed.length / DAY_MS) * 10) / 10
-    : null;
+/** Pure: the GraphQL figures from the summed counters. */
+export function toHazardStats(totals: Totals, from: string, to: string): HazardStats {
+  const get = (name: string) => totals.get(name) ?? 0;
+  const nonZero = <K extends string, T>(keys: K[], counter: (key: K) => string, make: (key: K, count: number) => T) =>
+    keys.filter((key) => get(counter(key)) > 0).map((key) => make(key, get(counter(key))));
+  const total = get('hazards');
+  const rectified = RECTIFIED.reduce((sum, status) => sum + get(statusCounter(status)), 0);
+  const closed = get('closed');
   return {
     from,
     to,
-    total: rows.length,
-    byStatus: count((row) => row.status).map(([status, value]) => ({ status, count: value })),
-    byCategory: count((row) => row.category).map(([category, value]) => ({ category, count: value })),
-    byGrade: count((row) => row.grade).map(([grade, value]) => ({ grade, count: value })),
+    total,
+    byStatus: nonZero(
+      Object.values(HazardStatus).filter((status) => status !== HazardStatus.VOIDED),
+      statusCounter,
+      (status, count) => ({ status, count }),
+    ),
+    byCategory: nonZero(Object.values(HazardCategory), categoryCounter, (category, count) => ({ category, count })),
+    byGrade: nonZero(Object.values(HazardGrade), gradeCounter, (grade, count) => ({ grade, count })),
     rectified,
-    rectificationRate: ratio(rectified, rows.length),
-    onTimeRate: ratio(onTime.length, acceptedWithDeadline.length),
-    overdue: rows.filter((row) => OPEN_AFTER_REPORT.includes(row.status) && row.deadline && String(row.deadline).slice(0, 10) < today).length,
-    averageDaysToClose,
+    rectificationRate: ratio(rectified, total),
+    onTimeRate: ratio(get('accepted_on_time'), get('accepted_with_deadline')),
+    overdue: get('overdue'),
+    averageDaysToClose: closed ? Math.round((get('close_ms') / closed / DAY_MS) * 10) / 10 : null,
   };
+}
+
+/** The longest common ancestor path of several unit paths ("/a/b/"). */
+function commonAncestor(paths: string[]): string {
+  const parts = paths.map((path) => path.split('/').filter(Boolean));
+  const shared: string[] = [];
+  for (let depth = 0; parts.every((ids) => depth < ids.length && ids[depth] === parts[0][depth]); depth++) shared.push(parts[0][depth]);
+  return `/${shared.map((id) => `${id}/`).join('')}`;
+}
+
+interface StatsQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * One statement for the counters of several unit subtrees over a period: UNION ALL of the whole months
+ * in hazard_monthly, the spans read from hazard (with their sign) and the open hazards past their deadline,
+ * each grouped by the first `keyLength` characters of the path (the longest asked-for unit path, so every
+ * group lies inside or outside each asked-for subtree).
+ */
+export function statsQuery(paths: string[], plan: PeriodPlan, from: number, until: number, today: string): StatsQuery {
+  const keyLength = Math.max(...paths.map((path) => path.length));
+  const distinct = paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(other)));
+  const prefixes = distinct.length > MAX_PATH_CONDITIONS ? [commonAncestor(distinct)] : [...new Set(distinct)];
+  const within = (alias: string) => `(${prefixes.map(() => `${alias}.org_path LIKE ?`).join(' OR ')})`;
+  const prefixParams = prefixes.map((path) => `${escapeLike(path)}%`);
+  const columns = [...MONTHLY_COUNTERS, 'overdue'];
+  const select = (alias: string, sign: number, values: string[]) =>
+    `SELECT LEFT(${alias}.org_path, ${keyLength}) AS unit_key, ${sign} AS sign, ${values.map((value, index) => `${value} AS ${columns[index]}`).join(', ')}`;
+  const branches: StatsQuery[] = [];
+  if (plan.months) {
+    branches.push({
+      sql: `${select('m', 1, [...MONTHLY_COUNTERS.map((name) => `SUM(m.${name})`), '0'])}
+              FROM ${HAZARD_MONTHLY} m WHERE m.month BETWEEN ? AND ? AND ${within('m')} GROUP BY unit_key`,
+      params: [plan.months.first, plan.months.last, ...prefixParams],
+    });
+  }
+  for (const [sign, spans] of [[1, plan.add], [-1, plan.subtract]] as const) {
+    for (const span of spans) {
+      branches.push({
+        sql: `${select('h', sign, [...counterAggregates('h'), '0'])}
+                FROM hazard h WHERE h.discovered_at >= ? AND h.discovered_at < ? AND ${within('h')} GROUP BY unit_key`,
+        params: [new Date(span.start), new Date(span.end), ...prefixParams],
+      });
+    }
+  }
+  branches.push({
+    sql: `${select('o', 1, [...MONTHLY_COUNTERS.map(() => '0'), 'COUNT(*)'])}
+            FROM hazard o
+           WHERE o.status IN (${OPEN_AFTER_REPORT.map(() => '?').join(', ')}) AND o.deadline < ?
+             AND o.discovered_at >= ? AND o.discovered_at < ? AND ${within('o')} GROUP BY unit_key`,
+    params: [...OPEN_AFTER_REPORT, today, new Date(from), new Date(until), ...prefixParams],
+  });
+  return { sql: branches.map((branch) => branch.sql).join('\nUNION ALL\n'), params: branches.flatMap((branch) => branch.params) };
+}
+
+/** Sums the statement's rows into each asked-for subtree (a row counts for every unit whose path starts its key). */
+function sumBySubtree(rows: Record<string, unknown>[], paths: string[]): Map<string, Totals> {
+  const totals = new Map(paths.map((path) => [path, new Map<string, number>()]));
+  const columns = [...MONTHLY_COUNTERS, 'overdue'];
+  for (const row of rows) {
+    const key = String(row.unit_key);
+    const sign = Number(row.sign);
+    for (let end = key.indexOf('/', 1); end > 0; end = key.indexOf('/', end + 1)) {
+      const target = totals.get(key.slice(0, end + 1));
+      if (!target) continue;
+      for (const column of columns) target.set(column, (target.get(column) ?? 0) + sign * Number(row[column] ?? 0));
+    }
+  }
+  return totals;
+}
+
+/** The asked-for units' paths, or an error for each one the caller may not see. One statement for the projected ones. */
+async function visiblePaths(dataSource: DataSource, directory: OrgUnitDirectory, caller: Caller, unitIds: readonly string[]): Promise<(string | Error)[]> {
+  const rows: { id: string; path: string }[] = await dataSource.query(
+    `SELECT id, path FROM org_unit_projection WHERE id IN (${unitIds.map(() => '?').join(', ')})`,
+    [...unitIds],
+  );
+  const projected = new Map(rows.map((row) => [row.id, row.path]));
+  return Promise.all(
+    unitIds.map(async (unitId) => {
+      const path = projected.get(unitId);
+      if (path === undefined) return visibleUnitPath(directory, caller, unitId).catch((error: Error) => error);
+      return caller.viewer.covers(path) ? path : new NotFoundError('单位', unitId);
+    }),
+  );
+}
+
+/**
+ * OrgUnit.hazardStats: counts and rates for a unit's subtree over hazards discovered in [from, to] (school
+ * days). Every unit asked for in one request with the same period is counted by one statement.
+ */
+export function loadHazardStats(
+  context: RequestContext,
+  dataSource: DataSource,
+  directory: OrgUnitDirectory,
+  unitId: string,
+  from: string,
+  to: string,
+): Promise<HazardStats> {
+  const caller = callerOf(context);
+  const loader = context.loaders.get(`OrgUnit.hazardStats:${from}:${to}`, () => {
+    return new DataLoader<string, HazardStats>(async (unitIds) => {
+      const paths = await visiblePaths(dataSource, directory, caller, unitIds);
+      const visible = [...new Set(paths.filter((path): path is string => typeof path === 'string'))];
+      if (visible.length === 0) return paths as Error[];
+      const start = Date.parse(`${from}T00:00:00+08:00`);
+      const until = Date.parse(`${to}T00:00:00+08:00`) + DAY_MS;
+      const now = Date.now();
+      const query = statsQuery(visible, periodPlan(start, until, now), start, until, calendarDateOf(new Date(now)));
+      const totals = sumBySubtree(await dataSource.query(query.sql, query.params), visible);
+      return paths.map((path) => (typeof path === 'string' ? toHazardStats(totals.get(path)!, from, to) : path));
+    });
+  });
+  return loader.load(unitId);
 }

@@ -3,6 +3,7 @@ import { HazardStatusChanged, recordEvent } from '@campus/events';
 import { EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
 import { HazardStepEntity } from './hazard-loop.entity';
+import { recordHazardChange } from './hazard-rollup';
 import { HazardAction } from './hazard-transitions';
 import { HazardEntity } from './hazard.entity';
 
@@ -43,6 +44,7 @@ export async function appendStep(manager: EntityManager, hazard: HazardEntity, a
   });
   await manager.insert(HazardStepEntity, step);
   if (facts.from !== null && facts.from !== facts.to) {
+    await recordHazardChange(manager, hazard, facts.to, at);
     await recordEvent(manager, HazardStatusChanged, hazard.id, {
       id: hazard.id,
       orgUnitId: hazard.orgUnitId,

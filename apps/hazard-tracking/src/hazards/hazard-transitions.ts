@@ -1,9 +1,11 @@
 import { ADMIN_ROLES, HAZARD_REPORTER_ROLES, Role } from '@campus/auth';
 import { registerEnumType } from 'type-graphql';
-import { HazardGrade, HazardStatus } from './hazard-enums';
+import { describedBy, HazardGrade, HazardStatus } from './hazard-enums';
 
 /** One recorded step of the closed loop (排查→登记→报告→治理→验收→销号→存档). */
 export enum HazardAction {
+  DISCOVER = 'DISCOVER',
+  ASSESS = 'ASSESS',
   REGISTER = 'REGISTER',
   REPORT = 'REPORT',
   SUBMIT_PLAN = 'SUBMIT_PLAN',
@@ -16,22 +18,22 @@ export enum HazardAction {
   VOID = 'VOID',
 }
 
-registerEnumType(HazardAction, {
-  name: 'HazardAction',
-  description: '隐患闭环中的一步',
-  valuesConfig: {
-    REGISTER: { description: '登记' },
-    REPORT: { description: '报告' },
-    SUBMIT_PLAN: { description: '提交整改方案（四落实）' },
-    START_RECTIFICATION: { description: '开始治理' },
-    SUBMIT_FOR_ACCEPTANCE: { description: '整改完成，申请验收' },
-    ACCEPT: { description: '验收通过' },
-    FAIL_ACCEPTANCE: { description: '验收不通过，退回整改' },
-    CLOSE: { description: '销号' },
-    ARCHIVE: { description: '备案存档' },
-    VOID: { description: '作废' },
-  },
-});
+export const HAZARD_ACTION_LABELS: Record<HazardAction, string> = {
+  DISCOVER: '发现上报',
+  ASSESS: '登记评估',
+  REGISTER: '登记',
+  REPORT: '报告',
+  SUBMIT_PLAN: '提交整改方案（四落实）',
+  START_RECTIFICATION: '开始治理',
+  SUBMIT_FOR_ACCEPTANCE: '整改完成，申请验收',
+  ACCEPT: '验收通过',
+  FAIL_ACCEPTANCE: '验收不通过，退回整改',
+  CLOSE: '销号',
+  ARCHIVE: '备案存档',
+  VOID: '作废',
+};
+
+registerEnumType(HazardAction, { name: 'HazardAction', description: '隐患闭环中的一步', valuesConfig: describedBy(HAZARD_ACTION_LABELS) });
 
 /** The unit's leader and safety officer, the school's safety office, the bureau. */
 export const HAZARD_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
@@ -49,6 +51,14 @@ export interface HazardTransition {
 const BEFORE_RECTIFICATION = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED] as const;
 
 export const HAZARD_TRANSITIONS: Readonly<Record<HazardAction, HazardTransition>> = {
+  DISCOVER: { action: HazardAction.DISCOVER, from: [], to: HazardStatus.DISCOVERED, roles: HAZARD_REPORTER_ROLES, wrongState: '隐患已上报' },
+  ASSESS: {
+    action: HazardAction.ASSESS,
+    from: [HazardStatus.DISCOVERED],
+    to: HazardStatus.REGISTERED,
+    roles: HAZARD_MANAGER_ROLES,
+    wrongState: '只有发现上报（待登记）的隐患可以登记评估',
+  },
   REGISTER: { action: HazardAction.REGISTER, from: [], to: HazardStatus.REGISTERED, roles: HAZARD_REPORTER_ROLES, wrongState: '隐患已登记' },
   REPORT: {
     action: HazardAction.REPORT,

@@ -1,6 +1,6 @@
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { IsOptional, Length, MaxDate } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
 
 @InputType()
@@ -25,9 +25,10 @@ export class RegisterHazardInput {
   @Field(() => HazardSource, { defaultValue: HazardSource.SELF_INSPECTION })
   source: HazardSource;
 
-  @Field({ description: '隐患部位' })
+  @Field(() => String, { nullable: true, description: '隐患部位；选了场所时可不填（取场所名称）' })
+  @IsOptional()
   @Length(1, 200, { message: '隐患部位长度应为 1–200 个字符' })
-  placeText: string;
+  placeText?: string;
 
   @Field({ description: '发现时间，不能晚于现在' })
   @MaxDate(() => new Date(Date.now() + 60_000), { message: '发现时间不能晚于当前时间' })
@@ -113,11 +114,43 @@ export class HazardFilter {
   @IsOptional()
   discoveredTo?: string;
 
-  @Field(() => String, { nullable: true, description: '编号、标题或描述包含' })
+  @Field(() => String, { nullable: true, description: '编号、标题、描述或部位包含' })
   @IsOptional()
   @Length(1, 100, { message: '搜索词长度应为 1–100 个字符' })
   search?: string;
+
+  @Field(() => ID, { nullable: true, description: '网格' })
+  @IsOptional()
+  gridId?: string;
+
+  @Field(() => ID, { nullable: true, description: '场所' })
+  @IsOptional()
+  placeId?: string;
+
+  @Field(() => ID, { nullable: true, description: '专项整治' })
+  @IsOptional()
+  campaignId?: string;
+
+  @Field(() => ID, { nullable: true, description: '整改责任人' })
+  @IsOptional()
+  responsiblePersonId?: string;
 }
+
+export enum HazardOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  DISCOVERED_LATEST_FIRST = 'DISCOVERED_LATEST_FIRST',
+  DEADLINE_SOONEST_FIRST = 'DEADLINE_SOONEST_FIRST',
+}
+
+registerEnumType(HazardOrder, {
+  name: 'HazardOrder',
+  description: '台账排序',
+  valuesConfig: {
+    NEWEST_FIRST: { description: '最新登记的在前（默认）' },
+    DISCOVERED_LATEST_FIRST: { description: '最近发现的在前' },
+    DEADLINE_SOONEST_FIRST: { description: '整改期限最近的在前，无期限的在后' },
+  },
+});
 
 @InputType()
 export class HazardLedgerFilter extends HazardFilter {

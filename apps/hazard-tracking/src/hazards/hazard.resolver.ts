@@ -1,6 +1,7 @@
 import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
+import { HazardStatus } from './hazard-enums';
+import { HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { HazardService } from './hazard.service';
 import { Hazard, HazardConnection, HazardPayload } from './hazard.types';
 
@@ -14,18 +15,24 @@ export class HazardResolver {
     return this.hazardService.get(requireViewer(context), id);
   }
 
-  @Query(() => HazardConnection, { description: '隐患台账，最新登记的在前' })
+  @Query(() => HazardConnection, { description: '隐患台账（默认最新登记的在前）' })
   hazards(
     @Arg('filter', () => HazardLedgerFilter, { defaultValue: { includeSubtree: true } }) filter: HazardLedgerFilter,
+    @Arg('orderBy', () => HazardOrder, { defaultValue: HazardOrder.NEWEST_FIRST }) orderBy: HazardOrder,
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<HazardConnection> {
-    return this.hazardService.ledger(callerOf(context), filter, first, after);
+    return this.hazardService.ledger(callerOf(context), filter, orderBy, first, after);
   }
 
   @Mutation(() => HazardPayload, { description: '登记隐患' })
   async registerHazard(@Arg('input') input: RegisterHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
     return { hazard: await this.hazardService.register(callerOf(context), input) };
+  }
+
+  @Mutation(() => HazardPayload, { description: '发现上报（随手拍）：任何有隐患上报权限的人员提交，待单位登记评估' })
+  async reportHazardDiscovery(@Arg('input') input: RegisterHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
+    return { hazard: await this.hazardService.register(callerOf(context), input, HazardStatus.DISCOVERED) };
   }
 
   @Mutation(() => HazardPayload, { description: '作废隐患（重复登记或误报），须说明原因' })

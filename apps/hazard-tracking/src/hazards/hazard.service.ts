@@ -1,7 +1,8 @@
 import { HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
-import { escapeLike, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition, subtreeCondition } from '@campus/database';
+import { escapeLike, orgScopeCondition, SqlCondition, subtreeCondition } from '@campus/database';
 import {
+  BadUserInputError,
   calendarDateOf,
   Caller,
   ConflictError,
@@ -18,15 +19,16 @@ import {
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
+import { assertCampaignAcceptsHazard } from '../campaigns';
+import { gridInScope, placeInScope } from '../directory';
 import { insertHazard } from './hazard-creation';
 import { appendStep } from './hazard-steps';
 import { HAZARD_TRANSITIONS, HazardAction } from './hazard-transitions';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
-import { HazardFilter, HazardLedgerFilter, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
-import { Hazard, toHazard } from './hazard.types';
+import { HazardFilter, HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
+import { Hazard, OPEN_AFTER_REPORT, toHazard } from './hazard.types';
 
-/** Statuses in which a passed deadline makes a hazard overdue (reported, not yet accepted). */
-export const OPEN_AFTER_REPORT = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
+export { OPEN_AFTER_REPORT } from './hazard.types';
 
 /** Facts may be corrected only before rectification starts. */
 const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
@@ -44,18 +46,66 @@ export class HazardService {
     return toHazard(hazard);
   }
 
-  async ledger(caller: Caller, filter: HazardLedgerFilter, first: number, after?: string | null): Promise<ConnectionShape<Hazard>> {
-    const query = this.dataSource.getRepository(HazardEntity).createQueryBuilder('h');
-    for (const condition of this.filterConditions(caller.viewer, filter)) query.andWhere(condition.sql, condition.params);
-    if (filter.orgUnitId) {
-      const path = await visibleUnitPath(this.directory, caller, filter.orgUnitId);
-      const unit = filter.includeSubtree
-        ? subtreeCondition('h.org_path', path, 'unitPath')
-        : { sql: 'h.org_unit_id = :unitId', params: { unitId: filter.orgUnitId } };
-      query.andWhere(unit.sql, unit.params);
+  /** The ledger (台账): one statement for the page and its total (a scalar count subquery). */
+  async ledger(
+    caller: Caller,
+    filter: HazardLedgerFilter,
+    order: HazardOrder,
+    first: number,
+    after?: string | null,
+  ): Promise<ConnectionShape<Hazard>> {
+    const conditions = await this.ledgerConditions(caller, filter);
+    const repository = this.dataSource.getRepository(HazardEntity);
+    const count = repository.createQueryBuilder('c').select('COUNT(*)');
+    for (const condition of conditions('c')) count.andWhere(condition.sql, condition.params);
+    const page = repository.createQueryBuilder('h');
+    for (const condition of conditions('h')) page.andWhere(condition.sql, condition.params);
+    const sort = HAZARD_ORDERS[order];
+    const cursor = decodeCursor(after, 2);
+    if (cursor) {
+      const comparison = sort.direction === 'DESC' ? '<' : '>';
+      page.andWhere(`(${sort.expression} ${comparison} :afterKey OR (${sort.expression} = :afterKey AND h.id ${comparison} :afterId))`, {
+        afterKey: sort.fromCursor(String(cursor[0])),
+        afterId: String(cursor[1]),
+      });
     }
-    const page = await recentFirstPage(query, 'h', first, decodeCursor(after, 2));
-    return toConnection(page.rows, first, page.totalCount, recentFirstKey, toHazard);
+    page
+      .addSelect(`(${count.getQuery()})`, 'ledger_total')
+      .addSelect(sort.expression, 'ledger_sort')
+      .orderBy('ledger_sort', sort.direction)
+      .addOrderBy('h.id', sort.direction)
+      .limit(first + 1);
+    const { entities, raw } = await page.getRawAndEntities();
+    const totalCount = raw.length ? Number(raw[0].ledger_total) : cursor ? await count.getCount() : 0;
+    return toConnection(entities, first, totalCount, (hazard) => [sort.cursorOf(hazard), hazard.id], toHazard);
+  }
+
+  /** Every hazard of the filtered ledger, in order, for the Excel download; refused beyond `limit` rows. */
+  async ledgerRows(caller: Caller, filter: HazardLedgerFilter, order: HazardOrder, limit: number): Promise<HazardEntity[]> {
+    const query = this.dataSource.getRepository(HazardEntity).createQueryBuilder('h');
+    for (const condition of (await this.ledgerConditions(caller, filter))('h')) query.andWhere(condition.sql, condition.params);
+    const sort = HAZARD_ORDERS[order];
+    const rows = await query
+      .addSelect(sort.expression, 'ledger_sort')
+      .orderBy('ledger_sort', sort.direction)
+      .addOrderBy('h.id', sort.direction)
+      .limit(limit + 1)
+      .getMany();
+    if (rows.length > limit) {
+      throw new BadUserInputError([{ field: 'filter', message: `符合条件的隐患超过 ${limit} 条，请缩小筛选范围后再导出` }]);
+    }
+    return rows;
+  }
+
+  /** The ledger filter as conditions on a table alias; the unit's path is looked up once. */
+  private async ledgerConditions(caller: Caller, filter: HazardLedgerFilter): Promise<(alias: string) => SqlCondition[]> {
+    const path = filter.orgUnitId ? await visibleUnitPath(this.directory, caller, filter.orgUnitId) : null;
+    return (alias) => {
+      const conditions = this.filterConditions(caller.viewer, filter, alias);
+      if (path && filter.includeSubtree) conditions.push(subtreeCondition(`${alias}.org_path`, path, 'unitPath'));
+      if (path && !filter.includeSubtree) conditions.push({ sql: `${alias}.org_unit_id = :unitId`, params: { unitId: filter.orgUnitId } });
+      return conditions;
+    };
   }
 
   /** OrgUnit.hazards for many units at once: one statement per request. */
@@ -79,11 +129,17 @@ export class HazardService {
     });
   }
 
-  async register(caller: Caller, input: RegisterHazardInput): Promise<Hazard> {
+  /** Registers a hazard, or with DISCOVERED records a discovery for the unit's managers to assess (随手拍). */
+  async register(caller: Caller, input: RegisterHazardInput, status = HazardStatus.REGISTERED as HazardStatus.DISCOVERED | HazardStatus.REGISTERED): Promise<Hazard> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     if (!caller.viewer.hasRoleAt(HAZARD_REPORTER_ROLES, path)) throw new ForbiddenError('您无权在该单位登记隐患');
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const hazard = await insertHazard(manager, { ...input, orgPath: path }, caller.viewer);
+      const place = input.placeId ? await placeInScope(manager, caller.viewer, input.placeId) : null;
+      if (input.gridId) await gridInScope(manager, caller.viewer, input.gridId);
+      if (input.campaignId) await assertCampaignAcceptsHazard(manager, input.campaignId, path);
+      const placeText = input.placeText ?? place?.name;
+      if (!placeText) throw new BadUserInputError([{ field: 'placeText', message: '请填写隐患部位或选择场所' }]);
+      const hazard = await insertHazard(manager, { ...input, placeText, orgPath: path, status }, caller.viewer);
       return toHazard(hazard);
     });
   }
@@ -145,15 +201,18 @@ export class HazardService {
     if (filter.discoveredTo) {
       conditions.push({ sql: `${alias}.discovered_at < :discoveredTo`, params: { discoveredTo: startOfSchoolDay(filter.discoveredTo, 1) } });
     }
+    for (const [key, column] of LINK_FILTERS) {
+      if (filter[key]) conditions.push({ sql: `${alias}.${column} = :${key}`, params: { [key]: filter[key] } });
+    }
     if (filter.search) {
       const text = `%${escapeLike(filter.search)}%`;
       conditions.push({
-        sql: `(${alias}.code LIKE :search OR ${alias}.title LIKE :search OR ${alias}.description LIKE :search)`,
+        sql: `(${alias}.code LIKE :search OR ${alias}.title LIKE :search OR ${alias}.description LIKE :search OR ${alias}.place_text LIKE :search)`,
         params: { search: text },
       });
     }
     if (filter.overdue !== undefined && filter.overdue !== null) {
-      const overdue = `(${alias}.status IN (:...openStatuses) AND EXISTS (SELECT 1 FROM hazard_plan op WHERE op.hazard_id = ${alias}.id AND op.deadline < :today))`;
+      const overdue = `(${alias}.status IN (:...openStatuses) AND ${alias}.deadline < :today)`;
       conditions.push({
         sql: filter.overdue ? overdue : `NOT ${overdue}`,
         params: { openStatuses: OPEN_AFTER_REPORT, today: calendarDateOf(new Date()) },
@@ -162,6 +221,42 @@ export class HazardService {
     return conditions;
   }
 }
+
+const LINK_FILTERS = [
+  ['gridId', 'grid_id'],
+  ['placeId', 'place_id'],
+  ['campaignId', 'campaign_id'],
+  ['responsiblePersonId', 'responsible_person_id'],
+] as const;
+
+interface LedgerSort {
+  expression: string;
+  direction: 'ASC' | 'DESC';
+  cursorOf(hazard: HazardEntity): string;
+  fromCursor(value: string): Date | string;
+}
+
+const NO_DEADLINE = '9999-12-31';
+const HAZARD_ORDERS: Record<HazardOrder, LedgerSort> = {
+  NEWEST_FIRST: {
+    expression: 'h.created_at',
+    direction: 'DESC',
+    cursorOf: (hazard) => hazard.createdAt.toISOString(),
+    fromCursor: (value) => new Date(value),
+  },
+  DISCOVERED_LATEST_FIRST: {
+    expression: 'h.discovered_at',
+    direction: 'DESC',
+    cursorOf: (hazard) => hazard.discoveredAt.toISOString(),
+    fromCursor: (value) => new Date(value),
+  },
+  DEADLINE_SOONEST_FIRST: {
+    expression: `COALESCE(h.deadline, '${NO_DEADLINE}')`,
+    direction: 'ASC',
+    cursorOf: (hazard) => hazard.deadline ?? NO_DEADLINE,
+    fromCursor: (value) => value,
+  },
+};
 
 /** The instant a school day (YYYY-MM-DD in Asia/Shanghai, UTC+8 all year) begins, optionally days later. */
 function startOfSchoolDay(day: string, plusDays = 0): Date {

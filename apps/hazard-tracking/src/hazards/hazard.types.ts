@@ -1,7 +1,27 @@
-import { ConnectionType, OrgUnitReference, orgUnitReference, PersonReference, personReference } from '@campus/graphql';
+import {
+  CalendarDate,
+  calendarDateOf,
+  ConnectionType,
+  GridReference,
+  OrgUnitReference,
+  orgUnitReference,
+  PersonReference,
+  personReference,
+  PlaceReference,
+  referenceTo,
+} from '@campus/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
 import { HazardEntity } from './hazard.entity';
+
+@ObjectType({ description: '隐患的来源记录（检查、演练问题、督导发现）' })
+export class HazardSourceRef {
+  @Field({ description: 'INSPECTION 检查 | DRILL_PROBLEM 演练发现的问题 | SUPERVISION_FINDING 督导发现的问题' })
+  type: string;
+
+  @Field(() => ID)
+  id: string;
+}
 
 @ObjectType('Hazard', { description: '隐患（台账中的一条）' })
 export class Hazard {
@@ -41,6 +61,27 @@ export class Hazard {
   @Field(() => OrgUnitReference, { nullable: true, description: '责任单位' })
   orgUnit: OrgUnitReference | null;
 
+  @Field(() => PlaceReference, { nullable: true, description: '场所' })
+  place: PlaceReference | null;
+
+  @Field(() => GridReference, { nullable: true, description: '网格' })
+  grid: GridReference | null;
+
+  @Field(() => PersonReference, { nullable: true, description: '整改责任人（整改方案中）' })
+  responsiblePerson: PersonReference | null;
+
+  @Field(() => CalendarDate, { nullable: true, description: '整改期限（整改方案中）' })
+  deadline: string | null;
+
+  @Field({ description: '是否逾期（整改期限已过仍未验收）' })
+  overdue: boolean;
+
+  @Field(() => ID, { nullable: true, description: '所属专项整治' })
+  campaignId: string | null;
+
+  @Field(() => HazardSourceRef, { nullable: true, description: '来源记录' })
+  sourceRef: HazardSourceRef | null;
+
   @Field(() => String, { nullable: true, description: '作废原因（重复或误报）' })
   voidReason: string | null;
 
@@ -66,6 +107,13 @@ export class HazardPayload {
   hazard: Hazard;
 }
 
+/** Statuses "reported, not yet accepted": a passed deadline in one of them makes a hazard overdue. */
+export const OPEN_AFTER_REPORT = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
+
+export function isOverdue(hazard: Pick<HazardEntity, 'status' | 'deadline'>, today: string): boolean {
+  return OPEN_AFTER_REPORT.includes(hazard.status) && hazard.deadline !== null && hazard.deadline < today;
+}
+
 export function toHazard(entity: HazardEntity): Hazard {
   return {
     id: entity.id,
@@ -80,6 +128,13 @@ export function toHazard(entity: HazardEntity): Hazard {
     discoveredAt: entity.discoveredAt,
     discoveredBy: personReference(entity.discoveredByPersonId),
     orgUnit: orgUnitReference(entity.orgUnitId),
+    place: referenceTo(entity.placeId),
+    grid: referenceTo(entity.gridId),
+    responsiblePerson: personReference(entity.responsiblePersonId),
+    deadline: entity.deadline,
+    overdue: isOverdue(entity, calendarDateOf(new Date())),
+    campaignId: entity.campaignId,
+    sourceRef: entity.sourceRefType && entity.sourceRefId ? { type: entity.sourceRefType, id: entity.sourceRefId } : null,
     voidReason: entity.voidReason,
     failedAcceptances: entity.failedAcceptances ?? 0,
     createdAt: entity.createdAt,

@@ -1,7 +1,7 @@
-import { CalendarDate, callerOf, ConnectionArgs, OrgUnitReference, RequestContext } from '@campus/graphql';
-import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { CalendarDate, ConnectionArgs, OrgUnitReference, RequestContext } from '@campus/graphql';
+import { OrgUnitDirectory } from '@campus/org-directory';
 import { DataSource } from 'typeorm';
-import { hazardStats, HazardStats } from '../hazards/hazard-stats';
+import { HazardStats, loadHazardStats } from '../hazards/hazard-stats';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
 import { HazardFilter } from '../hazards/hazard.inputs';
 import { HazardService } from '../hazards/hazard.service';
@@ -36,9 +36,7 @@ export class OrgUnitHazardsResolver {
   }
 
   @FieldResolver(() => HazardStats, { nullable: true, description: '本单位及下级单位在期间内发现隐患的统计：状态、类别、等级、整改率、按期率、逾期数、平均销号天数' })
-  async hazardStats(@Root() unit: OrgUnitReference, @Args() period: StatsPeriodArgs, @Ctx() context: RequestContext): Promise<HazardStats> {
-    const caller = callerOf(context);
-    const path = await visibleUnitPath(this.directory, caller, unit.id);
-    return hazardStats(this.dataSource, caller.viewer, path, period.from, period.to);
+  hazardStats(@Root() unit: OrgUnitReference, @Args() period: StatsPeriodArgs, @Ctx() context: RequestContext): Promise<HazardStats> {
+    return loadHazardStats(context, this.dataSource, this.directory, unit.id, period.from, period.to);
   }
 }

@@ -1,0 +1,170 @@
+import { createTokenVerifier, Role, signToken } from '@campus/auth';
+import { createLogger } from '@campus/logger';
+import { createHttpApp, listen } from '@campus/server';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { mountUploads } from './uploads';
+
+const SECRET = 'gateway-uploads-secret-0123456789abcdef';
+
+interface Received {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A stand-in for hazard-tracking: records what reaches it and answers as told. */
+class FakeHazardTracking {
+  received: Received[] = [];
+  answer: (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void = (_req, res) => res.end();
+  /** Answers as soon as the request starts, before reading its body (then drains it). */
+  early: ((res: http.ServerResponse) => void) | null = null;
+  readonly server = http.createServer((req, res) => {
+    if (this.early) {
+      this.early(res);
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      this.received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      this.answer(req, res, body);
+    });
+  });
+}
+
+async function listening(server: http.Server): Promise<string> {
+  await listen(server, 0, '127.0.0.1');
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('gateway evidence uploads and downloads', () => {
+  const upstream = new FakeHazardTracking();
+  let gateway: http.Server;
+  let gatewayUrl: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const upstreamUrl = await listening(upstream.server);
+    const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
+    // A prefix in the subgraph URL is kept: …/hazard/graphql → …/hazard/evidence.
+    mountUploads(app, { hazardTrackingUrl: `${upstreamUrl}/hazard/graphql`, verifyToken: createTokenVerifier({ jwtSecret: SECRET }) });
+    gateway = http.createServer(app);
+    gatewayUrl = await listening(gateway);
+    token = await signToken({ accountId: 'a1', personId: 'p1', grants: [{ role: Role.UNIT_SAFETY_OFFICER, unitId: 'u1', path: '/u1/' }] }, SECRET, 600);
+  });
+
+  beforeEach(() => {
+    upstream.received = [];
+    upstream.early = null;
+  });
+
+  afterAll(async () => {
+    for (const server of [gateway, upstream.server]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('refuses uploads and downloads without a valid token before reaching hazard-tracking', async () => {
+    const anonymous = await fetch(`${gatewayUrl}/uploads/hazard-evidence`, { method: 'POST', body: randomBytes(1000) });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录 (UNAUTHENTICATED)' });
+    const forged = await fetch(`${gatewayUrl}/evidence/e1`, { headers: { authorization: 'Bearer forged.token.here' } });
+    expect(forged.status).toBe(401);
+    expect(((await forged.json()) as any).message).toContain('登录已失效');
+    expect(upstream.received).toEqual([]);
+  });
+
+  it('streams an upload to hazard-tracking with the token and request id, and passes its answer back', async () => {
+    upstream.answer = (_req, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'e1', sha256: 'abc' }));
+    };
+    const form = new FormData();
+    form.append('hazardId', 'h1');
+    form.append('kind', 'BEFORE_PHOTO');
+    const photo = randomBytes(300_000);
+    form.append('file', new Blob([photo], { type: 'image/jpeg' }), '现场.jpg');
+    const response = await fetch(`${gatewayUrl}/uploads/hazard-evidence`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-42' },
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ id: 'e1', sha256: 'abc' });
+    expect(response.headers.get('x-request-id')).toBe('req-42');
+    const [received] = upstream.received;
+    expect(received).toMatchObject({ method: 'POST', url: '/hazard/evidence' });
+    expect(received.headers).toMatchObject({ authorization: `Bearer ${token}`, 'x-request-id': 'req-42' });
+    expect(received.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(received.body.includes(photo)).toBe(true);
+    expect(received.body.includes(Buffer.from('filename="现场.jpg"'))).toBe(true);
+  });
+
+  it("passes back hazard-tracking's early refusal of a large upload", async () => {
+    upstream.early = (res) => {
+      res.writeHead(413, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ code: 'PAYLOAD_TOO_LARGE', message: '文件超过大小上限 20 MiB (PAYLOAD_TOO_LARGE)' }));
+    };
+    const response = await fetch(`${gatewayUrl}/uploads/hazard-evidence`, {
+      method: 'POST',
+      body: randomBytes(8 * 1024 * 1024),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=x' },
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('streams a download back with its headers, and passes conditional requests through', async () => {
+    const content = randomBytes(50_000);
+    upstream.answer = (req, res) => {
+      if (req.headers['if-none-match'] === '"abc"') {
+        res.writeHead(304, { etag: '"abc"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'image/png',
+        'content-length': String(content.length),
+        'content-disposition': "attachment; filename=\"_.png\"; filename*=UTF-8''%E7%85%A7.png",
+        etag: '"abc"',
+        'x-checksum-sha256': 'abc',
+        'x-internal': 'not for callers',
+      });
+      res.end(content);
+    };
+    const response = await fetch(`${gatewayUrl}/evidence/e%201`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(content)).toBe(true);
+    expect(upstream.received[0]).toMatchObject({ method: 'GET', url: '/hazard/evidence/e%201' });
+    expect(response.headers.get('content-length')).toBe(String(content.length));
+    expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''%E7%85%A7.png");
+    expect(response.headers.get('x-checksum-sha256')).toBe('abc');
+    expect(response.headers.get('x-internal')).toBeNull();
+    const cached = await fetch(`${gatewayUrl}/evidence/e1`, { headers: { authorization: `Bearer ${token}`, 'if-none-match': '"abc"' } });
+    expect(cached.status).toBe(304);
+  });
+
+  it('answers 502 when hazard-tracking cannot be reached', async () => {
+    const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
+    const closed = http.createServer();
+    const deadUrl = await listening(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    mountUploads(app, { hazardTrackingUrl: `${deadUrl}/graphql`, verifyToken: createTokenVerifier({ jwtSecret: SECRET }) });
+    const orphan = http.createServer(app);
+    const orphanUrl = await listening(orphan);
+    try {
+      const response = await fetch(`${orphanUrl}/evidence/e1`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({ code: 'BAD_GATEWAY', message: '隐患服务暂时不可用，请稍后重试 (BAD_GATEWAY)' });
+    } finally {
+      orphan.closeAllConnections();
+      await new Promise((resolve) => orphan.close(resolve));
+    }
+  });
+});

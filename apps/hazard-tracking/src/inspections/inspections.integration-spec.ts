@@ -1,0 +1,418 @@
+import { Role } from '@campus/auth';
+import { OutboxSignal } from '@campus/events';
+import { buildFederatedSchema, ORG_UNIT_REFERENCE_RESOLVER } from '@campus/graphql';
+import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { ENTITIES, MIGRATIONS } from '../database';
+import { createInspectionResolvers, INSPECTION_RESOLVERS } from './index';
+
+const PATHS = {
+  bureau: '/bureau/',
+  school: '/bureau/school/',
+  collegea: '/bureau/school/collegea/',
+  collegeb: '/bureau/school/collegeb/',
+  collegec: '/bureau/school/collegec/',
+  subc: '/bureau/school/collegec/subc/',
+};
+
+const TEMPLATE_FIELDS = 'id name category builtIn active version orgUnit { id } items { id seq text guidance defaultGrade }';
+const TASK_FIELDS = `id name targetKind gridId placeId placeText cadence startsOn endsOn active deactivatedOn version orgUnit { id } assignee { id }
+  template { id name } currentPeriod { start end } currentInspection { id }`;
+const INSPECTION_FIELDS = `id periodStart periodEnd performedAt passedCount failedCount note orgUnit { id } performedBy { id } task { id name }
+  results { id itemId seq itemText passed note grade hazardId }
+  hazards { id code title description category grade source status placeText discoveredBy { id } orgUnit { id } }`;
+const TEMPLATES = `query($filter: ChecklistTemplateFilter, $first: Int) { checklistTemplates(filter: $filter, first: $first) {
+  totalCount edges { node { ${TEMPLATE_FIELDS} } } } }`;
+const CREATE_TEMPLATE = `mutation($input: CreateChecklistTemplateInput!) { createChecklistTemplate(input: $input) { checklistTemplate { ${TEMPLATE_FIELDS} } } }`;
+const RETIRE_TEMPLATE = `mutation($input: RetireChecklistTemplateInput!) { retireChecklistTemplate(input: $input) { checklistTemplate { ${TEMPLATE_FIELDS} } } }`;
+const CREATE_TASK = `mutation($input: CreateInspectionTaskInput!) { createInspectionTask(input: $input) { inspectionTask { ${TASK_FIELDS} } } }`;
+const DEACTIVATE_TASK = `mutation($input: DeactivateInspectionTaskInput!) { deactivateInspectionTask(input: $input) { inspectionTask { ${TASK_FIELDS} } } }`;
+const TASKS = `query($filter: InspectionTaskFilter) { inspectionTasks(filter: $filter, first: 100) { totalCount edges { node { ${TASK_FIELDS} } } } }`;
+const PERFORM = `mutation($input: PerformInspectionInput!) { performInspection(input: $input) { inspection { ${INSPECTION_FIELDS} } } }`;
+const INSPECTIONS = `query($filter: InspectionFilter) { inspections(filter: $filter, first: 100) { totalCount edges { node { id periodStart failedCount } } } }`;
+const COMPLETION = `query($unit: ID!, $from: CalendarDate!, $to: CalendarDate!, $groupBy: InspectionCompletionGroupBy) {
+  inspectionCompletion(orgUnitId: $unit, from: $from, to: $to, groupBy: $groupBy) {
+    from to asOf groupBy due done missed rate rows { orgUnit { id } gridId tasks due done missed rate } } }`;
+const MISSED = `query($unit: ID!, $from: CalendarDate!, $to: CalendarDate!, $first: Int, $after: String) {
+  missedInspections(orgUnitId: $unit, from: $from, to: $to, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { periodStart periodEnd assignee { id } orgUnit { id } task { id name } } } } }`;
+
+const schoolOffice = viewerWith('school-office', [[Role.SAFETY_OFFICE, 'school', PATHS.school]], 'person-office');
+const officerA = viewerWith('officer-a', [[Role.UNIT_SAFETY_OFFICER, 'collegea', PATHS.collegea]], 'person-officer-a');
+const gridOfficerA = viewerWith('grid-a', [[Role.GRID_OFFICER, 'collegea', PATHS.collegea]], 'person-grid-a');
+const staffA = viewerWith('staff-a', [[Role.STAFF, 'collegea', PATHS.collegea]], 'person-staff-a');
+const officerB = viewerWith('officer-b', [[Role.UNIT_SAFETY_OFFICER, 'collegeb', PATHS.collegeb]], 'person-officer-b');
+
+/** Noon in Shanghai on a day, as an ISO instant. */
+const noonOf = (day: string) => `${day}T04:00:00.000Z`;
+
+describe('inspections: checklists, tasks, performing with hazards, completion (integration)', () => {
+  let db: TestDatabase;
+  let runner: SchemaRunner;
+  let today = '2025-11-19';
+  let signals = 0;
+  const fire: Record<string, any> = {};
+
+  async function expectError(viewer: typeof schoolOffice, query: string, variables: Record<string, unknown>, code: string) {
+    const result = await runner.run(viewer, query, variables);
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
+    return result.errors![0];
+  }
+
+  /** Every item passed except the given 1-based sequence numbers, which fail with a note. */
+  function results(template: Record<string, any>, failed: Record<number, Record<string, unknown>> = {}) {
+    return template.items.map((item: any) =>
+      failed[item.seq] ? { itemId: item.id, passed: false, note: `第${item.seq}项发现问题`, ...failed[item.seq] } : { itemId: item.id, passed: true },
+    );
+  }
+
+  async function createTask(viewer: typeof schoolOffice, input: Record<string, unknown>) {
+    const data = await runner.data(viewer, CREATE_TASK, {
+      input: { templateId: fire.id, placeText: '信息楼一至三层', assigneePersonId: 'person-grid-a', cadence: 'DAILY', ...input },
+    });
+    return data.createInspectionTask.inspectionTask;
+  }
+
+  async function perform(viewer: typeof schoolOffice, taskId: string, day: string, failed: Record<number, Record<string, unknown>> = {}) {
+    const data = await runner.data(viewer, PERFORM, { input: { taskId, performedAt: noonOf(day), results: results(fire, failed) } });
+    return data.performInspection.inspection;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('inspections', ENTITIES, MIGRATIONS);
+    const outbox: OutboxSignal = { eventsRecorded: () => (signals += 1) };
+    const instances = new Map(createInspectionResolvers(db.dataSource, fixedOrgDirectory(PATHS), outbox, { now: () => new Date(noonOf(today)) }));
+    runner = new SchemaRunner(
+      await buildFederatedSchema({ resolvers: INSPECTION_RESOLVERS, container: { get: (resolverClass) => instances.get(resolverClass) } }, ORG_UNIT_REFERENCE_RESOLVER),
+    );
+    await db.dataSource.query(
+      `INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES
+         ('bureau', '/bureau/', '县教体局', 'BUREAU', 'BUREAU'), ('school', '/bureau/school/', '现代职业学院', 'XDZY', 'SCHOOL'),
+         ('collegea', '/bureau/school/collegea/', '信息工程学院', 'XX', 'COLLEGE')`,
+    );
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  describe('checklist templates', () => {
+    it('has a built-in template with meaningful items for each focus area of seed 001', async () => {
+      const all = await runner.data(staffA, TEMPLATES, { first: 50 });
+      const builtIn = all.checklistTemplates.edges.map((edge: any) => edge.node).filter((node: any) => node.builtIn);
+      expect(builtIn.map((node: any) => node.category).sort()).toEqual(
+        ['BUILDING', 'CONSTRUCTION', 'FIRE', 'FOOD', 'LAB_CHEMICAL', 'SECURITY', 'SPECIAL_EQUIPMENT', 'TRAFFIC'].sort(),
+      );
+      for (const template of builtIn) {
+        expect(template.items.length).toBeGreaterThanOrEqual(6);
+        expect(template.items.length).toBeLessThanOrEqual(10);
+        expect(template.items.map((item: any) => item.seq)).toEqual(template.items.map((_: unknown, index: number) => index + 1));
+        expect(template).toMatchObject({ active: true, orgUnit: null });
+      }
+      const fireOnly = await runner.data(staffA, TEMPLATES, { filter: { category: 'FIRE' } });
+      expect(fireOnly.checklistTemplates.totalCount).toBe(1);
+      Object.assign(fire, fireOnly.checklistTemplates.edges[0].node);
+      expect(fire.name).toBe('消防安全日常检查表');
+      expect(fire.items[0]).toMatchObject({ seq: 1, text: '灭火器配置数量符合要求，在有效期内且压力正常', defaultGrade: 'GENERAL' });
+      expect(fire.items.map((item: any) => item.text)).toEqual(
+        expect.arrayContaining(['疏散通道、楼梯间畅通，无杂物堆放', '安全出口指示灯、应急照明灯完好有效']),
+      );
+      expect(fire.items[3].defaultGrade).toBe('MAJOR');
+    });
+
+    it("lets the safety office keep a unit's own templates, visible within and below the unit", async () => {
+      const input = {
+        orgUnitId: 'school',
+        category: 'FOOD',
+        name: '超市茶饮店食品安全检查表',
+        items: [
+          { text: '预包装食品在保质期内', defaultGrade: 'GENERAL' },
+          { text: '现制饮品原料有进货查验记录', guidance: '查看近一周台账' },
+        ],
+      };
+      const created = (await runner.data(schoolOffice, CREATE_TEMPLATE, { input })).createChecklistTemplate.checklistTemplate;
+      expect(created).toMatchObject({ builtIn: false, orgUnit: { id: 'school' }, category: 'FOOD', active: true, version: 1 });
+      expect(created.items).toEqual([
+        { id: expect.any(String), seq: 1, text: '预包装食品在保质期内', guidance: null, defaultGrade: 'GENERAL' },
+        { id: expect.any(String), seq: 2, text: '现制饮品原料有进货查验记录', guidance: '查看近一周台账', defaultGrade: 'GENERAL' },
+      ]);
+      await expectError(officerA, CREATE_TEMPLATE, { input: { ...input, orgUnitId: 'collegea' } }, 'FORBIDDEN');
+      await expectError(officerA, CREATE_TEMPLATE, { input: { ...input, items: [] } }, 'BAD_USER_INPUT');
+      const collegeB = (await runner.data(schoolOffice, CREATE_TEMPLATE, { input: { ...input, orgUnitId: 'collegeb', name: '机电学院食堂检查表' } }))
+        .createChecklistTemplate.checklistTemplate;
+
+      const food = async (viewer: typeof schoolOffice, filter: Record<string, unknown> = {}) =>
+        (await runner.data(viewer, TEMPLATES, { filter: { category: 'FOOD', ...filter } })).checklistTemplates.edges.map((edge: any) => edge.node.name).sort();
+      // A college sees its school's template (usable by its tasks), not a sibling college's.
+      expect(await food(officerA)).toEqual(['超市茶饮店食品安全检查表', '食堂食品安全日常检查表'].sort());
+      expect(await food(schoolOffice)).toEqual(['机电学院食堂检查表', '超市茶饮店食品安全检查表', '食堂食品安全日常检查表'].sort());
+      expect(await food(schoolOffice, { orgUnitId: 'collegea' })).toEqual(['超市茶饮店食品安全检查表', '食堂食品安全日常检查表'].sort());
+
+      await expectError(schoolOffice, RETIRE_TEMPLATE, { input: { id: fire.id, version: 1 } }, 'FORBIDDEN');
+      await expectError(schoolOffice, RETIRE_TEMPLATE, { input: { id: collegeB.id, version: 7 } }, 'CONFLICT');
+      const retired = (await runner.data(schoolOffice, RETIRE_TEMPLATE, { input: { id: collegeB.id, version: 1 } })).retireChecklistTemplate.checklistTemplate;
+      expect(retired).toMatchObject({ active: false, version: 2 });
+      await expectError(schoolOffice, RETIRE_TEMPLATE, { input: { id: collegeB.id, version: 2 } }, 'CONFLICT');
+      expect(await food(schoolOffice)).toEqual(['超市茶饮店食品安全检查表', '食堂食品安全日常检查表'].sort());
+      expect(await food(schoolOffice, { includeRetired: true })).toHaveLength(3);
+      const taskInput = { orgUnitId: 'collegeb', name: '食堂检查', templateId: collegeB.id, placeText: '机电学院食堂', assigneePersonId: 'p', cadence: 'DAILY', startsOn: '2025-11-01' };
+      await expectError(schoolOffice, CREATE_TASK, { input: taskInput }, 'CONFLICT');
+      // Another unit's template cannot be used by a unit it does not cover.
+      const schoolFood = (await runner.data(schoolOffice, TEMPLATES, { filter: { category: 'FOOD', orgUnitId: 'school' } })).checklistTemplates.edges
+        .map((edge: any) => edge.node)
+        .find((node: any) => !node.builtIn);
+      const other = (await runner.data(schoolOffice, CREATE_TEMPLATE, { input: { ...input, orgUnitId: 'collegea', name: '信息学院检查表' } })).createChecklistTemplate
+        .checklistTemplate;
+      await expectError(schoolOffice, CREATE_TASK, { input: { ...taskInput, templateId: other.id } }, 'CONFLICT');
+      const usable = await runner.data(schoolOffice, CREATE_TASK, { input: { ...taskInput, templateId: schoolFood.id } });
+      expect(usable.createInspectionTask.inspectionTask.template).toEqual({ id: schoolFood.id, name: '超市茶饮店食品安全检查表' });
+    });
+  });
+
+  describe('tasks and performing an inspection', () => {
+    let task: Record<string, any>;
+
+    it('schedules a task for a grid, a place or the unit, within the scheduler’s scope', async () => {
+      task = await createTask(officerA, { orgUnitId: 'collegea', name: '信息楼每日消防检查', gridId: 'grid-xx', startsOn: '2025-11-01' });
+      expect(task).toMatchObject({
+        targetKind: 'GRID',
+        gridId: 'grid-xx',
+        placeId: null,
+        cadence: 'DAILY',
+        startsOn: '2025-11-01',
+        endsOn: null,
+        active: true,
+        assignee: { id: 'person-grid-a' },
+        orgUnit: { id: 'collegea' },
+        template: { id: fire.id, name: '消防安全日常检查表' },
+        currentPeriod: { start: today, end: today },
+        currentInspection: null,
+      });
+      const place = await createTask(officerA, { orgUnitId: 'collegea', name: '301机房月检', placeId: 'place-301', cadence: 'MONTHLY', startsOn: '2025-11-01' });
+      expect(place).toMatchObject({ targetKind: 'PLACE', placeId: 'place-301', currentPeriod: { start: '2025-11-01', end: '2025-11-30' } });
+      const once = await createTask(officerA, { orgUnitId: 'collegea', name: '开学前消防专项检查', cadence: 'ONCE', startsOn: '2025-11-17' });
+      expect(once).toMatchObject({ targetKind: 'UNIT', endsOn: '2025-11-17', currentPeriod: null });
+
+      const base = { orgUnitId: 'collegea', name: '检查', startsOn: '2025-11-01' };
+      const both = await expectError(officerA, CREATE_TASK, { input: { ...base, templateId: fire.id, placeText: 'x', assigneePersonId: 'p', cadence: 'DAILY', gridId: 'g', placeId: 'p' } }, 'BAD_USER_INPUT');
+      expect(both.message).toContain('检查对象只能是网格、场所或整个单位之一');
+      await expectError(officerA, CREATE_TASK, { input: { ...base, templateId: fire.id, placeText: 'x', assigneePersonId: 'p', cadence: 'WEEKLY', endsOn: '2025-10-01' } }, 'BAD_USER_INPUT');
+      await expectError(staffA, CREATE_TASK, { input: { ...base, templateId: fire.id, placeText: 'x', assigneePersonId: 'p', cadence: 'DAILY' } }, 'FORBIDDEN');
+      await expectError(officerB, CREATE_TASK, { input: { ...base, templateId: fire.id, placeText: 'x', assigneePersonId: 'p', cadence: 'DAILY' } }, 'NOT_FOUND');
+
+      const mine = await runner.data(gridOfficerA, TASKS, { filter: { assignedToMe: true } });
+      expect(mine.inspectionTasks.totalCount).toBe(3);
+      const grids = await runner.data(officerA, TASKS, { filter: { gridId: 'grid-xx' } });
+      expect(grids.inspectionTasks.edges.map((edge: any) => edge.node.name)).toEqual(['信息楼每日消防检查']);
+      // Another college sees only its own task (scheduled for it by the school above).
+      const other = await runner.data(officerB, TASKS, {});
+      expect(other.inspectionTasks.edges.map((edge: any) => edge.node.name)).toEqual(['食堂检查']);
+    });
+
+    it('records the results and raises a hazard from each failed item, in one transaction', async () => {
+      const before = Number((await db.dataSource.query("SELECT COUNT(*) AS n FROM event_outbox WHERE event_type = 'hazard.registered'"))[0].n);
+      const inspection = await perform(gridOfficerA, task.id, today, { 2: { note: '二楼东侧通道堆放纸箱' }, 4: { note: '一楼安全出口上锁', hazardTitle: '一楼安全出口被锁闭' } });
+      expect(inspection).toMatchObject({
+        periodStart: today,
+        periodEnd: today,
+        performedAt: noonOf(today),
+        passedCount: 7,
+        failedCount: 2,
+        orgUnit: { id: 'collegea' },
+        performedBy: { id: 'person-grid-a' },
+        task: { id: task.id, name: '信息楼每日消防检查' },
+      });
+      expect(inspection.results).toHaveLength(9);
+      const failedResults = inspection.results.filter((result: any) => !result.passed);
+      expect(failedResults.map((result: any) => [result.seq, result.grade, result.note])).toEqual([
+        [2, 'GENERAL', '二楼东侧通道堆放纸箱'],
+        [4, 'MAJOR', '一楼安全出口上锁'],
+      ]);
+      expect(inspection.results.filter((result: any) => result.passed).every((result: any) => result.hazardId === null)).toBe(true);
+      expect(inspection.hazards).toEqual([
+        expect.objectContaining({
+          id: failedResults[0].hazardId,
+          code: 'XDZY-YH-2025-0001',
+          title: '检查不合格：疏散通道、楼梯间畅通，无杂物堆放',
+          category: 'FIRE',
+          grade: 'GENERAL',
+          source: 'ROUTINE_INSPECTION',
+          status: 'REGISTERED',
+          placeText: '信息楼一至三层',
+          discoveredBy: { id: 'person-grid-a' },
+          orgUnit: { id: 'collegea' },
+        }),
+        expect.objectContaining({ id: failedResults[1].hazardId, title: '一楼安全出口被锁闭', grade: 'MAJOR', source: 'ROUTINE_INSPECTION' }),
+      ]);
+      expect(inspection.hazards[0].description).toContain('二楼东侧通道堆放纸箱');
+      const rows = await db.dataSource.query('SELECT grid_id, place_id, source_ref_type, source_ref_id FROM hazard WHERE id IN (?, ?) ORDER BY code', [
+        failedResults[0].hazardId,
+        failedResults[1].hazardId,
+      ]);
+      expect(rows).toEqual([
+        { grid_id: 'grid-xx', place_id: null, source_ref_type: 'INSPECTION', source_ref_id: failedResults[0].id },
+        { grid_id: 'grid-xx', place_id: null, source_ref_type: 'INSPECTION', source_ref_id: failedResults[1].id },
+      ]);
+      const after = Number((await db.dataSource.query("SELECT COUNT(*) AS n FROM event_outbox WHERE event_type = 'hazard.registered'"))[0].n);
+      expect(after - before).toBe(2);
+      expect(signals).toBeGreaterThan(0);
+      const steps = await db.dataSource.query('SELECT COUNT(*) AS n FROM hazard_step WHERE hazard_id IN (?, ?)', [failedResults[0].hazardId, failedResults[1].hazardId]);
+      expect(Number(steps[0].n)).toBe(2);
+
+      const seen = await runner.data(officerA, TASKS, { filter: { gridId: 'grid-xx' } });
+      expect(seen.inspectionTasks.edges[0].node.currentInspection).toEqual({ id: inspection.id });
+    });
+
+    it('refuses a second inspection of the same period, and periods outside the task', async () => {
+      const again = await expectError(gridOfficerA, PERFORM, { input: { taskId: task.id, performedAt: noonOf(today), results: results(fire) } }, 'CONFLICT');
+      expect(again.message).toContain('已检查过');
+      const early = await expectError(gridOfficerA, PERFORM, { input: { taskId: task.id, performedAt: noonOf('2025-10-31'), results: results(fire) } }, 'BAD_USER_INPUT');
+      expect(early.message).toContain('不在任务的执行期间');
+      // 2025-10-31T16:30Z is already 1 November in Shanghai: the task's first day.
+      const firstDay = await runner.data(gridOfficerA, PERFORM, { input: { taskId: task.id, performedAt: '2025-10-31T16:30:00.000Z', results: results(fire) } });
+      expect(firstDay.performInspection.inspection).toMatchObject({ periodStart: '2025-11-01', failedCount: 0, hazards: [] });
+    });
+
+    it('checks who performs and what is answered', async () => {
+      const input = (overrides: Record<string, unknown>) => ({ input: { taskId: task.id, performedAt: noonOf('2025-11-03'), results: results(fire), ...overrides } });
+      await expectError(staffA, PERFORM, input({}), 'FORBIDDEN');
+      await expectError(officerA, PERFORM, input({}), 'FORBIDDEN');
+      await expectError(officerB, PERFORM, input({}), 'NOT_FOUND');
+      const missing = await expectError(gridOfficerA, PERFORM, input({ results: results(fire).slice(1) }), 'BAD_USER_INPUT');
+      expect(missing.message).toContain('缺少检查项的结果：1');
+      const unexplained = results(fire).map((result: any, index: number) => (index === 0 ? { itemId: result.itemId, passed: false } : result));
+      const noNote = await expectError(gridOfficerA, PERFORM, input({ results: unexplained }), 'BAD_USER_INPUT');
+      expect(noNote.message).toContain('不合格项须说明发现的问题');
+      await expectError(gridOfficerA, PERFORM, input({ results: [...results(fire), results(fire)[0]] }), 'BAD_USER_INPUT');
+      await expectError(gridOfficerA, PERFORM, input({ version: 9 }), 'CONFLICT');
+      // The school's safety office may record a check on the assignee's behalf.
+      const byOffice = await runner.data(schoolOffice, PERFORM, input({ version: 1, note: '代为登记纸质检查记录' }));
+      expect(byOffice.performInspection.inspection).toMatchObject({ periodStart: '2025-11-03', performedBy: { id: 'person-office' }, note: '代为登记纸质检查记录' });
+      const listed = await runner.data(officerA, INSPECTIONS, { filter: { taskId: task.id } });
+      expect(listed.inspections.edges.map((edge: any) => edge.node.periodStart).sort()).toEqual(['2025-11-01', '2025-11-03', today]);
+      const withFailures = await runner.data(officerA, INSPECTIONS, { filter: { withFailures: true } });
+      expect(withFailures.inspections.edges.map((edge: any) => edge.node.failedCount)).toEqual([2]);
+      expect((await runner.data(officerB, INSPECTIONS, {})).inspections.totalCount).toBe(0);
+    });
+
+    it('saves nothing when raising one of the hazards fails', async () => {
+      await db.dataSource.query(`
+        CREATE TRIGGER test_refuse_hazard BEFORE INSERT ON hazard FOR EACH ROW
+        BEGIN
+          IF NEW.title = '触发失败的隐患' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by test trigger'; END IF;
+        END`);
+      const count = async () =>
+        (await db.dataSource.query(
+          `SELECT (SELECT COUNT(*) FROM inspection) AS inspections, (SELECT COUNT(*) FROM inspection_result) AS results,
+                  (SELECT COUNT(*) FROM hazard) AS hazards, (SELECT COUNT(*) FROM hazard_step) AS steps, (SELECT COUNT(*) FROM event_outbox) AS events`,
+        ))[0];
+      try {
+        const before = await count();
+        const failing = { taskId: task.id, performedAt: noonOf('2025-11-05'), results: results(fire, { 1: {}, 5: { hazardTitle: '触发失败的隐患' } }) };
+        const result = await runner.run(gridOfficerA, PERFORM, { input: failing });
+        expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+        expect(await count()).toEqual(before);
+      } finally {
+        await db.dataSource.query('DROP TRIGGER test_refuse_hazard');
+      }
+      const retried = await perform(gridOfficerA, task.id, '2025-11-05', { 1: {}, 5: {} });
+      expect(retried.hazards).toHaveLength(2);
+    });
+
+    it('stops a task: no more inspections, and the deactivating role is checked', async () => {
+      const temporary = await createTask(officerA, { orgUnitId: 'collegea', name: '临时检查', startsOn: '2025-11-01' });
+      await expectError(gridOfficerA, DEACTIVATE_TASK, { input: { id: temporary.id, version: 1 } }, 'FORBIDDEN');
+      await expectError(officerA, DEACTIVATE_TASK, { input: { id: temporary.id, version: 5 } }, 'CONFLICT');
+      const stopped = (await runner.data(officerA, DEACTIVATE_TASK, { input: { id: temporary.id, version: 1 } })).deactivateInspectionTask.inspectionTask;
+      expect(stopped).toMatchObject({ active: false, deactivatedOn: today, version: 2, currentPeriod: null });
+      await expectError(officerA, DEACTIVATE_TASK, { input: { id: temporary.id, version: 2 } }, 'CONFLICT');
+      const refused = await expectError(gridOfficerA, PERFORM, { input: { taskId: temporary.id, performedAt: noonOf('2025-11-02'), results: results(fire) } }, 'CONFLICT');
+      expect(refused.message).toContain('已停用');
+      const active = await runner.data(officerA, TASKS, { filter: { orgUnitId: 'collegea' } });
+      expect(active.inspectionTasks.edges.map((edge: any) => edge.node.name)).not.toContain('临时检查');
+      const inactive = await runner.data(officerA, TASKS, { filter: { orgUnitId: 'collegea', active: false } });
+      expect(inactive.inspectionTasks.edges.map((edge: any) => edge.node.name)).toEqual(['临时检查']);
+    });
+  });
+
+  describe('completion and missed inspections (clock fixed on Wednesday 2025-11-19)', () => {
+    const range = { unit: 'collegec', from: '2025-10-01', to: '2025-11-30' };
+    const tasks: Record<string, any> = {};
+
+    beforeAll(async () => {
+      today = '2025-11-19';
+      const create = (key: string, input: Record<string, unknown>) =>
+        createTask(schoolOffice, { orgUnitId: 'collegec', name: key, assigneePersonId: `person-${key}`, ...input }).then((task) => (tasks[key] = task));
+      await create('daily', { gridId: 'grid-c', startsOn: '2025-11-01' });
+      await create('weekly', { placeId: 'place-c', cadence: 'WEEKLY', startsOn: '2025-10-29' });
+      await create('monthly', { orgUnitId: 'subc', cadence: 'MONTHLY', startsOn: '2025-09-01' });
+      await create('once', { gridId: 'grid-c', cadence: 'ONCE', startsOn: '2025-10-10', endsOn: '2025-10-20' });
+      await create('stopped', { startsOn: '2025-11-10' });
+      for (const day of ['2025-11-02', '2025-11-03', '2025-11-05']) await perform(schoolOffice, tasks.daily.id, day);
+      await perform(schoolOffice, tasks.weekly.id, '2025-10-31'); // week of 27 Oct – 2 Nov
+      await perform(schoolOffice, tasks.weekly.id, '2025-11-12'); // week of 10 – 16 Nov
+      await perform(schoolOffice, tasks.once.id, '2025-10-15');
+      today = '2025-11-13';
+      await runner.data(schoolOffice, DEACTIVATE_TASK, { input: { id: tasks.stopped.id, version: 1 } });
+      today = '2025-11-19';
+    });
+
+    it('counts due periods that ended in the range, done ones and the rate, by unit and by grid', async () => {
+      const byUnit = (await runner.data(schoolOffice, COMPLETION, { ...range, groupBy: 'UNIT' })).inspectionCompletion;
+      // daily 18 (1–18 Nov) + weekly 3 + monthly 1 (October) + once 1 + stopped 3 (10–12 Nov) = 26; done 3 + 2 + 0 + 1 + 0 = 6.
+      expect(byUnit).toMatchObject({ from: '2025-10-01', to: '2025-11-30', asOf: '2025-11-19', groupBy: 'UNIT', due: 26, done: 6, missed: 20, rate: 0.2308 });
+      expect(byUnit.rows).toEqual([
+        { orgUnit: { id: 'subc' }, gridId: null, tasks: 1, due: 1, done: 0, missed: 1, rate: 0 },
+        { orgUnit: { id: 'collegec' }, gridId: null, tasks: 4, due: 25, done: 6, missed: 19, rate: 0.24 },
+      ]);
+      const byGrid = (await runner.data(schoolOffice, COMPLETION, { ...range, groupBy: 'GRID' })).inspectionCompletion;
+      expect(byGrid.rows).toEqual([{ orgUnit: null, gridId: 'grid-c', tasks: 2, due: 19, done: 4, missed: 15, rate: 0.2105 }]);
+      const sub = (await runner.data(schoolOffice, COMPLETION, { ...range, unit: 'subc' })).inspectionCompletion;
+      expect(sub).toMatchObject({ due: 1, done: 0, rate: 0 });
+      const november = (await runner.data(schoolOffice, COMPLETION, { ...range, from: '2025-11-01' })).inspectionCompletion;
+      // October's month and the one-off check in October are not November's.
+      expect(november).toMatchObject({ due: 24, done: 5 });
+    });
+
+    it('does not count the current period until it has ended', async () => {
+      await perform(schoolOffice, tasks.daily.id, today);
+      expect((await runner.data(schoolOffice, COMPLETION, range)).inspectionCompletion).toMatchObject({ due: 26, done: 6 });
+      today = '2025-11-20';
+      try {
+        expect((await runner.data(schoolOffice, COMPLETION, range)).inspectionCompletion).toMatchObject({ asOf: '2025-11-20', due: 27, done: 7 });
+      } finally {
+        today = '2025-11-19';
+      }
+    });
+
+    it('lists the missed periods with their task and assignee, most recent first, page by page', async () => {
+      const seen: any[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const data: any = (await runner.data(schoolOffice, MISSED, { ...range, first: 7, after })).missedInspections;
+        expect(data.totalCount).toBe(20);
+        seen.push(...data.edges.map((edge: any) => edge.node));
+        if (!data.pageInfo.hasNextPage) break;
+        after = data.pageInfo.endCursor;
+      }
+      const expected = [
+        ...['01', '04', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18'].map((day) => ['daily', `2025-11-${day}`, `2025-11-${day}`]),
+        ['weekly', '2025-11-03', '2025-11-09'],
+        ['monthly', '2025-10-01', '2025-10-31'],
+        ...['10', '11', '12'].map((day) => ['stopped', `2025-11-${day}`, `2025-11-${day}`]),
+      ];
+      expect(seen.map((node) => [node.task.name, node.periodStart, node.periodEnd]).sort()).toEqual(expected.sort());
+      const ends = seen.map((node) => node.periodEnd);
+      expect(ends).toEqual([...ends].sort().reverse());
+      expect(seen.find((node) => node.task.name === 'monthly')).toMatchObject({ assignee: { id: 'person-monthly' }, orgUnit: { id: 'subc' } });
+    });
+
+    it('answers only within scope and for sensible ranges', async () => {
+      await expectError(officerB, COMPLETION, range, 'NOT_FOUND');
+      await expectError(officerB, MISSED, range, 'NOT_FOUND');
+      await expectError(schoolOffice, COMPLETION, { ...range, from: '2025-12-01' }, 'BAD_USER_INPUT');
+      await expectError(schoolOffice, COMPLETION, { ...range, from: '2024-01-01' }, 'BAD_USER_INPUT');
+      const empty = (await runner.data(officerA, COMPLETION, { ...range, unit: 'collegea', from: '2025-01-01', to: '2025-01-31' })).inspectionCompletion;
+      expect(empty).toMatchObject({ due: 0, done: 0, missed: 0, rate: null, rows: [] });
+    });
+  });
+});
