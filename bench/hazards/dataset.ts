@@ -286,7 +286,7 @@ export async function generateDataset(options: DatasetOptions, log: (line: strin
       seed: options.seed,
       generatedAt: new Date(now).toISOString(),
       generationSeconds: Math.round((Date.now() - started) / 100) / 10,
-      rows: { ...rows, school: tree.schools.length, org_unit: tree.units.length + 1, person: tree.people.length, place: tree.places.length },
+      rows: { ...rows, city: tree.cities.length, county: tree.counties.length, school: tree.schools.length, org_unit: tree.units.length + 1, person: tree.people.length, place: tree.places.length },
       samples: {
         province: { id: root.id, name: root.name, path: root.path, hazards: options.hazards },
         county: { id: county.id, name: county.name, path: county.path, hazards: countyHazards },

@@ -1,2 +1,129 @@
+import os from 'node:os';
 import { DatasetFacts } from './dataset';
-export function hazardReport(facts: DatasetFacts, _results: unknown, _url: string): string { return JSON.stringify(facts, null, 2); }
+import { Results, Timing } from './measurements';
+
+const ms = (value: number) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
+const cell = (timing: Timing | null) => (timing ? `${ms(timing.p50)} | ${ms(timing.p95)}` : '– | –');
+const share = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
+
+function datasetSection(facts: DatasetFacts, results: Results, reused: boolean): string[] {
+  const rows = facts.rows;
+  const totalStatuses = Object.values(results.statuses).reduce((a, b) => a + b, 0);
+  const categories = Object.entries(results.categories).sort((a, b) => b[1] - a[1]);
+  const categoryTotal = categories.reduce((sum, [, n]) => sum + n, 0);
+  return [
+    '## Dataset',
+    `${reused ? 'Reused from an earlier run: generated' : 'Generated'} ${facts.generatedAt} in **${facts.generationSeconds} s** (seed ${facts.seed}; LOAD DATA LOCAL INFILE over 2 connections; \`--regenerate\` for a new one).`,
+    '',
+    '| rows | |',
+    '|---|---|',
+    `| org units: the province bureau → ${rows.city} city bureaus → ${rows.county} county bureaus → schools → their departments/colleges | ${rows.org_unit} |`,
+    `| schools | ${rows.school} |`,
+    `| people, places | ${rows.person}, ${rows.place} |`,
+    `| hazards | ${rows.hazard} |`,
+    `| rectification plans | ${rows.hazard_plan} |`,
+    `| overdue markers, escalations (open hazards past their deadline) | ${rows.hazard_overdue}, ${rows.hazard_escalation} |`,
+    `| hazard_monthly rows (unit × month) | ${rows.hazard_monthly} |`,
+    `| hazard step rows | 0 (the statistics no longer read them; see below) |`,
+    '',
+    `- Hazards per school (long tail): min ${facts.hazardsPerSchool.min}, median ${facts.hazardsPerSchool.p50}, p90 ${facts.hazardsPerSchool.p90}, p99 ${facts.hazardsPerSchool.p99}, max ${facts.hazardsPerSchool.max}.`,
+    `- Discovered over 3 years with the school calendar (back-to-school checks in late Feb–Mar and Sep, quiet holidays, few at weekends) and growing use; 40% at the school itself, the rest at its departments/colleges.`,
+    `- Status: ${Object.entries(results.statuses).filter(([, n]) => n > 0).map(([status, n]) => `${status} ${share(n, totalStatuses)}`).join(', ')} — old hazards archived or closed, open ones recent, ~1% of general and ~6% of major hazards dragging for weeks (悬而不决).`,
+    `- MAJOR ${share(results.majorShare, 1)}; categories: ${categories.slice(0, 6).map(([category, n]) => `${category} ${share(n, categoryTotal)}`).join(', ')}, … (15 in all).`,
+    `- Sample units: school «${facts.samples.school.name}» (${facts.samples.school.hazards} hazards, the largest of its county), county «${facts.samples.county.name}» (${facts.samples.county.hazards}, the county nearest the average), the province (${facts.samples.province.hazards}).`,
+    '',
+  ];
+}
+
+function resultsSection(results: Results): string[] {
+  return [
+    '## Figures',
+    `p50 | p95 over the runs shown after 3 warm-up runs. Period for the statistics: ${results.period.from} … ${results.period.to} unless stated. Gateway = an HTTP POST to the gateway as a signed-in user (the school's safety office, the county bureau admin, the province admin), the subgraphs behind it, everything on this machine. Raw SQL = the same statement(s) sent straight to MariaDB: for the ledger the page-and-total statement plus the unit, person and place lookups the gateway's entity fetches make; for the statistics the statement the service builds (its own statsQuery, compiled).`,
+    '',
+    '| operation | gateway p50 | gateway p95 | raw SQL p50 | raw SQL p95 | runs | |',
+    '|---|---|---|---|---|---|---|',
+    ...results.rows.map((row) => `| ${row.name} | ${cell(row.gateway)} | ${cell(row.sql)} | ${row.gateway?.runs ?? ''}/${row.sql?.runs ?? ''} | ${row.note} |`),
+    '',
+    `Ledger nodes selected: \`${results.ledgerFields}\`.`,
+    '',
+    '### Answers checked',
+    ...results.checks.map((check) => `- ${check.ok ? 'ok' : '**MISMATCH**'} — ${check.name}: ${check.detail}`),
+    '',
+    '### Before and after (raw SQL on the same data)',
+    ...results.comparisons.flatMap((comparison) => [
+      '',
+      `**${comparison.name}**`,
+      '',
+      '| variant | p50 | p95 | runs |',
+      '|---|---|---|---|',
+      ...comparison.variants.map((variant) => `| ${variant.label} | ${ms(variant.timing.p50)} | ${ms(variant.timing.p95)} | ${variant.timing.runs} |`),
+    ]),
+    '',
+  ];
+}
+
+const DESIGN = `## Indexes and rollups chosen, and why
+
+**OrgUnit.hazardStats.** It used to fetch one row per hazard of the subtree (joined with the plan and every step, to
+find acceptance and closing) and count in Node: a province-year was hundreds of thousands of rows and many seconds,
+and each unit of a list was its own statement. Now:
+
+- *Acceptance and closing on the hazard* (\`accepted_at\`, \`accepted_on_time\`, \`closed_at\`), written once, at the
+  first acceptance / closing, by \`recordHazardChange\` (hazard-rollup.ts) — the statistics never read \`hazard_step\`.
+- *\`hazard_monthly\`*: per unit (\`org_path\`) and month of discovery, counters by status, category and grade, accepted
+  with a deadline / on time, closed and the summed time to close. \`recordHazardChange\` keeps it in the transaction of
+  every change (a new hazard, each status change, a corrected category or grade); the hazard row remembers what it is
+  counted under (\`rollup_*\`), so every change moves exactly its own counts whatever the caller saved first. Keyed by
+  the unit's own path, it follows moved units like the hazards do (it is in \`SCOPED_TABLES\`), so no reorganisation
+  makes it wrong. PRIMARY KEY (org_path, month): a school's or county's months are one short range.
+- *A period* is summed from the whole months in \`hazard_monthly\`; a partial month is read from \`hazard\` when that part
+  is the smaller, otherwise summed whole minus the part outside the period (for a period ending today: minus the rest
+  of the month, where nothing has been discovered yet — an empty range). Overdue depends on today and is always
+  counted live. It is all one statement (UNION ALL), grouped by the asked-for units' path prefix, so **every unit of a
+  request with the same period is counted by one statement** (a per-request DataLoader): the 2,000-school rollup is
+  one statement, not 2,000.
+- *Covering indexes on hazard* for what is still read live:
+  \`ix_hazard_discovered (discovered_at, org_path, status, category, grade, accepted_on_time, closed_at)\` — partial
+  months of a wide subtree (a bureau's);
+  \`ix_hazard_path_discovered (org_path, discovered_at, …same)\` — partial months of a school or county without reading
+  the rest of the province;
+  \`ix_hazard_open (status, deadline, org_path, discovered_at)\` — open hazards past their deadline (overdue counts, the
+  ledger's overdue filter, the escalation scheduler's candidates) without touching the table rows.
+
+Why per unit and not per school or per bureau: per-bureau totals would make a province a handful of rows, but a unit
+moving to another county would leave them wrong; per-unit rows stay exact under any move and still shrink the
+province by about 4–5× (units × months instead of hazards); the rest of the gain comes from never reading hazard rows
+for whole months. A further step, if province dashboards must be faster still, is a second table per school and
+month (kept the same way), rebuilt for the schools touched when a department moves between schools.
+
+**The ledger (hazard.service.ts, the lead's).** Indexes it needs, from the figures above:
+- \`(org_path, created_at, id)\` (exists) — a school's or county's newest-first page is a prefix scan.
+- \`(created_at, id)\` (\`ix_hazard_recent\`, added) — a bureau's newest-first page: read backwards, stop after 101 rows.
+  Without it a province page sorts the whole subtree.
+- \`ix_hazard_open\` (added) — the overdue filter and the deadline order over open hazards.
+- \`ix_hazard_discovered\` (added) — discovery-date ranges and the discovered-latest order of wide subtrees.
+- The total is what stays expensive for a wide subtree: \`COUNT(*)\` of a province is a scan of a million index
+  entries whatever the index. Options, cheapest first: compute \`totalCount\` only when the query selects it; for the
+  unfiltered ledger (or one filtered on a single status/category/grade and whole months) take it from
+  \`hazard_monthly\`; otherwise cap the count ("10,000+"). A status + category filter is served by the page index
+  plus row checks; an index per filter combination is not worth its writes.
+- Free-text search (\`LIKE '%…%'\`) cannot use an index; at this scale it wants a FULLTEXT (ngram) index or to be
+  combined with a unit and date range.
+`;
+
+export function hazardReport(facts: DatasetFacts, results: Results, reused: boolean, mysqlHost: string): string {
+  return [
+    '# Hazard ledger and dashboards at province scale',
+    '',
+    `Run ${new Date().toISOString()} by \`npm run bench:hazards\` (measurements ${results.totalSeconds} s).`,
+    '',
+    '## Machine',
+    `- ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+    `- MariaDB ${results.server.version} at ${mysqlHost}, innodb_buffer_pool_size ${results.server.bufferPoolMiB} MiB (the default: the hazard table and its indexes do not fit, so wide scans read through the OS cache)`,
+    '- The four subgraphs, the gateway and the dev Kafka broker on the same machine, one process each.',
+    '',
+    ...datasetSection(facts, results, reused),
+    ...resultsSection(results),
+    DESIGN,
+  ].join('\n');
+}

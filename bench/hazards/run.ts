@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const databaseName = (name: string) => `${PREFIX}_${{ 'responsibility-network': 'responsibility', 'hazard-tracking': 'hazard', 'education-drills': 'education', 'supervision-appraisal': 'appraisal' }[name]}`;
   const hazardDb = databaseName('hazard-tracking');
   let facts = flag('regenerate') ? null : await existingDataset(mysql.url, hazardDb, settings).catch(() => null);
+  const reused = facts !== null;
   if (!facts) {
     console.log('no matching dataset: starting from empty bench databases');
     await Promise.all(SUBGRAPHS.map((name) => dropDatabase(mysql.url, databaseName(name))));
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     }
     if (flag('generate-only')) return;
     const results = await measureAll({ gatewayUrl: platform.gatewayUrl, mysqlUrl: mysql.url, hazardDb, responsibilityDb: databaseName('responsibility-network'), facts, runs: settings.runs, password: DEMO_PASSWORD, log: console.log });
-    const report = hazardReport(facts, results, mysql.url);
+    const report = hazardReport(facts, results, reused, new URL(mysql.url).host);
     mkdirSync(path.join(ROOT, 'bench/reports'), { recursive: true });
     writeFileSync(path.join(ROOT, 'bench/reports/hazards.md'), report);
     console.log(report);

@@ -90,10 +90,15 @@ describe('overdue hazards escalate by tier', () => {
     await database.query('UPDATE hazard SET deadline = ? WHERE id = ?', [deadline, hazardId]);
   }
 
-  /** The recorded tiers (not exposed through GraphQL). */
+  /** The tiers recorded on the hazard, read through the gateway (Hazard.escalations). */
   async function tiers(hazardId: string): Promise<number[]> {
-    const [rows] = await database.query('SELECT tier FROM hazard_escalation WHERE hazard_id = ? ORDER BY tier', [hazardId]);
-    return (rows as { tier: number }[]).map((row) => Number(row.tier));
+    const data = await office.data('query($id: ID!) { hazard(id: $id) { escalations { tier notify accountability } } }', { id: hazardId });
+    const escalations: { tier: number; notify: string; accountability: boolean }[] = data.hazard.escalations;
+    for (const escalation of escalations) {
+      expect(escalation.notify).toBe(['RESPONSIBLE_PERSON', 'UNIT_LEADER', 'SAFETY_OFFICE'][escalation.tier - 1]);
+      expect(escalation.accountability).toBe(escalation.tier === 3);
+    }
+    return escalations.map((escalation) => escalation.tier);
   }
 
   /** hazard.overdue and hazard.escalated for the hazard, in the order recorded in the outbox. */

@@ -15,6 +15,7 @@ const INPUT_TYPES = {
   archiveHazard: 'ArchiveHazardInput',
   fixOnTheSpot: 'FixOnTheSpotInput',
   voidHazard: 'VoidHazardInput',
+  assessHazard: 'AssessHazardInput',
 } as const;
 type LoopMutation = keyof typeof INPUT_TYPES;
 
@@ -246,6 +247,26 @@ describe('the hazard closed loop', () => {
       deadline: dayFromToday(30),
       interimMeasures: '主机修复前安排专人24小时值守',
     });
+  });
+
+  it('排查(发现): a grid officer reports a discovery; only the unit managers assess it into the ledger', async () => {
+    const data = await gridOfficer.data(`mutation($input: RegisterHazardInput!) { reportHazardDiscovery(input: $input) { hazard { ${HAZARD} } } }`, {
+      input: { orgUnitId: fixture.unitIds['XDZY-XX'], title: '随手拍：走廊插线板冒烟', description: '巡查时发现', category: 'OTHER', placeText: '信息楼二层走廊', discoveredAt: new Date().toISOString() },
+    });
+    const discovered: HazardState = data.reportHazardDiscovery.hazard;
+    expect(discovered.status).toBe('DISCOVERED');
+    await refused(gridOfficer, 'assessHazard', discovered, {}, 'FORBIDDEN', '无权');
+    await refused(officer, 'reportHazard', discovered, {}, 'CONFLICT', '只有已登记的隐患可以报告');
+    const assessed = await act(officer, 'assessHazard', discovered, { category: 'ELECTRICAL', grade: 'GENERAL', comment: '确认为用电隐患' });
+    expect(assessed).toMatchObject({ status: 'REGISTERED', grade: 'GENERAL' });
+    await refused(officer, 'assessHazard', assessed, {}, 'CONFLICT', '只有发现上报');
+    const steps = (await file(office, assessed)).steps;
+    expect(steps.map((step: FileStep) => [step.action, step.from, step.to])).toEqual([
+      ['DISCOVER', null, 'DISCOVERED'],
+      ['ASSESS', 'DISCOVERED', 'REGISTERED'],
+    ]);
+    const { hazard } = await office.data('query($id: ID!) { hazard(id: $id) { category } }', { id: assessed.id });
+    expect(hazard.category).toBe('ELECTRICAL');
   });
 
   it('voids only from the first states, with a reason', async () => {
