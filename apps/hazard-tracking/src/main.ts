@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { intVar, loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
 import { httpOrgUnitDirectory, orgProjectionHandlers, projectedOrgUnitDirectory } from '@campus/org-directory';
-import { runSubgraphService } from '@campus/server';
+import { PeriodicJob, runSubgraphService } from '@campus/server';
 import { CampaignSnapshotFreezer } from './campaigns';
 import { ENTITIES, MIGRATIONS, SCOPED_TABLES } from './database';
 import { directoryProjectionHandlers } from './directory';
@@ -32,9 +32,14 @@ void runSubgraphService(() => {
       }),
     eventHandlers: () => [...orgProjectionHandlers(SCOPED_TABLES), ...directoryProjectionHandlers(), ...raisedHazardHandlers()],
     httpRoutes: (app, deps) => mountEvidence(app, deps, evidence),
-    backgroundJobs: (dataSource, outbox, logger) => [
-      new OverdueEscalator(dataSource, outbox, logger, { intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000 }),
-      new CampaignSnapshotFreezer(dataSource, logger, { intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000 }),
-    ],
+    backgroundJobs: (dataSource, outbox, logger) => {
+      const intervalMs = config.SCHEDULER_INTERVAL_SECONDS * 1000;
+      const escalator = new OverdueEscalator(dataSource, outbox, logger);
+      const freezer = new CampaignSnapshotFreezer(dataSource, logger);
+      return [
+        new PeriodicJob('hazard escalation', intervalMs, logger, () => escalator.runOnce()),
+        new PeriodicJob('campaign snapshots', intervalMs, logger, async () => ({ frozen: await freezer.runOnce() })),
+      ];
+    },
   };
 });

@@ -2,3 +2,4 @@ export * from './http';
 export * from './subgraph';
 export * from './shutdown';
 export * from './service';
+export * from './periodic-job';

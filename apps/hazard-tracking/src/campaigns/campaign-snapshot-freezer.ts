@@ -8,8 +8,6 @@ import { statisticsLines } from './campaign-statistics';
 import { calendarDay } from './campaign.types';
 
 export interface CampaignSnapshotFreezerOptions {
-  /** Pause between runs of the scheduler; 60 s by default. */
-  intervalMs?: number;
   /** Report dates looked at per query; 100 by default. */
   batchSize?: number;
   /** The clock (tests). */
@@ -67,10 +65,6 @@ export async function freezeSnapshot(dataSource: DataSource, campaignId: string,
  * draft is frozen as soon as it is issued. Safe with several instances (see freezeSnapshot).
  */
 export class CampaignSnapshotFreezer {
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private inFlight: Promise<unknown> | null = null;
-  private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly clock: () => Date;
 
@@ -79,41 +73,8 @@ export class CampaignSnapshotFreezer {
     private readonly logger: Logger,
     options: CampaignSnapshotFreezerOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 60_000;
     this.batchSize = options.batchSize ?? 100;
     this.clock = options.now ?? (() => new Date());
-  }
-
-  /** Runs now, then every intervalMs until stop(). */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule(0);
-  }
-
-  /** Clears the timer and waits for a run in progress. */
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.inFlight;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const run = this.runOnce(this.clock())
-        .then((frozen) => {
-          if (frozen > 0) this.logger.info({ frozen }, 'campaign snapshots: run done');
-        })
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'campaign snapshots: run failed'))
-        .finally(() => {
-          this.inFlight = null;
-          if (this.running) this.schedule(this.intervalMs);
-        });
-      this.inFlight = run;
-    }, delayMs);
-    this.timer.unref?.();
   }
 
   /** Freezes every due report date without a snapshot; returns how many this call froze. */

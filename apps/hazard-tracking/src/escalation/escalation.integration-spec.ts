@@ -1,3 +1,4 @@
+import { PeriodicJob } from '@campus/server';
 import { newId, openDatabase } from '@campus/database';
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { createLogger } from '@campus/logger';
@@ -168,12 +169,13 @@ describe('hazard-tracking: overdue detection and escalation (integration)', () =
     for (const id of ids) expect(rows[id]).toEqual(ids.indexOf(id) % 5 === 0 ? [3] : [1, 2, 3]);
   });
 
-  it('start() runs on its timer and stop() waits for the run in progress', async () => {
+  it('runs as a periodic job: start() runs it on its timer and stop() waits for the run in progress', async () => {
     const id = await hazard('GENERAL', 'REPORTED', '2026-11-22');
-    const escalator = new OverdueEscalator(db.dataSource, NO_OUTBOX_SIGNAL, logger, { intervalMs: 20, now: () => NOW });
-    escalator.start();
+    const escalator = new OverdueEscalator(db.dataSource, NO_OUTBOX_SIGNAL, logger, { now: () => NOW });
+    const job = new PeriodicJob('hazard escalation', 20, logger, () => escalator.runOnce());
+    job.start();
     for (let i = 0; i < 100 && !(await escalationRows())[id]; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    await escalator.stop();
+    await job.stop();
     expect((await escalationRows())[id]).toEqual([1]);
   });
 });

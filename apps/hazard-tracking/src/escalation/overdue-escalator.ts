@@ -9,18 +9,13 @@ import { addDays, dueTiers, EscalationTier, TIER_RULES } from './escalation-tier
 export const OPEN_STATUSES: readonly HazardStatus[] = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
 
 export interface OverdueEscalatorOptions {
-  /** Pause between runs of the scheduler; 60 s by default. */
-  intervalMs?: number;
   /** Hazards per transaction; 500 by default. */
   batchSize?: number;
   /** The clock (tests). */
   now?: () => Date;
 }
 
-export interface EscalationRun {
-  overdue: number;
-  escalated: number;
-}
+export type EscalationRun = { overdue: number; escalated: number };
 
 interface CandidateRow {
   id: string;
@@ -55,10 +50,6 @@ function isDeadlock(error: unknown): boolean {
  * tier (INSERT IGNORE in the transaction that records the event).
  */
 export class OverdueEscalator {
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private inFlight: Promise<unknown> | null = null;
-  private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly clock: () => Date;
 
@@ -68,41 +59,8 @@ export class OverdueEscalator {
     private readonly logger: Logger,
     options: OverdueEscalatorOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 60_000;
     this.batchSize = options.batchSize ?? 500;
     this.clock = options.now ?? (() => new Date());
-  }
-
-  /** Runs now, then every intervalMs until stop(). */
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.schedule(0);
-  }
-
-  /** Clears the timer and waits for a run in progress. */
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.inFlight;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const run = this.runOnce(this.clock())
-        .then((result) => {
-          if (result.overdue > 0 || result.escalated > 0) this.logger.info(result, 'hazard escalation: run done');
-        })
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'hazard escalation: run failed'))
-        .finally(() => {
-          this.inFlight = null;
-          if (this.running) this.schedule(this.intervalMs);
-        });
-      this.inFlight = run;
-    }, delayMs);
-    this.timer.unref?.();
   }
 
   /** One pass over the overdue hazards, in batches; returns how many markers and tiers this call recorded. */
