@@ -13,7 +13,7 @@ function datasetSection(facts: DatasetFacts, results: Results, reused: boolean):
   const categoryTotal = categories.reduce((sum, [, n]) => sum + n, 0);
   return [
     '## Dataset',
-    `${reused ? 'Reused from an earlier run: generated' : 'Generated'} ${facts.generatedAt} in **${facts.generationSeconds} s** (seed ${facts.seed}; LOAD DATA LOCAL INFILE over 2 connections; \`--regenerate\` for a new one).`,
+    `${reused ? 'Reused from an earlier run: generated' : 'Generated'} ${facts.generatedAt} in **${facts.generationSeconds} s** (seed ${facts.seed}; \`--regenerate\` for a new one): ${Object.entries(facts.phases).map(([name, seconds]) => `${name} ${seconds} s`).join('; ')}. Hazards go in with LOAD DATA LOCAL INFILE, 5,000 a chunk over 2 connections, the secondary indexes built afterwards.`,
     '',
     '| rows | |',
     '|---|---|',
@@ -38,7 +38,7 @@ function datasetSection(facts: DatasetFacts, results: Results, reused: boolean):
 function resultsSection(results: Results): string[] {
   return [
     '## Figures',
-    `p50 | p95 over the runs shown after 3 warm-up runs. Period for the statistics: ${results.period.from} … ${results.period.to} unless stated. Gateway = an HTTP POST to the gateway as a signed-in user (the school's safety office, the county bureau admin, the province admin), the subgraphs behind it, everything on this machine. Raw SQL = the same statement(s) sent straight to MariaDB: for the ledger the page-and-total statement plus the unit, person and place lookups the gateway's entity fetches make; for the statistics the statement the service builds (its own statsQuery, compiled).`,
+    `p50 | p95 over the runs shown, after warm-up runs (3 for the main figures, 1 for the variants) and one more after a 1 s pause (InnoDB keeps a scan's pages only when they are read again a second later). Period for the statistics: ${results.period.from} … ${results.period.to} unless stated. Gateway = an HTTP POST to the gateway as a signed-in user (the school's safety office, the county bureau admin, the province admin), the subgraphs behind it, everything on this machine. Raw SQL = the same statement(s) sent straight to MariaDB: for the ledger the page-and-total statement plus the unit, person and place lookups the gateway's entity fetches make; for the statistics the statement the service builds (its own statsQuery, compiled).`,
     '',
     '| operation | gateway p50 | gateway p95 | raw SQL p50 | raw SQL p95 | runs | |',
     '|---|---|---|---|---|---|---|',
@@ -64,51 +64,61 @@ function resultsSection(results: Results): string[] {
 
 const DESIGN = `## Indexes and rollups chosen, and why
 
-**OrgUnit.hazardStats.** It used to fetch one row per hazard of the subtree (joined with the plan and every step, to
-find acceptance and closing) and count in Node: a province-year was hundreds of thousands of rows and many seconds,
-and each unit of a list was its own statement. Now:
+**OrgUnit.hazardStats** used to fetch one row per hazard of the subtree, joined with its plan and every step (to find
+acceptance and closing), and count in Node: a province-year meant ~380,000 rows and seconds (see "original" above,
+without any step rows), and each unit of a list was its own statement. Now:
 
-- *Acceptance and closing on the hazard* (\`accepted_at\`, \`accepted_on_time\`, \`closed_at\`), written once, at the
-  first acceptance / closing, by \`recordHazardChange\` (hazard-rollup.ts) — the statistics never read \`hazard_step\`.
-- *\`hazard_monthly\`*: per unit (\`org_path\`) and month of discovery, counters by status, category and grade, accepted
-  with a deadline / on time, closed and the summed time to close. \`recordHazardChange\` keeps it in the transaction of
-  every change (a new hazard, each status change, a corrected category or grade); the hazard row remembers what it is
-  counted under (\`rollup_*\`), so every change moves exactly its own counts whatever the caller saved first. Keyed by
-  the unit's own path, it follows moved units like the hazards do (it is in \`SCOPED_TABLES\`), so no reorganisation
-  makes it wrong. PRIMARY KEY (org_path, month): a school's or county's months are one short range.
+- *The loop's facts on the hazard*: \`accepted_at\`, \`accepted_on_time\` and \`closed_at\` are written once, at the first
+  acceptance / closing, by \`recordHazardChange\` (hazards/hazard-rollup.ts); the statistics never read \`hazard_step\`.
+- *\`hazard_monthly\`, a maintained rollup*: per unit (\`org_path\`) and month of discovery, counters by status, category
+  and grade, accepted with a deadline / on time, closed and the summed time to close. \`recordHazardChange\` keeps it in
+  the transaction of every change (a new hazard, each status change, a corrected category or grade). The hazard row
+  remembers what it is counted under (\`rollup_status/category/grade\`), so each call moves exactly that hazard's counts,
+  whether the caller saved the hazard before or after (assessment changes category and grade inside a transition).
+  Keyed by the unit's own path, it follows moved units as the hazards do (it is in \`SCOPED_TABLES\`): no
+  reorganisation makes it wrong. PRIMARY KEY (month, org_path), read with \`month IN (…)\`: a school or county is one
+  short range per month, a province reads only the period's months. A million hazards make ~230,000 rows (units ×
+  months with hazards).
 - *A period* is summed from the whole months in \`hazard_monthly\`; a partial month is read from \`hazard\` when that part
-  is the smaller, otherwise summed whole minus the part outside the period (for a period ending today: minus the rest
-  of the month, where nothing has been discovered yet — an empty range). Overdue depends on today and is always
-  counted live. It is all one statement (UNION ALL), grouped by the asked-for units' path prefix, so **every unit of a
-  request with the same period is counted by one statement** (a per-request DataLoader): the 2,000-school rollup is
-  one statement, not 2,000.
+  is the smaller, otherwise summed whole minus the part outside the period — for a period ending today that is the
+  rest of the month, an empty range. So at most half a month of hazards is ever read. Overdue depends on today and is
+  counted live from open hazards. It is all one statement (UNION ALL; no grouping for a single unit, grouping by the
+  asked-for path prefix otherwise), and **every unit of a request with the same period is counted by that one
+  statement** through a per-request DataLoader (unit paths from the projection in one query too): the 2,000-school
+  rollup is one statement, not 2,000.
 - *Covering indexes on hazard* for what is still read live:
-  \`ix_hazard_discovered (discovered_at, org_path, status, category, grade, accepted_on_time, closed_at)\` — partial
-  months of a wide subtree (a bureau's);
-  \`ix_hazard_path_discovered (org_path, discovered_at, …same)\` — partial months of a school or county without reading
-  the rest of the province;
-  \`ix_hazard_open (status, deadline, org_path, discovered_at)\` — open hazards past their deadline (overdue counts, the
-  ledger's overdue filter, the escalation scheduler's candidates) without touching the table rows.
+  \`ix_hazard_discovered (discovered_at, org_path, status, category, grade, accepted_on_time, closed_at)\` — the partial
+  months, for any subtree (without it the province statement falls back to scanning the table);
+  \`ix_hazard_open (status, deadline, org_path, discovered_at)\` — open hazards past their deadline: the overdue count
+  and the ledger's overdue filter, without reading table rows.
+  An \`(org_path, discovered_at, …)\` twin was tried and dropped: it saved about 1 ms for a county.
 
-Why per unit and not per school or per bureau: per-bureau totals would make a province a handful of rows, but a unit
-moving to another county would leave them wrong; per-unit rows stay exact under any move and still shrink the
-province by about 4–5× (units × months instead of hazards); the rest of the gain comes from never reading hazard rows
-for whole months. A further step, if province dashboards must be faster still, is a second table per school and
-month (kept the same way), rebuilt for the schools touched when a department moves between schools.
+Why per unit rather than per school or per bureau: per-bureau totals would make a province a handful of rows, but a
+school moving to another county would leave them wrong; per-unit rows stay exact under any move and still shrink the
+data about 4×, and whole months are never read as hazards. The province figures are now dominated by summing
+~80,000 rollup rows; if that must get faster, the next step is a second table per school and month, kept the same
+way and rebuilt for the schools concerned when a department moves between schools. With the default 128 MiB buffer
+pool the hazard table's wide scans read through the OS cache; a production-sized pool makes the live parts faster
+still, and the rollup's gain (reading far fewer rows) holds either way.
 
-**The ledger (hazard.service.ts, the lead's).** Indexes it needs, from the figures above:
+**The ledger (hazards query, hazard.service.ts).** What it needs, from the figures above:
 - \`(org_path, created_at, id)\` (exists) — a school's or county's newest-first page is a prefix scan.
-- \`(created_at, id)\` (\`ix_hazard_recent\`, added) — a bureau's newest-first page: read backwards, stop after 101 rows.
-  Without it a province page sorts the whole subtree.
-- \`ix_hazard_open\` (added) — the overdue filter and the deadline order over open hazards.
-- \`ix_hazard_discovered\` (added) — discovery-date ranges and the discovered-latest order of wide subtrees.
-- The total is what stays expensive for a wide subtree: \`COUNT(*)\` of a province is a scan of a million index
-  entries whatever the index. Options, cheapest first: compute \`totalCount\` only when the query selects it; for the
-  unfiltered ledger (or one filtered on a single status/category/grade and whole months) take it from
-  \`hazard_monthly\`; otherwise cap the count ("10,000+"). A status + category filter is served by the page index
-  plus row checks; an index per filter combination is not worth its writes.
-- Free-text search (\`LIKE '%…%'\`) cannot use an index; at this scale it wants a FULLTEXT (ngram) index or to be
-  combined with a unit and date range.
+- \`(created_at, id)\` (\`ix_hazard_recent\`, added) — a bureau's newest-first page reads the index backwards and stops
+  after 101 rows (milliseconds instead of sorting the whole subtree).
+- \`ix_hazard_open\` (added) — the overdue filter (\`status IN (…) AND deadline < today\`). The deadline-soonest order
+  sorts by an expression (\`COALESCE(deadline, …)\`), so it sorts whatever the filters leave: cheap with a status
+  filter, a sort of the whole subtree for a bureau without one.
+- \`ix_hazard_discovered\` (added) — discovery-date filters and the discovered-latest order of wide subtrees.
+- The total is what stays expensive for a wide subtree: \`COUNT(*)\` of a province reads a million index entries
+  whatever the index, and it is nearly all of the province page's time. Options, cheapest first: compute
+  \`totalCount\` only when the query selects it; take it from \`hazard_monthly\` when the filter is only unit / whole
+  months / one of status, category or grade (~230,000 short rows instead of a million index entries; above, its pages
+  compete with the hazard scans for the 128 MiB pool); otherwise cap it ("10,000+").
+- A status + category filter is served by the page index plus row checks. No index per filter combination: an
+  \`(status, created_at)\` index was tried and made schools' and counties' filtered pages many times slower (a
+  county's 50 ms became 420 ms), the optimizer preferring it to their path prefix.
+- Free-text search (\`LIKE '%…%'\`) cannot use an index; at this scale it needs a unit or date range with it, or a
+  FULLTEXT (ngram) index.
 `;
 
 export function hazardReport(facts: DatasetFacts, results: Results, reused: boolean, mysqlHost: string): string {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 /**
  * Hazard ledger and dashboard benchmark at province scale.
- *   npm run bench:hazards [-- --regenerate] [--runs 30] [--schools 2000] [--hazards 1000000] [--drop]
+ *   npm run bench:hazards [-- --regenerate] [--runs 30] [--schools 2000] [--hazards 1000000] [--generate-only] [--drop]
  * Starts the platform on the bench databases (bench_*; the services migrate them), generates the dataset
  * into them unless a matching one is there already, then measures the ledger, unit statistics and the
  * all-schools rollup through the gateway and as raw SQL. Writes bench/reports/hazards.md.

@@ -13,6 +13,7 @@ import { HazardVoidReason1764100000002 } from './migrations/1764100000002-hazard
 import { HazardLoop1764300000001 } from './migrations/1764300000001-hazard-loop';
 import { HazardLinks1764400000001 } from './migrations/1764400000001-hazard-links';
 import { HazardDashboards1764400000050 } from './migrations/1764400000050-hazard-dashboards';
+import { HazardMonthlyByMonth1764400000051 } from './migrations/1764400000051-hazard-monthly-by-month';
 import { RiskPoints1764300000002 } from './migrations/1764300000002-risk-points';
 import { RiskPointEntity } from './risk-points/risk-point.entity';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   OrgUnitProjectionCodes1764400000000,
   HazardLinks1764400000001,
   HazardDashboards1764400000050,
+  HazardMonthlyByMonth1764400000051,
   ...EVIDENCE_MIGRATIONS,
   ...INSPECTION_MIGRATIONS,
   ...CAMPAIGN_MIGRATIONS,

@@ -90,7 +90,8 @@ export interface Span {
  * outside the period taken away (e.g. the rest of the current month, where nothing has been discovered yet).
  */
 export interface PeriodPlan {
-  months: { first: string; last: string } | null;
+  /** First days of the months summed whole. */
+  months: string[];
   add: Span[];
   subtract: Span[];
 }
@@ -104,16 +105,15 @@ function monthStart(ms: number, plusMonths = 0): number {
 const monthKey = (start: number) => `${new Date(start + SHANGHAI_MS).toISOString().slice(0, 7)}-01`;
 
 export function periodPlan(from: number, until: number, now: number): PeriodPlan {
-  const plan: PeriodPlan = { months: null, add: [], subtract: [] };
+  const plan: PeriodPlan = { months: [], add: [], subtract: [] };
   if (until <= from) return plan;
   // Rows discovered after now are not expected: reading the future part of a month costs nothing.
   const cost = (span: Span) => Math.max(0, Math.min(span.end, now) - span.start);
-  const whole: number[] = [];
   for (let start = monthStart(from); start < until; start = monthStart(start, 1)) {
     const end = monthStart(start, 1);
     const inside = { start: Math.max(from, start), end: Math.min(until, end) };
     if (inside.start === start && inside.end === end) {
-      whole.push(start);
+      plan.months.push(monthKey(start));
       continue;
     }
     const outside = [
@@ -123,11 +123,10 @@ export function periodPlan(from: number, until: number, now: number): PeriodPlan
     if (cost(inside) <= outside.reduce((sum, span) => sum + cost(span), 0)) {
       plan.add.push(inside);
     } else {
-      whole.push(start);
+      plan.months.push(monthKey(start));
       plan.subtract.push(...outside);
     }
   }
-  if (whole.length) plan.months = { first: monthKey(whole[0]), last: monthKey(whole[whole.length - 1]) };
   return plan;
 }
 
@@ -171,6 +170,13 @@ function commonAncestor(paths: string[]): string {
   return `/${shared.map((id) => `${id}/`).join('')}`;
 }
 
+/** The paths not inside another of them (sorted, an ancestor comes right before its subtree). */
+function outermost(paths: string[]): string[] {
+  const kept: string[] = [];
+  for (const path of [...new Set(paths)].sort()) if (!kept.length || !path.startsWith(kept[kept.length - 1])) kept.push(path);
+  return kept;
+}
+
 interface StatsQuery {
   sql: string;
   params: unknown[];
@@ -178,42 +184,45 @@ interface StatsQuery {
 
 /**
  * One statement for the counters of several unit subtrees over a period: UNION ALL of the whole months
- * in hazard_monthly, the spans read from hazard (with their sign) and the open hazards past their deadline,
- * each grouped by the first `keyLength` characters of the path (the longest asked-for unit path, so every
- * group lies inside or outside each asked-for subtree).
+ * in hazard_monthly, the spans read from hazard (with their sign) and the open hazards past their deadline.
+ * Each part is grouped by the first `keyLength` characters of the path (the longest asked-for unit path, so
+ * every group lies inside or outside each asked-for subtree); for a single unit there is one group.
  */
 export function statsQuery(paths: string[], plan: PeriodPlan, from: number, until: number, today: string): StatsQuery {
   const keyLength = Math.max(...paths.map((path) => path.length));
-  const distinct = paths.filter((path) => !paths.some((other) => other !== path && path.startsWith(other)));
-  const prefixes = distinct.length > MAX_PATH_CONDITIONS ? [commonAncestor(distinct)] : [...new Set(distinct)];
+  const distinct = outermost(paths);
+  const prefixes = distinct.length > MAX_PATH_CONDITIONS ? [commonAncestor(distinct)] : distinct;
   const within = (alias: string) => `(${prefixes.map(() => `${alias}.org_path LIKE ?`).join(' OR ')})`;
   const prefixParams = prefixes.map((path) => `${escapeLike(path)}%`);
+  const single = new Set(paths).size === 1;
+  const key = (alias: string) => (single ? '?' : `LEFT(${alias}.org_path, ${keyLength})`);
+  const keyParams = single ? [paths[0]] : [];
+  const groupBy = single ? '' : 'GROUP BY unit_key';
   const columns = [...MONTHLY_COUNTERS, 'overdue'];
   const select = (alias: string, sign: number, values: string[]) =>
-    `SELECT LEFT(${alias}.org_path, ${keyLength}) AS unit_key, ${sign} AS sign, ${values.map((value, index) => `${value} AS ${columns[index]}`).join(', ')}`;
+    `SELECT ${key(alias)} AS unit_key, ${sign} AS sign, ${values.map((value, index) => `${value} AS ${columns[index]}`).join(', ')}`;
   const branches: StatsQuery[] = [];
-  if (plan.months) {
+  if (plan.months.length) {
     branches.push({
       sql: `${select('m', 1, [...MONTHLY_COUNTERS.map((name) => `SUM(m.${name})`), '0'])}
-              FROM ${HAZARD_MONTHLY} m WHERE m.month BETWEEN ? AND ? AND ${within('m')} GROUP BY unit_key`,
-      params: [plan.months.first, plan.months.last, ...prefixParams],
+              FROM ${HAZARD_MONTHLY} m WHERE m.month IN (${plan.months.map(() => '?').join(', ')}) AND ${within('m')} ${groupBy}`,
+      params: [...keyParams, ...plan.months, ...prefixParams],
     });
   }
   for (const [sign, spans] of [[1, plan.add], [-1, plan.subtract]] as const) {
     for (const span of spans) {
       branches.push({
         sql: `${select('h', sign, [...counterAggregates('h'), '0'])}
-                FROM hazard h WHERE h.discovered_at >= ? AND h.discovered_at < ? AND ${within('h')} GROUP BY unit_key`,
-        params: [new Date(span.start), new Date(span.end), ...prefixParams],
+                FROM hazard h WHERE h.discovered_at >= ? AND h.discovered_at < ? AND ${within('h')} ${groupBy}`,
+        params: [...keyParams, new Date(span.start), new Date(span.end), ...prefixParams],
       });
     }
   }
   branches.push({
     sql: `${select('o', 1, [...MONTHLY_COUNTERS.map(() => '0'), 'COUNT(*)'])}
-            FROM hazard o
-           WHERE o.status IN (${OPEN_AFTER_REPORT.map(() => '?').join(', ')}) AND o.deadline < ?
-             AND o.discovered_at >= ? AND o.discovered_at < ? AND ${within('o')} GROUP BY unit_key`,
-    params: [...OPEN_AFTER_REPORT, today, new Date(from), new Date(until), ...prefixParams],
+            FROM hazard o WHERE o.status IN (${OPEN_AFTER_REPORT.map(() => '?').join(', ')}) AND o.deadline < ?
+             AND o.discovered_at >= ? AND o.discovered_at < ? AND ${within('o')} ${groupBy}`,
+    params: [...keyParams, ...OPEN_AFTER_REPORT, today, new Date(from), new Date(until), ...prefixParams],
   });
   return { sql: branches.map((branch) => branch.sql).join('\nUNION ALL\n'), params: branches.flatMap((branch) => branch.params) };
 }

@@ -22,6 +22,7 @@ import { HazardStatus } from './hazard-enums';
 import { assertCampaignAcceptsHazard } from '../campaigns';
 import { gridInScope, placeInScope } from '../directory';
 import { insertHazard } from './hazard-creation';
+import { recordHazardChange } from './hazard-rollup';
 import { appendStep } from './hazard-steps';
 import { HAZARD_TRANSITIONS, HazardAction } from './hazard-transitions';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
@@ -156,6 +157,7 @@ export class HazardService {
       if (input.grade) hazard.grade = input.grade;
       if (input.placeText) hazard.placeText = input.placeText;
       await manager.save(hazard);
+      await recordHazardChange(manager, hazard);
       return toHazard(hazard);
     });
   }
