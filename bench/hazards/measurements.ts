@@ -255,6 +255,18 @@ export async function measureAll(options: MeasureOptions): Promise<Results> {
       });
     }
 
+    // A page that does not ask for totalCount skips the count (the bulk of a bureau's first page).
+    const provinceViewer = viewers[2];
+    const pageOnlyQuery = `query($filter: HazardLedgerFilter!) { hazards(first: 100, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { ${results.ledgerFields} } } } }`;
+    const pageOnlyVariables = { filter: { orgUnitId: provinceViewer.unit.id, includeSubtree: true } };
+    log('measuring: ledger first page (100) without totalCount, province');
+    results.rows.push({
+      name: 'ledger first page (100) without totalCount, province',
+      gateway: await timed(runs, () => provinceViewer.client.data(pageOnlyQuery, pageOnlyVariables)),
+      sql: await timed(runs, () => rawLedger(hazard, responsibility, { sql: 'SELECT h.* FROM hazard h WHERE h.org_path LIKE ? ORDER BY h.created_at DESC, h.id DESC LIMIT 101', params: [`${provinceViewer.unit.path}%`] })),
+      note: 'the page alone, no count',
+    });
+
     const statsCases = [
       ...viewers.map((viewer) => ({ name: `hazardStats, ${viewer.label}, last 365 days`, viewer, from })),
       { name: 'hazardStats, province, 3 years', viewer: viewers[2], from: allTime },

@@ -8,3 +8,4 @@ export * from './calendar-date';
 export * from './unit-connections';
 export * from './export-file';
 export * from './workbook';
+export * from './selection';

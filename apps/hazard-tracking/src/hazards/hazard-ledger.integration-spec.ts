@@ -109,6 +109,13 @@ describe('the hazard ledger: places, grids, sorting and one-statement pages', ()
     const newest = await runner.data(office, LEDGER, { filter, first: 1 });
     expect(titles(newest)).toEqual(['期限居中']);
 
+    const withoutTotal = await runner.data(
+      office,
+      'query($filter: HazardLedgerFilter!) { hazards(filter: $filter, orderBy: DEADLINE_SOONEST_FIRST, first: 2) { pageInfo { hasNextPage } edges { node { title } } } }',
+      { filter },
+    );
+    expect(withoutTotal.hazards).toEqual({ pageInfo: { hasNextPage: true }, edges: [{ node: { title: '期限最近' } }, { node: { title: '期限居中' } }] });
+
     const byResponsible = await runner.data(office, LEDGER, { filter: { includeSubtree: true, responsiblePersonId: 'p-resp' } });
     expect(byResponsible.hazards.totalCount).toBe(3);
   });

@@ -1,5 +1,6 @@
-import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { callerOf, ConnectionArgs, requireViewer, RequestContext, selectsField } from '@campus/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { HazardStatus } from './hazard-enums';
 import { HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { HazardService } from './hazard.service';
@@ -21,8 +22,9 @@ export class HazardResolver {
     @Arg('orderBy', () => HazardOrder, { defaultValue: HazardOrder.NEWEST_FIRST }) orderBy: HazardOrder,
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<HazardConnection> {
-    return this.hazardService.ledger(callerOf(context), filter, orderBy, first, after);
+    return this.hazardService.ledger(callerOf(context), filter, orderBy, first, after, selectsField(info, 'totalCount'));
   }
 
   @Mutation(() => HazardPayload, { description: '登记隐患' })

@@ -47,13 +47,17 @@ export class HazardService {
     return toHazard(hazard);
   }
 
-  /** The ledger (台账): one statement for the page and its total (a scalar count subquery). */
+  /**
+   * The ledger (台账): one statement for the page and its total (a scalar count subquery). Counting a
+   * bureau's whole subtree is most of the cost at scale, so the total is left out (0) when not asked for.
+   */
   async ledger(
     caller: Caller,
     filter: HazardLedgerFilter,
     order: HazardOrder,
     first: number,
     after?: string | null,
+    withTotal = true,
   ): Promise<ConnectionShape<Hazard>> {
     const conditions = await this.ledgerConditions(caller, filter);
     const repository = this.dataSource.getRepository(HazardEntity);
@@ -70,14 +74,15 @@ export class HazardService {
         afterId: String(cursor[1]),
       });
     }
+    if (withTotal) page.addSelect(`(${count.getQuery()})`, 'ledger_total');
     page
-      .addSelect(`(${count.getQuery()})`, 'ledger_total')
       .addSelect(sort.expression, 'ledger_sort')
       .orderBy('ledger_sort', sort.direction)
       .addOrderBy('h.id', sort.direction)
       .limit(first + 1);
     const { entities, raw } = await page.getRawAndEntities();
-    const totalCount = raw.length ? Number(raw[0].ledger_total) : cursor ? await count.getCount() : 0;
+    let totalCount = 0;
+    if (withTotal) totalCount = raw.length ? Number(raw[0].ledger_total) : cursor ? await count.getCount() : 0;
     return toConnection(entities, first, totalCount, (hazard) => [sort.cursorOf(hazard), hazard.id], toHazard);
   }
 
