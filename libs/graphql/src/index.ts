@@ -9,3 +9,4 @@ export * from './unit-connections';
 export * from './export-file';
 export * from './workbook';
 export * from './selection';
+export * from './enum-labels';

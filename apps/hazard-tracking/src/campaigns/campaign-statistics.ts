@@ -1,12 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { HazardCategory, HazardGrade, HazardStatus } from '../hazards/hazard-enums';
+import { HazardCategory, HazardGrade, HazardStatus, OPEN_AFTER_REPORT, RECTIFIED_STATUSES } from '../hazards/hazard-enums';
 import { rectificationRate } from './campaign-rules';
 import { CampaignFigures, CampaignStatisticsRow, campaignUnit } from './campaign.types';
-
-/** Counted as rectified (已整改): accepted, closed or archived. */
-export const RECTIFIED_STATUSES: readonly HazardStatus[] = [HazardStatus.ACCEPTED, HazardStatus.CLOSED, HazardStatus.ARCHIVED];
-/** Reported and not yet accepted: overdue once the rectification deadline has passed. */
-export const OVERDUE_STATUSES: readonly HazardStatus[] = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
 
 /** One line of the statistics table (a unit × a hazard category), as computed or as frozen. */
 export interface StatisticsLine {
@@ -61,7 +56,7 @@ export async function statisticsLines(
             COUNT(*) AS found,
             SUM(CASE WHEN h.grade = ? THEN 1 ELSE 0 END) AS major,
             SUM(CASE WHEN h.status IN (${placeholders(RECTIFIED_STATUSES)}) THEN 1 ELSE 0 END) AS rectified,
-            SUM(CASE WHEN h.status IN (${placeholders(OVERDUE_STATUSES)}) AND COALESCE(p.deadline, h.deadline) < ? THEN 1 ELSE 0 END) AS overdue
+            SUM(CASE WHEN h.status IN (${placeholders(OPEN_AFTER_REPORT)}) AND COALESCE(p.deadline, h.deadline) < ? THEN 1 ELSE 0 END) AS overdue
        FROM hazard h
        LEFT JOIN hazard_plan p ON p.hazard_id = h.id
        LEFT JOIN org_unit_projection u ON u.id = h.org_unit_id
@@ -70,7 +65,7 @@ export async function statisticsLines(
     [
       HazardGrade.MAJOR,
       ...RECTIFIED_STATUSES,
-      ...OVERDUE_STATUSES,
+      ...OPEN_AFTER_REPORT,
       options.overdueBefore,
       ...campaignIds,
       HazardStatus.VOIDED,

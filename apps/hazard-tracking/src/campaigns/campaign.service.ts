@@ -14,6 +14,7 @@ import {
   NotFoundError,
   toConnection,
   VersionedInput,
+  XLSX_CONTENT_TYPE,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import DataLoader from 'dataloader';
@@ -30,7 +31,7 @@ import {
   reportState,
 } from './campaign-rules';
 import { StatisticsLine, statisticsLines, toStatisticsRow, totalFigures } from './campaign-statistics';
-import { buildStatisticsWorkbook, statisticsWorkbookFilename, XLSX_CONTENT_TYPE } from './campaign-workbook';
+import { buildStatisticsWorkbook, statisticsWorkbookFilename } from './campaign-workbook';
 import {
   CampaignEntity,
   CampaignFocusAreaEntity,

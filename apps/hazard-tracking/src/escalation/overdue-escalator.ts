@@ -2,11 +2,8 @@ import { HazardEscalated, HazardOverdue, OutboxSignal, recordEvent, transactionW
 import { calendarDateOf } from '@campus/graphql';
 import type { Logger } from '@campus/logger';
 import { DataSource, EntityManager } from 'typeorm';
-import { HazardGrade, HazardStatus } from '../hazards/hazard-enums';
+import { HazardGrade, HazardStatus, OPEN_AFTER_REPORT } from '../hazards/hazard-enums';
 import { addDays, dueTiers, EscalationTier, TIER_RULES } from './escalation-tiers';
-
-/** Statuses "before acceptance": a hazard in one of them with a passed plan deadline is overdue. */
-export const OPEN_STATUSES: readonly HazardStatus[] = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
 
 export interface OverdueEscalatorOptions {
   /** Hazards per transaction; 500 by default. */
@@ -104,7 +101,7 @@ export class OverdueEscalator {
         ORDER BY h.id
         LIMIT ${Number(this.batchSize)}`,
       [
-        ...OPEN_STATUSES,
+        ...OPEN_AFTER_REPORT,
         today,
         after,
         HazardGrade.MAJOR,
@@ -141,7 +138,7 @@ export class OverdueEscalator {
     const at = now.toISOString();
     const result: EscalationRun = { overdue: 0, escalated: 0 };
     for (const row of rows) {
-      if (!OPEN_STATUSES.includes(row.status as HazardStatus) || row.deadline === null) continue;
+      if (!OPEN_AFTER_REPORT.includes(row.status as HazardStatus) || row.deadline === null) continue;
       const deadline = calendarDay(row.deadline);
       const grade = row.grade === HazardGrade.MAJOR ? HazardGrade.MAJOR : HazardGrade.GENERAL;
       const tiers = dueTiers(deadline, today, grade);

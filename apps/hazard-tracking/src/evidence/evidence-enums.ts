@@ -1,3 +1,4 @@
+import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
 export enum EvidenceKind {
@@ -19,5 +20,5 @@ export function isEvidenceKind(value: unknown): value is EvidenceKind {
 registerEnumType(EvidenceKind, {
   name: 'EvidenceKind',
   description: '佐证材料类别',
-  valuesConfig: Object.fromEntries(Object.entries(EVIDENCE_KIND_LABELS).map(([kind, label]) => [kind, { description: label }])),
+  valuesConfig: describedBy(EVIDENCE_KIND_LABELS),
 });

@@ -9,6 +9,9 @@ import { appendStep, StepActor } from './hazard-steps';
 import { HazardAction } from './hazard-transitions';
 import { HazardEntity } from './hazard.entity';
 
+/** The state a hazard enters the ledger in: a discovery awaiting assessment (随手拍), or registered directly. */
+export type EntryStatus = HazardStatus.DISCOVERED | HazardStatus.REGISTERED;
+
 /** Everything a new hazard records; the unit's path is resolved (and authorised) by the caller. */
 export interface NewHazard {
   orgUnitId: string;
@@ -26,8 +29,8 @@ export interface NewHazard {
   campaignId?: string | null;
   /** The record that raised it in this or another service, e.g. { type: 'INSPECTION', id }. */
   sourceRef?: { type: string; id: string } | null;
-  /** DISCOVERED for a discovery awaiting assessment (随手拍); REGISTERED (the default) when registered directly. */
-  status?: HazardStatus.DISCOVERED | HazardStatus.REGISTERED;
+  /** REGISTERED by default. */
+  status?: EntryStatus;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
 export enum HazardCategory {
@@ -53,6 +54,12 @@ export enum HazardStatus {
   VOIDED = 'VOIDED',
 }
 
+/** Reported and not yet accepted: a passed rectification deadline in one of these makes a hazard overdue. */
+export const OPEN_AFTER_REPORT: readonly HazardStatus[] = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
+
+/** Rectified (已整改): accepted, closed or archived. */
+export const RECTIFIED_STATUSES: readonly HazardStatus[] = [HazardStatus.ACCEPTED, HazardStatus.CLOSED, HazardStatus.ARCHIVED];
+
 export enum HazardSource {
   SELF_INSPECTION = 'SELF_INSPECTION',
   ROUTINE_INSPECTION = 'ROUTINE_INSPECTION',
@@ -84,11 +91,6 @@ export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = {
   REPORT: '人员报告',
   CAMPAIGN: '专项整治',
 };
-
-/** GraphQL enum value descriptions from a label table. */
-export function describedBy(labels: Record<string, string>): Record<string, { description: string }> {
-  return Object.fromEntries(Object.entries(labels).map(([value, label]) => [value, { description: label }]));
-}
 
 registerEnumType(HazardCategory, { name: 'HazardCategory', description: '隐患类别', valuesConfig: describedBy(HAZARD_CATEGORY_LABELS) });
 registerEnumType(HazardGrade, { name: 'HazardGrade', description: '隐患等级', valuesConfig: describedBy(HAZARD_GRADE_LABELS) });

@@ -4,11 +4,9 @@ import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import DataLoader from 'dataloader';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
-import { HazardCategory, HazardGrade, HazardStatus } from './hazard-enums';
+import { HazardCategory, HazardGrade, HazardStatus, OPEN_AFTER_REPORT, RECTIFIED_STATUSES } from './hazard-enums';
 import { categoryCounter, counterAggregates, gradeCounter, HAZARD_MONTHLY, MONTHLY_COUNTERS, statusCounter } from './hazard-rollup';
-import { OPEN_AFTER_REPORT } from './hazard.service';
 
-const RECTIFIED = [HazardStatus.ACCEPTED, HazardStatus.CLOSED, HazardStatus.ARCHIVED];
 
 @ObjectType()
 export class StatusCount {
@@ -141,7 +139,7 @@ export function toHazardStats(totals: Totals, from: string, to: string): HazardS
   const nonZero = <K extends string, T>(keys: K[], counter: (key: K) => string, make: (key: K, count: number) => T) =>
     keys.filter((key) => get(counter(key)) > 0).map((key) => make(key, get(counter(key))));
   const total = get('hazards');
-  const rectified = RECTIFIED.reduce((sum, status) => sum + get(statusCounter(status)), 0);
+  const rectified = RECTIFIED_STATUSES.reduce((sum, status) => sum + get(statusCounter(status)), 0);
   const closed = get('closed');
   return {
     from,

@@ -1,6 +1,7 @@
 import { ADMIN_ROLES, HAZARD_REPORTER_ROLES, Role } from '@campus/auth';
+import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
-import { describedBy, HazardGrade, HazardStatus } from './hazard-enums';
+import { HazardGrade, HazardStatus } from './hazard-enums';
 
 /** One recorded step of the closed loop (排查→登记→报告→治理→验收→销号→存档). */
 export enum HazardAction {

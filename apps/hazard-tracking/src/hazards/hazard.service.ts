@@ -18,18 +18,17 @@ import {
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
-import { HazardStatus } from './hazard-enums';
+import { HazardStatus, OPEN_AFTER_REPORT } from './hazard-enums';
 import { assertCampaignAcceptsHazard } from '../campaigns';
 import { gridInScope, placeInScope } from '../directory';
-import { insertHazard } from './hazard-creation';
+import { EntryStatus, insertHazard } from './hazard-creation';
 import { recordHazardChange } from './hazard-rollup';
 import { appendStep } from './hazard-steps';
 import { HAZARD_TRANSITIONS, HazardAction } from './hazard-transitions';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
 import { HazardFilter, HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
-import { Hazard, OPEN_AFTER_REPORT, toHazard } from './hazard.types';
+import { Hazard, toHazard } from './hazard.types';
 
-export { OPEN_AFTER_REPORT } from './hazard.types';
 
 /** Facts may be corrected only before rectification starts. */
 const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
@@ -136,7 +135,7 @@ export class HazardService {
   }
 
   /** Registers a hazard, or with DISCOVERED records a discovery for the unit's managers to assess (随手拍). */
-  async register(caller: Caller, input: RegisterHazardInput, status = HazardStatus.REGISTERED as HazardStatus.DISCOVERED | HazardStatus.REGISTERED): Promise<Hazard> {
+  async register(caller: Caller, input: RegisterHazardInput, status: EntryStatus = HazardStatus.REGISTERED): Promise<Hazard> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     if (!caller.viewer.hasRoleAt(HAZARD_REPORTER_ROLES, path)) throw new ForbiddenError('您无权在该单位登记隐患');
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {

@@ -11,7 +11,7 @@ import {
   referenceTo,
 } from '@campus/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
+import { HazardCategory, HazardGrade, HazardSource, HazardStatus, OPEN_AFTER_REPORT } from './hazard-enums';
 import { HazardEntity } from './hazard.entity';
 
 @ObjectType({ description: '隐患的来源记录（检查、演练问题、督导发现）' })
@@ -106,9 +106,6 @@ export class HazardPayload {
   @Field(() => Hazard)
   hazard: Hazard;
 }
-
-/** Statuses "reported, not yet accepted": a passed deadline in one of them makes a hazard overdue. */
-export const OPEN_AFTER_REPORT = [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.PENDING_ACCEPTANCE];
 
 export function isOverdue(hazard: Pick<HazardEntity, 'status' | 'deadline'>, today: string): boolean {
   return OPEN_AFTER_REPORT.includes(hazard.status) && hazard.deadline !== null && hazard.deadline < today;

@@ -1,3 +1,4 @@
+import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
 export enum IncidentType {
@@ -48,15 +49,12 @@ export enum IncidentStatus {
   CLOSED = 'CLOSED',
 }
 
-const described = (labels: Record<string, string>) =>
-  Object.fromEntries(Object.entries(labels).map(([value, description]) => [value, { description }]));
-
-registerEnumType(IncidentType, { name: 'IncidentType', description: '安全事件类型', valuesConfig: described(INCIDENT_TYPE_LABELS) });
+registerEnumType(IncidentType, { name: 'IncidentType', description: '安全事件类型', valuesConfig: describedBy(INCIDENT_TYPE_LABELS) });
 
 registerEnumType(IncidentSeverity, {
   name: 'IncidentSeverity',
   description: '事件等级（一般/较大/重大/特别重大）',
-  valuesConfig: described(INCIDENT_SEVERITY_LABELS),
+  valuesConfig: describedBy(INCIDENT_SEVERITY_LABELS),
 });
 
 registerEnumType(IncidentStatus, {

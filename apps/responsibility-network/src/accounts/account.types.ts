@@ -1,3 +1,4 @@
+import { describedBy } from '@campus/graphql';
 import { Role, ROLE_LABELS } from '@campus/auth';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { OrgUnit } from '../org-units/org-unit.types';
@@ -7,7 +8,7 @@ import { GrantAction } from './role-grant-log.entity';
 registerEnumType(Role, {
   name: 'Role',
   description: '角色；授予某单位即覆盖该单位及其全部下级',
-  valuesConfig: Object.fromEntries(Object.entries(ROLE_LABELS).map(([role, label]) => [role, { description: label }])),
+  valuesConfig: describedBy(ROLE_LABELS),
 });
 
 @ObjectType({ description: '角色授权' })

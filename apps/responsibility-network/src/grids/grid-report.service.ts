@@ -1,6 +1,6 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
 import { subtreeCondition } from '@campus/database';
-import { ExportFile, ForbiddenError } from '@campus/graphql';
+import { ExportFile, ForbiddenError, XLSX_CONTENT_TYPE } from '@campus/graphql';
 import { DataSource } from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -12,7 +12,7 @@ import { today } from './grid-assignment.service';
 import { GridRole } from './grid-role';
 import { GridEntity } from './grid.entity';
 import { GridCoverage, GridRosterRow } from './grid.types';
-import { buildRosterWorkbook, XLSX_CONTENT_TYPE } from './roster-workbook';
+import { buildRosterWorkbook } from './roster-workbook';
 
 /** The roster carries full phone numbers, so only those who may publish it for the unit produce it. */
 const ROSTER_PUBLISHER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER];

@@ -1,3 +1,4 @@
+import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
 export enum PostKind {
@@ -29,7 +30,7 @@ export const POST_KIND_LABELS: Record<PostKind, string> = {
 registerEnumType(PostKind, {
   name: 'PostKind',
   description: '岗位类别（决定责任清单模板）',
-  valuesConfig: Object.fromEntries(Object.entries(POST_KIND_LABELS).map(([kind, label]) => [kind, { description: label }])),
+  valuesConfig: describedBy(POST_KIND_LABELS),
 });
 
 export enum DutyAssessmentStatus {

@@ -1,3 +1,4 @@
+import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
 export enum WorkGroupKind {
@@ -35,5 +36,5 @@ export const WORK_GROUP_ROLE_LABELS: Record<WorkGroupRole, string> = {
 registerEnumType(WorkGroupRole, {
   name: 'WorkGroupRole',
   description: '工作机构成员职务',
-  valuesConfig: Object.fromEntries(Object.entries(WORK_GROUP_ROLE_LABELS).map(([role, label]) => [role, { description: label }])),
+  valuesConfig: describedBy(WORK_GROUP_ROLE_LABELS),
 });
