@@ -16,26 +16,49 @@ export function recentFirstKey(row: { createdAt: Date; id: string }): RecentFirs
   return [row.createdAt.toISOString(), row.id];
 }
 
-/** A page of a query builder's rows: count without the cursor, then first + 1 rows after it. */
-export async function recentFirstPage<Row extends ObjectLiteral>(
+/** The order of a keyset-paginated list: a column of the query's alias, then id in the same direction. */
+export interface KeysetOrder {
+  column: string;
+  direction: 'ASC' | 'DESC';
+  /** The cursor's first part as the column's SQL parameter (a Date for datetime columns). */
+  fromCursor: (value: string) => unknown;
+}
+
+const NEWEST_FIRST: KeysetOrder = { column: 'created_at', direction: 'DESC', fromCursor: (value) => new Date(value) };
+
+/** A page of a query builder's rows: count without the cursor, then first + 1 rows after it in the order. */
+export async function keysetPage<Row extends ObjectLiteral>(
+  query: SelectQueryBuilder<Row>,
+  alias: string,
+  order: KeysetOrder,
+  first: number,
+  after: (string | number)[] | null,
+): Promise<Page<Row>> {
+  const totalCount = await query.getCount();
+  const column = `${alias}.${order.column}`;
+  if (after) {
+    const comparison = order.direction === 'DESC' ? '<' : '>';
+    query.andWhere(`(${column} ${comparison} :afterKey OR (${column} = :afterKey AND ${alias}.id ${comparison} :afterId))`, {
+      afterKey: order.fromCursor(String(after[0])),
+      afterId: String(after[1]),
+    });
+  }
+  const rows = await query
+    .orderBy(column, order.direction)
+    .addOrderBy(`${alias}.id`, order.direction)
+    .take(first + 1)
+    .getMany();
+  return { rows, totalCount };
+}
+
+/** A page of a list shown newest first (created_at DESC, id DESC). */
+export function recentFirstPage<Row extends ObjectLiteral>(
   query: SelectQueryBuilder<Row>,
   alias: string,
   first: number,
   after: (string | number)[] | null,
 ): Promise<Page<Row>> {
-  const totalCount = await query.getCount();
-  if (after) {
-    query.andWhere(`(${alias}.created_at < :afterAt OR (${alias}.created_at = :afterAt AND ${alias}.id < :afterId))`, {
-      afterAt: new Date(String(after[0])),
-      afterId: String(after[1]),
-    });
-  }
-  const rows = await query
-    .orderBy(`${alias}.created_at`, 'DESC')
-    .addOrderBy(`${alias}.id`, 'DESC')
-    .take(first + 1)
-    .getMany();
-  return { rows, totalCount };
+  return keysetPage(query, alias, NEWEST_FIRST, first, after);
 }
 
 export interface GroupedPagesQuery {

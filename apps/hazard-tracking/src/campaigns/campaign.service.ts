@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { escapeLike, isDuplicateKey, newId, orgScopeCondition } from '@campus/database';
+import { escapeLike, isDuplicateKey, KeysetOrder, keysetPage, newId, orgScopeCondition } from '@campus/database';
 import {
   BadUserInputError,
   Caller,
@@ -88,6 +88,8 @@ interface Plan {
 }
 
 /** Campaigns are listed by start date, latest first; the cursor is [startsOn, id]. */
+const STARTS_LATEST_FIRST: KeysetOrder = { column: 'starts_on', direction: 'DESC', fromCursor: (value) => value };
+
 function startsFirstKey(campaign: CampaignEntity): [string, string] {
   return [calendarDay(campaign.startsOn), campaign.id];
 }
@@ -126,19 +128,8 @@ export class CampaignService {
       query.where(scope.sql, scope.params);
     }
     if (filter.statuses?.length) query.andWhere('c.status IN (:...statuses)', { statuses: filter.statuses });
-    const totalCount = await query.getCount();
-    if (cursor) {
-      query.andWhere('(c.starts_on < :afterDay OR (c.starts_on = :afterDay AND c.id < :afterId))', {
-        afterDay: String(cursor[0]),
-        afterId: String(cursor[1]),
-      });
-    }
-    const rows = await query
-      .orderBy('c.starts_on', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(first + 1)
-      .getMany();
-    return toConnection(rows, first, totalCount, startsFirstKey, toCampaign);
+    const page = await keysetPage(query, 'c', STARTS_LATEST_FIRST, first, cursor);
+    return toConnection(page.rows, first, page.totalCount, startsFirstKey, toCampaign);
   }
 
   /** 制定方案: a draft with its phases, focus areas, report dates and the units expected to report. */

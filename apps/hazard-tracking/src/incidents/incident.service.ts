@@ -1,5 +1,5 @@
 import { ADMIN_ROLES, HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition } from '@campus/database';
+import { KeysetOrder, keysetPage, newId, orgScopeCondition } from '@campus/database';
 import { IncidentReported, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import {
   BadUserInputError,
@@ -28,6 +28,8 @@ export const INCIDENT_REPORTER_ROLES: readonly Role[] = HAZARD_REPORTER_ROLES;
 export const INCIDENT_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
 
 /** Incidents are listed by occurrence, newest first; the cursor is [occurredAt ISO, id]. */
+const OCCURRED_LATEST_FIRST: KeysetOrder = { column: 'occurred_at', direction: 'DESC', fromCursor: (value) => new Date(value) };
+
 function occurredFirstKey(incident: IncidentEntity): [string, string] {
   return [incident.occurredAt.toISOString(), incident.id];
 }
@@ -60,19 +62,8 @@ export class IncidentService {
     if (filter.types?.length) query.andWhere('i.type IN (:...types)', { types: filter.types });
     if (filter.occurredFrom) query.andWhere('i.occurred_at >= :occurredFrom', { occurredFrom: filter.occurredFrom });
     if (filter.occurredTo) query.andWhere('i.occurred_at <= :occurredTo', { occurredTo: filter.occurredTo });
-    const totalCount = await query.getCount();
-    if (cursor) {
-      query.andWhere('(i.occurred_at < :afterAt OR (i.occurred_at = :afterAt AND i.id < :afterId))', {
-        afterAt: new Date(String(cursor[0])),
-        afterId: String(cursor[1]),
-      });
-    }
-    const rows = await query
-      .orderBy('i.occurred_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .take(first + 1)
-      .getMany();
-    return toConnection(rows, first, totalCount, occurredFirstKey, toIncident);
+    const page = await keysetPage(query, 'i', OCCURRED_LATEST_FIRST, first, cursor);
+    return toConnection(page.rows, first, page.totalCount, occurredFirstKey, toIncident);
   }
 
   /** 初报: records the incident and IncidentReported in one transaction; the report delay is fixed here. */

@@ -1,5 +1,5 @@
 import { Viewer } from '@campus/auth';
-import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
+import { KeysetOrder, keysetPage, newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
 import { DataSource } from 'typeorm';
 import { isOnSlot, mayManageDuty, requireDutyShift } from './duty-access';
@@ -78,13 +78,9 @@ export class DutyJournalService {
   ): Promise<ConnectionShape<DutyLogEntry>> {
     const query = this.manager.createQueryBuilder(DutyLogEntryEntity, 'e').where('e.roster_id = :rosterId', { rosterId });
     if (category) query.andWhere('e.category = :category', { category });
-    const totalCount = await query.getCount();
-    const cursor = decodeCursor(after, 2);
-    if (cursor) {
-      query.andWhere('(e.occurred_at < :at0 OR (e.occurred_at = :at0 AND e.id < :id0))', { at0: new Date(String(cursor[0])), id0: cursor[1] });
-    }
-    const rows = await query.orderBy('e.occurred_at', 'DESC').addOrderBy('e.id', 'DESC').take(first + 1).getMany();
-    return toConnection(rows, first, totalCount, (row) => [row.occurredAt.toISOString(), row.id], toDutyLogEntry);
+    const order: KeysetOrder = { column: 'occurred_at', direction: 'DESC', fromCursor: (value) => new Date(value) };
+    const page = await keysetPage(query, 'e', order, first, decodeCursor(after, 2));
+    return toConnection(page.rows, first, page.totalCount, (row) => [row.occurredAt.toISOString(), row.id], toDutyLogEntry);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, subtreeCondition } from '@campus/database';
+import { KeysetOrder, keysetPage, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
 import { DutyGapFound, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, FieldProblem, NotFoundError, toConnection } from '@campus/graphql';
 import DataLoader from 'dataloader';
@@ -58,13 +58,9 @@ export class DutyRosterService {
     }
     if (filter.periodKind) query.andWhere('r.period_kind = :periodKind', { periodKind: filter.periodKind });
     if (filter.coveringDate) query.andWhere('r.start_date <= :day AND r.end_date >= :day', { day: filter.coveringDate });
-    const totalCount = await query.getCount();
-    const cursor = decodeCursor(after, 2);
-    if (cursor) {
-      query.andWhere('(r.start_date < :start0 OR (r.start_date = :start0 AND r.id < :id0))', { start0: cursor[0], id0: cursor[1] });
-    }
-    const rows = await query.orderBy('r.start_date', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
-    return toConnection(rows, first, totalCount, (row) => [row.startDate, row.id], toDutyRoster);
+    const order: KeysetOrder = { column: 'start_date', direction: 'DESC', fromCursor: (value) => value };
+    const page = await keysetPage(query, 'r', order, first, decodeCursor(after, 2));
+    return toConnection(page.rows, first, page.totalCount, (row) => [row.startDate, row.id], toDutyRoster);
   }
 
   async create(viewer: Viewer, input: CreateDutyRosterInput): Promise<DutyRoster> {
