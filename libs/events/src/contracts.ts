@@ -209,31 +209,4 @@ export const SupervisionFindingRaised = contract(
   z.object({ id, supervisionId: id, supervisionTitle: z.string(), raisedAt: isoDateTime, ...raisedHazardFacts }),
 );
 
-export const ALL_CONTRACTS: EventContract<unknown>[] = [
-  OrgUnitCreated,
-  OrgUnitRenamed,
-  OrgUnitMoved,
-  PersonCreated,
-  PersonUpdated,
-  PersonDeactivated,
-  PlaceChanged,
-  GridAssignmentChanged,
-  LetterIssued,
-  LetterSigned,
-  LetterExpired,
-  LetterRevoked,
-  DutyGapFound,
-  HazardRegistered,
-  HazardStatusChanged,
-  HazardOverdue,
-  HazardEscalated,
-  IncidentReported,
-  DrillProblemFound,
-  SupervisionFindingRaised,
-];
-
 export type PayloadOf<C> = C extends EventContract<infer P> ? P : never;
-
-export function findContract(type: string, version: number): EventContract<unknown> | undefined {
-  return ALL_CONTRACTS.find((candidate) => candidate.type === type && candidate.version === version);
-}
