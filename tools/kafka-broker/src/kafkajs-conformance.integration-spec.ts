@@ -1,8 +1,12 @@
 import { promises as fs } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CompressionTypes, Consumer, ConsumerConfig, EachMessagePayload, Kafka, logLevel } from 'kafkajs';
+import buildOffsetFetchV4 from 'kafkajs/src/protocol/requests/offsetFetch/v4/request';
+import offsetFetchV4 from 'kafkajs/src/protocol/requests/offsetFetch/v4/response';
 import { BrokerLogger, RunningBroker, startBroker } from './index';
+import { createEncoder } from './protocol/primitives';
 
 /**
  * kafkajs 2.2.4, with no special settings, against the dev broker started in-process on a free port
@@ -88,6 +92,34 @@ async function produce(topic: string, messages: { key?: string; value: string; p
   await producer.connect();
   await producer.send({ topic, acks, messages });
   await producer.disconnect();
+}
+
+/**
+ * One request built by kafkajs's own encoder, sent on a fresh socket, and its answer decoded and parsed
+ * by kafkajs's own decoder: what kafkajs's Broker gets back before its admin API reshapes it
+ * (admin.fetchOffsets reports metadata '' as null, so it cannot tell '' from null).
+ */
+async function kafkajsRoundTrip(
+  request: { apiKey: number; apiVersion: number; encode(): Promise<{ buffer: Buffer }> },
+  response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> },
+): Promise<unknown> {
+  const { buffer: body } = await request.encode();
+  const frame = createEncoder().writeInt16(request.apiKey).writeInt16(request.apiVersion).writeInt32(1).writeString('conformance').writeBuffer(body).buffer;
+  const answer = await new Promise<Buffer>((resolve, reject) => {
+    const socket = net.connect(broker.port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (received.length >= 4 && received.length >= 4 + received.readInt32BE(0)) {
+        socket.destroy();
+        resolve(received.subarray(8, 4 + received.readInt32BE(0))); // after size and correlation id
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error('connection closed before the answer')));
+    socket.write(Buffer.concat([createEncoder().writeInt32(frame.length).buffer, frame]));
+  });
+  return response.parse(await response.decode(answer));
 }
 
 beforeAll(async () => {
@@ -251,6 +283,62 @@ describe('kafkajs 2.2.4 against the dev broker', () => {
     expect(resumed.map((m) => [m.offset, m.value])).toEqual([['3', 'after 0']]);
     const everything = await consumeAll('durable-fresh', 'durable', 4);
     expect(everything.map((m) => m.value)).toEqual(['before 0', 'before 1', 'before 2', 'after 0']);
+  });
+
+  it('OffsetFetch answers metadata "" for an offset committed without metadata, as Apache Kafka does, and given metadata as given', async () => {
+    const topic = 'checkpoints';
+    const groupId = 'checkpointers';
+    const admin = kafka('admin').admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
+    await produce(topic, [0, 0, 1, 1].map((partition, i) => ({ value: `c${i}`, partition })));
+
+    const consumer = kafka(`consumer-${groupId}`).consumer({ groupId, ...FAST_CONSUMER });
+    openConsumers.add(consumer);
+    let seen = 0;
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachMessage: async () => void (seen += 1) });
+    await waitFor(() => seen >= 4, '4 messages on checkpoints');
+    // kafkajs sends metadata null (-1) when none is given.
+    await consumer.commitOffsets([
+      { topic, partition: 0, offset: '2' },
+      { topic, partition: 1, offset: '2', metadata: 'checkpoint 7' },
+    ]);
+    await consumer.disconnect();
+    openConsumers.delete(consumer);
+
+    // Apache Kafka stores a null commit metadata as '' (OffsetAndMetadata.NoMetadata); kafkajs's own
+    // OffsetFetch tests decode its answers with metadata ''.
+    const fetchOffsets = () =>
+      kafkajsRoundTrip(buildOffsetFetchV4({ groupId, topics: [{ topic, partitions: [{ partition: 0 }, { partition: 1 }] }] }), offsetFetchV4);
+    const expected = {
+      throttleTime: 0,
+      clientSideThrottleTime: 0,
+      errorCode: 0,
+      responses: [
+        {
+          topic,
+          partitions: [
+            { partition: 0, offset: '2', metadata: '', errorCode: 0 },
+            { partition: 1, offset: '2', metadata: 'checkpoint 7', errorCode: 0 },
+          ],
+        },
+      ],
+    };
+    expect(await fetchOffsets()).toEqual(expected);
+    const [viaAdmin] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    expect(viaAdmin.partitions.map((p) => [p.partition, p.offset, p.metadata]).sort()).toEqual([
+      [0, '2', null], // kafkajs's admin reports '' as null
+      [1, '2', 'checkpoint 7'],
+    ]);
+    await admin.disconnect();
+
+    // The same after a restart: the offsets journal stores and reloads it that way.
+    const port = broker.port;
+    await broker.stop();
+    broker = await startBroker({ port, ...brokerOptions() });
+    expect(await fetchOffsets()).toEqual(expected);
   });
 
   it('admin extras: createPartitions, fetchTopicOffsetsByTimestamp, deleteGroups, deleteTopics', async () => {

@@ -92,7 +92,10 @@ export interface OffsetFetchResponse {
   errorCode: number;
   topics: {
     name: string;
-    /** committedOffset -1n and metadata null where nothing was committed. */
+    /**
+     * committedOffset -1n and metadata null where nothing was committed; metadata '' where the commit
+     * carried none (null), as Kafka answers; otherwise the metadata as committed.
+     */
     partitions: { partitionIndex: number; committedOffset: bigint; metadata: string | null; errorCode: number }[];
   }[];
 }

@@ -279,7 +279,7 @@ describe('group coordinator', () => {
   it('accepts a commit from outside the group (generation -1, no member id) only while the group is Empty', async () => {
     await start();
     expect(commit('', -1, 42n)).toBe(0);
-    expect(committed()).toMatchObject({ committedOffset: 42n, metadata: null });
+    expect(committed()).toMatchObject({ committedOffset: 42n, metadata: '' });
     expect(state()).toBe('Empty');
     await stableSingleMember();
     expect(commit('', -1, 43n)).toBe(25);
@@ -315,6 +315,51 @@ describe('group coordinator', () => {
       ['audit', [[0, 1n]]],
     ]);
     expect(coordinator.fetchOffsets({ groupId: 'unknown', topics: null })).toEqual({ errorCode: 0, topics: [] });
+  });
+
+  it('answers metadata "" for an offset committed without metadata, and given metadata as given, also after a restart', async () => {
+    await start();
+    const partitions = [
+      { partitionIndex: 0, committedOffset: 3n, committedMetadata: null },
+      { partitionIndex: 1, committedOffset: 4n, committedMetadata: 'checkpoint 7' },
+      { partitionIndex: 2, committedOffset: 5n, committedMetadata: '' },
+    ];
+    expect(commitRequest({ groupId: GROUP, generationId: -1, memberId: '', topics: [{ name: 'events', partitions }] })).toBe(0);
+    const expected = {
+      errorCode: 0,
+      topics: [
+        {
+          name: 'events',
+          partitions: [
+            { partitionIndex: 0, committedOffset: 3n, metadata: '', errorCode: 0 },
+            { partitionIndex: 1, committedOffset: 4n, metadata: 'checkpoint 7', errorCode: 0 },
+            { partitionIndex: 2, committedOffset: 5n, metadata: '', errorCode: 0 },
+          ],
+        },
+      ],
+    };
+    expect(coordinator.fetchOffsets({ groupId: GROUP, topics: null })).toEqual(expected);
+    await coordinator.close();
+    const journal = readFileSync(join(dataDir, OFFSETS_FILE), 'utf8');
+    expect(journal).not.toContain('null');
+
+    await start();
+    expect(coordinator.fetchOffsets({ groupId: GROUP, topics: null })).toEqual(expected);
+  });
+
+  it('reads metadata null or absent in an older offsets journal back as ""', async () => {
+    await start();
+    await coordinator.close();
+    writeFileSync(
+      join(dataDir, OFFSETS_FILE),
+      '{"group":"orders","commits":[{"topic":"events","partition":0,"offset":"3","metadata":null},{"topic":"events","partition":1,"offset":"4"},{"topic":"events","partition":2,"offset":"5","metadata":"kept"}]}\n',
+    );
+    await start();
+    expect(coordinator.fetchOffsets({ groupId: GROUP, topics: [{ name: 'events', partitionIndexes: [0, 1, 2] }] }).topics[0].partitions).toEqual([
+      { partitionIndex: 0, committedOffset: 3n, metadata: '', errorCode: 0 },
+      { partitionIndex: 1, committedOffset: 4n, metadata: '', errorCode: 0 },
+      { partitionIndex: 2, committedOffset: 5n, metadata: 'kept', errorCode: 0 },
+    ]);
   });
 
   it('keeps committed offsets across a restart on the same data directory', async () => {

@@ -536,7 +536,8 @@ class Coordinator implements GroupCoordinator {
         topic: name,
         partition: partitionIndex,
         offset: committedOffset,
-        metadata: committedMetadata,
+        // Like Kafka (OffsetAndMetadata.NoMetadata): a commit without metadata stores, and answers, ''.
+        metadata: committedMetadata ?? '',
       })),
     );
     try {

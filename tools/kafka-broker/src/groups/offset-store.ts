@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 export interface CommittedOffset {
   offset: bigint;
-  metadata: string | null;
+  /** '' when the commit carried none (Kafka's NO_METADATA); never null. */
+  metadata: string;
 }
 
 export interface OffsetEntry extends CommittedOffset {
@@ -15,7 +16,10 @@ export interface OffsetEntry extends CommittedOffset {
 /** topic → partition → committed offset */
 export type GroupOffsets = Map<string, Map<number, CommittedOffset>>;
 
-/** One line of the journal: a commit, or the deletion of a group's offsets. */
+/**
+ * One line of the journal: a commit, or the deletion of a group's offsets. Journals written before
+ * metadata was normalised may hold `metadata: null`; it reads back as ''.
+ */
 type JournalRecord =
   | { group: string; commits: { topic: string; partition: number; offset: string; metadata: string | null }[] }
   | { group: string; deleted: true };
@@ -146,7 +150,7 @@ function parseRecord(line: string): { group: string; deleted: true } | { group: 
     if (!Array.isArray(record.commits)) return undefined;
     const commits = record.commits.map(({ topic, partition, offset, metadata }) => {
       if (typeof topic !== 'string' || !Number.isInteger(partition)) throw new Error('malformed commit');
-      return { topic, partition, offset: BigInt(offset), metadata: metadata ?? null };
+      return { topic, partition, offset: BigInt(offset), metadata: metadata ?? '' };
     });
     return { group: record.group, commits };
   } catch {
