@@ -1,21 +1,12 @@
 import { databaseUrl } from '@campus/database';
 import { calendarDateOf } from '@campus/graphql';
-import { GraphQLClient } from '@campus/testing';
+import { eventually, GraphQLClient } from '@campus/testing';
 import { Workbook } from 'exceljs';
 import { Connection, createConnection } from 'mysql2/promise';
 import { PlatformFixture, startPlatformFixture } from './platform-fixture';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(250);
-  }
 }
 
 /** The calendar day (Asia/Shanghai, as the scheduler counts) `days` from today. */
@@ -90,7 +81,7 @@ describe('a campaign (专项整治) through a report date', () => {
       } } } }`);
       return data.campaigns.edges.map((edge: any) => edge.node).find((node: any) => node.title === '校园安全专项整治');
     };
-    const demo = await eventually(demoCampaign, (campaign) => campaign.snapshots.length > 0);
+    const demo = await eventually(demoCampaign, (campaign) => campaign.snapshots.length > 0, 20_000, 250);
     expect(demo).toMatchObject({ status: 'ACTIVE', phases: [{ kind: 'SELF_CHECK' }, { kind: 'RECTIFY' }, { kind: 'SUPERVISE' }] });
     expect(demo.reportDates).toHaveLength(4);
     expect(demo.focusAreas).toHaveLength(12);
@@ -173,6 +164,8 @@ describe('a campaign (专项整治) through a report date', () => {
     const frozen = await eventually(
       async () => (await office.data(CAMPAIGN, { id: campaignId, date: yesterday })).campaign,
       (campaign) => campaign.snapshots.length > 0,
+      20_000,
+      250,
     );
     expect(frozen.snapshots).toHaveLength(1);
     const [snapshot] = frozen.snapshots;

@@ -1,6 +1,6 @@
 import { databaseUrl } from '@campus/database';
 import { calendarDateOf } from '@campus/graphql';
-import { GraphQLClient } from '@campus/testing';
+import { eventually, GraphQLClient } from '@campus/testing';
 import { Connection, createConnection } from 'mysql2/promise';
 import { PlatformFixture, startPlatformFixture } from './platform-fixture';
 
@@ -8,15 +8,6 @@ const SCHEDULER_SECONDS = 1;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(200);
-  }
 }
 
 /** The calendar day (Asia/Shanghai, as the scheduler counts) `days` from today. */
@@ -138,7 +129,7 @@ describe('overdue hazards escalate by tier', () => {
 
   /** Waits until the tiers are recorded, then for a few more scheduler runs so a duplicate would show. */
   async function tiersAfterSettling(hazardId: string, expected: number[]): Promise<number[]> {
-    await eventually(() => tiers(hazardId), (recorded) => recorded.length >= expected.length);
+    await eventually(() => tiers(hazardId), (recorded) => recorded.length >= expected.length, 20_000);
     await sleep(3 * SCHEDULER_SECONDS * 1000);
     return tiers(hazardId);
   }
@@ -187,6 +178,7 @@ describe('overdue hazards escalate by tier', () => {
     const recorded = await eventually(
       () => events(hazard.id),
       (list) => list.length === 4 && list.every((event) => event.sent),
+      20_000,
     );
     expect(recorded).toEqual([
       { type: 'hazard.overdue', tier: null, notify: null, accountability: null, sent: true },

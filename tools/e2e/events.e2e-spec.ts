@@ -1,14 +1,5 @@
-import { GraphQLClient } from '@campus/testing';
+import { eventually, GraphQLClient } from '@campus/testing';
 import { PlatformFixture, startPlatformFixture } from './platform-fixture';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** Events between the services, through the dev broker: org moves and hazard counts. */
 describe('events across services', () => {
@@ -30,6 +21,7 @@ describe('events across services', () => {
     const counts = await eventually(
       () => admin.data(query, { id: fixture.unitIds['XDZY-JD'] }),
       (data) => data.orgUnit.hazardMonthlyCounts.reduce((sum: number, month: any) => sum + month.registered, 0) === 2,
+      15_000,
     );
     const months = counts.orgUnit.hazardMonthlyCounts;
     expect(months.reduce((sum: number, month: any) => sum + month.registered, 0)).toBe(2);
@@ -44,6 +36,7 @@ describe('events across services', () => {
     const afterVoid = await eventually(
       () => admin.data(query, { id: fixture.unitIds['XDZY-JD'] }),
       (data) => data.orgUnit.hazardMonthlyCounts.some((month: any) => month.voided === 1),
+      15_000,
     );
     expect(afterVoid.orgUnit.hazardMonthlyCounts.reduce((sum: number, month: any) => sum + month.voided, 0)).toBe(1);
   });
@@ -69,7 +62,7 @@ describe('events across services', () => {
     });
 
     const started = Date.now();
-    const after = await eventually(seenByYz, (data) => data.hazards.totalCount === 2 && data.emergencyPlans.totalCount === 1);
+    const after = await eventually(seenByYz, (data) => data.hazards.totalCount === 2 && data.emergencyPlans.totalCount === 1, 15_000);
     expect(after).toEqual({ hazards: { totalCount: 2 }, emergencyPlans: { totalCount: 1 } });
     expect(Date.now() - started).toBeLessThan(10_000);
 

@@ -2,3 +2,4 @@ export * from './graphql-client';
 export * from './database';
 export * from './operations';
 export * from './org-directory';
+export * from './eventually';
