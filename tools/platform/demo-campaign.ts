@@ -1,22 +1,23 @@
-import { calendarDateOf } from '@campus/graphql';
+import { calendarDateOf, schoolNoon } from '@campus/graphql';
 import { GraphQLClient } from '@campus/testing';
 
 /**
- * Seed 001's campaign (兰州现代职业学院校园安全专项整治工作方案) on the demo college: its twelve focus areas
- * with their lead and responsible departments, three phases and four report dates, a few hazards found in
- * it, and some units' reports (late for the report date that has come, the others missing; one ahead of the next).
+ * The campaign of the 兰州现代职业学院校园安全专项整治工作方案 (issued 2021-11-08) on the demo college: its
+ * twelve focus areas with their lead and responsible departments, three phases and four report dates, a few
+ * hazards found in it, and some units' reports (late for the report date that has come, the others missing;
+ * one ahead of the next).
  *
  * Dates: the demo shows the campaign under way, with its first report date passed (so its statistics table
- * is frozen and a missing report shows) and the next ones ahead. Between 11-22 and 01-03 the seed's own
+ * is frozen and a missing report shows) and the next ones ahead. Between 11-22 and 01-03 the plan's own
  * days are kept (in the year that makes the campaign current); on other days the whole timetable is moved
- * so that today falls where 11-25 falls in the seed: 17 days after the start, in the 整改完善 phase.
+ * so that today falls where 11-25 falls in the plan: 17 days after the start, in the 整改完善 phase.
  *
  * The campaign's hazards are registered in units no other demo step or end-to-end test counts hazards of
  * (护理学院, 经济管理学院, 后勤管理处, 安全保卫处, 教务处, 学生工作处). They are linked while the campaign is a
  * draft and it is issued last, so the first snapshot, frozen by the service's scheduler, holds all of them.
  */
 
-/** The seed's timetable as written (2021-11-08 印发). */
+/** The plan's timetable as written (2021-11-08 印发). */
 const SEED = {
   startsOn: '2021-11-08',
   phases: { SELF_CHECK: '2021-11-15', RECTIFY: '2021-12-15', SUPERVISE: '2021-12-30' },
@@ -53,7 +54,7 @@ function mapDates(change: (day: string) => string): DemoCampaignDates {
   };
 }
 
-/** The seed's timetable for a day (YYYY-MM-DD): its own month and day when they make it current, else moved. */
+/** The plan's timetable for a day (YYYY-MM-DD): its own month and day when they make it current, else moved. */
 export function demoCampaignDates(today: string): DemoCampaignDates {
   const year = Number(today.slice(0, 4));
   for (const startYear of [year, year - 1]) {
@@ -79,8 +80,8 @@ interface DemoFocusArea {
 }
 
 /**
- * The twelve 整治重点 of seed 001. Units the demo college does not have (心理健康中心, 思政处, 马院) are left
- * out of (六) and (十二); (八) names only lead units and (九) only a responsible one, as the seed does.
+ * The plan's twelve 整治重点. Units the demo college does not have (心理健康中心, 思政处, 马院) are left
+ * out of (六) and (十二); (八) names only lead units and (九) only a responsible one, as the plan does.
  */
 const FOCUS_AREAS: DemoFocusArea[] = [
   { name: '强化责任落实', category: null, lead: ['XDZY-DZB', 'XDZY-BWC'], responsible: everyoneBut(['XDZY-DZB', 'XDZY-BWC']),
@@ -142,11 +143,6 @@ const HAZARDS: DemoHazard[] = [
 
 const HAZARD_FIELDS = 'hazard { id version }';
 
-/** Noon of a school day as an instant. */
-function noonOf(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00+08:00`)).toISOString();
-}
-
 async function step(client: GraphQLClient, mutation: string, inputType: string, input: Record<string, unknown>): Promise<{ id: string; version: number }> {
   const data = await client.data(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${HAZARD_FIELDS} } }`, { input });
   return data[mutation].hazard;
@@ -170,7 +166,7 @@ async function registerHazard(
     grade: hazard.grade,
     source: 'CAMPAIGN',
     placeText: hazard.place,
-    discoveredAt: noonOf(discoveredOn),
+    discoveredAt: schoolNoon(discoveredOn).toISOString(),
     campaignId,
   });
   const versioned = () => ({ id: current.id, version: current.version });

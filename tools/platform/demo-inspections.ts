@@ -1,4 +1,4 @@
-import { calendarDateOf } from '@campus/graphql';
+import { calendarDateOf, schoolNoon } from '@campus/graphql';
 import { GraphQLClient } from '@campus/testing';
 
 /**
@@ -12,11 +12,6 @@ const DAY_MS = 24 * 3600 * 1000;
 /** A day relative to today in the school's time zone. */
 function dayFromToday(offset: number): string {
   return calendarDateOf(new Date(Date.now() + offset * DAY_MS));
-}
-
-/** Noon of a school day, as the instant an inspection was performed. */
-function noonOf(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00+08:00`)).toISOString();
 }
 
 /** The Monday of the ISO week holding the day, plus offset days. */
@@ -62,7 +57,7 @@ async function perform(client: GraphQLClient, taskId: string, template: Template
     failed[item.seq] ? { itemId: item.id, passed: false, note: failed[item.seq] } : { itemId: item.id, passed: true },
   );
   await client.data('mutation($input: PerformInspectionInput!) { performInspection(input: $input) { inspection { id } } }', {
-    input: { taskId, performedAt: noonOf(day), results, note },
+    input: { taskId, performedAt: schoolNoon(day).toISOString(), results, note },
   });
 }
 

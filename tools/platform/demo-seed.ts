@@ -4,7 +4,7 @@ import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoInspections } from './demo-inspections';
 
 /**
- * The demo campus: a county education bureau over a vocational college organised like seed 001
+ * The demo campus: a county education bureau over a vocational college organised like 兰州现代职业学院
  * (党政办公室, 安全保卫处, 教务处, 学生工作处, 后勤管理处, 宣传统战部, 团委 and several 二级学院) and a
  * middle school; people, one account per role, a few hazards, plans and appraisal schemes.
  * Loaded through the gateway's public API, as the bootstrap administrator.

@@ -1,4 +1,4 @@
-/** Roles as in DOMAIN.md; a grant of a role at a unit covers that unit's subtree. */
+/** The platform's roles (labels in ROLE_LABELS); a grant of a role at a unit covers that unit's subtree. */
 export enum Role {
   BUREAU_ADMIN = 'BUREAU_ADMIN',
   SAFETY_OFFICE = 'SAFETY_OFFICE',

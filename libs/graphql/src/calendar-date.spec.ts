@@ -1,5 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
-import { CalendarDate, isCalendarDate } from './calendar-date';
+import { CalendarDate, calendarDateOf, isCalendarDate, schoolDayEnd, schoolDayStart, schoolNoon } from './calendar-date';
 
 function parseError(value: unknown): GraphQLError {
   try {
@@ -43,5 +43,34 @@ describe('CalendarDate scalar', () => {
   it('serializes to the day part only', () => {
     expect(CalendarDate.serialize('2026-11-24')).toBe('2026-11-24');
     expect(CalendarDate.serialize('2026-11-24T10:00:00.000Z')).toBe('2026-11-24');
+  });
+});
+
+describe('school day instants', () => {
+  it('starts a school day at 00:00 +08:00, the previous UTC day at 16:00', () => {
+    expect(schoolDayStart('2026-01-01').toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(schoolDayStart('2026-11-22').getTime()).toBe(Date.parse('2026-11-22T00:00:00+08:00'));
+    expect(schoolDayStart('2024-03-01').toISOString()).toBe('2024-02-29T16:00:00.000Z');
+  });
+
+  it('ends a school day where the next one starts', () => {
+    expect(schoolDayEnd('2026-12-31').toISOString()).toBe('2026-12-31T16:00:00.000Z');
+    expect(schoolDayEnd('2024-02-28').getTime()).toBe(schoolDayStart('2024-02-29').getTime());
+  });
+
+  it('puts noon at 12:00 +08:00', () => {
+    expect(schoolNoon('2026-11-24').toISOString()).toBe('2026-11-24T04:00:00.000Z');
+  });
+
+  it('agrees with calendarDateOf on the day an instant belongs to', () => {
+    for (const day of ['2026-01-01', '2026-06-30', '2026-12-31']) {
+      expect(calendarDateOf(schoolDayStart(day))).toBe(day);
+      expect(calendarDateOf(schoolNoon(day))).toBe(day);
+      expect(calendarDateOf(new Date(schoolDayEnd(day).getTime() - 1))).toBe(day);
+    }
+  });
+
+  it('gives an invalid date for text that is not a date', () => {
+    expect(Number.isNaN(schoolDayStart('not a day').getTime())).toBe(true);
   });
 });

@@ -34,6 +34,26 @@ export const CalendarDate = new GraphQLScalarType<string, string>({
 /** The school's time zone; days people mean (deadlines, months of a report) are counted in it. */
 export const SCHOOL_TIME_ZONE = 'Asia/Shanghai';
 
+/** SCHOOL_TIME_ZONE's offset from UTC (+08:00). A constant is exact: China has kept no daylight saving time since 1991. */
+export const SCHOOL_UTC_OFFSET_MS = 8 * 3600 * 1000;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The instant a school day (YYYY-MM-DD) begins: 00:00 in the school's time zone. */
+export function schoolDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - SCHOOL_UTC_OFFSET_MS);
+}
+
+/** The instant a school day (YYYY-MM-DD) is over: 00:00 of the next day in the school's time zone (exclusive end). */
+export function schoolDayEnd(day: string): Date {
+  return new Date(schoolDayStart(day).getTime() + DAY_MS);
+}
+
+/** Noon of a school day (YYYY-MM-DD) in the school's time zone. */
+export function schoolNoon(day: string): Date {
+  return new Date(schoolDayStart(day).getTime() + DAY_MS / 2);
+}
+
 /** The calendar day of an instant in the school's time zone: "2026-01-01" for 2025-12-31T16:00Z. */
 export function calendarDateOf(instant: Date, timeZone = SCHOOL_TIME_ZONE): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);

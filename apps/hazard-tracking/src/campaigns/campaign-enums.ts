@@ -7,7 +7,7 @@ export enum CampaignStatus {
   CLOSED = 'CLOSED',
 }
 
-/** The three phases of seed 001, in their order. */
+/** The three phases of a campaign, as in the 2021 兰州现代职业学院 campus-safety plan, in their order (labels in PHASE_LABELS). */
 export enum CampaignPhaseKind {
   SELF_CHECK = 'SELF_CHECK',
   RECTIFY = 'RECTIFY',

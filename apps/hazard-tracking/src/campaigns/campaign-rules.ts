@@ -1,5 +1,5 @@
 import { Viewer } from '@campus/auth';
-import { calendarDateOf, FieldProblem } from '@campus/graphql';
+import { calendarDateOf, FieldProblem, schoolDayStart } from '@campus/graphql';
 import { CampaignPhaseKind, CampaignReportState, CampaignStatus, PHASE_LABELS, PHASE_ORDER } from './campaign-enums';
 
 /** The dated parts of a campaign plan, as entered (calendar days YYYY-MM-DD). */
@@ -71,16 +71,11 @@ export function currentPhase(
 }
 
 /**
- * The instant a report date's figures are taken at: 00:00 of that day in the school's time zone
- * (Asia/Shanghai, UTC+8 all year), i.e. "截至前一日24时".
+ * The instant a report date's figures are taken at: 00:00 of that day in the school's time zone,
+ * i.e. "截至前一日24时".
  */
 export function reportCutoff(reportDate: string): Date {
-  return new Date(`${reportDate}T00:00:00+08:00`);
-}
-
-/** A report date is due for its snapshot once its cutoff has passed, i.e. from the report date itself. */
-export function isReportDue(reportDate: string, now: Date): boolean {
-  return reportDate <= calendarDateOf(now);
+  return schoolDayStart(reportDate);
 }
 
 /** A report is late when it is submitted after its report date (the report date itself is on time). */

@@ -41,7 +41,7 @@ const STATISTICS = `query($id: ID!) { campaign(id: $id) { statistics { rows { un
 const SNAPSHOTS = `query($id: ID!) { campaign(id: $id) { snapshots { id reportDate cutoffAt frozenAt rows { unit { id name } category ${FIGURES} } totals { ${FIGURES} } } } }`;
 const WORKBOOK = 'query($id: ID!) { campaignStatisticsWorkbook(snapshotId: $id) { filename contentType base64 } }';
 
-/** Seed 001's plan in 2026, over the school: four report dates, three phases. */
+/** The 2021 兰州现代职业学院 campus-safety plan in 2026, over the school: four report dates, three phases. */
 function seedPlan(overrides: Record<string, unknown> = {}) {
   return {
     orgUnitId: 'school',

@@ -1,4 +1,4 @@
-import { calendarDateOf, callerOf, ExportFile, RequestContext, requireViewer, xlsxExport } from '@campus/graphql';
+import { calendarDateOf, callerOf, ExportFile, RequestContext, requireViewer, SCHOOL_UTC_OFFSET_MS, xlsxExport } from '@campus/graphql';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import { EVIDENCE_KIND_LABELS, EvidenceKind } from '../evidence/evidence-enums';
@@ -17,7 +17,7 @@ const LEDGER_WIDTHS = [20, 30, 16, 10, 10, 14, 20, 24, 18, 12, 12, 10, 14, 18];
 
 /** Beijing time as people read it: 2026-11-24 09:30. */
 function localDateTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(at.getTime() + SCHOOL_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Unit and person names from the local projections, one statement each. */

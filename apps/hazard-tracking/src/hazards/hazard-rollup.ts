@@ -1,4 +1,4 @@
-import { calendarDateOf } from '@campus/graphql';
+import { calendarDateOf, schoolDayEnd } from '@campus/graphql';
 import { EntityManager } from 'typeorm';
 import { HazardCategory, HazardGrade, HazardStatus } from './hazard-enums';
 import { HazardEntity } from './hazard.entity';
@@ -9,8 +9,6 @@ import { HazardEntity } from './hazard.entity';
  * recordHazardChange; its org_path follows moved units like the hazard's own (SCOPED_TABLES).
  */
 export const HAZARD_MONTHLY = 'hazard_monthly';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 export const statusCounter = (status: HazardStatus) => `status_${status.toLowerCase()}`;
 export const categoryCounter = (category: HazardCategory) => `category_${category.toLowerCase()}`;
@@ -57,9 +55,9 @@ export function monthOf(discoveredAt: Date): string {
   return `${calendarDateOf(discoveredAt).slice(0, 7)}-01`;
 }
 
-/** Accepted by the end of the deadline day (YYYY-MM-DD, Asia/Shanghai = UTC+8 all year). */
+/** Accepted by the end of the deadline day (YYYY-MM-DD, in the school's time zone). */
 export function acceptedOnTime(acceptedAt: Date, deadline: string): boolean {
-  return acceptedAt.getTime() < Date.parse(`${deadline.slice(0, 10)}T00:00:00+08:00`) + DAY_MS;
+  return acceptedAt.getTime() < schoolDayEnd(deadline.slice(0, 10)).getTime();
 }
 
 interface CountedRow {
@@ -133,15 +131,10 @@ export function counterAggregates(alias: string): string[] {
   ];
 }
 
-/** The counters as they should be, recounted from the hazards (per org_path and month); for checks and repairs. */
+/** The counters as they should be, recounted from the hazards (per org_path and month); for checks. */
 export function monthlyRecountSql(): string {
   const month = "DATE_FORMAT(h.discovered_at + INTERVAL 8 HOUR, '%Y-%m-01')";
   const sums = counterAggregates('h').map((sum, index) => `${sum} AS ${MONTHLY_COUNTERS[index]}`);
   return `SELECT h.org_path, ${month} AS month, ${sums.join(', ')} FROM hazard h GROUP BY h.org_path, ${month}`;
 }
 
-/** Rebuilds hazard_monthly from the hazards (after a bulk load or to repair drift), in the caller's transaction. */
-export async function rebuildHazardMonthly(manager: EntityManager): Promise<void> {
-  await manager.query(`DELETE FROM ${HAZARD_MONTHLY}`);
-  await manager.query(`INSERT INTO ${HAZARD_MONTHLY} (org_path, month, ${MONTHLY_COUNTERS.join(', ')}) ${monthlyRecountSql()}`);
-}

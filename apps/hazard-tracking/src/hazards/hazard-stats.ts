@@ -1,5 +1,15 @@
 import { escapeLike } from '@campus/database';
-import { calendarDateOf, CalendarDate, Caller, callerOf, NotFoundError, RequestContext } from '@campus/graphql';
+import {
+  calendarDateOf,
+  CalendarDate,
+  Caller,
+  callerOf,
+  NotFoundError,
+  RequestContext,
+  SCHOOL_UTC_OFFSET_MS,
+  schoolDayEnd,
+  schoolDayStart,
+} from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import DataLoader from 'dataloader';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
@@ -72,7 +82,6 @@ export class HazardStats {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-const SHANGHAI_MS = 8 * 3600 * 1000;
 /** Above this many unit paths in one batch, one scan under their common ancestor beats a LIKE per path. */
 const MAX_PATH_CONDITIONS = 50;
 
@@ -96,11 +105,11 @@ export interface PeriodPlan {
 
 /** The first instant of the Asia/Shanghai month containing `ms`, and of the month after it. */
 function monthStart(ms: number, plusMonths = 0): number {
-  const local = new Date(ms + SHANGHAI_MS);
-  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + plusMonths, 1) - SHANGHAI_MS;
+  const local = new Date(ms + SCHOOL_UTC_OFFSET_MS);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + plusMonths, 1) - SCHOOL_UTC_OFFSET_MS;
 }
 
-const monthKey = (start: number) => `${new Date(start + SHANGHAI_MS).toISOString().slice(0, 7)}-01`;
+const monthKey = (start: number) => `${new Date(start + SCHOOL_UTC_OFFSET_MS).toISOString().slice(0, 7)}-01`;
 
 export function periodPlan(from: number, until: number, now: number): PeriodPlan {
   const plan: PeriodPlan = { months: [], add: [], subtract: [] };
@@ -275,8 +284,8 @@ export function loadHazardStats(
       const paths = await visiblePaths(dataSource, directory, caller, unitIds);
       const visible = [...new Set(paths.filter((path): path is string => typeof path === 'string'))];
       if (visible.length === 0) return paths as Error[];
-      const start = Date.parse(`${from}T00:00:00+08:00`);
-      const until = Date.parse(`${to}T00:00:00+08:00`) + DAY_MS;
+      const start = schoolDayStart(from).getTime();
+      const until = schoolDayEnd(to).getTime();
       const now = Date.now();
       const query = statsQuery(visible, periodPlan(start, until, now), start, until, calendarDateOf(new Date(now)));
       const totals = sumBySubtree(await dataSource.query(query.sql, query.params), visible);

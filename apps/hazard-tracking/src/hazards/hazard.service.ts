@@ -13,6 +13,8 @@ import {
   NotFoundError,
   RequestContext,
   requireViewer,
+  schoolDayEnd,
+  schoolDayStart,
   toConnection,
   VersionedInput,
 } from '@campus/graphql';
@@ -202,10 +204,10 @@ export class HazardService {
     if (filter.grade?.length) conditions.push({ sql: `${alias}.grade IN (:...grade)`, params: { grade: filter.grade } });
     if (filter.source?.length) conditions.push({ sql: `${alias}.source IN (:...source)`, params: { source: filter.source } });
     if (filter.discoveredFrom) {
-      conditions.push({ sql: `${alias}.discovered_at >= :discoveredFrom`, params: { discoveredFrom: startOfSchoolDay(filter.discoveredFrom) } });
+      conditions.push({ sql: `${alias}.discovered_at >= :discoveredFrom`, params: { discoveredFrom: schoolDayStart(filter.discoveredFrom) } });
     }
     if (filter.discoveredTo) {
-      conditions.push({ sql: `${alias}.discovered_at < :discoveredTo`, params: { discoveredTo: startOfSchoolDay(filter.discoveredTo, 1) } });
+      conditions.push({ sql: `${alias}.discovered_at < :discoveredTo`, params: { discoveredTo: schoolDayEnd(filter.discoveredTo) } });
     }
     for (const [key, column] of LINK_FILTERS) {
       if (filter[key]) conditions.push({ sql: `${alias}.${column} = :${key}`, params: { [key]: filter[key] } });
@@ -264,7 +266,3 @@ const HAZARD_ORDERS: Record<HazardOrder, LedgerSort> = {
   },
 };
 
-/** The instant a school day (YYYY-MM-DD in Asia/Shanghai, UTC+8 all year) begins, optionally days later. */
-function startOfSchoolDay(day: string, plusDays = 0): Date {
-  return new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 24 * 3600 * 1000);
-}

@@ -12,6 +12,8 @@ import {
   ForbiddenError,
   LoaderRegistry,
   NotFoundError,
+  schoolDayEnd,
+  schoolDayStart,
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
@@ -33,11 +35,6 @@ export const INSPECTION_PERFORMER_ROLES = ADMIN_ROLES;
 
 /** References to the raising result row are what hazard.source_ref_id holds for inspections. */
 export const INSPECTION_SOURCE_REF = 'INSPECTION';
-
-/** The instant a school day (Asia/Shanghai, UTC+8 all year) begins, optionally days later. */
-function startOfSchoolDay(day: string, plusDays = 0): Date {
-  return new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 24 * 3600 * 1000);
-}
 
 /** Every item answered exactly once, nothing else; a failed item says what is wrong. */
 function resultProblems(items: ChecklistItemEntity[], results: InspectionItemResultInput[]): FieldProblem[] {
@@ -92,8 +89,8 @@ export class InspectionService {
         : { sql: 'i.org_unit_id = :unitId', params: { unitId: filter.orgUnitId } };
       query.andWhere(unit.sql, unit.params);
     }
-    if (filter.performedFrom) query.andWhere('i.performed_at >= :performedFrom', { performedFrom: startOfSchoolDay(filter.performedFrom) });
-    if (filter.performedTo) query.andWhere('i.performed_at < :performedTo', { performedTo: startOfSchoolDay(filter.performedTo, 1) });
+    if (filter.performedFrom) query.andWhere('i.performed_at >= :performedFrom', { performedFrom: schoolDayStart(filter.performedFrom) });
+    if (filter.performedTo) query.andWhere('i.performed_at < :performedTo', { performedTo: schoolDayEnd(filter.performedTo) });
     if (filter.withFailures === true) query.andWhere('i.failed_count > 0');
     if (filter.withFailures === false) query.andWhere('i.failed_count = 0');
     const page = await recentFirstPage(query, 'i', first, decodeCursor(after, 2));

@@ -1,11 +1,7 @@
-import { FieldProblem } from '@campus/graphql';
+import { FieldProblem, SCHOOL_UTC_OFFSET_MS } from '@campus/graphql';
 import { DUTY_PERIOD_KIND_LABELS, DutyPeriodKind, needsFullCoverage } from './duty-enums';
 
-/**
- * Dates and shift clocks of duty rosters, in the school's time zone (Asia/Shanghai). China has kept no
- * daylight saving time since 1991, so a fixed UTC+8 offset is exact.
- */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+// Dates and shift clocks of duty rosters are in the school's time zone, at its fixed SCHOOL_UTC_OFFSET_MS.
 const MS_PER_MINUTE = 60 * 1000;
 const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
 export const MINUTES_PER_DAY = 24 * 60;
@@ -66,12 +62,12 @@ export function datesFrom(first: string, last: string): string[] {
 
 /** The calendar day of an instant in Asia/Shanghai. */
 export function shanghaiDateOf(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(instant.getTime() + SCHOOL_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The instant a shift begins on a duty date. */
 export function shiftStartsAt(date: string, shift: ShiftTimes): Date {
-  return new Date(dayNumber(date) * MS_PER_DAY + clockMinutes(shift.start) * MS_PER_MINUTE - SHANGHAI_OFFSET_MS);
+  return new Date(dayNumber(date) * MS_PER_DAY + clockMinutes(shift.start) * MS_PER_MINUTE - SCHOOL_UTC_OFFSET_MS);
 }
 
 export function shiftEndsAt(date: string, shift: ShiftTimes): Date {

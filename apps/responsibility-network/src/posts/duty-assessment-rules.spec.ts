@@ -1,14 +1,4 @@
-import { averageScore, isAssessmentPeriod, scoreSheetProblems } from './duty-assessment-rules';
-
-describe('isAssessmentPeriod', () => {
-  it.each(['2026', '2026-H1', '2026-H2', '2026-Q1', '2026-Q4'])('accepts %s', (period) => {
-    expect(isAssessmentPeriod(period)).toBe(true);
-  });
-
-  it.each(['26', '2026-H3', '2026-Q5', '2026-q1', '2026-07', '2026H2', ' 2026', '1999'])('rejects "%s"', (period) => {
-    expect(isAssessmentPeriod(period)).toBe(false);
-  });
-});
+import { averageScore, scoreSheetProblems } from './duty-assessment-rules';
 
 describe('averageScore', () => {
   it('averages to two decimals', () => {

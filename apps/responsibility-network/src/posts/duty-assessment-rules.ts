@@ -4,10 +4,6 @@ import { FieldProblem } from '@campus/graphql';
 export const ASSESSMENT_PERIOD = /^(20\d{2})(-(H[12]|Q[1-4]))?$/;
 export const ASSESSMENT_PERIOD_MESSAGE = '考核期格式应为年度 2026、半年 2026-H1/H2 或季度 2026-Q1…Q4';
 
-export function isAssessmentPeriod(value: string): boolean {
-  return ASSESSMENT_PERIOD.test(value);
-}
-
 /** The mean of the item scores, to two decimals; 0 for no items. */
 export function averageScore(scores: readonly number[]): number {
   if (scores.length === 0) return 0;

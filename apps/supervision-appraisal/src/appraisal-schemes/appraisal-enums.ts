@@ -19,7 +19,7 @@ export enum IndicatorKind {
   MANUAL = 'MANUAL',
 }
 
-/** Indicators computed from the other services' events (DOMAIN.md §4). */
+/** Indicators computed from the other services' events. */
 export enum IndicatorMetric {
   RECTIFICATION_RATE = 'RECTIFICATION_RATE',
   ON_TIME_RECTIFICATION = 'ON_TIME_RECTIFICATION',
