@@ -38,7 +38,7 @@ export function evidenceSettings(config: EvidenceConfig): EvidenceSettings {
     throw new ConfigError(missing);
   }
   const options = {
-    endpoint: config.S3_ENDPOINT ?? `https://s3.${config.S3_REGION}.amazonaws.com`,
+    endpoint: config.S3_ENDPOINT,
     bucket,
     region: config.S3_REGION,
     accessKeyId,

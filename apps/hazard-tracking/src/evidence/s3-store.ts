@@ -1,105 +1,106 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import http, { IncomingMessage } from 'node:http';
-import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { checkStorageKey, EvidenceStore, StoredFile, StoredFileMissingError } from './evidence-store';
-import { EMPTY_PAYLOAD_HASH, encodeS3Segment, S3Credentials, signS3Request } from './s3-signature';
 
-export interface S3StoreOptions extends S3Credentials {
-  /** e.g. https://s3.cn-north-1.amazonaws.com.cn or http://minio.internal:9000 */
-  endpoint: string;
+export interface S3StoreOptions {
+  /** e.g. http://minio.internal:9000 or https://oss-cn-hangzhou.aliyuncs.com; absent: AWS S3 in the region. */
+  endpoint?: string;
   bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
   /** Bucket in the path (most S3-compatible servers) rather than in the host name. */
   forcePathStyle: boolean;
 }
 
-interface Body {
+interface Spooled {
   file: string;
   size: number;
   sha256: string;
 }
 
 /**
- * Evidence files in an S3-compatible bucket, signed with Signature Version 4. An upload is spooled to a
- * temporary file first: S3 needs its length and (so the server checks it arrived intact) its SHA-256
- * before the first byte, and a refused upload then never reaches the bucket.
+ * Evidence files in an S3-compatible bucket, through the AWS SDK. An upload is spooled to a temporary
+ * file first: S3 needs its length and (so the server checks it arrived intact) its SHA-256 before the
+ * first byte, and a refused upload then never reaches the bucket.
  */
 export class S3Store implements EvidenceStore {
-  private readonly endpoint: URL;
+  private readonly client: S3Client;
+  private readonly bucket: string;
 
-  constructor(private readonly options: S3StoreOptions) {
-    this.endpoint = new URL(options.endpoint);
+  constructor(options: S3StoreOptions) {
+    this.bucket = options.bucket;
+    this.client = new S3Client({
+      endpoint: options.endpoint,
+      region: options.region,
+      forcePathStyle: options.forcePathStyle,
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+      // By default the SDK adds CRC checksums (in aws-chunked trailers) to uploads and asks for them on
+      // downloads; Aliyun OSS, Tencent COS, older MinIO and s3rver do not all understand them.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
   }
 
   async put(key: string, content: Readable): Promise<void> {
+    checkStorageKey(key);
     const spoolDir = await mkdtemp(path.join(os.tmpdir(), 'campus-evidence-'));
+    let body: Readable | undefined;
     try {
-      const body = await spool(content, path.join(spoolDir, randomUUID()));
-      const response = await this.send('PUT', key, body);
-      await expectStatus(response, [200], 'PUT', key);
-      response.resume();
+      const spooled = await spool(content, path.join(spoolDir, randomUUID()));
+      body = createReadStream(spooled.file);
+      const command = new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentLength: spooled.size,
+        ContentType: 'application/octet-stream',
+      });
+      // The SDK sends a stream body as UNSIGNED-PAYLOAD; with its SHA-256 signed instead, the server
+      // refuses bytes that do not match.
+      command.middlewareStack.add(
+        (next) => (args) => {
+          (args.request as { headers: Record<string, string> }).headers['x-amz-content-sha256'] = spooled.sha256;
+          return next(args);
+        },
+        { step: 'build', name: 'signedPayloadSha256' },
+      );
+      await this.client.send(command);
+    } catch (error) {
+      throw s3Failure('PUT', key, error);
     } finally {
+      body?.destroy();
       await rm(spoolDir, { recursive: true, force: true });
     }
   }
 
   async get(key: string): Promise<StoredFile> {
-    const response = await this.send('GET', key);
-    if (response.statusCode === 404) {
-      response.resume();
-      throw new StoredFileMissingError(key);
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }));
+      if (!(object.Body instanceof Readable)) throw new Error(`S3 GET ${key}: the response has no body stream`);
+      return { stream: object.Body, size: Number(object.ContentLength) };
+    } catch (error) {
+      if (statusOf(error) === 404) throw new StoredFileMissingError(key);
+      throw s3Failure('GET', key, error);
     }
-    await expectStatus(response, [200], 'GET', key);
-    return { stream: response, size: Number(response.headers['content-length']) };
   }
 
   async delete(key: string): Promise<void> {
-    const response = await this.send('DELETE', key);
-    await expectStatus(response, [200, 204, 404], 'DELETE', key);
-    response.resume();
-  }
-
-  private send(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Body): Promise<IncomingMessage> {
-    const { bucket, forcePathStyle } = this.options;
-    const encodedKey = checkStorageKey(key).split('/').map(encodeS3Segment).join('/');
-    const basePath = this.endpoint.pathname.replace(/\/$/, '');
-    const host = forcePathStyle ? this.endpoint.host : `${bucket}.${this.endpoint.host}`;
-    const requestPath = forcePathStyle ? `${basePath}/${encodeS3Segment(bucket)}/${encodedKey}` : `${basePath}/${encodedKey}`;
-    const extra: Record<string, string> = body ? { 'content-type': 'application/octet-stream' } : {};
-    const headers = signS3Request(
-      { method, host, path: requestPath, headers: extra, payloadHash: body?.sha256 ?? EMPTY_PAYLOAD_HASH },
-      this.options,
-      new Date(),
-    );
-    const transport = this.endpoint.protocol === 'https:' ? https : http;
-    return new Promise((resolve, reject) => {
-      const request = transport.request(
-        {
-          protocol: this.endpoint.protocol,
-          hostname: forcePathStyle ? this.endpoint.hostname : `${bucket}.${this.endpoint.hostname}`,
-          port: this.endpoint.port || undefined,
-          method,
-          path: requestPath,
-          headers: { ...headers, 'content-length': String(body?.size ?? 0) },
-        },
-        resolve,
-      );
-      request.on('error', reject);
-      if (body) {
-        pipeline(createReadStream(body.file), request).catch(reject);
-      } else {
-        request.end();
-      }
-    });
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }));
+    } catch (error) {
+      if (statusOf(error) !== 404) throw s3Failure('DELETE', key, error);
+    }
   }
 }
 
-async function spool(content: Readable, file: string): Promise<Body> {
+async function spool(content: Readable, file: string): Promise<Spooled> {
   const hash = createHash('sha256');
   let size = 0;
   const counter = new PassThrough();
@@ -111,10 +112,12 @@ async function spool(content: Readable, file: string): Promise<Body> {
   return { file, size, sha256: hash.digest('hex') };
 }
 
-async function expectStatus(response: IncomingMessage, expected: number[], method: string, key: string): Promise<void> {
-  if (expected.includes(response.statusCode ?? 0)) return;
-  const chunks: Buffer[] = [];
-  for await (const chunk of response) chunks.push(chunk as Buffer);
-  const code = /<Code>([^<]+)<\/Code>/.exec(Buffer.concat(chunks).toString('utf8'))?.[1] ?? 'unknown';
-  throw new Error(`S3 ${method} ${key} failed: HTTP ${response.statusCode} ${code}`);
+function statusOf(error: unknown): number | undefined {
+  return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+}
+
+/** A refusal by the server, named by HTTP status and S3 error code; any other error as it is. */
+function s3Failure(method: string, key: string, error: unknown): unknown {
+  if (!(error instanceof S3ServiceException)) return error;
+  return new Error(`S3 ${method} ${key} failed: HTTP ${error.$metadata.httpStatusCode} ${error.name}`, { cause: error });
 }
