@@ -7,7 +7,7 @@ import 'reflect-metadata';
  * all-schools rollup through the gateway and as raw SQL. Writes bench/reports/hazards.md.
  */
 import { dropDatabase } from '@campus/database';
-import { DEMO_PASSWORD, ensureMysql, ROOT, startPlatform, SUBGRAPHS } from '@campus/platform';
+import { DEMO_PASSWORD, ensureMysql, prefixedDatabaseName, ROOT, startPlatform, SubgraphName, SUBGRAPHS } from '@campus/platform';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { existingDataset, generateDataset } from './dataset';
@@ -28,7 +28,7 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 async function main(): Promise<void> {
   const settings = { schools: option('schools', 2000), hazards: option('hazards', 1_000_000), runs: option('runs', 30) };
   const mysql = await ensureMysql(process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306', path.join(ROOT, '.data'), console.log);
-  const databaseName = (name: string) => `${PREFIX}_${{ 'responsibility-network': 'responsibility', 'hazard-tracking': 'hazard', 'education-drills': 'education', 'supervision-appraisal': 'appraisal' }[name]}`;
+  const databaseName = (name: SubgraphName) => prefixedDatabaseName(PREFIX, name);
   const hazardDb = databaseName('hazard-tracking');
   let facts = flag('regenerate') ? null : await existingDataset(mysql.url, hazardDb, settings).catch(() => null);
   const reused = facts !== null;

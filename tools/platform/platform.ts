@@ -1,15 +1,9 @@
+import { GATEWAY_SERVICE, ORG_DIRECTORY_SERVICE, SUBGRAPH_SERVICES, serviceEntry, ServiceName } from '@campus/config';
 import path from 'node:path';
 import { ROOT, ServiceProcess, startApp, startCompiled, stopApp, waitForPort, waitUntilReady } from './processes';
 
-export const SUBGRAPHS = ['responsibility-network', 'hazard-tracking', 'education-drills', 'supervision-appraisal'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
-
-const DATABASES: Record<SubgraphName, string> = {
-  'responsibility-network': 'responsibility',
-  'hazard-tracking': 'hazard',
-  'education-drills': 'education',
-  'supervision-appraisal': 'appraisal',
-};
+export const SUBGRAPHS: readonly ServiceName[] = SUBGRAPH_SERVICES.map((service) => service.name);
+export type SubgraphName = ServiceName;
 
 export interface PlatformOptions {
   mysqlUrl: string;
@@ -39,8 +33,14 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+/** The registry's ports, shifted so that the gateway is on basePort. */
 export function subgraphPort(basePort: number, name: SubgraphName): number {
-  return basePort + 1 + SUBGRAPHS.indexOf(name);
+  return basePort + serviceEntry(name).port - GATEWAY_SERVICE.port;
+}
+
+/** The registry's database name with another prefix: campus_hazard → <prefix>_hazard. */
+export function prefixedDatabaseName(prefix: string, name: SubgraphName): string {
+  return serviceEntry(name).database.replace(/^campus_/, `${prefix}_`);
 }
 
 /** Starts the four subgraphs, then the gateway, each as its own process, and waits until all are ready. */
@@ -55,12 +55,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     LOG_LEVEL: options.logLevel ?? 'info',
     KAFKA_BROKERS: kafkaBrokers,
   };
-  const databaseName = (name: SubgraphName) => `${options.databasePrefix}_${DATABASES[name]}`;
+  const databaseName = (name: SubgraphName) => prefixedDatabaseName(options.databasePrefix, name);
   const envOf = (name: SubgraphName): NodeJS.ProcessEnv => ({
     ...common,
     DATABASE_NAME: databaseName(name),
-    ORG_DIRECTORY_URL: url(subgraphPort(options.basePort, 'responsibility-network')),
-    ...(name === 'responsibility-network'
+    ORG_DIRECTORY_URL: url(subgraphPort(options.basePort, ORG_DIRECTORY_SERVICE)),
+    ...(name === ORG_DIRECTORY_SERVICE
       ? {
           BOOTSTRAP_ROOT_CODE: options.bootstrap.rootCode,
           BOOTSTRAP_ROOT_NAME: options.bootstrap.rootName,
@@ -96,18 +96,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   };
   try {
     if (!options.kafkaBrokers) await startBroker();
-    // responsibility-network first: it bootstraps the organisation the others' data hangs from.
-    await startService('responsibility-network');
-    await Promise.all(SUBGRAPHS.slice(1).map(startService));
+    // The org directory first: it bootstraps the organisation the others' data hangs from.
+    await startService(ORG_DIRECTORY_SERVICE);
+    await Promise.all(SUBGRAPHS.filter((name) => name !== ORG_DIRECTORY_SERVICE).map(startService));
     const gateway = startApp(
       'gateway',
       options.basePort,
       {
         ...common,
-        RESPONSIBILITY_NETWORK_URL: url(subgraphPort(options.basePort, 'responsibility-network')),
-        HAZARD_TRACKING_URL: url(subgraphPort(options.basePort, 'hazard-tracking')),
-        EDUCATION_DRILLS_URL: url(subgraphPort(options.basePort, 'education-drills')),
-        SUPERVISION_APPRAISAL_URL: url(subgraphPort(options.basePort, 'supervision-appraisal')),
+        ...Object.fromEntries(SUBGRAPH_SERVICES.map((service) => [service.urlVariable, url(subgraphPort(options.basePort, service.name))])),
       },
       options.logDir,
     );

@@ -4,31 +4,27 @@
  * Runs on the compiled output: build first (npm run build).
  */
 import { composeServices } from '@apollo/composition';
+import { localGraphqlUrl, SUBGRAPH_SERVICES } from '@campus/config';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SUBGRAPHS = [
-  { name: 'responsibility-network', port: 4001 },
-  { name: 'hazard-tracking', port: 4002 },
-  { name: 'education-drills', port: 4003 },
-  { name: 'supervision-appraisal', port: 4004 },
-];
+const SUBGRAPHS = SUBGRAPH_SERVICES;
 const SUPERGRAPH = path.join(ROOT, 'apps/gateway/supergraph.graphql');
 
 function printSdl(name: string): string {
   return execFileSync(
     process.execPath,
-    ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, `dist/apps/${name}/src/print-schema.js`)],
+    ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, `dist/apps/${name}/src/describe.js`)],
     { encoding: 'utf8', cwd: ROOT },
   );
 }
 
 function compose(sdls: Map<string, string>): string {
   const result = composeServices(
-    SUBGRAPHS.map(({ name, port }) => ({ name, url: `http://127.0.0.1:${port}/graphql`, typeDefs: parse(sdls.get(name)!) })),
+    SUBGRAPHS.map(({ name, port }) => ({ name, url: localGraphqlUrl(port), typeDefs: parse(sdls.get(name)!) })),
   );
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);

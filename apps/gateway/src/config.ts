@@ -1,17 +1,31 @@
-import { authVariables, checkAuthConfig, enumVar, intVar, loadConfig, stringVar, urlVar } from '@campus/config';
+import {
+  authVariables,
+  checkAuthConfig,
+  enumVar,
+  GATEWAY_SERVICE,
+  intVar,
+  loadConfig,
+  localGraphqlUrl,
+  stringVar,
+  SUBGRAPH_SERVICES,
+  urlVar,
+  VariableSpec,
+} from '@campus/config';
 import path from 'node:path';
 
-const subgraphUrl = (name: string, port: number) =>
-  urlVar(`GraphQL URL of the ${name} subgraph`, ['http', 'https'], `http://127.0.0.1:${port}/graphql`);
+/** One URL variable per subgraph of the registry, e.g. HAZARD_TRACKING_URL. */
+const subgraphUrlVariables = Object.fromEntries(
+  SUBGRAPH_SERVICES.map(({ name, port, urlVariable }) => [
+    urlVariable,
+    urlVar(`GraphQL URL of the ${name} subgraph`, ['http', 'https'], localGraphqlUrl(port)),
+  ]),
+) as Record<(typeof SUBGRAPH_SERVICES)[number]['urlVariable'], VariableSpec<string>>;
 
 const variables = {
-  PORT: intVar('HTTP port of the gateway', 4000, { min: 1, max: 65535 }),
+  PORT: intVar('HTTP port of the gateway', GATEWAY_SERVICE.port, { min: 1, max: 65535 }),
   HOST: stringVar('interface to listen on', '0.0.0.0'),
   SUPERGRAPH_PATH: stringVar('composed supergraph SDL', path.resolve(process.cwd(), 'apps/gateway/supergraph.graphql')),
-  RESPONSIBILITY_NETWORK_URL: subgraphUrl('responsibility-network', 4001),
-  HAZARD_TRACKING_URL: subgraphUrl('hazard-tracking', 4002),
-  EDUCATION_DRILLS_URL: subgraphUrl('education-drills', 4003),
-  SUPERVISION_APPRAISAL_URL: subgraphUrl('supervision-appraisal', 4004),
+  ...subgraphUrlVariables,
   MAX_QUERY_DEPTH: intVar('deepest selection a query may have', 12, { min: 2, max: 50 }),
   CORS_ORIGINS: stringVar('comma-separated origins allowed to call the API from a browser, or *', '*'),
   ...authVariables(),
@@ -28,10 +42,5 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 /** Subgraph names as composed into the supergraph, with where to reach each. */
 export function subgraphUrls(config: GatewayConfig): Record<string, string> {
-  return {
-    'responsibility-network': config.RESPONSIBILITY_NETWORK_URL,
-    'hazard-tracking': config.HAZARD_TRACKING_URL,
-    'education-drills': config.EDUCATION_DRILLS_URL,
-    'supervision-appraisal': config.SUPERVISION_APPRAISAL_URL,
-  };
+  return Object.fromEntries(SUBGRAPH_SERVICES.map(({ name, urlVariable }) => [name, config[urlVariable]]));
 }

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { httpError, httpErrorOfGraphQL } from '@campus/graphql';
 import { bearerToken } from '@campus/server';
 import { Express, Request, Response } from 'express';
 
@@ -59,8 +60,6 @@ function variablesOf(definition: ExportDefinition, query: Request['query']): { v
   return { variables };
 }
 
-const STATUS_BY_CODE: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
-
 interface ExportFile {
   filename: string;
   contentType: string;
@@ -88,12 +87,12 @@ export function mountExports<Context extends object>(
       return;
     }
     if (!bearerToken(req.header('authorization'))) {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: '请先登录 (UNAUTHENTICATED)' });
+      send(res, httpError('SIGN_IN_REQUIRED'));
       return;
     }
     const parsed = variablesOf(definition, req.query);
     if ('badJson' in parsed) {
-      res.status(400).json({ code: 'BAD_USER_INPUT', message: `参数 ${parsed.badJson} 不是有效的 JSON (BAD_USER_INPUT)` });
+      send(res, httpError('INVALID_INPUT', `参数 ${parsed.badJson} 不是有效的 JSON`));
       return;
     }
     const { variables } = parsed;
@@ -101,16 +100,14 @@ export function mountExports<Context extends object>(
     try {
       contextValue = await contextFor(req);
     } catch {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录 (UNAUTHENTICATED)' });
+      send(res, httpError('TOKEN_INVALID'));
       return;
     }
     const response = await apollo.executeOperation({ query: definition.query, variables }, { contextValue });
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     const file = (result?.data?.[definition.field] ?? null) as ExportFile | null;
     if (!file) {
-      const error = result?.errors?.[0];
-      const code = String(error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-      res.status(STATUS_BY_CODE[code] ?? 500).json({ code, message: error?.message ?? '导出失败 (INTERNAL_SERVER_ERROR)' });
+      send(res, httpErrorOfGraphQL(result?.errors?.[0]));
       return;
     }
     const content = Buffer.from(file.base64, 'base64');
@@ -119,4 +116,8 @@ export function mountExports<Context extends object>(
     res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
     res.end(content);
   });
+}
+
+function send(res: Response, refusal: { status: number; body: object }): void {
+  res.status(refusal.status).json(refusal.body);
 }

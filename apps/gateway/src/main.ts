@@ -5,11 +5,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
 import { ConfigError } from '@campus/config';
+import { tokenRefusedError } from '@campus/graphql';
 import { createLogger } from '@campus/logger';
 import { bearerToken, createHttpApp, listen, stopOnSignals } from '@campus/server';
 import cors from 'cors';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
@@ -78,9 +78,7 @@ async function verifyAtGateway(token: string, verify: (token: string) => Promise
     await verify(token);
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error;
-    throw new GraphQLError('登录已失效，请重新登录 (UNAUTHENTICATED)', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
+    throw tokenRefusedError();
   }
 }
 

@@ -17,6 +17,7 @@ describe('maskError', () => {
       locations: [{ line: 1, column: 12 }],
       extensions: {
         code: 'CONFLICT',
+        reason: 'STALE_VERSION',
         currentVersion: 3,
         id: 'h-1',
         serviceName: 'hazard-tracking',
@@ -28,7 +29,7 @@ describe('maskError', () => {
       message: '记录已被他人修改 (CONFLICT)',
       path: ['updateHazard'],
       locations: [{ line: 1, column: 12 }],
-      extensions: { code: 'CONFLICT', currentVersion: 3, id: 'h-1' },
+      extensions: { code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 3, id: 'h-1' },
     });
     expect(logged).toEqual([]);
   });
@@ -36,12 +37,12 @@ describe('maskError', () => {
   it('keeps the field list of a BAD_USER_INPUT error', () => {
     const fields = [{ field: 'input.title', message: '标题不能为空' }];
     const result = maskError({ message: '输入有误', extensions: { code: 'BAD_USER_INPUT', fields, serviceName: 'x' } }, log);
-    expect(result.extensions).toEqual({ code: 'BAD_USER_INPUT', fields });
+    expect(result.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields });
   });
 
   it('passes request errors raised by the gateway itself', () => {
     const result = maskError({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, log);
-    expect(result).toEqual({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(result).toEqual({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'REQUEST_INVALID' } });
   });
 
   it('masks and logs an internal server error', () => {
@@ -51,7 +52,7 @@ describe('maskError', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'hazard-tracking' },
     };
     const result = maskError(formatted, log);
-    expect(result).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: ['hazards'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: ['hazards'], extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('ECONNREFUSED');
     expect(logged).toEqual([formatted]);
   });
@@ -59,8 +60,8 @@ describe('maskError', () => {
   it('masks and logs errors without a code or with an unknown code', () => {
     const withoutCode: GraphQLFormattedError = { message: 'socket hang up' };
     const unknownCode: GraphQLFormattedError = { message: 'boom', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } };
-    expect(maskError(withoutCode, log)).toEqual({ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(maskError(unknownCode, log).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(maskError(withoutCode, log)).toEqual({ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' } });
+    expect(maskError(unknownCode, log).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
     expect(logged).toEqual([withoutCode, unknownCode]);
   });
 });

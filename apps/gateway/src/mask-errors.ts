@@ -1,4 +1,4 @@
-import { INTERNAL_ERROR_MESSAGE } from '@campus/graphql';
+import { defaultReasonOf, INTERNAL_ERROR_MESSAGE, isReason } from '@campus/graphql';
 import { GraphQLFormattedError } from 'graphql';
 
 /** Codes whose messages were written for people and are safe to pass on. */
@@ -30,8 +30,9 @@ export function maskError(formatted: GraphQLFormattedError, log: (formatted: Gra
     const extensions = Object.fromEntries(
       CLIENT_EXTENSIONS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [key, formatted.extensions?.[key]]),
     );
-    return { message: formatted.message, ...where, extensions };
+    const reason = isReason(formatted.extensions?.reason) ? formatted.extensions.reason : defaultReasonOf(code);
+    return { message: formatted.message, ...where, extensions: { ...extensions, reason } };
   }
   log(formatted);
-  return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' } };
 }

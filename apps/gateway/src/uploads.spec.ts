@@ -73,7 +73,7 @@ describe('gateway evidence uploads and downloads', () => {
   it('refuses uploads and downloads without a valid token before reaching hazard-tracking', async () => {
     const anonymous = await fetch(`${gatewayUrl}/uploads/hazard-evidence`, { method: 'POST', body: randomBytes(1000) });
     expect(anonymous.status).toBe(401);
-    expect(await anonymous.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录 (UNAUTHENTICATED)' });
+    expect(await anonymous.json()).toEqual({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', message: '请先登录 (UNAUTHENTICATED)' });
     const forged = await fetch(`${gatewayUrl}/evidence/e1`, { headers: { authorization: 'Bearer forged.token.here' } });
     expect(forged.status).toBe(401);
     expect(((await forged.json()) as any).message).toContain('登录已失效');
@@ -161,7 +161,7 @@ describe('gateway evidence uploads and downloads', () => {
     try {
       const response = await fetch(`${orphanUrl}/evidence/e1`, { headers: { authorization: `Bearer ${token}` } });
       expect(response.status).toBe(502);
-      expect(await response.json()).toEqual({ code: 'BAD_GATEWAY', message: '隐患服务暂时不可用，请稍后重试 (BAD_GATEWAY)' });
+      expect(await response.json()).toEqual({ code: 'BAD_GATEWAY', reason: 'SERVICE_UNAVAILABLE', message: '隐患服务暂时不可用，请稍后重试 (BAD_GATEWAY)' });
     } finally {
       orphan.closeAllConnections();
       await new Promise((resolve) => orphan.close(resolve));

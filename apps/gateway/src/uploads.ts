@@ -1,4 +1,5 @@
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
+import { httpError, Reason } from '@campus/graphql';
 import { bearerToken } from '@campus/server';
 import { Express, Request, Response } from 'express';
 import http, { IncomingMessage } from 'node:http';
@@ -42,12 +43,12 @@ export function mountUploads(app: Express, options: UploadsOptions): void {
 
 async function forward(req: Request, res: Response, target: URL, verifyToken: TokenVerifier): Promise<void> {
   const token = bearerToken(req.header('authorization'));
-  if (!token) return refuse(req, res, 401, 'UNAUTHENTICATED', '请先登录');
+  if (!token) return refuse(req, res, 'SIGN_IN_REQUIRED');
   try {
     await verifyToken(token);
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) req.log.error({ err: error }, 'token verification failed');
-    return refuse(req, res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    return refuse(req, res, 'TOKEN_INVALID');
   }
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-request-id': req.requestId };
   for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -69,7 +70,7 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
     // Once hazard-tracking has answered (e.g. 413 before the whole upload arrived) the rest of the request no longer matters.
     if (answered) return;
     req.log.error({ err: error, target: target.href }, 'hazard-tracking unreachable for evidence');
-    refuse(req, res, 502, 'BAD_GATEWAY', '隐患服务暂时不可用，请稍后重试');
+    refuse(req, res, 'SERVICE_UNAVAILABLE', '隐患服务暂时不可用，请稍后重试', { status: 502, code: 'BAD_GATEWAY' });
   });
   res.on('close', () => {
     if (!res.writableFinished) upstream.destroy();
@@ -77,12 +78,18 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
   req.pipe(upstream);
 }
 
-function refuse(req: Request, res: Response, status: number, code: string, message: string): void {
+/** Answers with the catalogue's status and code for the reason, unless `as` says otherwise (502 for an unreachable upstream). */
+function refuse(req: Request, res: Response, reason: Reason, message?: string, as?: { status: number; code: string }): void {
   req.unpipe();
   req.resume();
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  res.status(status).json({ code, message: `${message} (${code})` });
+  const refusal = httpError(reason, message);
+  if (!as) {
+    res.status(refusal.status).json(refusal.body);
+    return;
+  }
+  res.status(as.status).json({ code: as.code, reason, message: `${message ?? reason} (${as.code})` });
 }

@@ -11,8 +11,8 @@ const variables = {
   BOOTSTRAP_ADMIN_PASSWORD: optionalStringVar('password of the first administrator'),
 };
 
-export function loadResponsibilityConfig(env: NodeJS.ProcessEnv = process.env) {
-  return loadSubgraphConfig({ port: 4001, database: 'campus_responsibility' }, variables, env);
+export function loadResponsibilityConfig(entry: { port: number; database: string }, env: NodeJS.ProcessEnv = process.env) {
+  return loadSubgraphConfig(entry, variables, env);
 }
 
 export type ResponsibilityConfig = ReturnType<typeof loadResponsibilityConfig>;

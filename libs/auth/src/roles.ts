@@ -21,6 +21,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   [Role.STAFF]: '教职工',
 };
 
+/** Every role: an action open to anyone granted any role at (or above) the row's unit. */
+export const ALL_ROLES: readonly Role[] = Object.values(Role);
+
 /** Roles that manage the organisation and its people within their subtree. */
 export const ADMIN_ROLES: readonly Role[] = [Role.BUREAU_ADMIN, Role.SAFETY_OFFICE];
 

@@ -24,6 +24,11 @@ export class Viewer {
     return this.scopePaths.some((prefix) => path.startsWith(prefix));
   }
 
+  /** The subtrees where the viewer holds one of the given roles (minimal prefixes). */
+  scopeFor(roles: readonly Role[]): string[] {
+    return minimalPrefixes(this.grants.filter((grant) => roles.includes(grant.role)).map((grant) => grant.path));
+  }
+
   /** True when one of the given roles is granted at the path or above it. */
   hasRoleAt(roles: readonly Role[], path: string): boolean {
     return this.grants.some((grant) => roles.includes(grant.role) && path.startsWith(grant.path));

@@ -1,3 +1,4 @@
+import { localGraphqlUrl, ORG_DIRECTORY_SERVICE, serviceEntry } from './services';
 import { ConfigError, enumVar, intVar, loadConfig, optionalStringVar, optionalUrlVar, stringVar, urlVar, VariableSpec } from './env';
 
 /** Variables every subgraph reads; each service adds its own. */
@@ -36,9 +37,9 @@ export function checkAuthConfig(config: { JWT_SECRET?: string; JWKS_URL?: string
 }
 
 export const orgDirectoryUrlVar = urlVar(
-  'GraphQL URL of responsibility-network, where org unit paths are looked up',
+  `GraphQL URL of ${ORG_DIRECTORY_SERVICE}, where org unit paths are looked up`,
   ['http', 'https'],
-  'http://127.0.0.1:4001/graphql',
+  localGraphqlUrl(serviceEntry(ORG_DIRECTORY_SERVICE).port),
 );
 
 /** The common subgraph variables plus a service's own, validated together. */

@@ -1,3 +1,4 @@
+import { ServiceName } from '@campus/config';
 import { z, ZodType } from 'zod';
 
 /**
@@ -13,11 +14,8 @@ export interface EventContract<P> {
   schema: ZodType<P>;
 }
 
-export type ServiceName = 'responsibility-network' | 'hazard-tracking' | 'education-drills' | 'supervision-appraisal';
-
-export function topicOf(service: ServiceName): string {
-  return `campus.${service}.events`;
-}
+export { topicOf } from '@campus/config';
+export type { ServiceName } from '@campus/config';
 
 function contract<P>(producer: ServiceName, type: string, version: number, schema: ZodType<P>): EventContract<P> {
   return { producer, type, version, schema };

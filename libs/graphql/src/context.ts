@@ -35,14 +35,18 @@ export function requireViewer(context: RequestContext): Viewer {
 /** `@Authorized()` means "signed in"; roles and scope are checked by each service against the data. */
 export const signedInAuthChecker: AuthChecker<RequestContext> = ({ context }) => context.viewer !== null;
 
-/** The viewer with the token they came with, for calls to other services on their behalf. */
+/**
+ * Who is asking, as every service method takes it: the signed-in viewer, the token they came with (for
+ * calls to other services on their behalf) and the request's loaders.
+ */
 export interface Caller {
   viewer: Viewer;
   token: string;
   requestId: string;
+  loaders: LoaderRegistry;
 }
 
 export function callerOf(context: RequestContext): Caller {
   const viewer = requireViewer(context);
-  return { viewer, token: context.token ?? '', requestId: context.requestId };
+  return { viewer, token: context.token ?? '', requestId: context.requestId, loaders: context.loaders };
 }

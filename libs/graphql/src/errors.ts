@@ -1,28 +1,34 @@
-/**
- * Domain errors carry a code from ARCHITECTURE.md and a message a person reads, in Chinese with the
- * English code beside. They are turned into GraphQL errors in one place: formatError.
- */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+import { ErrorCode, REASONS, Reason, ReasonOf } from './reasons';
 
+export type { ErrorCode } from './reasons';
+
+/**
+ * Domain errors carry a reason from the catalogue (reasons.ts), hence a code from ARCHITECTURE.md, and a
+ * message a person reads, in Chinese with the English code beside. They become GraphQL errors in one
+ * place: formatError.
+ */
 export interface FieldProblem {
   field: string;
   message: string;
 }
 
 export class DomainError extends Error {
+  readonly code: ErrorCode;
+
   constructor(
-    readonly code: ErrorCode,
-    message: string,
+    readonly reason: Reason,
+    message: string = REASONS[reason].message,
     readonly details: Record<string, unknown> = {},
   ) {
-    super(`${message} (${code})`);
+    super(`${message} (${REASONS[reason].code})`);
+    this.code = REASONS[reason].code;
     this.name = 'DomainError';
   }
 }
 
 export class BadUserInputError extends DomainError {
   constructor(readonly fields: FieldProblem[]) {
-    super('BAD_USER_INPUT', `输入有误：${fields.map((f) => `${f.field}：${f.message}`).join('；')}`, { fields });
+    super('INVALID_INPUT', `输入有误：${fields.map((f) => `${f.field}：${f.message}`).join('；')}`, { fields });
   }
 }
 
@@ -33,19 +39,26 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super('CONFLICT', message, details);
+  constructor(reason: ReasonOf<'CONFLICT'>, message?: string, details: Record<string, unknown> = {}) {
+    super(reason, message, details);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = '无权执行此操作') {
-    super('FORBIDDEN', message);
+  constructor(message?: string, reason: ReasonOf<'FORBIDDEN'> = 'ROLE_REQUIRED') {
+    super(reason, message);
   }
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = '请先登录') {
-    super('UNAUTHENTICATED', message);
+  constructor(message?: string, reason: ReasonOf<'UNAUTHENTICATED'> = 'SIGN_IN_REQUIRED') {
+    super(reason, message);
+  }
+}
+
+/** A dependency (another service, the object store) did not answer: the client may retry. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message?: string) {
+    super('SERVICE_UNAVAILABLE', message);
   }
 }

@@ -24,22 +24,22 @@ describe('createFormatError', () => {
   });
 
   it('keeps the code, message and details of a ConflictError', () => {
-    const error = new ConflictError('记录已被他人修改', { currentVersion: 4 });
+    const error = new ConflictError('STALE_VERSION', '记录已被他人修改', { currentVersion: 4 });
     const result = format(...fromResolver(error));
-    expect(result).toEqual({ message: '记录已被他人修改 (CONFLICT)', path: ['x'], extensions: { code: 'CONFLICT', currentVersion: 4 } });
+    expect(result).toEqual({ message: '记录已被他人修改 (CONFLICT)', path: ['x'], extensions: { code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 4 } });
     expect(logged).toEqual([]);
   });
 
   it('keeps the code and id of a NotFoundError', () => {
     const result = format(...fromResolver(new NotFoundError('隐患', 'h-1')));
     expect(result.message).toBe('隐患不存在或不在您的管辖范围内：h-1 (NOT_FOUND)');
-    expect(result.extensions).toEqual({ code: 'NOT_FOUND', id: 'h-1' });
+    expect(result.extensions).toEqual({ code: 'NOT_FOUND', reason: 'NOT_FOUND', id: 'h-1' });
   });
 
   it('keeps the fields of a BadUserInputError', () => {
     const fields = [{ field: 'deadline', message: '整改期限不能早于今天' }];
     const result = format(...fromResolver(new BadUserInputError(fields)));
-    expect(result.extensions).toEqual({ code: 'BAD_USER_INPUT', fields });
+    expect(result.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields });
     expect(result.message).toContain('deadline：整改期限不能早于今天');
   });
 
@@ -53,6 +53,7 @@ describe('createFormatError', () => {
     const result = format(...fromResolver(error));
     expect(result.extensions).toEqual({
       code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
       fields: [
         { field: 'input.title', message: '标题长度应为 2–200 个字符' },
         { field: 'input.location.building', message: '楼栋不能为空' },
@@ -64,13 +65,13 @@ describe('createFormatError', () => {
   });
 
   it('maps type-graphql authorization errors to FORBIDDEN', () => {
-    expect(format(...fromResolver(new AuthorizationError())).extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(format(...fromResolver(new AuthorizationError())).extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' });
   });
 
   it('masks an unexpected error and logs the original', () => {
     const original = new Error('connect ECONNREFUSED 10.0.0.5:3306');
     const result = format(...fromResolver(original));
-    expect(result).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(result).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('ECONNREFUSED');
     expect(JSON.stringify(result)).not.toContain('10.0.0.5');
     expect(logged).toHaveLength(1);
@@ -82,7 +83,7 @@ describe('createFormatError', () => {
     const original = Object.assign(new Error('secret detail'), { extensions: { code: 'BAD_USER_INPUT' } });
     const error = new GraphQLError(original.message, { originalError: original, path: ['x'], extensions: { code: 'BAD_USER_INPUT' } });
     const result = format(error.toJSON(), error);
-    expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
     expect(logged).toHaveLength(1);
   });
 
@@ -93,7 +94,7 @@ describe('createFormatError', () => {
     const result = format(error.toJSON(), error);
     expect(result).toEqual({
       message: 'Cannot query field "nope" on type "Query".',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'REQUEST_INVALID' },
     });
     expect(logged).toEqual([]);
   });
@@ -104,18 +105,18 @@ describe('createFormatError', () => {
       originalError: coercion,
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    expect(format(error.toJSON(), error)).toEqual({ message: error.message, extensions: { code: 'BAD_USER_INPUT' } });
+    expect(format(error.toJSON(), error)).toEqual({ message: error.message, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' } });
     expect(logged).toEqual([]);
   });
 
   it('keeps the domain code when details carry a key named code', () => {
-    const error = new ConflictError('单位代码已存在：X', { code: 'X' });
+    const error = new ConflictError('DUPLICATE', '单位代码已存在：X', { code: 'X' });
     expect(format({ message: error.message }, error).extensions?.code).toBe('CONFLICT');
   });
 
   it('masks a graphql-js error whose code is not a request error code', () => {
     const error = new GraphQLError('Subgraph exploded', { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } });
-    expect(format(error.toJSON(), error).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(format(error.toJSON(), error).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
     expect(logged).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import type { ValidationError } from 'class-validator';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError, FieldProblem } from './errors';
+import { defaultReasonOf, REASONS } from './reasons';
 
 /** Codes Apollo Server itself produces for bad requests; safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -19,7 +20,7 @@ const REQUEST_ERROR_CODES = new Set([
   'CONFLICT',
 ]);
 
-export const INTERNAL_ERROR_MESSAGE = '服务器内部错误，请稍后重试 (INTERNAL_SERVER_ERROR)';
+export const INTERNAL_ERROR_MESSAGE = `${REASONS.INTERNAL.message} (INTERNAL_SERVER_ERROR)`;
 
 export type ErrorLogger = (error: unknown, formatted: GraphQLFormattedError) => void;
 
@@ -33,28 +34,34 @@ export function createFormatError(logUnexpected: ErrorLogger) {
     const where = { path: formatted.path, locations: formatted.locations };
 
     if (original instanceof DomainError) {
-      return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };
+      return { message: original.message, ...where, extensions: { ...original.details, code: original.code, reason: original.reason } };
     }
     if (original instanceof ArgumentValidationError) {
       const fields = flattenValidationErrors(original.extensions.validationErrors);
       const message = `输入有误：${fields.map((f) => `${f.field}：${f.message}`).join('；')} (BAD_USER_INPUT)`;
-      return { message, ...where, extensions: { code: 'BAD_USER_INPUT', fields } };
+      return { message, ...where, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields } };
     }
     if (original instanceof AuthenticationError) {
-      return { message: '请先登录 (UNAUTHENTICATED)', ...where, extensions: { code: 'UNAUTHENTICATED' } };
+      return { message: `${REASONS.SIGN_IN_REQUIRED.message} (UNAUTHENTICATED)`, ...where, extensions: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' } };
     }
     if (original instanceof AuthorizationError) {
-      return { message: '无权执行此操作 (FORBIDDEN)', ...where, extensions: { code: 'FORBIDDEN' } };
+      return { message: `${REASONS.ROLE_REQUIRED.message} (FORBIDDEN)`, ...where, extensions: { code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' } };
     }
     // Parse, validation and variable errors are graphql-js errors with one of these codes (Apollo wraps
     // some with an originalError); an arbitrary exception never passes, whatever code it claims.
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original instanceof GraphQLError) {
-      return { message: formatted.message, ...where, extensions: { code } };
+      return { message: formatted.message, ...where, extensions: { code, reason: reasonOf(formatted, code) } };
     }
     logUnexpected(original, formatted);
-    return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' } };
   };
+}
+
+/** The reason an error already carries (e.g. the token check's), or the default of its code. */
+function reasonOf(formatted: GraphQLFormattedError, code: string): string {
+  const reason = formatted.extensions?.reason;
+  return typeof reason === 'string' && reason in REASONS ? reason : defaultReasonOf(code);
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {

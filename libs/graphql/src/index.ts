@@ -10,3 +10,5 @@ export * from './export-file';
 export * from './workbook';
 export * from './selection';
 export * from './enum-labels';
+export * from './reasons';
+export * from './http-errors';

@@ -1,2 +1,3 @@
 export * from './directory';
 export * from './projection';
+export * from './projection.module';

@@ -75,7 +75,7 @@ async function movePaths(manager: EntityManager, table: string, column: string, 
  * Keeps the projection current from responsibility-network's events, and moves the service's own
  * scoped rows (tables with an org_path column) when a unit moves, so their data scope follows.
  */
-export function orgProjectionHandlers(scopedTables: string[]): EventHandler<unknown>[] {
+export function orgProjectionHandlers(scopedColumns: readonly { table: string; column: string }[]): EventHandler<unknown>[] {
   return [
     on(OrgUnitCreated, async (manager, { payload }) => {
       await upsertUnit(manager, payload.id, payload.path, payload.name);
@@ -84,7 +84,7 @@ export function orgProjectionHandlers(scopedTables: string[]): EventHandler<unkn
     on(OrgUnitRenamed, (manager, { payload }) => upsertUnit(manager, payload.id, payload.path, payload.name)),
     on(OrgUnitMoved, async (manager, { payload }) => {
       await movePaths(manager, 'org_unit_projection', 'path', payload.oldPath, payload.newPath);
-      for (const table of scopedTables) await movePaths(manager, table, 'org_path', payload.oldPath, payload.newPath);
+      for (const { table, column } of scopedColumns) await movePaths(manager, table, column, payload.oldPath, payload.newPath);
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Logger } from '@campus/logger';
-import type { BackgroundJob } from './service';
+import type { BackgroundJob } from './kit/feature-module';
 
 /** What one run did, as counts; a run that counted something is logged. */
 export type RunCounts = Record<string, number>;

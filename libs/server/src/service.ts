@@ -1,13 +1,14 @@
-import { createTokenVerifier, TokenVerifier } from '@campus/auth';
-import { ConfigError } from '@campus/config';
+import { createTokenVerifier } from '@campus/auth';
+import { ConfigError, serviceEntry, ServiceEntry, ServiceName } from '@campus/config';
 import { openDatabase } from '@campus/database';
-import { EventConsumer, EventHandler, kafkaTransport, OutboxRelay, OutboxSignal, ServiceName } from '@campus/events';
-import { createLogger, Logger } from '@campus/logger';
-import type express from 'express';
-import { GraphQLSchema } from 'graphql';
-import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { EventConsumer, kafkaTransport, OutboxRelay, OutboxSignal } from '@campus/events';
+import { createLogger } from '@campus/logger';
+import { FeatureModule, moduleEntities, moduleMigrations, ServiceBase } from './kit/feature-module';
+import { buildModuleSchema, serviceBase, withKitModules } from './kit/module-schema';
 import { stopOnSignals } from './shutdown';
 import { startSubgraphServer } from './subgraph';
+
+export type { BackgroundJob } from './kit/feature-module';
 
 export interface SubgraphServiceConfig {
   PORT: number;
@@ -22,42 +23,31 @@ export interface SubgraphServiceConfig {
   LOG_LEVEL: string;
 }
 
-export interface SubgraphService {
+/**
+ * A service: its registry name, its modules, its configuration and the parts its modules share (e.g. the
+ * org directory). Everything else — database, schema, consumers, jobs, routes — the kit builds from the modules.
+ */
+export interface ServiceDefinition<Config extends SubgraphServiceConfig, Deps extends ServiceBase> {
   name: ServiceName;
-  config: SubgraphServiceConfig;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  modules: readonly FeatureModule<Deps>[];
+  /** Reads and validates the environment, with the registry's port and database as defaults. */
+  loadConfig: (entry: ServiceEntry) => Config;
+  /** The service's shared parts, built once per process from the base and the configuration. */
+  dependencies: (base: ServiceBase, config: Config) => Deps;
   /** Runs after migrations, before serving (e.g. bootstrap data). */
-  afterMigrate?: (dataSource: DataSource, logger: Logger) => Promise<void>;
-  createSchema: (dataSource: DataSource, outbox: OutboxSignal) => Promise<GraphQLSchema>;
-  /** Events this service applies from others (its consumer group is the service name). */
-  eventHandlers?: (dataSource: DataSource) => EventHandler<unknown>[];
-  /** Periodic work (e.g. overdue escalation); must be safe with several instances running. */
-  backgroundJobs?: (dataSource: DataSource, outbox: OutboxSignal, logger: Logger) => BackgroundJob[];
-  /** Plain HTTP routes beside /graphql (e.g. file uploads); they verify the token themselves. */
-  httpRoutes?: (app: express.Express, deps: HttpRouteDeps) => void;
-}
-
-export interface HttpRouteDeps {
-  dataSource: DataSource;
-  verifyToken: TokenVerifier;
-  logger: Logger;
-}
-
-export interface BackgroundJob {
-  start(): void;
-  /** Lets a run in progress finish. */
-  stop(): Promise<void>;
+  afterMigrate?: (deps: Deps, config: Config) => Promise<void>;
 }
 
 /**
- * Loads config, migrates, serves, relays the outbox and consumes events, and stops cleanly: the whole
- * life of a subgraph process.
+ * Loads config, migrates, serves, relays the outbox and consumes events, runs the jobs and stops
+ * cleanly: the whole life of a subgraph process, from its definition.
  */
-export async function runSubgraphService(loadService: () => SubgraphService): Promise<void> {
-  let service: SubgraphService;
+export async function runSubgraphService<Config extends SubgraphServiceConfig, Deps extends ServiceBase>(
+  definition: ServiceDefinition<Config, Deps>,
+): Promise<void> {
+  let config: Config;
   try {
-    service = loadService();
+    config = definition.loadConfig(serviceEntry(definition.name));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -65,44 +55,46 @@ export async function runSubgraphService(loadService: () => SubgraphService): Pr
     }
     throw error;
   }
-  const { config } = service;
-  const logger = createLogger(service.name, config.LOG_LEVEL);
+  const name = definition.name;
+  const modules = withKitModules(definition.modules);
+  const logger = createLogger(name, config.LOG_LEVEL);
   try {
     const dataSource = await openDatabase({
       mysqlUrl: config.MYSQL_URL,
       database: config.DATABASE_NAME,
-      entities: service.entities,
-      migrations: service.migrations,
+      entities: moduleEntities(modules),
+      migrations: moduleMigrations(modules),
       poolSize: config.DB_POOL_SIZE,
     });
     logger.info({ database: config.DATABASE_NAME }, 'database migrated');
-    await service.afterMigrate?.(dataSource, logger);
 
     const transport = kafkaTransport({
       brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
-      clientId: service.name,
+      clientId: name,
       logger,
       topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
     });
     const relay = new OutboxRelay(dataSource, await transport.publisher(), { logger, lockName: `${config.DATABASE_NAME}.outbox-relay` });
     relay.start();
-    const handlers = service.eventHandlers?.(dataSource) ?? [];
-    const consumer = handlers.length ? new EventConsumer(dataSource, transport, handlers, { groupId: service.name, logger }) : null;
-    await consumer?.start();
     const outbox: OutboxSignal = { eventsRecorded: () => relay.notify() };
-    const jobs = service.backgroundJobs?.(dataSource, outbox, logger) ?? [];
+    const deps = definition.dependencies(serviceBase(modules, dataSource, outbox, logger), config);
+    await definition.afterMigrate?.(deps, config);
+
+    const handlers = modules.flatMap((module) => module.eventHandlers?.(deps) ?? []);
+    const consumer = handlers.length ? new EventConsumer(dataSource, transport, handlers, { groupId: name, logger }) : null;
+    await consumer?.start();
+    const jobs = modules.flatMap((module) => module.jobs?.(deps) ?? []);
     jobs.forEach((job) => job.start());
 
     const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });
-    const { httpRoutes } = service;
     const server = await startSubgraphServer({
-      name: service.name,
+      name,
       port: config.PORT,
       host: config.HOST,
-      schema: await service.createSchema(dataSource, outbox),
+      schema: await buildModuleSchema(modules, deps),
       verifyToken,
       logger,
-      httpRoutes: httpRoutes && ((app) => httpRoutes(app, { dataSource, verifyToken, logger })),
+      httpRoutes: (app) => modules.forEach((module) => module.routes?.(app, { ...deps, verifyToken })),
       readiness: async () => {
         await dataSource.query('SELECT 1');
         await transport.ping();

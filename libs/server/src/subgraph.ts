@@ -3,10 +3,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
-import { createFormatError, LoaderRegistry, RequestContext } from '@campus/graphql';
+import { createFormatError, LoaderRegistry, RequestContext, tokenRefusedError } from '@campus/graphql';
 import type { Logger } from '@campus/logger';
 import express from 'express';
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import { bearerToken, createHttpApp, listen, traceRequest } from './http';
 
@@ -70,8 +70,6 @@ async function viewerOf(token: string | null, verify: TokenVerifier) {
     return await verify(token);
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error;
-    throw new GraphQLError('登录已失效，请重新登录 (UNAUTHENTICATED)', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
+    throw tokenRefusedError();
   }
 }

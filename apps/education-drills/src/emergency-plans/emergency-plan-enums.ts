@@ -31,14 +31,3 @@ registerEnumType(EmergencyPlanStatus, {
     RETIRED: { description: '已废止' },
   },
 });
-
-/** Allowed status changes: a draft is approved or dropped, an approved plan is retired. */
-const NEXT_STATUSES: Record<EmergencyPlanStatus, EmergencyPlanStatus[]> = {
-  DRAFT: [EmergencyPlanStatus.APPROVED, EmergencyPlanStatus.RETIRED],
-  APPROVED: [EmergencyPlanStatus.RETIRED],
-  RETIRED: [],
-};
-
-export function mayChangeStatus(from: EmergencyPlanStatus, to: EmergencyPlanStatus): boolean {
-  return from === to || NEXT_STATUSES[from].includes(to);
-}

@@ -1,8 +1,7 @@
 import { Role } from '@campus/auth';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { graphql, GraphQLSchema } from 'graphql';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildEducationSchema } from '../schema';
+import { buildEducationSchema, EDUCATION_MODULES } from '../service';
 
 const SCHOOL = 'school';
 const UNIT_A = 'collegea';
@@ -37,7 +36,7 @@ describe('education-drills: emergency plans (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('education', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('education', EDUCATION_MODULES);
     schema = await buildEducationSchema(db.dataSource, fixedOrgDirectory(PATHS));
     runner = new SchemaRunner(schema);
   });

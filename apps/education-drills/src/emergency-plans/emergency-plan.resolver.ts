@@ -1,4 +1,4 @@
-import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CreateEmergencyPlanInput, EmergencyPlanFilter, UpdateEmergencyPlanInput } from './emergency-plan.inputs';
 import { EmergencyPlanService } from './emergency-plan.service';
@@ -11,7 +11,7 @@ export class EmergencyPlanResolver {
 
   @Query(() => EmergencyPlan, { nullable: true, description: '按 ID 查询应急预案' })
   emergencyPlan(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<EmergencyPlan> {
-    return this.planService.get(requireViewer(context), id);
+    return this.planService.get(callerOf(context), id);
   }
 
   @Query(() => EmergencyPlanConnection, { description: '我的管辖范围内的应急预案' })
@@ -20,7 +20,7 @@ export class EmergencyPlanResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<EmergencyPlanConnection> {
-    return this.planService.list(requireViewer(context), filter, first, after);
+    return this.planService.list(callerOf(context), filter, first, after);
   }
 
   @Mutation(() => EmergencyPlanPayload, { description: '新建应急预案（草案）' })
@@ -36,6 +36,6 @@ export class EmergencyPlanResolver {
     @Arg('input') input: UpdateEmergencyPlanInput,
     @Ctx() context: RequestContext,
   ): Promise<EmergencyPlanPayload> {
-    return { emergencyPlan: await this.planService.update(requireViewer(context), input) };
+    return { emergencyPlan: await this.planService.update(callerOf(context), input) };
   }
 }

@@ -14,10 +14,10 @@ export async function assertCampaignAcceptsHazard(manager: EntityManager, campai
   const campaign = await campaignForShare(manager, campaignId);
   if (!campaign) throw new NotFoundError('专项整治', campaignId);
   if (!hazardOrgPath.startsWith(campaign.orgPath)) {
-    throw new ConflictError(`隐患所属单位不在专项整治「${campaign.title}」的范围内`, { campaignId });
+    throw new ConflictError('OUTSIDE_RANGE', `隐患所属单位不在专项整治「${campaign.title}」的范围内`, { campaignId });
   }
   if (campaign.status === CampaignStatus.CLOSED) {
-    throw new ConflictError(`专项整治「${campaign.title}」已结束，不能再关联隐患`, { campaignId, status: campaign.status });
+    throw new ConflictError('ILLEGAL_TRANSITION', `专项整治「${campaign.title}」已结束，不能再关联隐患`, { campaignId, status: campaign.status });
   }
 }
 

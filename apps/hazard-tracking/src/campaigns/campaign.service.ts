@@ -170,9 +170,9 @@ export class CampaignService {
     const changesPlan = structural.some((key) => input[key] !== undefined && input[key] !== null);
     return this.dataSource.transaction(async (manager) => {
       const campaign = await this.lockForChange(manager, viewer, input);
-      if (campaign.status === CampaignStatus.CLOSED) throw new ConflictError('专项整治已结束，不能再修改', { id: campaign.id });
+      if (campaign.status === CampaignStatus.CLOSED) throw new ConflictError('ILLEGAL_TRANSITION', '专项整治已结束，不能再修改', { id: campaign.id });
       if (changesPlan && campaign.status !== CampaignStatus.DRAFT) {
-        throw new ConflictError('专项整治方案已印发，日期、阶段、整治重点和报送日期不能再修改', { id: campaign.id, status: campaign.status });
+        throw new ConflictError('ILLEGAL_TRANSITION', '专项整治方案已印发，日期、阶段、整治重点和报送日期不能再修改', { id: campaign.id, status: campaign.status });
       }
       const changes: Partial<CampaignEntity> = {};
       if (input.title) changes.title = input.title;
@@ -201,7 +201,7 @@ export class CampaignService {
   async publish(viewer: Viewer, input: PublishCampaignInput): Promise<Campaign> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await this.lockForChange(manager, viewer, input);
-      if (campaign.status !== CampaignStatus.DRAFT) throw new ConflictError('只有草稿状态的专项整治方案可以印发', { id: campaign.id, status: campaign.status });
+      if (campaign.status !== CampaignStatus.DRAFT) throw new ConflictError('ILLEGAL_TRANSITION', '只有草稿状态的专项整治方案可以印发', { id: campaign.id, status: campaign.status });
       campaign.status = CampaignStatus.ACTIVE;
       campaign.publishedAt = this.clock();
       await manager.save(campaign);
@@ -213,9 +213,9 @@ export class CampaignService {
   async close(viewer: Viewer, input: CloseCampaignInput): Promise<Campaign> {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await this.lockForChange(manager, viewer, input);
-      if (campaign.status !== CampaignStatus.ACTIVE) throw new ConflictError('只有进行中的专项整治可以结束', { id: campaign.id, status: campaign.status });
+      if (campaign.status !== CampaignStatus.ACTIVE) throw new ConflictError('ILLEGAL_TRANSITION', '只有进行中的专项整治可以结束', { id: campaign.id, status: campaign.status });
       const endsOn = calendarDay(campaign.endsOn);
-      if (this.today() < endsOn) throw new ConflictError(`专项整治至 ${endsOn} 结束，届时方可结束`, { id: campaign.id, endsOn });
+      if (this.today() < endsOn) throw new ConflictError('NOT_YET_DUE', `专项整治至 ${endsOn} 结束，届时方可结束`, { id: campaign.id, endsOn });
       campaign.status = CampaignStatus.CLOSED;
       campaign.closedAt = this.clock();
       await manager.save(campaign);
@@ -231,8 +231,8 @@ export class CampaignService {
       const campaign = await campaignForShare(manager, input.campaignId);
       if (!campaign || !canSeeCampaign(viewer, campaign)) throw new NotFoundError('专项整治', input.campaignId);
       if (!viewer.hasRoleAt(CAMPAIGN_REPORTER_ROLES, unitPath)) throw new ForbiddenError('您无权代表该单位报送统计表');
-      if (campaign.status === CampaignStatus.DRAFT) throw new ConflictError('专项整治方案尚未印发，不能报送', { id: campaign.id });
-      if (campaign.status === CampaignStatus.CLOSED) throw new ConflictError('专项整治已结束，不能再报送', { id: campaign.id });
+      if (campaign.status === CampaignStatus.DRAFT) throw new ConflictError('ILLEGAL_TRANSITION', '专项整治方案尚未印发，不能报送', { id: campaign.id });
+      if (campaign.status === CampaignStatus.CLOSED) throw new ConflictError('ILLEGAL_TRANSITION', '专项整治已结束，不能再报送', { id: campaign.id });
       const problems: FieldProblem[] = [];
       if (!(await manager.existsBy(CampaignReportDateEntity, { campaignId: campaign.id, reportDate: input.reportDate }))) {
         problems.push({ field: 'reportDate', message: `${input.reportDate} 不是本专项整治的报送日期` });
@@ -257,7 +257,7 @@ export class CampaignService {
       try {
         await manager.insert(CampaignReportEntity, report);
       } catch (error) {
-        if (isDuplicateKey(error)) throw new ConflictError(`该单位已报送 ${input.reportDate} 的统计表`, { campaignId: campaign.id });
+        if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', `该单位已报送 ${input.reportDate} 的统计表`, { campaignId: campaign.id });
         throw error;
       }
       return toCampaignReport(report);
@@ -466,7 +466,7 @@ export class CampaignService {
     if (!campaign || !canSeeCampaign(viewer, campaign)) throw new NotFoundError('专项整治', input.id);
     if (!viewer.hasRoleAt(CAMPAIGN_MANAGER_ROLES, campaign.orgPath)) throw new ForbiddenError('您无权管理该专项整治');
     if (campaign.version !== input.version) {
-      throw new ConflictError('专项整治已被他人修改，请刷新后重试', { id: campaign.id, currentVersion: campaign.version });
+      throw new ConflictError('STALE_VERSION', '专项整治已被他人修改，请刷新后重试', { id: campaign.id, currentVersion: campaign.version });
     }
     return campaign;
   }

@@ -1,12 +1,15 @@
 import { Role } from '@campus/auth';
-import { newId, openDatabase } from '@campus/database';
-import { buildFederatedSchema, ConflictError, NotFoundError, ORG_UNIT_REFERENCE_RESOLVER } from '@campus/graphql';
+import { newId } from '@campus/database';
+import { ConflictError, NotFoundError } from '@campus/graphql';
+import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
 import { createLogger } from '@campus/logger';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TEST_MYSQL_URL, TestDatabase, viewerWith } from '@campus/testing';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { assertCampaignAcceptsHazard, CAMPAIGN_RESOLVERS, CampaignSnapshotFreezer, createCampaignResolvers } from './index';
+import { buildHazardSchema, HAZARD_MODULES } from '../service';
+import { assertCampaignAcceptsHazard } from './campaign-link';
+import { CampaignSnapshotFreezer } from './campaign-snapshot-freezer';
+import { CAMPAIGNS_MODULE } from './campaigns.module';
 
 const UNITS = [
   { id: 'bureau', path: '/bureau/', name: '某县教育局' },
@@ -113,13 +116,12 @@ describe('campaigns (专项整治)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('campaigns', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('campaigns', HAZARD_MODULES);
     for (const unit of UNITS) {
       await db.dataSource.query('INSERT INTO org_unit_projection (id, path, name) VALUES (?, ?, ?)', [unit.id, unit.path, unit.name]);
     }
-    const instances = new Map(createCampaignResolvers(db.dataSource, fixedOrgDirectory(PATHS), { now: clock }));
     runner = new SchemaRunner(
-      await buildFederatedSchema({ resolvers: CAMPAIGN_RESOLVERS, container: { get: (type) => instances.get(type) } }, ORG_UNIT_REFERENCE_RESOLVER),
+      await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), undefined, { now: clock }, [CAMPAIGNS_MODULE, ORG_PROJECTION_MODULE]),
     );
   });
 
@@ -315,7 +317,7 @@ describe('campaigns (专项整治)', () => {
     let second: DataSource;
 
     beforeAll(async () => {
-      second = await openDatabase({ mysqlUrl: TEST_MYSQL_URL, database: db.name, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 5 });
+      second = await db.connectAgain();
     });
 
     afterAll(async () => {

@@ -1,11 +1,11 @@
 import { PeriodicJob } from '@campus/server';
-import { newId, openDatabase } from '@campus/database';
+import { newId } from '@campus/database';
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { createLogger } from '@campus/logger';
-import { createTestDatabase, TEST_MYSQL_URL, TestDatabase } from '@campus/testing';
+import { createServiceTestDatabase, TestDatabase } from '@campus/testing';
 import { DataSource } from 'typeorm';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { escalationsOf, OverdueEscalator } from './index';
+import { HAZARD_MODULES } from '../service';
+import { escalationsOf, OverdueEscalator } from './overdue-escalator';
 
 const UNIT = 'collegea';
 const PATH = '/bureau/school/collegea/';
@@ -56,14 +56,8 @@ describe('hazard-tracking: overdue detection and escalation (integration)', () =
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('hazardescalation', ENTITIES, MIGRATIONS);
-    second = await openDatabase({
-      mysqlUrl: TEST_MYSQL_URL,
-      database: db.name,
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
-      poolSize: 5,
-    });
+    db = await createServiceTestDatabase('hazardescalation', HAZARD_MODULES);
+    second = await db.connectAgain();
   });
 
   afterAll(async () => {

@@ -2,18 +2,17 @@ import { Role, signToken, createTokenVerifier, RoleGrant } from '@campus/auth';
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { createLogger } from '@campus/logger';
 import { createHttpApp, listen } from '@campus/server';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildHazardSchema } from '../schema';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
 import { DiskStore } from './disk-store';
 import { sampleDocx, sampleJpeg, samplePdf, samplePng, storedZip } from './evidence-testing';
-import { mountEvidence } from './index';
+import { mountEvidence } from './evidence.module';
 
 const SECRET = 'evidence-test-secret-0123456789abcdef';
 const MAX_BYTES = 64 * 1024;
@@ -96,7 +95,7 @@ describe('hazard-tracking: evidence upload and download over HTTP (integration)'
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('evidence', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('evidence', HAZARD_MODULES);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
     storeDir = await mkdtemp(path.join(os.tmpdir(), 'evidence-http-'));
     const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
@@ -167,7 +166,7 @@ describe('hazard-tracking: evidence upload and download over HTTP (integration)'
     const hazard = await register('楼道堆放杂物');
     expect(await upload({ as: null, hazardId: hazard.id, kind: 'BEFORE_PHOTO' })).toEqual({
       status: 401,
-      body: { code: 'UNAUTHENTICATED', message: '请先登录 (UNAUTHENTICATED)' },
+      body: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', message: '请先登录 (UNAUTHENTICATED)' },
     });
     expect((await upload({ token: 'not-a-token', hazardId: hazard.id, kind: 'BEFORE_PHOTO' })).status).toBe(401);
     const outside = await upload({ as: OFFICER_B, hazardId: hazard.id, kind: 'BEFORE_PHOTO' });

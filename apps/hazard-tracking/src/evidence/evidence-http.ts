@@ -1,5 +1,5 @@
 import { InvalidTokenError, TokenVerifier, Viewer } from '@campus/auth';
-import { DomainError, UnauthenticatedError } from '@campus/graphql';
+import { DomainError, httpError, httpErrorOfDomain, UnauthenticatedError } from '@campus/graphql';
 import type { Logger } from '@campus/logger';
 import { bearerToken } from '@campus/server';
 import Busboy from 'busboy';
@@ -10,13 +10,6 @@ import { isEvidenceKind } from './evidence-enums';
 import { badUpload, UploadRefusedError, unsupportedType } from './evidence-errors';
 import { EvidenceService, EvidenceUpload } from './evidence.service';
 
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
 
 /**
  * The evidence endpoints of hazard-tracking, reached through the gateway with the caller's token:
@@ -67,7 +60,7 @@ async function viewerOf(req: Request, verifyToken: TokenVerifier): Promise<Viewe
   try {
     return await verifyToken(token);
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw new UnauthenticatedError('登录已失效，请重新登录');
+    if (error instanceof InvalidTokenError) throw new UnauthenticatedError(undefined, 'TOKEN_INVALID');
     throw error;
   }
 }
@@ -134,11 +127,10 @@ function sendError(res: Response, error: unknown, log: Logger): void {
     return;
   }
   if (error instanceof UploadRefusedError) {
-    res.status(error.status).json({ code: error.code, message: error.message });
-  } else if (error instanceof DomainError && STATUS_BY_CODE[error.code]) {
-    res.status(STATUS_BY_CODE[error.code]).json({ code: error.code, message: error.message });
-  } else {
-    log.error({ err: error }, 'evidence request failed');
-    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试 (INTERNAL_SERVER_ERROR)' });
+    res.status(error.status).json({ code: error.code, reason: error.reason, message: error.message });
+    return;
   }
+  const refusal = error instanceof DomainError ? httpErrorOfDomain(error) : httpError('INTERNAL');
+  if (refusal.status >= 500) log.error({ err: error }, 'evidence request failed');
+  res.status(refusal.status).json(refusal.body);
 }

@@ -48,7 +48,7 @@ export class EvidenceService {
     if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', hazardId);
     if (!viewer.hasRoleAt(EVIDENCE_UPLOADER_ROLES, hazard.orgPath)) throw new ForbiddenError('您无权为该隐患上传佐证材料');
     if (CLOSED_STATUSES.includes(hazard.status)) {
-      throw new ConflictError('隐患已存档或作废，不能再添加佐证材料', { id: hazard.id, status: hazard.status });
+      throw new ConflictError('ILLEGAL_TRANSITION', '隐患已存档或作废，不能再添加佐证材料', { id: hazard.id, status: hazard.status });
     }
     return hazard;
   }

@@ -1,10 +1,9 @@
 import { Role } from '@campus/auth';
 import { ConsumedEvent, EventHandler, GridAssignmentChanged, NO_OUTBOX_SIGNAL, PlaceChanged } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { directoryProjectionHandlers } from '../directory';
-import { buildHazardSchema } from '../schema';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
+import { directoryProjectionHandlers } from '../directory/directory-handlers';
 
 const PATHS = { school: '/bureau/school/', collegea: '/bureau/school/collegea/', collegeb: '/bureau/school/collegeb/' };
 const office = viewerWith('office', [[Role.SAFETY_OFFICE, 'school', PATHS.school]], 'p-office');
@@ -49,7 +48,7 @@ describe('the hazard ledger: places, grids, sorting and one-statement pages', ()
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('ledger', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('ledger', HAZARD_MODULES);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
     const [placeHandler] = directoryProjectionHandlers().filter((handler) => handler.contract === PlaceChanged);
     const [gridHandler] = directoryProjectionHandlers().filter((handler) => handler.contract === GridAssignmentChanged);

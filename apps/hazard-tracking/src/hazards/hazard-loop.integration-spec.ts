@@ -1,14 +1,13 @@
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role } from '@campus/auth';
 import { calendarDateOf } from '@campus/graphql';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ENTITIES, MIGRATIONS } from '../database';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
 import { DiskStore } from '../evidence/disk-store';
 import { uploadTestEvidence } from '../evidence/evidence-testing';
-import { buildHazardSchema } from '../schema';
 
 const SCHOOL = 'school';
 const UNIT_A = 'collegea';
@@ -88,7 +87,7 @@ describe('hazard-tracking: the closed loop (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('hazardloop', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('hazardloop', HAZARD_MODULES);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
     evidenceDir = await mkdtemp(path.join(os.tmpdir(), 'hazardloop-evidence-'));
   });

@@ -86,7 +86,7 @@ export class HazardLoopService {
       const plan = await manager.findOneBy(HazardPlanEntity, { hazardId: hazard.id });
       const missing = missingPlanItems(plan, hazard.grade, calendarDateOf(new Date()), this.horizonDays);
       if (missing.length) {
-        throw new ConflictError(`整改方案不完整，不能开始治理，缺少：${missing.join('、')}`, { id: hazard.id, missing });
+        throw new ConflictError('PLAN_INCOMPLETE', `整改方案不完整，不能开始治理，缺少：${missing.join('、')}`, { id: hazard.id, missing });
       }
     });
   }
@@ -104,11 +104,11 @@ export class HazardLoopService {
     return this.transition(viewer, input, action, async (manager, hazard) => {
       if (!viewer.personId) throw new ForbiddenError('您的账号未关联人员，不能验收隐患');
       if (viewer.personId === hazard.rectifiedByPersonId) {
-        throw new ConflictError('整改人不能验收自己的整改，请由其他人验收', { id: hazard.id });
+        throw new ConflictError('SELF_ACCEPTANCE', '整改人不能验收自己的整改，请由其他人验收', { id: hazard.id });
       }
       const plan = await manager.findOneBy(HazardPlanEntity, { hazardId: hazard.id });
       if (plan?.responsiblePersonId && viewer.personId === plan.responsiblePersonId) {
-        throw new ConflictError('整改责任人不能验收本隐患，请由其他人验收', { id: hazard.id });
+        throw new ConflictError('SELF_ACCEPTANCE', '整改责任人不能验收本隐患，请由其他人验收', { id: hazard.id });
       }
       if (!input.passed) hazard.failedAcceptances += 1;
     });
@@ -127,9 +127,9 @@ export class HazardLoopService {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const hazard = await this.lock(manager, viewer, input);
       if (!viewer.hasRoleAt(ON_THE_SPOT_ROLES, hazard.orgPath)) throw new ForbiddenError('您无权对该隐患即查即改');
-      if (hazard.grade !== HazardGrade.GENERAL) throw new ConflictError('重大隐患不能即查即改，须按整改方案治理', { id: hazard.id });
+      if (hazard.grade !== HazardGrade.GENERAL) throw new ConflictError('MAJOR_HAZARD_RULE', '重大隐患不能即查即改，须按整改方案治理', { id: hazard.id });
       if (hazard.status !== HazardStatus.DISCOVERED && hazard.status !== HazardStatus.REGISTERED) {
-        throw new ConflictError('只有发现或登记状态的隐患可以即查即改', { id: hazard.id, status: hazard.status });
+        throw new ConflictError('ILLEGAL_TRANSITION', '只有发现或登记状态的隐患可以即查即改', { id: hazard.id, status: hazard.status });
       }
       this.checkVersion(hazard, input);
       const comment = input.comment ?? input.measures;
@@ -208,7 +208,7 @@ export class HazardLoopService {
       this.checkVersion(hazard, input);
       const from = hazard.status;
       const to = nextStatus(action, from);
-      if (!to) throw new ConflictError(transition.wrongState, { id: hazard.id, status: from });
+      if (!to) throw new ConflictError('ILLEGAL_TRANSITION', transition.wrongState, { id: hazard.id, status: from });
       await guard?.(manager, hazard);
       hazard.status = to;
       const step = await appendStep(manager, hazard, viewer, { action, from, to, comment: input.comment, evidence: input.evidence });
@@ -225,7 +225,7 @@ export class HazardLoopService {
 
   private checkVersion(hazard: HazardEntity, input: VersionedInput): void {
     if (hazard.version !== input.version) {
-      throw new ConflictError('隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
+      throw new ConflictError('STALE_VERSION', '隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
     }
   }
 

@@ -1,10 +1,10 @@
+import { moduleScopedColumns } from '@campus/server';
 import { Role } from '@campus/auth';
 import { NO_OUTBOX_SIGNAL, OrgUnitMoved } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
 import { orgProjectionHandlers } from '@campus/org-directory';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS, SCOPED_TABLES } from '../database';
-import { buildHazardSchema } from '../schema';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
 import { HAZARD_MONTHLY, MONTHLY_COUNTERS, monthlyRecountSql } from './hazard-rollup';
 
 const PATHS: Record<string, string> = {
@@ -84,7 +84,7 @@ describe('hazard_monthly: kept with every change, agrees with a recount', () => 
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('rollup', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('rollup', HAZARD_MODULES);
     for (const [id, path] of Object.entries(PATHS)) {
       await db.dataSource.query('INSERT INTO org_unit_projection (id, path, name) VALUES (?, ?, ?)', [id, path, id]);
     }
@@ -170,7 +170,7 @@ describe('hazard_monthly: kept with every change, agrees with a recount', () => 
   });
 
   it('follows a unit moved to another parent, counts and all', async () => {
-    const [moved] = orgProjectionHandlers(SCOPED_TABLES).filter((handler) => handler.contract === OrgUnitMoved);
+    const [moved] = orgProjectionHandlers(moduleScopedColumns(HAZARD_MODULES)).filter((handler) => handler.contract === OrgUnitMoved);
     await db.dataSource.transaction((manager) =>
       moved.handle(manager, {
         id: 'event-1',

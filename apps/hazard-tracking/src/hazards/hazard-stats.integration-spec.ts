@@ -1,9 +1,8 @@
 import { Role } from '@campus/auth';
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildHazardSchema } from '../schema';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
 
 const PATHS = { school: '/bureau/school/', collegea: '/bureau/school/collegea/', collegeb: '/bureau/school/collegeb/' };
 const officer = viewerWith('officer', [[Role.UNIT_SAFETY_OFFICER, 'collegea', PATHS.collegea]], 'p-officer');
@@ -30,7 +29,7 @@ describe('ledger filters and unit statistics', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('stats', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('stats', HAZARD_MODULES);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
     const register = async (key: string, unit: string, title: string, category: string, grade: string) => {
       const input = { orgUnitId: unit, title, description: `${title}，巡查发现`, category, grade, placeText: '实训楼', discoveredAt: new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString() };

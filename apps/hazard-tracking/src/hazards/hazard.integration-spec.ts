@@ -1,8 +1,7 @@
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role } from '@campus/auth';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildHazardSchema } from '../schema';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
 
 const SCHOOL = 'school';
 const UNIT_A = 'collegea';
@@ -47,7 +46,7 @@ describe('hazard-tracking: hazard ledger (integration)', () => {
   const titles = (connection: any) => connection.edges.map((edge: any) => edge.node.title);
 
   beforeAll(async () => {
-    db = await createTestDatabase('hazard', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('hazard', HAZARD_MODULES);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
     await db.dataSource.query(
       `INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES

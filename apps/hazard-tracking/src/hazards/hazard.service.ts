@@ -21,8 +21,8 @@ import {
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, EntityManager } from 'typeorm';
 import { HazardStatus, OPEN_AFTER_REPORT } from './hazard-enums';
-import { assertCampaignAcceptsHazard } from '../campaigns';
-import { gridInScope, placeInScope } from '../directory';
+import { assertCampaignAcceptsHazard } from '../campaigns/campaign-link';
+import { gridInScope, placeInScope } from '../directory/directory-checks';
 import { EntryStatus, insertHazard } from './hazard-creation';
 import { recordHazardChange } from './hazard-rollup';
 import { appendStep } from './hazard-steps';
@@ -155,7 +155,7 @@ export class HazardService {
     return this.dataSource.transaction(async (manager) => {
       const hazard = await this.lockForChange(manager, viewer, input, HAZARD_REPORTER_ROLES);
       if (!EDITABLE_STATUSES.includes(hazard.status)) {
-        throw new ConflictError('隐患已进入治理流程，不能再修改基本信息', { id: hazard.id, status: hazard.status });
+        throw new ConflictError('ILLEGAL_TRANSITION', '隐患已进入治理流程，不能再修改基本信息', { id: hazard.id, status: hazard.status });
       }
       if (input.title) hazard.title = input.title;
       if (input.description) hazard.description = input.description;
@@ -173,7 +173,7 @@ export class HazardService {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const hazard = await this.lockForChange(manager, viewer, input, HAZARD_TRANSITIONS.VOID.roles);
       if (!EDITABLE_STATUSES.includes(hazard.status)) {
-        throw new ConflictError('只有发现或登记状态的隐患可以作废', { id: hazard.id, status: hazard.status });
+        throw new ConflictError('ILLEGAL_TRANSITION', '只有发现或登记状态的隐患可以作废', { id: hazard.id, status: hazard.status });
       }
       const from = hazard.status;
       hazard.status = HazardStatus.VOIDED;
@@ -190,7 +190,7 @@ export class HazardService {
     if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', input.id);
     if (!viewer.hasRoleAt(roles, hazard.orgPath)) throw new ForbiddenError('您无权修改该隐患');
     if (hazard.version !== input.version) {
-      throw new ConflictError('隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
+      throw new ConflictError('STALE_VERSION', '隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
     }
     return hazard;
   }

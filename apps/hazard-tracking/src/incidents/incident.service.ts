@@ -120,7 +120,7 @@ export class IncidentService {
     return this.dataSource.transaction(async (manager) => {
       const incident = await this.lockForChange(manager, viewer, input);
       if (incident.status !== IncidentStatus.REPORTED) {
-        throw new ConflictError('事件已结案，不能再续报', { id: incident.id, status: incident.status });
+        throw new ConflictError('ILLEGAL_TRANSITION', '事件已结案，不能再续报', { id: incident.id, status: incident.status });
       }
       const now = new Date();
       const at = input.at ?? now;
@@ -146,7 +146,7 @@ export class IncidentService {
     return this.dataSource.transaction(async (manager) => {
       const incident = await this.lockForChange(manager, viewer, input);
       if (incident.status !== IncidentStatus.REPORTED) {
-        throw new ConflictError('事件已结案', { id: incident.id, status: incident.status });
+        throw new ConflictError('ILLEGAL_TRANSITION', '事件已结案', { id: incident.id, status: incident.status });
       }
       Object.assign(incident, {
         status: IncidentStatus.CLOSED,
@@ -176,7 +176,7 @@ export class IncidentService {
     if (!incident || !viewer.covers(incident.orgPath)) throw new NotFoundError('安全事件', input.id);
     if (!viewer.hasRoleAt(INCIDENT_MANAGER_ROLES, incident.orgPath)) throw new ForbiddenError('您无权处理该安全事件');
     if (incident.version !== input.version) {
-      throw new ConflictError('安全事件已被他人修改，请刷新后重试', { id: incident.id, currentVersion: incident.version });
+      throw new ConflictError('STALE_VERSION', '安全事件已被他人修改，请刷新后重试', { id: incident.id, currentVersion: incident.version });
     }
     return incident;
   }

@@ -1,8 +1,9 @@
 import { Role } from '@campus/auth';
-import { EVENT_ENTITIES, EventTables1764100000000, OutboxSignal } from '@campus/events';
-import { buildFederatedSchema, ORG_UNIT_REFERENCE_RESOLVER } from '@campus/graphql';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { createIncidentResolver, INCIDENT_ENTITIES, INCIDENT_MIGRATIONS, IncidentResolver } from './index';
+import { OutboxSignal } from '@campus/events';
+import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { buildHazardSchema } from '../service';
+import { INCIDENTS_MODULE } from './incidents.module';
 
 const PATHS = { school: '/bureau/school/', collegea: '/bureau/school/collegea/', collegeb: '/bureau/school/collegeb/' };
 const FIELDS = `id type severity status occurredAt reportedAt reportDelayMinutes reportDeadlineMinutes lateReport deaths injuries
@@ -42,12 +43,9 @@ describe('incidents (安全事件/事故)', () => {
   let signals = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase('incidents', [...INCIDENT_ENTITIES, ...EVENT_ENTITIES], [EventTables1764100000000, ...INCIDENT_MIGRATIONS]);
+    db = await createServiceTestDatabase('incidents', [INCIDENTS_MODULE]);
     const outbox: OutboxSignal = { eventsRecorded: () => (signals += 1) };
-    const instance = createIncidentResolver(db.dataSource, fixedOrgDirectory(PATHS), outbox);
-    runner = new SchemaRunner(
-      await buildFederatedSchema({ resolvers: [IncidentResolver], container: { get: () => instance } }, ORG_UNIT_REFERENCE_RESOLVER),
-    );
+    runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), outbox, {}, [INCIDENTS_MODULE, ORG_PROJECTION_MODULE]));
   });
 
   afterAll(async () => {

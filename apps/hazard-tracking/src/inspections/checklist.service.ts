@@ -96,9 +96,9 @@ export class ChecklistService {
       if (template.orgPath === null) throw new ForbiddenError('内置检查表不能停用');
       if (!viewer.hasRoleAt(CHECKLIST_MANAGER_ROLES, template.orgPath)) throw new ForbiddenError('您无权停用该检查表');
       if (template.version !== input.version) {
-        throw new ConflictError('检查表已被他人修改，请刷新后重试', { id: template.id, currentVersion: template.version });
+        throw new ConflictError('STALE_VERSION', '检查表已被他人修改，请刷新后重试', { id: template.id, currentVersion: template.version });
       }
-      if (!template.active) throw new ConflictError('检查表已停用', { id: template.id });
+      if (!template.active) throw new ConflictError('INACTIVE', '检查表已停用', { id: template.id });
       template.active = false;
       await manager.save(template);
       return toChecklistTemplate(template);
@@ -112,8 +112,8 @@ export class ChecklistService {
   async usableTemplate(manager: EntityManager, viewer: Viewer, templateId: string, unitPath: string): Promise<ChecklistTemplateEntity> {
     const template = await manager.findOneBy(ChecklistTemplateEntity, { id: templateId });
     if (!template || !templateVisibleTo(viewer, template)) throw new NotFoundError('检查表', templateId);
-    if (!templateUsableAt(template, unitPath)) throw new ConflictError('该检查表属于其他单位，本单位的任务不能使用', { templateId });
-    if (!template.active) throw new ConflictError('检查表已停用，请选择在用的检查表', { templateId });
+    if (!templateUsableAt(template, unitPath)) throw new ConflictError('OUTSIDE_RANGE', '该检查表属于其他单位，本单位的任务不能使用', { templateId });
+    if (!template.active) throw new ConflictError('INACTIVE', '检查表已停用，请选择在用的检查表', { templateId });
     return template;
   }
 

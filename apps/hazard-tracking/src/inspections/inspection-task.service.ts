@@ -116,9 +116,9 @@ export class InspectionTaskService {
       if (!task || !viewer.covers(task.orgPath)) throw new NotFoundError('检查任务', input.id);
       if (!viewer.hasRoleAt(INSPECTION_MANAGER_ROLES, task.orgPath)) throw new ForbiddenError('您无权停用该检查任务');
       if (task.version !== input.version) {
-        throw new ConflictError('检查任务已被他人修改，请刷新后重试', { id: task.id, currentVersion: task.version });
+        throw new ConflictError('STALE_VERSION', '检查任务已被他人修改，请刷新后重试', { id: task.id, currentVersion: task.version });
       }
-      if (!task.active) throw new ConflictError('检查任务已停用', { id: task.id });
+      if (!task.active) throw new ConflictError('INACTIVE', '检查任务已停用', { id: task.id });
       task.active = false;
       task.deactivatedOn = calendarDateOf(this.now());
       await manager.save(task);

@@ -115,7 +115,7 @@ export class InspectionService {
         }
         const existing = await manager.findOneBy(InspectionEntity, { taskId: task.id, periodStart: period.start });
         if (existing) {
-          throw new ConflictError(`该任务本周期（${period.start} 至 ${period.end}）已检查过`, { taskId: task.id, inspectionId: existing.id });
+          throw new ConflictError('DUPLICATE', `该任务本周期（${period.start} 至 ${period.end}）已检查过`, { taskId: task.id, inspectionId: existing.id });
         }
         const items = await manager.find(ChecklistItemEntity, { where: { templateId: task.templateId }, order: { seq: 'ASC' } });
         const problems = resultProblems(items, input.results);
@@ -178,7 +178,7 @@ export class InspectionService {
       });
     } catch (error) {
       // Two requests raced past the check above: the unique (task, period) key decides.
-      if (isDuplicateKey(error)) throw new ConflictError('该任务本周期已检查过', { taskId: input.taskId });
+      if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', '该任务本周期已检查过', { taskId: input.taskId });
       throw error;
     }
   }
@@ -192,9 +192,9 @@ export class InspectionService {
       throw new ForbiddenError('只有任务的检查人或学校安全管理部门可以记录该检查');
     }
     if (input.version !== null && input.version !== undefined && input.version !== task.version) {
-      throw new ConflictError('检查任务已被修改，请刷新后重试', { id: task.id, currentVersion: task.version });
+      throw new ConflictError('STALE_VERSION', '检查任务已被修改，请刷新后重试', { id: task.id, currentVersion: task.version });
     }
-    if (!task.active) throw new ConflictError('检查任务已停用', { id: task.id });
+    if (!task.active) throw new ConflictError('INACTIVE', '检查任务已停用', { id: task.id });
     return task;
   }
 

@@ -1,9 +1,9 @@
 import { Role } from '@campus/auth';
 import { OutboxSignal } from '@campus/events';
-import { buildFederatedSchema, ORG_UNIT_REFERENCE_RESOLVER } from '@campus/graphql';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { createInspectionResolvers, INSPECTION_RESOLVERS } from './index';
+import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { buildHazardSchema, HAZARD_MODULES } from '../service';
+import { INSPECTIONS_MODULE } from './inspections.module';
 
 const PATHS = {
   bureau: '/bureau/',
@@ -78,12 +78,10 @@ describe('inspections: checklists, tasks, performing with hazards, completion (i
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('inspections', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('inspections', HAZARD_MODULES);
     const outbox: OutboxSignal = { eventsRecorded: () => (signals += 1) };
-    const instances = new Map(createInspectionResolvers(db.dataSource, fixedOrgDirectory(PATHS), outbox, { now: () => new Date(noonOf(today)) }));
-    runner = new SchemaRunner(
-      await buildFederatedSchema({ resolvers: INSPECTION_RESOLVERS, container: { get: (resolverClass) => instances.get(resolverClass) } }, ORG_UNIT_REFERENCE_RESOLVER),
-    );
+    const now = () => new Date(noonOf(today));
+    runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), outbox, { now }, [INSPECTIONS_MODULE, ORG_PROJECTION_MODULE]));
     await db.dataSource.query(
       `INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES
          ('bureau', '/bureau/', '县教体局', 'BUREAU', 'BUREAU'), ('school', '/bureau/school/', '现代职业学院', 'XDZY', 'SCHOOL'),

@@ -1,8 +1,7 @@
 import { Role } from '@campus/auth';
 import { ConsumedEvent, DrillProblemFound, EventHandler, NO_OUTBOX_SIGNAL, SupervisionFindingRaised } from '@campus/events';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildHazardSchema } from '../schema';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
 import { raisedHazardHandlers } from './raised-hazards';
 
 const PATHS = { school: '/bureau/school/', collegea: '/bureau/school/collegea/' };
@@ -33,7 +32,7 @@ describe('hazards raised by other services’ events', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('intake', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('intake', HAZARD_MODULES);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
   });
 

@@ -1,9 +1,8 @@
 import { Role } from '@campus/auth';
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildHazardSchema } from '../schema';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { HAZARD_MODULES, buildHazardSchema } from '../service';
 
 const PATHS = { school: '/bureau/school/', collegea: '/bureau/school/collegea/', collegeb: '/bureau/school/collegeb/' };
 const FIELDS = 'id name method score level reviewDate version factors { likelihood severity exposure consequence }';
@@ -25,7 +24,7 @@ describe('risk points (风险分级管控)', () => {
   let runner: SchemaRunner;
 
   beforeAll(async () => {
-    db = await createTestDatabase('risk', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('risk', HAZARD_MODULES);
     runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), NO_OUTBOX_SIGNAL));
   });
 

@@ -84,7 +84,7 @@ export class RiskPointService {
       if (!point || !viewer.covers(point.orgPath)) throw new NotFoundError('风险点', input.id);
       if (!viewer.hasRoleAt(RISK_MANAGER_ROLES, point.orgPath)) throw new ForbiddenError('您无权评审该风险点');
       if (point.version !== input.version) {
-        throw new ConflictError('风险点已被他人修改，请刷新后重试', { id: point.id, currentVersion: point.version });
+        throw new ConflictError('STALE_VERSION', '风险点已被他人修改，请刷新后重试', { id: point.id, currentVersion: point.version });
       }
       Object.assign(point, {
         method: input.assessment.method,

@@ -1,6 +1,6 @@
 import { hashPassword, Role, RoleGrant, signToken, Viewer, verifyPassword } from '@campus/auth';
 import { isDuplicateKey, newId } from '@campus/database';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@campus/graphql';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@campus/graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PersonEntity } from '../people/person.entity';
@@ -33,7 +33,7 @@ export class AccountService {
 
   async login(input: LoginInput): Promise<IssuedToken> {
     if (!this.tokens.jwtSecret) {
-      throw new DomainError('FORBIDDEN', '本系统使用统一身份认证登录，未开放本地账号');
+      throw new ForbiddenError(undefined, 'LOCAL_LOGIN_DISABLED');
     }
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ username: input.username });
     // Compare even when the account is missing, so timing does not reveal which usernames exist.
@@ -89,7 +89,7 @@ export class AccountService {
       try {
         await manager.save(account);
       } catch (error) {
-        if (isDuplicateKey(error)) throw new ConflictError(`用户名已被使用：${input.username}`);
+        if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', `用户名已被使用：${input.username}`);
         throw error;
       }
       const unique = [...new Map(input.grants.map((grant) => [`${grant.role}:${grant.orgUnitId}`, grant])).values()];
@@ -108,7 +108,7 @@ export class AccountService {
       requireMayGrant(viewer, input.role, unit.path);
       if (account.id === viewer.accountId) throw new ForbiddenError('不能给自己授权');
       const existing = await manager.findOneBy(RoleGrantEntity, { accountId: account.id, role: input.role, orgUnitId: unit.id });
-      if (existing) throw new ConflictError('该账号在此单位已有此角色', { id: existing.id });
+      if (existing) throw new ConflictError('DUPLICATE', '该账号在此单位已有此角色', { id: existing.id });
       return this.insertGrant(manager, account, input.role, unit.id, viewer.accountId);
     });
   }

@@ -94,7 +94,7 @@ export class DutyRosterService {
       const roster = await visibleRoster(manager, viewer, input.id, true);
       requireDutyManager(viewer, roster.orgPath);
       if (roster.version !== input.version) {
-        throw new ConflictError('值班表已被他人修改，请刷新后重试', { id: roster.id, currentVersion: roster.version });
+        throw new ConflictError('STALE_VERSION', '值班表已被他人修改，请刷新后重试', { id: roster.id, currentVersion: roster.version });
       }
       const periodKind = input.periodKind ?? roster.periodKind;
       const shifts = input.shifts ? input.shifts.map(plainShift) : roster.shifts;
@@ -231,7 +231,7 @@ export class DutyRosterService {
       .getOne();
     if (overlapping) {
       throw new ConflictError(
-        `本单位 ${overlapping.startDate} 至 ${overlapping.endDate} 已有值班表「${overlapping.name}」，同一单位的值班日期不能重叠`,
+        'TERM_OVERLAP', `本单位 ${overlapping.startDate} 至 ${overlapping.endDate} 已有值班表「${overlapping.name}」，同一单位的值班日期不能重叠`,
         { rosterId: overlapping.id },
       );
     }
@@ -245,7 +245,7 @@ export class DutyRosterService {
       .getRawMany();
     const dropped = rows.map((row) => row.shiftName).filter((name) => !shifts.some((shift) => shift.name === name));
     if (dropped.length) {
-      throw new ConflictError(`以下班次已有排班，不能删除或改名：${dropped.join('、')}；请先清空这些班次的排班`, { shiftNames: dropped });
+      throw new ConflictError('IN_USE', `以下班次已有排班，不能删除或改名：${dropped.join('、')}；请先清空这些班次的排班`, { shiftNames: dropped });
     }
   }
 

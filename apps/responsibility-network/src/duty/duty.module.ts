@@ -1,4 +1,5 @@
-import { ResponsibilityModule } from '../module';
+import { FeatureModule } from '@campus/server';
+import type { ResponsibilityDeps } from '../service';
 import { Duty1764200000004 } from '../migrations/1764200000004-duty';
 import { DutyGapReportEntity } from './duty-gap-report.entity';
 import { DutyHandoverNoteEntity, DutyLogEntryEntity } from './duty-journal.entity';
@@ -9,21 +10,22 @@ import { DutyRosterService } from './duty-roster.service';
 import { DutySlotEntity, DutySlotOfficerEntity } from './duty-slot.entity';
 import { DutyRosterResolver, DutySlotResolver, OnDutyResolver } from './duty.resolver';
 
-export const DUTY_MODULE: ResponsibilityModule = {
+/** 值班: 24-hour duty rosters with shifts, 领导带班 and officers, gaps, handover notes and the duty log. */
+export const DUTY_MODULE: FeatureModule<ResponsibilityDeps> = {
+  name: 'duty-rosters',
   entities: [DutyRosterEntity, DutySlotEntity, DutySlotOfficerEntity, DutyHandoverNoteEntity, DutyLogEntryEntity, DutyGapReportEntity],
-  orgPathColumns: [{ table: 'duty_roster', column: 'org_path' }],
+  scopedTables: ['duty_roster'],
   migrations: [Duty1764200000004],
-  resolverClasses: [DutyRosterResolver, DutySlotResolver, OnDutyResolver, DutyJournalResolver, DutyHandoverNoteResolver, DutyLogEntryResolver],
-  createResolvers: ({ dataSource, outbox, orgUnits, people }) => {
+  resolvers: ({ dataSource, outbox, orgUnits, people }) => {
     const rosters = new DutyRosterService(dataSource, outbox, orgUnits);
     const journal = new DutyJournalService(dataSource);
-    return new Map<Function, unknown>([
-      [DutyRosterResolver, new DutyRosterResolver(rosters, orgUnits)],
-      [DutySlotResolver, new DutySlotResolver(people)],
-      [OnDutyResolver, new OnDutyResolver(people)],
-      [DutyJournalResolver, new DutyJournalResolver(journal)],
-      [DutyHandoverNoteResolver, new DutyHandoverNoteResolver(people)],
-      [DutyLogEntryResolver, new DutyLogEntryResolver(people)],
-    ]);
+    return [
+      new DutyRosterResolver(rosters, orgUnits),
+      new DutySlotResolver(people),
+      new OnDutyResolver(people),
+      new DutyJournalResolver(journal),
+      new DutyHandoverNoteResolver(people),
+      new DutyLogEntryResolver(people),
+    ];
   },
 };

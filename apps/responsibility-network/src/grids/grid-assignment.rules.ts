@@ -34,17 +34,17 @@ function planLeader(terms: readonly Term[], request: AssignmentRequest): Assignm
   const leaders = terms.filter((term) => term.role === GridRole.LEADER);
   const overlappingEnded = leaders.find((term) => term.to !== null && term.to >= request.from);
   if (overlappingEnded) {
-    throw new ConflictError(`与已有的网格责任人任期（${overlappingEnded.from} 至 ${overlappingEnded.to}）重叠`, {
+    throw new ConflictError('TERM_OVERLAP', `与已有的网格责任人任期（${overlappingEnded.from} 至 ${overlappingEnded.to}）重叠`, {
       assignmentId: overlappingEnded.id,
     });
   }
   const open = leaders.find((term) => term.to === null);
   if (!open) return { close: null };
   if (open.personId === request.personId) {
-    throw new ConflictError('该人员已是本网格的网格责任人', { assignmentId: open.id });
+    throw new ConflictError('DUPLICATE', '该人员已是本网格的网格责任人', { assignmentId: open.id });
   }
   if (open.from >= request.from) {
-    throw new ConflictError(`新任网格责任人的起始日期须晚于现任责任人的起始日期（${open.from}）`, { assignmentId: open.id });
+    throw new ConflictError('ILLEGAL_TRANSITION', `新任网格责任人的起始日期须晚于现任责任人的起始日期（${open.from}）`, { assignmentId: open.id });
   }
   return { close: { id: open.id, to: previousDay(request.from) } };
 }
@@ -55,13 +55,13 @@ function planSafetyOfficer(terms: readonly Term[], request: AssignmentRequest): 
       term.role === GridRole.SAFETY_OFFICER && term.personId === request.personId && (term.to === null || term.to >= request.from),
   );
   if (overlapping) {
-    throw new ConflictError('该人员在此期间已是本网格的网格安全员', { assignmentId: overlapping.id });
+    throw new ConflictError('DUPLICATE', '该人员在此期间已是本网格的网格安全员', { assignmentId: overlapping.id });
   }
   return { close: null };
 }
 
 /** Ending a term: only an open one, and not before it began. */
 export function checkEnding(term: Term, to: string): void {
-  if (term.to !== null) throw new ConflictError(`该任职已于 ${term.to} 结束`, { assignmentId: term.id });
+  if (term.to !== null) throw new ConflictError('ILLEGAL_TRANSITION', `该任职已于 ${term.to} 结束`, { assignmentId: term.id });
   if (to < term.from) throw new BadUserInputError([{ field: 'to', message: `结束日期不能早于起始日期 ${term.from}` }]);
 }

@@ -149,6 +149,6 @@ export class GridAssignmentService {
     if (!person.orgPath.startsWith(grid.orgPath)) {
       throw new BadUserInputError([{ field: 'personId', message: `${person.name}不属于网格所属单位或其下级单位` }]);
     }
-    if (!person.active) throw new ConflictError(`${person.name}已停用，不能担任网格职责`, { personId });
+    if (!person.active) throw new ConflictError('INACTIVE', `${person.name}已停用，不能担任网格职责`, { personId });
   }
 }

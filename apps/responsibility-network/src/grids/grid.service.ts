@@ -91,7 +91,7 @@ export class GridService {
     return this.dataSource.transaction(async (manager) => {
       const grid = await this.lockForWrite(viewer, manager, input.id);
       if (grid.version !== input.version) {
-        throw new ConflictError('网格信息已被他人修改，请刷新后重试', { id: grid.id, currentVersion: grid.version });
+        throw new ConflictError('STALE_VERSION', '网格信息已被他人修改，请刷新后重试', { id: grid.id, currentVersion: grid.version });
       }
       grid.name = input.name;
       await saveUnique(manager, grid);
@@ -164,7 +164,7 @@ export class GridService {
       ...inactive.map((place) => `「${place.name}」已停用`),
       ...taken.map((place) => `「${place.name}」已属于网格「${gridName(place.gridId)}」`),
     ];
-    throw new ConflictError(`以下场所不能划入本网格：${problems.join('；')}`, {
+    throw new ConflictError('OUTSIDE_RANGE', `以下场所不能划入本网格：${problems.join('；')}`, {
       outsideUnit: outside.map((place) => place.id),
       inactive: inactive.map((place) => place.id),
       coveredByOtherGrid: taken.map((place) => ({ placeId: place.id, gridId: place.gridId })),
@@ -176,7 +176,7 @@ async function saveUnique(manager: EntityManager, grid: GridEntity): Promise<voi
   try {
     await manager.save(grid);
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ConflictError(`本单位已有同名网格：${grid.name}`, { gridName: grid.name });
+    if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', `本单位已有同名网格：${grid.name}`, { gridName: grid.name });
     throw error;
   }
 }

@@ -1,7 +1,8 @@
 import { RequestContext } from '@campus/graphql';
+import { FeatureModule, perService } from '@campus/server';
 import { Grids1764200000002 } from '../migrations/1764200000002-grids';
-import { ModuleDependencies, ResponsibilityModule } from '../module';
-import { PlaceService } from '../places/place.service';
+import { placeServiceOf } from '../places/places.module';
+import type { ResponsibilityDeps } from '../service';
 import { GridAssignmentEntity } from './grid-assignment.entity';
 import { GridAssignmentResolver } from './grid-assignment.resolver';
 import { GridAssignmentService } from './grid-assignment.service';
@@ -12,26 +13,26 @@ import { GridResolver, loadGrid } from './grid.resolver';
 import { GridService } from './grid.service';
 import { PlaceGridResolver } from './place-grid.resolver';
 
-function createResolvers({ dataSource, outbox, orgUnits, people }: ModuleDependencies): Map<Function, unknown> {
-  const grids = new GridService(dataSource, orgUnits);
-  const assignments = new GridAssignmentService(dataSource, outbox, grids, orgUnits);
-  const places = new PlaceService(dataSource, outbox, orgUnits);
-  return new Map<Function, unknown>([
-    [GridResolver, new GridResolver(grids, assignments, places, orgUnits)],
-    [GridAssignmentResolver, new GridAssignmentResolver(assignments, grids, people)],
-    [GridReportResolver, new GridReportResolver(new GridReportService(dataSource, orgUnits))],
-    [PlaceGridResolver, new PlaceGridResolver(grids)],
-  ]);
-}
+const gridServiceOf = perService(({ dataSource, orgUnits }: ResponsibilityDeps) => new GridService(dataSource, orgUnits));
 
-export const GRIDS_MODULE: ResponsibilityModule = {
+/** 网格: grids of levels 1–3 over places, with dated leader and safety-officer terms and the roster. */
+export const GRIDS_MODULE: FeatureModule<ResponsibilityDeps> = {
+  name: 'grids',
   entities: [GridEntity, GridAssignmentEntity],
-  orgPathColumns: [{ table: 'grid', column: 'org_path' }],
   migrations: [Grids1764200000002],
-  resolverClasses: [GridResolver, GridAssignmentResolver, GridReportResolver, PlaceGridResolver],
-  createResolvers,
-  referenceResolvers: ({ dataSource, orgUnits }) => {
-    const grids = new GridService(dataSource, orgUnits);
-    return { Grid: { __resolveReference: (reference: { id: string }, context: RequestContext) => loadGrid(grids, context, reference.id) } };
+  scopedTables: ['grid'],
+  resolvers: (deps) => {
+    const { dataSource, outbox, orgUnits, people } = deps;
+    const grids = gridServiceOf(deps);
+    const assignments = new GridAssignmentService(dataSource, outbox, grids, orgUnits);
+    return [
+      new GridResolver(grids, assignments, placeServiceOf(deps), orgUnits),
+      new GridAssignmentResolver(assignments, grids, people),
+      new GridReportResolver(new GridReportService(dataSource, orgUnits)),
+      new PlaceGridResolver(grids),
+    ];
   },
+  referenceResolvers: (deps) => ({
+    Grid: { __resolveReference: (reference: { id: string }, context: RequestContext) => loadGrid(gridServiceOf(deps), context, reference.id) },
+  }),
 };

@@ -117,7 +117,7 @@ export class LetterService {
   async update(viewer: Viewer, input: UpdateResponsibilityLetterInput): Promise<ResponsibilityLetter> {
     return this.dataSource.transaction(async (manager) => {
       const letter = await this.lockForIssuer(manager, viewer, input);
-      if (letter.status !== LetterStatus.DRAFT) throw new ConflictError('只有草稿状态的责任书可以修改', { id: letter.id, status: letter.status });
+      if (letter.status !== LetterStatus.DRAFT) throw new ConflictError('ILLEGAL_TRANSITION', '只有草稿状态的责任书可以修改', { id: letter.id, status: letter.status });
       if (input.recipientUnitId || input.recipientPersonId) {
         const { recipient, recipientPerson } = await this.partiesFor(manager, viewer, {
           issuerUnitId: letter.issuerUnitId,
@@ -141,9 +141,9 @@ export class LetterService {
   async issue(viewer: Viewer, input: VersionedInput): Promise<ResponsibilityLetter> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const letter = await this.lockForIssuer(manager, viewer, input);
-      if (letter.status !== LetterStatus.DRAFT) throw new ConflictError('只有草稿状态的责任书可以下达', { id: letter.id, status: letter.status });
+      if (letter.status !== LetterStatus.DRAFT) throw new ConflictError('ILLEGAL_TRANSITION', '只有草稿状态的责任书可以下达', { id: letter.id, status: letter.status });
       const items = await manager.countBy(ResponsibilityLetterItemEntity, { letterId: letter.id });
-      if (items === 0) throw new ConflictError('责任书至少需要一项目标责任内容才能下达', { id: letter.id });
+      if (items === 0) throw new ConflictError('INCOMPLETE', '责任书至少需要一项目标责任内容才能下达', { id: letter.id });
       await this.refreshParties(manager, letter);
       letter.status = LetterStatus.ISSUED;
       letter.issuedAt = new Date();
@@ -160,7 +160,7 @@ export class LetterService {
       if (!viewer.personId || viewer.personId !== letter.recipientPersonId) throw new ForbiddenError('不能代他人签署责任书');
       requireVersion(letter, input.version);
       const refusal = signingRefusal(letter);
-      if (refusal) throw new ConflictError(refusal, { id: letter.id, status: letter.status });
+      if (refusal) throw new ConflictError('ILLEGAL_TRANSITION', refusal, { id: letter.id, status: letter.status });
       letter.status = LetterStatus.SIGNED;
       letter.signedAt = new Date();
       letter.signedByPersonId = viewer.personId;
@@ -175,7 +175,7 @@ export class LetterService {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const letter = await this.lockForIssuer(manager, viewer, input);
       if (!isInForce(letter.status)) {
-        throw new ConflictError('只有已下达或已签署的责任书可以撤销', { id: letter.id, status: letter.status });
+        throw new ConflictError('ILLEGAL_TRANSITION', '只有已下达或已签署的责任书可以撤销', { id: letter.id, status: letter.status });
       }
       letter.status = LetterStatus.REVOKED;
       letter.revokedAt = new Date();
@@ -192,7 +192,7 @@ export class LetterService {
       const issuer = await visibleUnit(manager, viewer, input.issuerUnitId);
       requireIssuerRole(viewer, issuer.path);
       if (!yearHasEnded(input.year)) {
-        throw new ConflictError(`${input.year} 年度尚未结束，责任书不能置为到期`, { year: input.year });
+        throw new ConflictError('NOT_YET_DUE', `${input.year} 年度尚未结束，责任书不能置为到期`, { year: input.year });
       }
       const letters = await manager.find(ResponsibilityLetterEntity, {
         where: { issuerUnitId: issuer.id, year: input.year, status: In([LetterStatus.ISSUED, LetterStatus.SIGNED]) },
@@ -256,11 +256,11 @@ export class LetterService {
     const issuer = units.find((unit) => unit.id === letter.issuerUnitId)!;
     const recipient = units.find((unit) => unit.id === letter.orgUnitId)!;
     if (!isStrictlyBelow(issuer.path, recipient.path)) {
-      throw new ConflictError('受领单位已不在发文单位之下，请修改受领单位后再下达', { id: letter.id });
+      throw new ConflictError('OUTSIDE_RANGE', '受领单位已不在发文单位之下，请修改受领单位后再下达', { id: letter.id });
     }
     const person = await manager.findOneBy(PersonEntity, { id: letter.recipientPersonId });
     if (!person || !isActiveIn(person, recipient)) {
-      throw new ConflictError('签署人已不在受领单位任职，请修改签署人后再下达', { id: letter.id });
+      throw new ConflictError('OUTSIDE_RANGE', '签署人已不在受领单位任职，请修改签署人后再下达', { id: letter.id });
     }
     letter.issuerPath = issuer.path;
     letter.orgPath = recipient.path;
@@ -327,7 +327,7 @@ function requireIssuerRole(viewer: Viewer, issuerPath: string): void {
 
 function requireVersion(letter: ResponsibilityLetterEntity, version: number): void {
   if (letter.version !== version) {
-    throw new ConflictError('责任书已被他人修改，请刷新后重试', { id: letter.id, currentVersion: letter.version });
+    throw new ConflictError('STALE_VERSION', '责任书已被他人修改，请刷新后重试', { id: letter.id, currentVersion: letter.version });
   }
 }
 

@@ -228,12 +228,12 @@ describe('responsibility-network: responsibility letters (integration)', () => {
       fields: [{ field: 'recipientPersonId', message: '签署人必须是受领单位的在职人员' }],
     });
     const blankItem = await runner.run(admin, CREATE, { input: letterInput(root, school1, principal1, { items: [ITEMS[0], { content: '  ' }] }) });
-    expect(errorOf(blankItem)?.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'items.1.content', message: '目标内容不能为空' }] });
+    expect(errorOf(blankItem)?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'items.1.content', message: '目标内容不能为空' }] });
     const tooLong = await runner.run(admin, CREATE, { input: letterInput(root, school1, principal1, { items: [{ content: '责'.repeat(501) }] }) });
     expect(errorOf(tooLong)?.extensions?.fields).toEqual([{ field: 'items.0.content', message: '目标内容最多 500 个字符' }]);
 
     const badYear = await runner.run(admin, CREATE, { input: letterInput(root, school1, principal1, { year: 1999 }) });
-    expect(errorOf(badYear)?.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'year', message: '年度不早于 2000' }] });
+    expect(errorOf(badYear)?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'year', message: '年度不早于 2000' }] });
 
     const staff = viewerWith('staff', [[Role.STAFF, root.id, root.path]]);
     expect(errorOf(await runner.run(staff, CREATE, { input: letterInput(root, school1, principal1) }))?.extensions?.code).toBe('FORBIDDEN');
@@ -283,7 +283,7 @@ describe('responsibility-network: responsibility letters (integration)', () => {
     const byRecipient = await runner.run(leader2, REVOKE, { input: { id: letter.id, version: letter.version, reason: '不想签' } });
     expect(errorOf(byRecipient)?.extensions?.code).toBe('FORBIDDEN');
     const noReason = await runner.run(admin, REVOKE, { input: { id: letter.id, version: letter.version, reason: '' } });
-    expect(errorOf(noReason)?.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason', message: '撤销原因不能为空' }] });
+    expect(errorOf(noReason)?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'reason', message: '撤销原因不能为空' }] });
 
     const revoked = (await runner.data(admin, REVOKE, { input: { id: letter.id, version: letter.version, reason: '目标内容调整，重新下达' } }))
       .revokeResponsibilityLetter.responsibilityLetter;

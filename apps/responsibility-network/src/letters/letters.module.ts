@@ -1,19 +1,15 @@
-import { ResponsibilityModule } from '../module';
+import { FeatureModule } from '@campus/server';
 import { ResponsibilityLetters1764200000003 } from '../migrations/1764200000003-responsibility-letters';
+import type { ResponsibilityDeps } from '../service';
 import { ResponsibilityLetterEntity, ResponsibilityLetterItemEntity } from './letter.entity';
 import { ResponsibilityLetterResolver } from './letter.resolver';
 import { LetterService } from './letter.service';
 
-export { flagLettersForNewLeader } from './new-leader';
-
-export const LETTERS_MODULE: ResponsibilityModule = {
+/** 安全责任书: letters issued, signed by the named first responsible person, expired or revoked. */
+export const LETTERS_MODULE: FeatureModule<ResponsibilityDeps> = {
+  name: 'letters',
   entities: [ResponsibilityLetterEntity, ResponsibilityLetterItemEntity],
-  orgPathColumns: [
-    { table: 'responsibility_letter', column: 'org_path' },
-    { table: 'responsibility_letter', column: 'issuer_path' },
-  ],
   migrations: [ResponsibilityLetters1764200000003],
-  resolverClasses: [ResponsibilityLetterResolver],
-  createResolvers: ({ dataSource, outbox, orgUnits, people }) =>
-    new Map<Function, unknown>([[ResponsibilityLetterResolver, new ResponsibilityLetterResolver(new LetterService(dataSource, outbox), orgUnits, people)]]),
+  scopedTables: ['responsibility_letter', { table: 'responsibility_letter', column: 'issuer_path' }],
+  resolvers: ({ dataSource, outbox, orgUnits, people }) => [new ResponsibilityLetterResolver(new LetterService(dataSource, outbox), orgUnits, people)],
 };

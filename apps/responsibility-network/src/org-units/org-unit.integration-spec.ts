@@ -85,7 +85,7 @@ describe('responsibility-network: org units and people (integration)', () => {
     });
     expect(duplicate.data).toBeNull();
     expect(duplicate.errors?.[0].message).toBe('单位代码已存在：COL-A (CONFLICT)');
-    expect(duplicate.errors?.[0].extensions).toEqual({ code: 'CONFLICT', unitCode: 'COL-A' });
+    expect(duplicate.errors?.[0].extensions).toEqual({ code: 'CONFLICT', reason: 'DUPLICATE', unitCode: 'COL-A' });
     const [{ count: duplicates }] = await db.dataSource.query("SELECT COUNT(*) AS count FROM org_unit WHERE code = 'COL-A'");
     expect(Number(duplicates)).toBe(1);
 

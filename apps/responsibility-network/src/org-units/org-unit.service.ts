@@ -15,7 +15,7 @@ export class OrgUnitService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxSignal,
     /** Every other column holding a materialised path: it follows a moved unit in the same transaction. */
-    private readonly orgPathColumns: { table: string; column: string }[] = [{ table: 'person', column: 'org_path' }],
+    private readonly orgPathColumns: readonly { table: string; column: string }[] = [{ table: 'person', column: 'org_path' }],
   ) {}
 
   private get repository() {
@@ -114,7 +114,7 @@ export class OrgUnitService {
       this.requireAdminAt(viewer, newParent.path);
       this.requireVersion(unit, input.version);
       if (newParent.path.startsWith(unit.path)) {
-        throw new ConflictError('不能把单位移动到它自己或它的下级单位之下', { id: unit.id, newParentId: newParent.id });
+        throw new ConflictError('MOVE_CYCLE', '不能把单位移动到它自己或它的下级单位之下', { id: unit.id, newParentId: newParent.id });
       }
       this.requireKindUnder(newParent.kind, unit.kind);
       const oldPath = unit.path;
@@ -160,7 +160,7 @@ export class OrgUnitService {
 
   private requireVersion(unit: OrgUnitEntity, version: number): void {
     if (unit.version !== version) {
-      throw new ConflictError('单位已被他人修改，请刷新后重试', { id: unit.id, currentVersion: unit.version });
+      throw new ConflictError('STALE_VERSION', '单位已被他人修改，请刷新后重试', { id: unit.id, currentVersion: unit.version });
     }
   }
 
@@ -168,7 +168,7 @@ export class OrgUnitService {
     try {
       await manager.save(unit);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ConflictError(`单位代码已存在：${unit.code}`, { unitCode: unit.code });
+      if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', `单位代码已存在：${unit.code}`, { unitCode: unit.code });
       throw error;
     }
   }

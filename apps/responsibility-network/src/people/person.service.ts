@@ -98,7 +98,7 @@ export class PersonService {
   async deactivate(viewer: Viewer, input: VersionedInput): Promise<Person> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const person = await this.lockForChange(manager, viewer, input);
-      if (!person.active) throw new ConflictError('该人员已停用', { id: person.id });
+      if (!person.active) throw new ConflictError('INACTIVE', '该人员已停用', { id: person.id });
       person.active = false;
       await manager.save(person);
       await recordEvent(manager, PersonDeactivated, person.id, { id: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath });
@@ -115,7 +115,7 @@ export class PersonService {
     if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', input.id);
     this.requireManager(viewer, person.orgPath);
     if (person.version !== input.version) {
-      throw new ConflictError('人员信息已被他人修改，请刷新后重试', { id: person.id, currentVersion: person.version });
+      throw new ConflictError('STALE_VERSION', '人员信息已被他人修改，请刷新后重试', { id: person.id, currentVersion: person.version });
     }
     return person;
   }

@@ -121,7 +121,7 @@ export class PlaceService {
       const place = await this.lockForChange(viewer, manager, input);
       const activeChildren = await manager.countBy(PlaceEntity, { parentId: place.id, active: true });
       if (activeChildren > 0) {
-        throw new ConflictError(`该场所下还有 ${activeChildren} 个在用的下级场所，请先停用它们`, { id: place.id, activeChildren });
+        throw new ConflictError('ILLEGAL_TRANSITION', `该场所下还有 ${activeChildren} 个在用的下级场所，请先停用它们`, { id: place.id, activeChildren });
       }
       place.active = false;
       place.gridId = null;
@@ -155,9 +155,9 @@ export class PlaceService {
     if (!place || !viewer.covers(place.orgPath)) throw new NotFoundError('场所', input.id);
     requirePlaceWriter(viewer, place.orgPath);
     if (place.version !== input.version) {
-      throw new ConflictError('场所信息已被他人修改，请刷新后重试', { id: place.id, currentVersion: place.version });
+      throw new ConflictError('STALE_VERSION', '场所信息已被他人修改，请刷新后重试', { id: place.id, currentVersion: place.version });
     }
-    if (!place.active) throw new ConflictError('该场所已停用', { id: place.id });
+    if (!place.active) throw new ConflictError('INACTIVE', '该场所已停用', { id: place.id });
     return place;
   }
 
@@ -168,7 +168,7 @@ export class PlaceService {
     if (!parent.orgPath.startsWith(unitPath)) {
       throw new BadUserInputError([{ field: 'parentId', message: '上级场所须属于本单位或其下级单位' }]);
     }
-    if (!parent.active) throw new ConflictError('上级场所已停用', { parentId });
+    if (!parent.active) throw new ConflictError('INACTIVE', '上级场所已停用', { parentId });
     return parent;
   }
 }

@@ -1,22 +1,22 @@
 import { RequestContext } from '@campus/graphql';
+import { FeatureModule, perService } from '@campus/server';
 import { Places1764200000001 } from '../migrations/1764200000001-places';
-import { ModuleDependencies, ResponsibilityModule } from '../module';
+import type { ResponsibilityDeps } from '../service';
 import { PlaceEntity } from './place.entity';
 import { loadPlace, PlaceResolver } from './place.resolver';
 import { PlaceService } from './place.service';
 
-function placeService({ dataSource, outbox, orgUnits }: ModuleDependencies): PlaceService {
-  return new PlaceService(dataSource, outbox, orgUnits);
-}
+/** The place service of a running service, shared with the grids module. */
+export const placeServiceOf = perService(({ dataSource, outbox, orgUnits }: ResponsibilityDeps) => new PlaceService(dataSource, outbox, orgUnits));
 
-export const PLACES_MODULE: ResponsibilityModule = {
+/** 场所: buildings, floors, rooms and open areas with their function and 重点部位. */
+export const PLACES_MODULE: FeatureModule<ResponsibilityDeps> = {
+  name: 'places',
   entities: [PlaceEntity],
-  orgPathColumns: [{ table: 'place', column: 'org_path' }],
   migrations: [Places1764200000001],
-  resolverClasses: [PlaceResolver],
-  createResolvers: (dependencies) => new Map([[PlaceResolver, new PlaceResolver(placeService(dependencies), dependencies.orgUnits)]]),
-  referenceResolvers: (dependencies) => {
-    const places = placeService(dependencies);
-    return { Place: { __resolveReference: (reference: { id: string }, context: RequestContext) => loadPlace(places, context, reference.id) } };
-  },
+  scopedTables: ['place'],
+  resolvers: (deps) => [new PlaceResolver(placeServiceOf(deps), deps.orgUnits)],
+  referenceResolvers: (deps) => ({
+    Place: { __resolveReference: (reference: { id: string }, context: RequestContext) => loadPlace(placeServiceOf(deps), context, reference.id) },
+  }),
 };

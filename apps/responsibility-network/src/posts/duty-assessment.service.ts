@@ -60,9 +60,9 @@ export class DutyAssessmentService {
         throw new ForbiddenError('只有本单位负责人或安全管理部门可以复评');
       }
       if (assessment.version !== input.version) {
-        throw new ConflictError('履职评价已被他人修改，请刷新后重试', { id: assessment.id, currentVersion: assessment.version });
+        throw new ConflictError('STALE_VERSION', '履职评价已被他人修改，请刷新后重试', { id: assessment.id, currentVersion: assessment.version });
       }
-      if (assessment.status === DutyAssessmentStatus.REVIEWED) throw new ConflictError('该履职评价已复评，不能重复复评', { id: assessment.id });
+      if (assessment.status === DutyAssessmentStatus.REVIEWED) throw new ConflictError('DUPLICATE', '该履职评价已复评，不能重复复评', { id: assessment.id });
       const items = await manager.find(DutyAssessmentItemEntity, { where: { assessmentId: assessment.id } });
       requireCompleteSheet(
         items.map((item) => item.dutyId),
@@ -148,5 +148,5 @@ function requireCompleteSheet(expectedDutyIds: string[], scoredDutyIds: string[]
 }
 
 function alreadyAssessed(postId: string, period: string): ConflictError {
-  return new ConflictError(`该岗位 ${period} 考核期已提交自评，不能重复提交`, { postId, period });
+  return new ConflictError('DUPLICATE', `该岗位 ${period} 考核期已提交自评，不能重复提交`, { postId, period });
 }

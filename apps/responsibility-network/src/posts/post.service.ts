@@ -120,7 +120,7 @@ export class PostService {
   async assignHolder(viewer: Viewer, input: AssignPostHolderInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
       const post = await this.lockForChange(manager, viewer, input);
-      if (post.holderPersonId === input.holderId) throw new ConflictError('此人已在该岗位任职', { id: post.id });
+      if (post.holderPersonId === input.holderId) throw new ConflictError('DUPLICATE', '此人已在该岗位任职', { id: post.id });
       post.holderPersonId = (await this.eligibleHolder(manager, viewer, post.orgPath, input.holderId)).id;
       await manager.save(post);
       return toPost(post);
@@ -130,7 +130,7 @@ export class PostService {
   async vacate(viewer: Viewer, input: VersionedInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
       const post = await this.lockForChange(manager, viewer, input);
-      if (post.holderPersonId === null) throw new ConflictError('岗位已空缺', { id: post.id });
+      if (post.holderPersonId === null) throw new ConflictError('INACTIVE', '岗位已空缺', { id: post.id });
       post.holderPersonId = null;
       await manager.save(post);
       return toPost(post);
@@ -142,7 +142,7 @@ export class PostService {
       const post = await this.lockForChange(manager, viewer, input);
       const duties = await this.dutiesInOrder(manager, post.id);
       if (duties.length >= MAX_DUTIES_PER_POST) {
-        throw new ConflictError(`责任清单最多 ${MAX_DUTIES_PER_POST} 项`, { id: post.id });
+        throw new ConflictError('LIMIT_REACHED', `责任清单最多 ${MAX_DUTIES_PER_POST} 项`, { id: post.id });
       }
       const content = input.content.trim();
       if (duties.some((duty) => duty.content === content)) {
@@ -162,7 +162,7 @@ export class PostService {
       const duties = await this.dutiesInOrder(manager, post.id);
       const removed = duties.find((duty) => duty.id === input.dutyId);
       if (!removed) throw new NotFoundError('责任事项', input.dutyId);
-      if (duties.length === 1) throw new ConflictError('责任清单至少保留一项', { id: post.id });
+      if (duties.length === 1) throw new ConflictError('LIMIT_REACHED', '责任清单至少保留一项', { id: post.id });
       await manager.delete(PostDutyEntity, { id: removed.id });
       await this.saveInOrder(
         manager,
@@ -179,7 +179,7 @@ export class PostService {
     if (!post || !viewer.covers(post.orgPath)) throw new NotFoundError('岗位', input.id);
     this.requireManager(viewer, post.orgPath);
     if (post.version !== input.version) {
-      throw new ConflictError('岗位已被他人修改，请刷新后重试', { id: post.id, currentVersion: post.version });
+      throw new ConflictError('STALE_VERSION', '岗位已被他人修改，请刷新后重试', { id: post.id, currentVersion: post.version });
     }
     return post;
   }

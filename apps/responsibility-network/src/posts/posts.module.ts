@@ -1,5 +1,6 @@
 import { Posts1764200000005 } from '../migrations/1764200000005-posts';
-import { ResponsibilityModule } from '../module';
+import { FeatureModule } from '@campus/server';
+import type { ResponsibilityDeps } from '../service';
 import { DutyAssessmentEntity, DutyAssessmentItemEntity } from './duty-assessment.entity';
 import { DutyAssessmentResolver } from './duty-assessment.resolver';
 import { DutyAssessmentService } from './duty-assessment.service';
@@ -8,20 +9,17 @@ import { PostResolver } from './post.resolver';
 import { PostService } from './post.service';
 
 /** Posts with their safety duty lists (一岗双责, 责任清单) and the holders' duty assessments. */
-export const POSTS_MODULE: ResponsibilityModule = {
+export const POSTS_MODULE: FeatureModule<ResponsibilityDeps> = {
+  name: 'posts',
   entities: [PostEntity, PostDutyEntity, DutyAssessmentEntity, DutyAssessmentItemEntity],
-  orgPathColumns: [
-    { table: 'post', column: 'org_path' },
-    { table: 'post_duty_assessment', column: 'org_path' },
-  ],
+  scopedTables: ['post', 'post_duty_assessment'],
   migrations: [Posts1764200000005],
-  resolverClasses: [PostResolver, DutyAssessmentResolver],
-  createResolvers: ({ dataSource, orgUnits, people }) => {
+  resolvers: ({ dataSource, orgUnits, people }) => {
     const posts = new PostService(dataSource);
     const assessments = new DutyAssessmentService(dataSource);
-    return new Map<Function, unknown>([
-      [PostResolver, new PostResolver(posts, assessments, orgUnits, people)],
-      [DutyAssessmentResolver, new DutyAssessmentResolver(assessments, posts, people)],
-    ]);
+    return [
+      new PostResolver(posts, assessments, orgUnits, people),
+      new DutyAssessmentResolver(assessments, posts, people),
+    ];
   },
 };

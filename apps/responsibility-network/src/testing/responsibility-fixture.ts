@@ -1,10 +1,9 @@
 import { Role, Viewer } from '@campus/auth';
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
-import { createTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { createServiceTestDatabase, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { bootstrapIfEmpty, BootstrapSettings } from '../accounts/bootstrap';
-import { ENTITIES, MIGRATIONS } from '../database';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
-import { buildResponsibilitySchema } from '../schema';
+import { buildResponsibilitySchema, RESPONSIBILITY_MODULES } from '../service';
 
 /**
  * The setup every responsibility-network integration spec shares: a fresh migrated database with
@@ -76,7 +75,7 @@ export async function startResponsibilityFixture(
   label: string,
   bootstrap: BootstrapSettings = RESPONSIBILITY_BOOTSTRAP,
 ): Promise<ResponsibilityFixture> {
-  const db = await createTestDatabase(label, ENTITIES, MIGRATIONS);
+  const db = await createServiceTestDatabase(label, RESPONSIBILITY_MODULES);
   try {
     return await startOn(db, bootstrap);
   } catch (error) {

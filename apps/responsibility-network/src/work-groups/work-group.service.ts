@@ -136,9 +136,9 @@ export class WorkGroupService {
     if (!group || !viewer.covers(group.orgPath)) throw new NotFoundError('工作机构', input.id);
     requireAdmin(viewer, group.orgPath);
     if (group.version !== input.version) {
-      throw new ConflictError('工作机构已被他人修改，请刷新后重试', { id: group.id, currentVersion: group.version });
+      throw new ConflictError('STALE_VERSION', '工作机构已被他人修改，请刷新后重试', { id: group.id, currentVersion: group.version });
     }
-    if (!group.active) throw new ConflictError('工作机构已撤销，不能再修改', { id: group.id });
+    if (!group.active) throw new ConflictError('INACTIVE', '工作机构已撤销，不能再修改', { id: group.id });
     return group;
   }
 

@@ -135,6 +135,7 @@ describe('responsibility-network: work groups (integration)', () => {
     });
     expect(twoLeaders.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
       fields: [{ field: 'members[1].role', message: '工作组只能有一名组长' }],
     });
 

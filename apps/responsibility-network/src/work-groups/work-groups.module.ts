@@ -1,20 +1,21 @@
 import { WorkGroups1764200000006 } from '../migrations/1764200000006-work-groups';
-import { ResponsibilityModule } from '../module';
+import { FeatureModule } from '@campus/server';
+import type { ResponsibilityDeps } from '../service';
 import { WorkGroupEntity, WorkGroupMemberEntity } from './work-group.entity';
 import { WorkGroupMemberResolver, WorkGroupResolver } from './work-group.resolver';
 import { WorkGroupService } from './work-group.service';
 
 /** Leading groups (领导小组), task forces (工作专班) and supervision groups (督导组) with their members. */
-export const WORK_GROUPS_MODULE: ResponsibilityModule = {
+export const WORK_GROUPS_MODULE: FeatureModule<ResponsibilityDeps> = {
+  name: 'work-groups',
   entities: [WorkGroupEntity, WorkGroupMemberEntity],
-  orgPathColumns: [{ table: 'work_group', column: 'org_path' }],
+  scopedTables: ['work_group'],
   migrations: [WorkGroups1764200000006],
-  resolverClasses: [WorkGroupResolver, WorkGroupMemberResolver],
-  createResolvers: ({ dataSource, orgUnits, people }) => {
+  resolvers: ({ dataSource, orgUnits, people }) => {
     const workGroups = new WorkGroupService(dataSource);
-    return new Map<Function, unknown>([
-      [WorkGroupResolver, new WorkGroupResolver(workGroups, orgUnits)],
-      [WorkGroupMemberResolver, new WorkGroupMemberResolver(people)],
-    ]);
+    return [
+      new WorkGroupResolver(workGroups, orgUnits),
+      new WorkGroupMemberResolver(people),
+    ];
   },
 };

@@ -1,7 +1,6 @@
 import { Role } from '@campus/auth';
-import { createTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { ENTITIES, MIGRATIONS } from '../database';
-import { buildAppraisalSchema } from '../schema';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { APPRAISAL_MODULES, buildAppraisalSchema } from '../service';
 
 const BUREAU = 'bureau';
 const SCHOOL = 'school';
@@ -40,7 +39,7 @@ describe('supervision-appraisal: appraisal schemes (integration)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase('appraisal', ENTITIES, MIGRATIONS);
+    db = await createServiceTestDatabase('appraisal', APPRAISAL_MODULES);
     runner = new SchemaRunner(await buildAppraisalSchema(db.dataSource, fixedOrgDirectory(PATHS)));
   });
 

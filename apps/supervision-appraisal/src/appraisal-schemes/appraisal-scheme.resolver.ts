@@ -1,4 +1,4 @@
-import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AppraisalSchemeFilter, CreateAppraisalSchemeInput, UpdateAppraisalSchemeInput } from './appraisal-scheme.inputs';
 import { AppraisalSchemeService } from './appraisal-scheme.service';
@@ -11,7 +11,7 @@ export class AppraisalSchemeResolver {
 
   @Query(() => AppraisalScheme, { nullable: true, description: '按 ID 查询考核方案' })
   appraisalScheme(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<AppraisalScheme> {
-    return this.schemeService.get(requireViewer(context), id);
+    return this.schemeService.get(callerOf(context), id);
   }
 
   @Query(() => AppraisalSchemeConnection, { description: '我的管辖范围内的考核方案' })
@@ -20,7 +20,7 @@ export class AppraisalSchemeResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<AppraisalSchemeConnection> {
-    return this.schemeService.list(requireViewer(context), filter, first, after);
+    return this.schemeService.list(callerOf(context), filter, first, after);
   }
 
   @FieldResolver(() => [AppraisalIndicator], { description: '指标表，按顺序' })
@@ -41,6 +41,6 @@ export class AppraisalSchemeResolver {
     @Arg('input') input: UpdateAppraisalSchemeInput,
     @Ctx() context: RequestContext,
   ): Promise<AppraisalSchemePayload> {
-    return { appraisalScheme: await this.schemeService.update(requireViewer(context), input) };
+    return { appraisalScheme: await this.schemeService.update(callerOf(context), input) };
   }
 }

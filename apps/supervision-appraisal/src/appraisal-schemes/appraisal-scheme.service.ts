@@ -1,22 +1,11 @@
-import { ADMIN_ROLES, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
-import {
-  BadUserInputError,
-  Caller,
-  ConflictError,
-  ConnectionShape,
-  decodeCursor,
-  ForbiddenError,
-  loadUnitConnection,
-  NotFoundError,
-  RequestContext,
-  requireViewer,
-  toConnection,
-} from '@campus/graphql';
+import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
+import { BadUserInputError, Caller, callerOf, ConnectionShape, decodeCursor, loadUnitConnection, RequestContext, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { Asker, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppraisalSchemeStatus } from './appraisal-enums';
+import { APPRAISAL_SCHEME_ACCESS, APPRAISAL_SCHEME_TRANSITIONS } from './appraisal-scheme.access';
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity, appraisalSchemeFromRow } from './appraisal-scheme.entity';
 import { AppraisalSchemeFilter, CreateAppraisalSchemeInput, IndicatorInput, UpdateAppraisalSchemeInput } from './appraisal-scheme.inputs';
 import { AppraisalIndicator, AppraisalScheme, toAppraisalIndicator, toAppraisalScheme } from './appraisal-scheme.types';
@@ -28,15 +17,13 @@ export class AppraisalSchemeService {
     private readonly directory: OrgUnitDirectory,
   ) {}
 
-  async get(viewer: Viewer, id: string): Promise<AppraisalScheme> {
-    const scheme = await this.dataSource.getRepository(AppraisalSchemeEntity).findOneBy({ id });
-    if (!scheme || !viewer.covers(scheme.orgPath)) throw new NotFoundError('考核方案', id);
-    return toAppraisalScheme(scheme);
+  async get(caller: Caller, id: string): Promise<AppraisalScheme> {
+    return toAppraisalScheme(await APPRAISAL_SCHEME_ACCESS.find(this.dataSource.manager, caller, 'view', id));
   }
 
-  async list(viewer: Viewer, filter: AppraisalSchemeFilter, first: number, after?: string | null): Promise<ConnectionShape<AppraisalScheme>> {
+  async list(caller: Caller, filter: AppraisalSchemeFilter, first: number, after?: string | null): Promise<ConnectionShape<AppraisalScheme>> {
     const query = this.dataSource.getRepository(AppraisalSchemeEntity).createQueryBuilder('s');
-    for (const condition of this.filterConditions(viewer, filter, 's')) query.andWhere(condition.sql, condition.params);
+    for (const condition of this.filterConditions(caller, filter, 's')) query.andWhere(condition.sql, condition.params);
     const page = await recentFirstPage(query, 's', first, decodeCursor(after, 2));
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toAppraisalScheme);
   }
@@ -53,7 +40,7 @@ export class AppraisalSchemeService {
       field: 'OrgUnit.appraisalSchemes',
       manager: this.dataSource.manager,
       table: 'appraisal_scheme',
-      conditions: this.filterConditions(requireViewer(context), filter, 't'),
+      conditions: this.filterConditions(callerOf(context), filter, 't'),
       args: filter,
       first,
       after,
@@ -75,7 +62,7 @@ export class AppraisalSchemeService {
   async create(caller: Caller, input: CreateAppraisalSchemeInput): Promise<AppraisalScheme> {
     requireValidIndicators(input.indicators);
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    this.requireAdmin(caller.viewer, path);
+    APPRAISAL_SCHEME_ACCESS.checkRole(caller, 'create', path);
     return this.dataSource.transaction(async (manager) => {
       const scheme = manager.create(AppraisalSchemeEntity, {
         id: newId(),
@@ -92,16 +79,11 @@ export class AppraisalSchemeService {
     });
   }
 
-  async update(viewer: Viewer, input: UpdateAppraisalSchemeInput): Promise<AppraisalScheme> {
+  async update(caller: Caller, input: UpdateAppraisalSchemeInput): Promise<AppraisalScheme> {
     if (input.indicators) requireValidIndicators(input.indicators);
     return this.dataSource.transaction(async (manager) => {
-      const scheme = await manager.findOne(AppraisalSchemeEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!scheme || !viewer.covers(scheme.orgPath)) throw new NotFoundError('考核方案', input.id);
-      this.requireAdmin(viewer, scheme.orgPath);
-      if (scheme.version !== input.version) {
-        throw new ConflictError('考核方案已被他人修改，请刷新后重试', { id: scheme.id, currentVersion: scheme.version });
-      }
-      if (scheme.status !== AppraisalSchemeStatus.DRAFT) throw new ConflictError('只有草案状态的考核方案可以修改', { id: scheme.id });
+      const scheme = await APPRAISAL_SCHEME_ACCESS.lock(manager, caller, 'EDIT', input);
+      scheme.status = requireTransition(APPRAISAL_SCHEME_TRANSITIONS, 'EDIT', scheme.status, scheme.id);
       scheme.name = input.name ?? scheme.name;
       // Saving bumps the version even when only the indicators change.
       scheme.updatedAt = new Date();
@@ -129,14 +111,10 @@ export class AppraisalSchemeService {
     );
   }
 
-  private filterConditions(viewer: Viewer, filter: AppraisalSchemeFilter, alias: string): SqlCondition[] {
-    const conditions = [orgScopeCondition(`${alias}.org_path`, viewer.scopePaths)];
+  private filterConditions(asker: Asker, filter: AppraisalSchemeFilter, alias: string): SqlCondition[] {
+    const conditions = [APPRAISAL_SCHEME_ACCESS.where(asker, 'view', `${alias}.org_path`)];
     if (filter.year) conditions.push({ sql: `${alias}.year = :year`, params: { year: filter.year } });
     return conditions;
-  }
-
-  private requireAdmin(viewer: Viewer, path: string): void {
-    if (!viewer.hasRoleAt(ADMIN_ROLES, path)) throw new ForbiddenError('只有教育局或学校安全管理部门可以制定考核方案');
   }
 }
 

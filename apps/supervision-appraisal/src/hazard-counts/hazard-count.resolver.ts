@@ -1,9 +1,9 @@
-import { orgScopeCondition } from '@campus/database';
-import { OrgUnitReference, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, OrgUnitReference, RequestContext } from '@campus/graphql';
 import { Max, Min } from 'class-validator';
 import DataLoader from 'dataloader';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
+import { HAZARD_COUNT_ACCESS } from './hazard-count.access';
 import { HazardMonthlyCountRow } from './hazard-count.entity';
 import { HazardMonthlyCount, toHazardMonthlyCount } from './hazard-count.types';
 
@@ -26,10 +26,10 @@ export class OrgUnitHazardCountsResolver {
     @Args() { year }: YearArgs,
     @Ctx() context: RequestContext,
   ): Promise<HazardMonthlyCount[]> {
-    const viewer = requireViewer(context);
+    const caller = callerOf(context);
     const loader = context.loaders.get(`OrgUnit.hazardMonthlyCounts:${year}`, () => {
       return new DataLoader<string, HazardMonthlyCount[]>(async (unitIds) => {
-        const scope = orgScopeCondition('c.org_path', viewer.scopePaths);
+        const scope = HAZARD_COUNT_ACCESS.where(caller, 'view', 'c.org_path');
         const rows = await this.dataSource
           .getRepository(HazardMonthlyCountRow)
           .createQueryBuilder('c')

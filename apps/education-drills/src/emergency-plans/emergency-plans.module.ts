@@ -1,0 +1,21 @@
+import { FeatureModule } from '@campus/server';
+import { Initial1764000000000 } from '../migrations/1764000000000-initial';
+import type { EducationDeps } from '../service';
+import { EMERGENCY_PLAN_POLICY } from './emergency-plan.access';
+import { EmergencyPlanEntity } from './emergency-plan.entity';
+import { EmergencyPlanResolver } from './emergency-plan.resolver';
+import { EmergencyPlanService } from './emergency-plan.service';
+import { OrgUnitPlansResolver } from './org-unit-plans.resolver';
+
+/** 应急预案: the register of a unit's emergency plans, and OrgUnit.emergencyPlans. */
+export const EMERGENCY_PLANS_MODULE: FeatureModule<EducationDeps> = {
+  name: 'emergency-plans',
+  entities: [EmergencyPlanEntity],
+  migrations: [Initial1764000000000],
+  scopedTables: ['emergency_plan'],
+  policies: [EMERGENCY_PLAN_POLICY],
+  resolvers: ({ dataSource, directory }) => {
+    const plans = new EmergencyPlanService(dataSource, directory);
+    return [new EmergencyPlanResolver(plans), new OrgUnitPlansResolver(plans)];
+  },
+};

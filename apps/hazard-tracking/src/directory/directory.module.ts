@@ -1,0 +1,13 @@
+import { FeatureModule } from '@campus/server';
+import { DirectoryProjections1764400000002 } from '../migrations/1764400000002-directory-projections';
+import { directoryProjectionHandlers } from './directory-handlers';
+import { GridProjectionRow, PersonProjectionRow, PlaceProjectionRow } from './directory.entity';
+
+/** Places, grids and people as responsibility-network's events describe them: what hazards link to. */
+export const DIRECTORY_MODULE: FeatureModule = {
+  name: 'directory',
+  entities: [PlaceProjectionRow, GridProjectionRow, PersonProjectionRow],
+  migrations: [DirectoryProjections1764400000002],
+  scopedTables: ['place_projection', 'grid_projection', 'person_projection'],
+  eventHandlers: () => directoryProjectionHandlers(),
+};

@@ -1,0 +1,29 @@
+import { loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
+import { NO_OUTBOX_SIGNAL, OutboxSignal } from '@campus/events';
+import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@campus/org-directory';
+import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
+import { GraphQLSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+import { APPRAISAL_SCHEMES_MODULE } from './appraisal-schemes/appraisal-schemes.module';
+import { HAZARD_COUNTS_MODULE } from './hazard-counts/hazard-counts.module';
+
+/** What supervision-appraisal's modules share: the org directory (its projection, then responsibility-network). */
+export interface AppraisalDeps extends ServiceBase {
+  directory: OrgUnitDirectory;
+}
+
+export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, ORG_PROJECTION_MODULE];
+
+const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar });
+
+export const APPRAISAL_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>, AppraisalDeps> = {
+  name: 'supervision-appraisal',
+  modules: APPRAISAL_MODULES,
+  loadConfig,
+  dependencies: (base, config) => ({ ...base, directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL) }),
+};
+
+/** The subgraph schema with a given directory: tests and the schema printer. */
+export function buildAppraisalSchema(dataSource: DataSource, directory: OrgUnitDirectory, outbox: OutboxSignal = NO_OUTBOX_SIGNAL): Promise<GraphQLSchema> {
+  return buildModuleSchema(APPRAISAL_MODULES, { ...serviceBase(APPRAISAL_MODULES, dataSource, outbox), directory });
+}

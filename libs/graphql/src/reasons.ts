@@ -1,0 +1,77 @@
+/**
+ * Why a request was refused, for programs: every error a client sees carries `extensions.code` (the
+ * GraphQL family) and `extensions.reason` (one of these). Frontends branch on the reason, never on the
+ * message. Each reason has its family and the Chinese message shown when the thrower adds nothing more
+ * specific. `npm run policy:write` prints this catalogue into docs/access-policy.md.
+ */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+interface ReasonSpec {
+  code: ErrorCode;
+  message: string;
+}
+
+export const REASONS = {
+  SIGN_IN_REQUIRED: { code: 'UNAUTHENTICATED', message: '请先登录' },
+  TOKEN_INVALID: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' },
+  WRONG_CREDENTIALS: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' },
+
+  INVALID_INPUT: { code: 'BAD_USER_INPUT', message: '输入有误' },
+  REQUEST_INVALID: { code: 'BAD_USER_INPUT', message: '请求格式有误' },
+  FILE_TYPE_REFUSED: { code: 'BAD_USER_INPUT', message: '文件类型不受支持' },
+  FILE_TOO_LARGE: { code: 'BAD_USER_INPUT', message: '文件超过大小上限' },
+
+  NOT_FOUND: { code: 'NOT_FOUND', message: '记录不存在或不在您的管辖范围内' },
+
+  ROLE_REQUIRED: { code: 'FORBIDDEN', message: '无权执行此操作' },
+  NO_LINKED_PERSON: { code: 'FORBIDDEN', message: '您的账号未关联人员，不能执行此操作' },
+  NOT_THE_NAMED_PERSON: { code: 'FORBIDDEN', message: '只有指定的人员本人可以执行此操作' },
+  LOCAL_LOGIN_DISABLED: { code: 'FORBIDDEN', message: '本系统使用统一身份认证登录，未开放本地账号' },
+
+  STALE_VERSION: { code: 'CONFLICT', message: '记录已被他人修改，请刷新后重试' },
+  ILLEGAL_TRANSITION: { code: 'CONFLICT', message: '当前状态不允许此操作' },
+  DUPLICATE: { code: 'CONFLICT', message: '记录已存在' },
+  INACTIVE: { code: 'CONFLICT', message: '对象已停用或撤销' },
+  IN_USE: { code: 'CONFLICT', message: '仍有下级或关联记录在用，不能执行此操作' },
+  OUTSIDE_RANGE: { code: 'CONFLICT', message: '不在允许的单位、场所或时间范围内' },
+  NOT_YET_DUE: { code: 'CONFLICT', message: '时间未到，暂不能执行此操作' },
+  TERM_OVERLAP: { code: 'CONFLICT', message: '任期与已有任期重叠' },
+  MOVE_CYCLE: { code: 'CONFLICT', message: '不能把单位移动到它自己或它的下级单位之下' },
+  LIMIT_REACHED: { code: 'CONFLICT', message: '超过允许的数量' },
+  INCOMPLETE: { code: 'CONFLICT', message: '内容不完整，不能执行此操作' },
+  PLAN_INCOMPLETE: { code: 'CONFLICT', message: '整改方案（四落实）不完整，不能开始治理' },
+  SELF_ACCEPTANCE: { code: 'CONFLICT', message: '整改人或整改责任人不能验收本隐患' },
+  MAJOR_HAZARD_RULE: { code: 'CONFLICT', message: '重大隐患须按整改方案治理' },
+
+  SERVICE_UNAVAILABLE: { code: 'INTERNAL_SERVER_ERROR', message: '依赖的服务暂时不可用，请稍后重试' },
+  INTERNAL: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试' },
+} as const satisfies Record<string, ReasonSpec>;
+
+export type Reason = keyof typeof REASONS;
+
+/** The reasons of one family, e.g. the CONFLICT ones, so a thrower cannot pick one of another family. */
+export type ReasonOf<C extends ErrorCode> = { [R in Reason]: (typeof REASONS)[R]['code'] extends C ? R : never }[Reason];
+
+export function isReason(value: unknown): value is Reason {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REASONS, value);
+}
+
+/** The reason a client sees for an error that came without one (e.g. from graphql-js or type-graphql). */
+export function defaultReasonOf(code: string): Reason {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return 'SIGN_IN_REQUIRED';
+    case 'FORBIDDEN':
+      return 'ROLE_REQUIRED';
+    case 'NOT_FOUND':
+      return 'NOT_FOUND';
+    case 'CONFLICT':
+      return 'ILLEGAL_TRANSITION';
+    case 'BAD_USER_INPUT':
+      return 'INVALID_INPUT';
+    case 'INTERNAL_SERVER_ERROR':
+      return 'INTERNAL';
+    default:
+      return 'REQUEST_INVALID';
+  }
+}

@@ -1,0 +1,38 @@
+import { ALL_ROLES, Role } from '@campus/auth';
+
+/**
+ * Who may do one thing to an aggregate: the roles, granted at the unit the row belongs to or at a unit
+ * above it (a grant covers its subtree). Being outside every granted subtree reads as NOT_FOUND (the row's
+ * existence is not revealed); inside it without one of the roles, as FORBIDDEN.
+ */
+export interface ActionRule {
+  roles: readonly Role[];
+  /** What the action is, in Chinese, for the printed table (e.g. "修改、批准或废止"). */
+  label: string;
+  /** What a refused person reads; defaults to "您无权<label><aggregate label>". */
+  refusal?: string;
+  /** A further condition the service checks beyond role and scope, for the printed table (e.g. "仅签署人本人"). */
+  condition?: string;
+}
+
+export interface AccessPolicy<A extends string = string> {
+  /** The GraphQL type, e.g. "EmergencyPlan". */
+  aggregate: string;
+  /** Its Chinese name, used in NOT_FOUND and STALE_VERSION messages, e.g. "应急预案". */
+  label: string;
+  actions: Readonly<Record<A, ActionRule>>;
+}
+
+/** Reading is open to every role in scope unless a policy says otherwise. */
+export function viewRule(label = '查看'): ActionRule {
+  return { roles: ALL_ROLES, label };
+}
+
+export function definePolicy<A extends string>(policy: AccessPolicy<A>): AccessPolicy<A> {
+  return policy;
+}
+
+export function refusalOf(policy: AccessPolicy, action: string): string {
+  const rule = policy.actions[action];
+  return rule.refusal ?? `您无权${rule.label}${policy.label}`;
+}

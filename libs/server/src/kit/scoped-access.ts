@@ -1,0 +1,115 @@
+import type { Viewer } from '@campus/auth';
+import { orgScopeCondition, SqlCondition } from '@campus/database';
+import { ConflictError, ForbiddenError, LoaderRegistry, NotFoundError } from '@campus/graphql';
+import DataLoader from 'dataloader';
+import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { AccessPolicy, refusalOf } from './access-policy';
+
+/** Who is asking: a Caller (from @campus/graphql) or anything else carrying the viewer. */
+export interface Asker {
+  viewer: Viewer;
+}
+
+/** A row to guard: its id and the org path that decides scope. */
+export interface GuardedRow {
+  id: string;
+  path: string;
+}
+
+/** A reference to a row to change: its id and, for an optimistic lock, the version the client last saw. */
+export interface RowRef {
+  id: string;
+  version?: number;
+}
+
+/**
+ * The one place where scope, role and version are decided for an aggregate, from its policy:
+ * outside the viewer's subtrees → NOT_FOUND, inside without a role of the action → FORBIDDEN, a stale
+ * version → CONFLICT (STALE_VERSION). Services ask it; they never test `covers`, roles or versions themselves.
+ */
+export class ScopedAccess<E extends ObjectLiteral, A extends string> {
+  constructor(
+    readonly policy: AccessPolicy<A>,
+    private readonly entity: EntityTarget<E>,
+    /** Where the row's scope comes from; its own org_path unless the aggregate hangs from another. */
+    private readonly pathOf: (row: E) => string = (row) => row.orgPath as string,
+  ) {}
+
+  /** A WHERE fragment on `column` (an org_path) for the rows the viewer may `action`: lists and batches. */
+  where(asker: Asker, action: A, column: string, paramPrefix = 'scope'): SqlCondition {
+    return orgScopeCondition(column, asker.viewer.scopeFor(this.policy.actions[action].roles), paramPrefix);
+  }
+
+  /** May the viewer `action` at this path? (No error: for fields that show what a person can do.) */
+  allows(asker: Asker, action: A, path: string): boolean {
+    return asker.viewer.hasRoleAt(this.policy.actions[action].roles, path);
+  }
+
+  /** NOT_FOUND unless the row is in the viewer's scope, FORBIDDEN unless they hold a role of the action there. */
+  check(asker: Asker, action: A, row: GuardedRow): void {
+    if (!asker.viewer.covers(row.path)) throw new NotFoundError(this.policy.label, row.id);
+    this.checkRole(asker, action, row.path);
+  }
+
+  /** FORBIDDEN unless the viewer holds a role of the action at this (already visible) path: e.g. creating in a unit. */
+  checkRole(asker: Asker, action: A, path: string): void {
+    if (!this.allows(asker, action, path)) throw new ForbiddenError(refusalOf(this.policy, action));
+  }
+
+  /** The row checked for the action, or NOT_FOUND when it does not exist. */
+  guard(asker: Asker, action: A, id: string, row: E | null | undefined): E {
+    if (!row) throw new NotFoundError(this.policy.label, id);
+    this.check(asker, action, { id, path: this.pathOf(row) });
+    return row;
+  }
+
+  /** Reads one row for the action. */
+  async find(manager: EntityManager, asker: Asker, action: A, id: string): Promise<E> {
+    return this.guard(asker, action, id, await manager.findOne(this.entity, { where: { id } as never }));
+  }
+
+  /**
+   * Locks one row (FOR UPDATE) in the caller's transaction for the action: NOT_FOUND, FORBIDDEN, then a
+   * stale version (when the reference carries one) as CONFLICT — in that order, decided here only.
+   */
+  async lock(manager: EntityManager, asker: Asker, action: A, ref: RowRef): Promise<E> {
+    const row = await manager.findOne(this.entity, { where: { id: ref.id } as never, lock: { mode: 'pessimistic_write' } });
+    this.guard(asker, action, ref.id, row);
+    this.checkVersion(row as E, ref);
+    return row as E;
+  }
+
+  /** CONFLICT (STALE_VERSION) when the client's version is not the row's. */
+  checkVersion(row: E, ref: RowRef): void {
+    if (ref.version !== undefined && row.version !== ref.version) {
+      throw new ConflictError('STALE_VERSION', `${this.policy.label}已被他人修改，请刷新后重试`, { id: ref.id, currentVersion: row.version });
+    }
+  }
+
+  /**
+   * A per-request loader of rows by id for the action: one statement for a whole request; a row the viewer
+   * may not see loads as null.
+   */
+  loader(loaders: LoaderRegistry, manager: EntityManager, asker: Asker, action: A): DataLoader<string, E | null> {
+    return loaders.get(`access:${this.policy.aggregate}:${action}`, () => new DataLoader<string, E | null>(async (ids) => {
+      const rows = await manager.find(this.entity, { where: { id: In([...ids]) } as never });
+      const visible = new Map(rows.filter((row) => this.allows(asker, action, this.pathOf(row))).map((row) => [row.id as string, row]));
+      return ids.map((id) => visible.get(id) ?? null);
+    }));
+  }
+
+  /** Like find, through the request's loader: NOT_FOUND when absent or out of scope. */
+  async load(loaders: LoaderRegistry, manager: EntityManager, asker: Asker, action: A, id: string): Promise<E> {
+    const row = await this.loader(loaders, manager, asker, action).load(id);
+    if (!row) throw new NotFoundError(this.policy.label, id);
+    return row;
+  }
+}
+
+export function scopedAccess<E extends ObjectLiteral, A extends string>(
+  policy: AccessPolicy<A>,
+  entity: EntityTarget<E>,
+  pathOf?: (row: E) => string,
+): ScopedAccess<E, A> {
+  return new ScopedAccess(policy, entity, pathOf);
+}
