@@ -27,6 +27,12 @@ export const ALL_ROLES: readonly Role[] = Object.values(Role);
 /** Roles that manage the organisation and its people within their subtree. */
 export const ADMIN_ROLES: readonly Role[] = [Role.BUREAU_ADMIN, Role.SAFETY_OFFICE];
 
+/** The unit's leadership: the offices above it and its leader (第一责任人). */
+export const UNIT_HEAD_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER];
+
+/** Who runs a unit's safety work day to day: its leadership and its safety officer. */
+export const UNIT_SAFETY_MANAGER_ROLES: readonly Role[] = [...UNIT_HEAD_ROLES, Role.UNIT_SAFETY_OFFICER];
+
 /** Roles that may register and manage hazards within their subtree. */
 export const HAZARD_REPORTER_ROLES: readonly Role[] = Object.values(Role).filter((role) => role !== Role.COUNSELOR);
 

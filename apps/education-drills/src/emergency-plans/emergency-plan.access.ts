@@ -1,10 +1,10 @@
-import { ADMIN_ROLES, Role } from '@campus/auth';
+import { UNIT_SAFETY_MANAGER_ROLES } from '@campus/auth';
 import { policyFromTransitions, scopedAccess, TransitionTable, viewRule } from '@campus/server';
 import { EmergencyPlanStatus } from './emergency-plan-enums';
 import { EmergencyPlanEntity } from './emergency-plan.entity';
 
 /** Who writes and maintains a unit's emergency plans. */
-const PLAN_EDITORS: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
+const PLAN_EDITORS = UNIT_SAFETY_MANAGER_ROLES;
 const REFUSAL = '只有本单位负责人、安全员或安全管理部门可以维护应急预案';
 const LIVE = [EmergencyPlanStatus.DRAFT, EmergencyPlanStatus.APPROVED];
 const RETIRED_REFUSAL = '预案已废止，不能再修改';
