@@ -140,7 +140,7 @@ describe('hazard evidence through the gateway', () => {
   it('refuses the anonymous, another college, disguised files and files too big', async () => {
     expect(await upload(null, { kind: 'BEFORE_PHOTO' }, jpeg(2000), 'a.jpg')).toEqual({
       status: 401,
-      body: { code: 'UNAUTHENTICATED', message: '请先登录 (UNAUTHENTICATED)' },
+      body: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', message: '请先登录 (UNAUTHENTICATED)' },
     });
     const stranger = await upload(otherCollege, { kind: 'BEFORE_PHOTO' }, jpeg(2000), 'a.jpg');
     expect(stranger).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: expect.stringContaining('不在您的管辖范围内') } });
