@@ -34,7 +34,7 @@ describe('a subgraph going down', () => {
     });
     expect(partial.errors).toHaveLength(1);
     const error = partial.errors![0];
-    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
     expect(error.message).toBe('服务器内部错误，请稍后重试 (INTERNAL_SERVER_ERROR)');
     expect(JSON.stringify(error)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|4123|education|stack/i);
 
