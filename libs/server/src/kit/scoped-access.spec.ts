@@ -1,0 +1,70 @@
+import { ALL_ROLES, Role, Viewer } from '@campus/auth';
+import { ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
+import { definePolicy, viewRule } from './access-policy';
+import { scopedAccess } from './scoped-access';
+
+class ProbeRow {
+  id: string;
+  orgPath: string;
+  version: number;
+}
+
+const POLICY = definePolicy({
+  aggregate: 'Probe',
+  label: '探针',
+  actions: { view: viewRule(), edit: { roles: [Role.SAFETY_OFFICE, Role.UNIT_LEADER], label: '修改' } },
+});
+const ACCESS = scopedAccess(POLICY, ProbeRow);
+
+const asker = (...grants: [Role, string][]) => ({ viewer: new Viewer('a', null, grants.map(([role, path]) => ({ role, unitId: path, path }))) });
+const leaderOfA = asker([Role.UNIT_LEADER, '/s/a/']);
+const staffOfA = asker([Role.STAFF, '/s/a/']);
+const office = asker([Role.SAFETY_OFFICE, '/s/'], [Role.STAFF, '/s/a/']);
+
+describe('ScopedAccess', () => {
+  it('answers NOT_FOUND outside every granted subtree, whatever the role', () => {
+    expect(() => ACCESS.check(leaderOfA, 'view', { id: 'p1', path: '/s/b/' })).toThrow(NotFoundError);
+    expect(() => ACCESS.check(leaderOfA, 'edit', { id: 'p1', path: '/s/b/' })).toThrow('探针不存在或不在您的管辖范围内：p1');
+  });
+
+  it('answers FORBIDDEN in scope without a role of the action, with the default refusal', () => {
+    expect(() => ACCESS.check(staffOfA, 'view', { id: 'p1', path: '/s/a/x/' })).not.toThrow();
+    const refusal = (() => {
+      try {
+        ACCESS.check(staffOfA, 'edit', { id: 'p1', path: '/s/a/x/' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ForbiddenError);
+    expect(refusal).toMatchObject({ reason: 'ROLE_REQUIRED', message: '您无权修改探针 (FORBIDDEN)' });
+  });
+
+  it('takes a role granted above the row, and not one granted below it', () => {
+    expect(ACCESS.allows(office, 'edit', '/s/a/x/')).toBe(true);
+    expect(ACCESS.allows(leaderOfA, 'edit', '/s/')).toBe(false);
+  });
+
+  it('filters lists to the subtrees where the viewer holds one of the action roles', () => {
+    expect(ACCESS.where(office, 'view', 't.org_path')).toEqual({ sql: '(t.org_path LIKE :scope0)', params: { scope0: '/s/%' } });
+    expect(ACCESS.where(office, 'edit', 't.org_path', 'e')).toEqual({ sql: '(t.org_path LIKE :e0)', params: { e0: '/s/%' } });
+    expect(ACCESS.where(staffOfA, 'edit', 't.org_path')).toEqual({ sql: '1 = 0', params: {} });
+  });
+
+  it('refuses a stale version as CONFLICT STALE_VERSION with the current version', () => {
+    const row = Object.assign(new ProbeRow(), { id: 'p1', orgPath: '/s/a/', version: 3 });
+    expect(() => ACCESS.checkVersion(row, { id: 'p1', version: 3 })).not.toThrow();
+    expect(() => ACCESS.checkVersion(row, { id: 'p1' })).not.toThrow();
+    try {
+      ACCESS.checkVersion(row, { id: 'p1', version: 2 });
+      throw new Error('expected a conflict');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error).toMatchObject({ reason: 'STALE_VERSION', details: { id: 'p1', currentVersion: 3 } });
+    }
+  });
+
+  it('treats every role as a viewing role', () => {
+    expect(POLICY.actions.view.roles).toEqual(ALL_ROLES);
+  });
+});
