@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { GATEWAY_SERVICE } from '@campus/config';
 import { GraphQLClient } from '@campus/testing';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCampus } from './demo-seed';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const platform = await startPlatform({
     mysqlUrl: mysql.url,
     jwtSecret: process.env.JWT_SECRET ?? DEMO.jwtSecret,
-    basePort: Number(process.env.GATEWAY_PORT ?? 4000),
+    basePort: Number(process.env.GATEWAY_PORT ?? GATEWAY_SERVICE.port),
     databasePrefix: process.env.DATABASE_PREFIX ?? 'campus',
     logDir: path.join(dataDir, 'logs'),
     bootstrap: DEMO.bootstrap,
