@@ -1,5 +1,5 @@
 import type { Role } from '@campus/auth';
-import { ConflictError } from '@campus/graphql';
+import { ConflictError, ReasonOf } from '@campus/graphql';
 import { AccessPolicy, ActionRule } from './access-policy';
 
 /** One row of a stateful aggregate's transition table. */
@@ -17,6 +17,10 @@ export interface TransitionRule<S extends string> {
   refusal?: string;
   /** A further condition beyond role and scope, for the policy table. */
   condition?: string;
+  /** Why it is refused from a particular state, where that differs from wrongState (e.g. "not yet issued" vs "already closed"). */
+  wrongStates?: Partial<Record<S, string>>;
+  /** The CONFLICT reason of a refusal from another state: ILLEGAL_TRANSITION unless the rule says (e.g. INACTIVE for a retired row). */
+  wrongStateReason?: ReasonOf<'CONFLICT'>;
 }
 
 export type TransitionTable<S extends string, A extends string> = Readonly<Record<A, TransitionRule<S>>>;
@@ -29,7 +33,7 @@ export function nextState<S extends string, A extends string>(table: TransitionT
   return rule.to ?? from;
 }
 
-/** The state after the action, or CONFLICT (ILLEGAL_TRANSITION) with the rule's reason. */
+/** The state after the action, or CONFLICT (ILLEGAL_TRANSITION unless the rule names another reason) with the rule's message. */
 export function requireTransition<S extends string, A extends string>(
   table: TransitionTable<S, A>,
   action: A,
@@ -37,7 +41,11 @@ export function requireTransition<S extends string, A extends string>(
   id: string | null,
 ): S {
   const to = nextState(table, action, from);
-  if (!to) throw new ConflictError('ILLEGAL_TRANSITION', table[action].wrongState, { ...(id ? { id } : {}), status: from });
+  if (!to) {
+    const rule = table[action];
+    const message = (from !== null && rule.wrongStates?.[from]) || rule.wrongState;
+    throw new ConflictError(rule.wrongStateReason ?? 'ILLEGAL_TRANSITION', message, { ...(id ? { id } : {}), status: from });
+  }
   return to;
 }
 
