@@ -9,3 +9,4 @@ export * from './kit/access-policy';
 export * from './kit/scoped-access';
 export * from './kit/transitions';
 export * from './kit/describe';
+export * from './kit/shared-below-access';
