@@ -1,31 +1,15 @@
-import { ADMIN_ROLES, HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
-import { KeysetOrder, keysetPage, newId, orgScopeCondition } from '@campus/database';
+import { KeysetOrder, keysetPage, newId } from '@campus/database';
 import { IncidentReported, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
-import {
-  BadUserInputError,
-  Caller,
-  ConflictError,
-  ConnectionShape,
-  decodeCursor,
-  ForbiddenError,
-  LoaderRegistry,
-  NotFoundError,
-  toConnection,
-  VersionedInput,
-} from '@campus/graphql';
+import { BadUserInputError, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { INCIDENT_ACCESS, INCIDENT_TRANSITIONS } from './incident.access';
 import { reportDelayMinutes } from './incident-delay';
-import { IncidentStatus } from './incident-enums';
 import { IncidentEntity, IncidentFollowUpEntity } from './incident.entity';
 import { AddIncidentFollowUpInput, CloseIncidentInput, IncidentFilter, ReportIncidentInput } from './incident.inputs';
 import { Incident, IncidentFollowUp, toIncident, toIncidentFollowUp } from './incident.types';
-
-/** Everyone may report an incident in their scope, except those who are only counsellors. */
-export const INCIDENT_REPORTER_ROLES: readonly Role[] = HAZARD_REPORTER_ROLES;
-/** Who follows an incident up and closes it: the unit's leader and safety officer, the school, the bureau. */
-export const INCIDENT_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
 
 /** Incidents are listed by occurrence, newest first; the cursor is [occurredAt ISO, id]. */
 const OCCURRED_LATEST_FIRST: KeysetOrder = { column: 'occurred_at', direction: 'DESC', fromCursor: (value) => new Date(value) };
@@ -45,18 +29,16 @@ export class IncidentService {
     return this.dataSource.getRepository(IncidentEntity);
   }
 
-  async get(viewer: Viewer, id: string): Promise<Incident> {
-    const incident = await this.repository.findOneBy({ id });
-    if (!incident || !viewer.covers(incident.orgPath)) throw new NotFoundError('安全事件', id);
-    return toIncident(incident);
+  async get(caller: Caller, id: string): Promise<Incident> {
+    return toIncident(await INCIDENT_ACCESS.find(this.dataSource.manager, caller, 'view', id));
   }
 
-  async list(viewer: Viewer, filter: IncidentFilter, first: number, after?: string | null): Promise<ConnectionShape<Incident>> {
+  async list(caller: Caller, filter: IncidentFilter, first: number, after?: string | null): Promise<ConnectionShape<Incident>> {
     if (filter.occurredFrom && filter.occurredTo && filter.occurredFrom > filter.occurredTo) {
       throw new BadUserInputError([{ field: 'occurredTo', message: '结束时间不能早于开始时间' }]);
     }
     const cursor = decodeCursor(after, 2);
-    const scope = orgScopeCondition('i.org_path', viewer.scopePaths);
+    const scope = INCIDENT_ACCESS.where(caller, 'view', 'i.org_path');
     const query = this.repository.createQueryBuilder('i').where(scope.sql, scope.params);
     if (filter.severities?.length) query.andWhere('i.severity IN (:...severities)', { severities: filter.severities });
     if (filter.types?.length) query.andWhere('i.type IN (:...types)', { types: filter.types });
@@ -73,8 +55,8 @@ export class IncidentService {
       throw new BadUserInputError([{ field: 'reportedAt', message: '报告时间不能早于发生时间' }]);
     }
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
+    INCIDENT_ACCESS.checkRole(caller, 'REPORT', path);
     const { viewer } = caller;
-    if (!viewer.hasRoleAt(INCIDENT_REPORTER_ROLES, path)) throw new ForbiddenError('您无权报告该单位的安全事件');
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const incident = manager.create(IncidentEntity, {
         id: newId(),
@@ -82,7 +64,7 @@ export class IncidentService {
         orgPath: path,
         type: input.type,
         severity: input.severity,
-        status: IncidentStatus.REPORTED,
+        status: requireTransition(INCIDENT_TRANSITIONS, 'REPORT', null, null),
         occurredAt: input.occurredAt,
         reportedAt,
         reportDelayMinutes: reportDelayMinutes(input.occurredAt, reportedAt),
@@ -116,12 +98,11 @@ export class IncidentService {
   }
 
   /** 续报: appends a follow-up to an open incident. */
-  async addFollowUp(viewer: Viewer, input: AddIncidentFollowUpInput): Promise<Incident> {
+  async addFollowUp(caller: Caller, input: AddIncidentFollowUpInput): Promise<Incident> {
+    const { viewer } = caller;
     return this.dataSource.transaction(async (manager) => {
-      const incident = await this.lockForChange(manager, viewer, input);
-      if (incident.status !== IncidentStatus.REPORTED) {
-        throw new ConflictError('ILLEGAL_TRANSITION', '事件已结案，不能再续报', { id: incident.id, status: incident.status });
-      }
+      const incident = await INCIDENT_ACCESS.lock(manager, caller, 'FOLLOW_UP', input);
+      requireTransition(INCIDENT_TRANSITIONS, 'FOLLOW_UP', incident.status, incident.id);
       const now = new Date();
       const at = input.at ?? now;
       if (at < incident.occurredAt) throw new BadUserInputError([{ field: 'at', message: '续报时间不能早于事件发生时间' }]);
@@ -142,17 +123,14 @@ export class IncidentService {
   }
 
   /** 结案: REPORTED → CLOSED with a conclusion; a closed incident stays closed. */
-  async close(viewer: Viewer, input: CloseIncidentInput): Promise<Incident> {
+  async close(caller: Caller, input: CloseIncidentInput): Promise<Incident> {
     return this.dataSource.transaction(async (manager) => {
-      const incident = await this.lockForChange(manager, viewer, input);
-      if (incident.status !== IncidentStatus.REPORTED) {
-        throw new ConflictError('ILLEGAL_TRANSITION', '事件已结案', { id: incident.id, status: incident.status });
-      }
+      const incident = await INCIDENT_ACCESS.lock(manager, caller, 'CLOSE', input);
       Object.assign(incident, {
-        status: IncidentStatus.CLOSED,
+        status: requireTransition(INCIDENT_TRANSITIONS, 'CLOSE', incident.status, incident.id),
         conclusion: input.conclusion,
         closedAt: new Date(),
-        closedByAccountId: viewer.accountId,
+        closedByAccountId: caller.viewer.accountId,
       });
       await manager.save(incident);
       return toIncident(incident);
@@ -160,8 +138,8 @@ export class IncidentService {
   }
 
   /** Incident.followUps for every incident of a request in one statement, in order. */
-  batchedFollowUps(loaders: LoaderRegistry, incidentId: string): Promise<IncidentFollowUp[]> {
-    return loaders
+  batchedFollowUps(caller: Caller, incidentId: string): Promise<IncidentFollowUp[]> {
+    return caller.loaders
       .get<string, IncidentFollowUp[]>('Incident.followUps', () => new DataLoader(async (ids: readonly string[]) => {
         const followUps = await this.dataSource
           .getRepository(IncidentFollowUpEntity)
@@ -169,15 +147,5 @@ export class IncidentService {
         return ids.map((id) => followUps.filter((followUp) => followUp.incidentId === id).map(toIncidentFollowUp));
       }))
       .load(incidentId);
-  }
-
-  private async lockForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput): Promise<IncidentEntity> {
-    const incident = await manager.findOne(IncidentEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!incident || !viewer.covers(incident.orgPath)) throw new NotFoundError('安全事件', input.id);
-    if (!viewer.hasRoleAt(INCIDENT_MANAGER_ROLES, incident.orgPath)) throw new ForbiddenError('您无权处理该安全事件');
-    if (incident.version !== input.version) {
-      throw new ConflictError('STALE_VERSION', '安全事件已被他人修改，请刷新后重试', { id: incident.id, currentVersion: incident.version });
-    }
-    return incident;
   }
 }

@@ -1,6 +1,7 @@
 import { FeatureModule } from '@campus/server';
 import { Incidents1764300000003 } from '../migrations/1764300000003-incidents';
 import type { HazardDeps } from '../service';
+import { INCIDENT_POLICY } from './incident.access';
 import { IncidentEntity, IncidentFollowUpEntity } from './incident.entity';
 import { IncidentResolver } from './incident.resolver';
 import { IncidentService } from './incident.service';
@@ -11,5 +12,6 @@ export const INCIDENTS_MODULE: FeatureModule<HazardDeps> = {
   entities: [IncidentEntity, IncidentFollowUpEntity],
   migrations: [Incidents1764300000003],
   scopedTables: ['incident'],
+  policies: [INCIDENT_POLICY],
   resolvers: ({ dataSource, directory, outbox }) => [new IncidentResolver(new IncidentService(dataSource, directory, outbox))],
 };

@@ -1,4 +1,4 @@
-import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { CreateRiskPointInput, ReviewRiskPointInput, RiskPointFilter } from './risk-point.inputs';
 import { RiskPointService } from './risk-point.service';
@@ -11,7 +11,7 @@ export class RiskPointResolver {
 
   @Query(() => RiskPoint, { nullable: true, description: '按 ID 查询风险点' })
   riskPoint(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<RiskPoint> {
-    return this.riskPointService.get(requireViewer(context), id);
+    return this.riskPointService.get(callerOf(context), id);
   }
 
   @Query(() => RiskPointConnection, { description: '风险点清单（可只看某等级、某类别或评审逾期的）' })
@@ -20,7 +20,7 @@ export class RiskPointResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<RiskPointConnection> {
-    return this.riskPointService.list(requireViewer(context), filter, first, after);
+    return this.riskPointService.list(callerOf(context), filter, first, after);
   }
 
   @Mutation(() => RiskPointPayload, { description: '登记风险点：评价（矩阵法或 LEC 法）得出风险等级' })
@@ -30,6 +30,6 @@ export class RiskPointResolver {
 
   @Mutation(() => RiskPointPayload, { description: '复评风险点，确定下次评审日期' })
   async reviewRiskPoint(@Arg('input') input: ReviewRiskPointInput, @Ctx() context: RequestContext): Promise<RiskPointPayload> {
-    return { riskPoint: await this.riskPointService.review(requireViewer(context), input) };
+    return { riskPoint: await this.riskPointService.review(callerOf(context), input) };
   }
 }

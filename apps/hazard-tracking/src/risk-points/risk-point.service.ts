@@ -1,25 +1,12 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage } from '@campus/database';
-import {
-  BadUserInputError,
-  calendarDateOf,
-  Caller,
-  ConflictError,
-  ConnectionShape,
-  decodeCursor,
-  ForbiddenError,
-  NotFoundError,
-  toConnection,
-} from '@campus/graphql';
+import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
+import { BadUserInputError, calendarDateOf, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource } from 'typeorm';
 import { assess, Assessment } from './risk-assessment';
+import { RISK_POINT_ACCESS } from './risk-point.access';
 import { RiskPointEntity } from './risk-point.entity';
 import { CreateRiskPointInput, ReviewRiskPointInput, RiskAssessmentInput, RiskPointFilter } from './risk-point.inputs';
 import { RiskPoint, toRiskPoint } from './risk-point.types';
-
-/** Who identifies and grades risks: the unit's leader and safety officer, the school, the bureau. */
-const RISK_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
 
 export class RiskPointService {
   constructor(
@@ -31,14 +18,12 @@ export class RiskPointService {
     return this.dataSource.getRepository(RiskPointEntity);
   }
 
-  async get(viewer: Viewer, id: string): Promise<RiskPoint> {
-    const point = await this.repository.findOneBy({ id });
-    if (!point || !viewer.covers(point.orgPath)) throw new NotFoundError('风险点', id);
-    return toRiskPoint(point);
+  async get(caller: Caller, id: string): Promise<RiskPoint> {
+    return toRiskPoint(await RISK_POINT_ACCESS.find(this.dataSource.manager, caller, 'view', id));
   }
 
-  async list(viewer: Viewer, filter: RiskPointFilter, first: number, after?: string | null): Promise<ConnectionShape<RiskPoint>> {
-    const scope = orgScopeCondition('r.org_path', viewer.scopePaths);
+  async list(caller: Caller, filter: RiskPointFilter, first: number, after?: string | null): Promise<ConnectionShape<RiskPoint>> {
+    const scope = RISK_POINT_ACCESS.where(caller, 'view', 'r.org_path');
     const query = this.repository.createQueryBuilder('r').where(scope.sql, scope.params).andWhere('r.active = 1');
     if (filter.levels?.length) query.andWhere('r.level IN (:...levels)', { levels: filter.levels });
     if (filter.categories?.length) query.andWhere('r.category IN (:...categories)', { categories: filter.categories });
@@ -50,7 +35,7 @@ export class RiskPointService {
   async create(caller: Caller, input: CreateRiskPointInput): Promise<RiskPoint> {
     const assessment = requireAssessment(input.assessment);
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    if (!caller.viewer.hasRoleAt(RISK_MANAGER_ROLES, path)) throw new ForbiddenError('您无权在该单位登记风险点');
+    RISK_POINT_ACCESS.checkRole(caller, 'create', path);
     const point = this.repository.create({
       id: newId(),
       orgUnitId: input.orgUnitId,
@@ -74,18 +59,13 @@ export class RiskPointService {
   }
 
   /** 复评: a new assessment (the level may change) and the next review date. */
-  async review(viewer: Viewer, input: ReviewRiskPointInput): Promise<RiskPoint> {
+  async review(caller: Caller, input: ReviewRiskPointInput): Promise<RiskPoint> {
     const assessment = requireAssessment(input.assessment);
     if (input.nextReviewDate <= calendarDateOf(new Date())) {
       throw new BadUserInputError([{ field: 'nextReviewDate', message: '下次评审日期应晚于今天' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const point = await manager.findOne(RiskPointEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!point || !viewer.covers(point.orgPath)) throw new NotFoundError('风险点', input.id);
-      if (!viewer.hasRoleAt(RISK_MANAGER_ROLES, point.orgPath)) throw new ForbiddenError('您无权评审该风险点');
-      if (point.version !== input.version) {
-        throw new ConflictError('STALE_VERSION', '风险点已被他人修改，请刷新后重试', { id: point.id, currentVersion: point.version });
-      }
+      const point = await RISK_POINT_ACCESS.lock(manager, caller, 'review', input);
       Object.assign(point, {
         method: input.assessment.method,
         factors: assessment.factors,
