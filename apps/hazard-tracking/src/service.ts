@@ -4,11 +4,14 @@ import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@c
 import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { CAMPAIGN_HAZARD_EXTENSION } from './campaigns/campaign-link';
 import { CAMPAIGNS_MODULE } from './campaigns/campaigns.module';
 import { DIRECTORY_MODULE } from './directory/directory.module';
 import { ESCALATION_MODULE } from './escalation/escalation.module';
 import { evidenceSettings, EvidenceSettings, evidenceVariables } from './evidence/evidence-config';
+import { EVIDENCE_HAZARD_EXTENSION } from './evidence/evidence-steps';
 import { EVIDENCE_MODULE } from './evidence/evidence.module';
+import { HazardExtensions } from './hazards/hazard-extensions';
 import { DEFAULT_RECTIFICATION_HORIZON_DAYS } from './hazards/hazard-transitions';
 import { HAZARDS_MODULE } from './hazards/hazards.module';
 import { INCIDENTS_MODULE } from './incidents/incidents.module';
@@ -26,11 +29,15 @@ export interface HazardSettings {
   evidence: EvidenceSettings | null;
 }
 
-/** What hazard-tracking's modules share: the org directory and the service's settings. */
+/** What hazard-tracking's modules share: the org directory, the service's settings and the hazard core's extensions. */
 export interface HazardDeps extends ServiceBase {
   directory: OrgUnitDirectory;
   settings: HazardSettings;
+  hazardExtensions: HazardExtensions;
 }
+
+/** What the feature areas add to the hazard core (hazards/ imports none of them). */
+export const HAZARD_EXTENSIONS: HazardExtensions = { ...CAMPAIGN_HAZARD_EXTENSION, ...EVIDENCE_HAZARD_EXTENSION };
 
 export const HAZARD_MODULES: readonly FeatureModule<HazardDeps>[] = [
   HAZARDS_MODULE,
@@ -66,6 +73,7 @@ export const HAZARD_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>, Ha
       now: () => new Date(),
       evidence: evidenceSettings(config),
     },
+    hazardExtensions: HAZARD_EXTENSIONS,
   }),
 };
 
@@ -80,6 +88,7 @@ export function hazardTestDeps(
     ...serviceBase(HAZARD_MODULES, dataSource, outbox),
     directory,
     settings: { rectificationHorizonDays: DEFAULT_RECTIFICATION_HORIZON_DAYS, schedulerIntervalMs: 60_000, now: () => new Date(), evidence: null, ...settings },
+    hazardExtensions: HAZARD_EXTENSIONS,
   };
 }
 

@@ -108,6 +108,25 @@ export const DutyGapFound = contract(
 );
 
 // ---- hazard-tracking
+/** The states of a hazard (hazard-tracking's HazardStatus, spelled out here: a library cannot import an app). */
+export const HAZARD_STATUSES = [
+  'DISCOVERED',
+  'REGISTERED',
+  'REPORTED',
+  'RECTIFYING',
+  'PENDING_ACCEPTANCE',
+  'ACCEPTED',
+  'CLOSED',
+  'ARCHIVED',
+  'VOIDED',
+] as const;
+const hazardStatus = z.enum(HAZARD_STATUSES);
+/**
+ * The hazard's version after the change. Always sent; optional so that consumers still read events
+ * recorded before it was added.
+ */
+const hazardVersion = z.number().int().positive().optional();
+
 export const HazardRegistered = contract(
   'hazard-tracking',
   'hazard.registered',
@@ -120,7 +139,8 @@ export const HazardRegistered = contract(
     category: z.string(),
     grade: z.enum(['GENERAL', 'MAJOR']),
     source: z.string(),
-    status: z.string(),
+    status: hazardStatus,
+    version: hazardVersion,
     discoveredAt: isoDateTime,
     registeredAt: isoDateTime,
   }),
@@ -129,7 +149,17 @@ export const HazardStatusChanged = contract(
   'hazard-tracking',
   'hazard.status-changed',
   1,
-  z.object({ id, orgUnitId: id, orgPath, grade: z.enum(['GENERAL', 'MAJOR']), from: z.string(), to: z.string(), changedAt: isoDateTime, reason: z.string().nullable() }),
+  z.object({
+    id,
+    orgUnitId: id,
+    orgPath,
+    grade: z.enum(['GENERAL', 'MAJOR']),
+    from: hazardStatus,
+    to: hazardStatus,
+    version: hazardVersion,
+    changedAt: isoDateTime,
+    reason: z.string().nullable(),
+  }),
 );
 
 export const HazardOverdue = contract(

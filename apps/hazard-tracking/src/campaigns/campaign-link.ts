@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@campus/graphql';
 import { EntityManager } from 'typeorm';
+import { HazardExtensions } from '../hazards/hazard-extensions';
 import { CampaignStatus } from './campaign-enums';
 import { CampaignEntity } from './campaign.entity';
 
@@ -29,3 +30,8 @@ export async function campaignForShare(manager: EntityManager, campaignId: strin
   const locked: unknown[] = await manager.query('SELECT id FROM campaign WHERE id = ? LOCK IN SHARE MODE', [campaignId]);
   return locked.length ? manager.findOneBy(CampaignEntity, { id: campaignId }) : null;
 }
+
+/** What campaigns add to the hazard core: a hazard is linked to a campaign only if the campaign accepts it. */
+export const CAMPAIGN_HAZARD_EXTENSION: Pick<HazardExtensions, 'checkCampaignLink'> = {
+  checkCampaignLink: assertCampaignAcceptsHazard,
+};

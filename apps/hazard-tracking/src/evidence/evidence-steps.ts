@@ -1,5 +1,7 @@
 import { BadUserInputError } from '@campus/graphql';
 import { EntityManager, In } from 'typeorm';
+import { HazardEvidenceFile, HazardExtensions } from '../hazards/hazard-extensions';
+import { EVIDENCE_KIND_LABELS } from './evidence-enums';
 import { HazardEvidenceEntity } from './evidence.entity';
 
 /**
@@ -23,3 +25,22 @@ export async function attachEvidenceToStep(manager: EntityManager, hazardId: str
   }
   await manager.update(HazardEvidenceEntity, { id: In(ids) }, { stepId });
 }
+
+/** The hazard's evidence files, oldest first, for its file (一患一案一档). */
+export async function evidenceFilesOf(manager: EntityManager, hazardId: string): Promise<HazardEvidenceFile[]> {
+  const rows = await manager.find(HazardEvidenceEntity, { where: { hazardId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return rows.map((row) => ({
+    id: row.id,
+    kindLabel: EVIDENCE_KIND_LABELS[row.kind],
+    filename: row.filename,
+    sizeBytes: Number(row.sizeBytes),
+    sha256: row.sha256,
+    uploadedAt: row.createdAt,
+  }));
+}
+
+/** What evidence adds to the hazard core: files attached to steps, and listed in the hazard's file. */
+export const EVIDENCE_HAZARD_EXTENSION: Pick<HazardExtensions, 'attachStepEvidence' | 'evidenceFiles'> = {
+  attachStepEvidence: attachEvidenceToStep,
+  evidenceFiles: evidenceFilesOf,
+};

@@ -2,17 +2,18 @@ import { newId } from '@campus/database';
 import { HazardRegistered, recordEvent } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
 import { numberingUnitOf } from '@campus/org-directory';
+import { requireTransition } from '@campus/server';
 import { EntityManager } from 'typeorm';
-import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
+import { HazardAction, HazardCategory, HazardGrade, HazardSource } from './hazard-enums';
+import { HAZARD_TRANSITIONS, HazardCreation } from './hazard.access';
 import { recordHazardChange } from './hazard-rollup';
 import { appendStep, StepActor } from './hazard-steps';
-import { HazardAction } from './hazard-transitions';
 import { HazardEntity } from './hazard.entity';
 
-/** The state a hazard enters the ledger in: a discovery awaiting assessment (随手拍), or registered directly. */
-export type EntryStatus = HazardStatus.DISCOVERED | HazardStatus.REGISTERED;
-
-/** Everything a new hazard records; the unit's path is resolved (and authorised) by the caller. */
+/**
+ * Everything a new hazard records; the unit's path is resolved, and a person's right to create there
+ * checked (HAZARD_ACCESS.checkRole with the creation action), by the caller.
+ */
 export interface NewHazard {
   orgUnitId: string;
   orgPath: string;
@@ -29,16 +30,18 @@ export interface NewHazard {
   campaignId?: string | null;
   /** The record that raised it in this or another service, e.g. { type: 'INSPECTION', id }. */
   sourceRef?: { type: string; id: string } | null;
-  /** REGISTERED by default. */
-  status?: EntryStatus;
+  /** The creation row of the table: REGISTER by default, DISCOVER for a discovery awaiting assessment (随手拍). */
+  action?: HazardCreation;
 }
 
 /**
- * Inserts a REGISTERED (or DISCOVERED) hazard with its readable code, its first history step and the hazard.registered
- * event, in the caller's transaction. The one way hazards come into being (registration, inspections,
- * other services' findings).
+ * Inserts a hazard in the state its creation row gives (REGISTERED, or DISCOVERED) with its readable code,
+ * then its first history step, its monthly rollup and the hazard.registered event, in the caller's
+ * transaction. The one way hazards come into being (registration, inspections, other services' findings).
  */
 export async function insertHazard(manager: EntityManager, facts: NewHazard, actor: StepActor): Promise<HazardEntity> {
+  const action = facts.action ?? HazardAction.REGISTER;
+  const status = requireTransition(HAZARD_TRANSITIONS, action, null, null);
   const hazard = manager.create(HazardEntity, {
     id: newId(),
     code: await nextHazardCode(manager, facts.orgPath, Number(calendarDateOf(facts.discoveredAt).slice(0, 4))),
@@ -47,7 +50,7 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     category: facts.category,
     grade: facts.grade,
     source: facts.source,
-    status: facts.status ?? HazardStatus.REGISTERED,
+    status,
     placeText: facts.placeText,
     discoveredAt: facts.discoveredAt,
     discoveredByPersonId: facts.discoveredByPersonId ?? null,
@@ -61,6 +64,7 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     sourceRefId: facts.sourceRef?.id ?? null,
   });
   await manager.save(hazard);
+  await appendStep(manager, hazard, actor, { action, from: null, to: status, at: hazard.createdAt });
   await recordHazardChange(manager, hazard);
   await recordEvent(manager, HazardRegistered, hazard.id, {
     id: hazard.id,
@@ -70,12 +74,11 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     category: hazard.category,
     grade: hazard.grade,
     source: hazard.source,
-    status: hazard.status,
+    status,
+    version: hazard.version,
     discoveredAt: hazard.discoveredAt.toISOString(),
     registeredAt: hazard.createdAt.toISOString(),
   });
-  const action = hazard.status === HazardStatus.DISCOVERED ? HazardAction.DISCOVER : HazardAction.REGISTER;
-  await appendStep(manager, hazard, actor, { action, from: null, to: hazard.status, at: hazard.createdAt });
   return hazard;
 }
 

@@ -60,6 +60,37 @@ export const OPEN_AFTER_REPORT: readonly HazardStatus[] = [HazardStatus.REPORTED
 /** Rectified (已整改): accepted, closed or archived. */
 export const RECTIFIED_STATUSES: readonly HazardStatus[] = [HazardStatus.ACCEPTED, HazardStatus.CLOSED, HazardStatus.ARCHIVED];
 
+/** One recorded step of the closed loop (排查→登记→报告→治理→验收→销号→存档). */
+export enum HazardAction {
+  DISCOVER = 'DISCOVER',
+  ASSESS = 'ASSESS',
+  REGISTER = 'REGISTER',
+  REPORT = 'REPORT',
+  SUBMIT_PLAN = 'SUBMIT_PLAN',
+  START_RECTIFICATION = 'START_RECTIFICATION',
+  SUBMIT_FOR_ACCEPTANCE = 'SUBMIT_FOR_ACCEPTANCE',
+  ACCEPT = 'ACCEPT',
+  FAIL_ACCEPTANCE = 'FAIL_ACCEPTANCE',
+  CLOSE = 'CLOSE',
+  ARCHIVE = 'ARCHIVE',
+  VOID = 'VOID',
+}
+
+export const HAZARD_ACTION_LABELS: Record<HazardAction, string> = {
+  DISCOVER: '发现上报',
+  ASSESS: '登记评估',
+  REGISTER: '登记',
+  REPORT: '报告',
+  SUBMIT_PLAN: '提交整改方案（四落实）',
+  START_RECTIFICATION: '开始治理',
+  SUBMIT_FOR_ACCEPTANCE: '整改完成，申请验收',
+  ACCEPT: '验收通过',
+  FAIL_ACCEPTANCE: '验收不通过，退回整改',
+  CLOSE: '销号',
+  ARCHIVE: '备案存档',
+  VOID: '作废',
+};
+
 export enum HazardSource {
   SELF_INSPECTION = 'SELF_INSPECTION',
   ROUTINE_INSPECTION = 'ROUTINE_INSPECTION',
@@ -100,3 +131,4 @@ registerEnumType(HazardStatus, {
   valuesConfig: describedBy(HAZARD_STATUS_LABELS),
 });
 registerEnumType(HazardSource, { name: 'HazardSource', description: '隐患来源', valuesConfig: describedBy(HAZARD_SOURCE_LABELS) });
+registerEnumType(HazardAction, { name: 'HazardAction', description: '隐患闭环中的一步', valuesConfig: describedBy(HAZARD_ACTION_LABELS) });

@@ -1,10 +1,9 @@
-import { calendarDateOf, callerOf, ExportFile, RequestContext, requireViewer, SCHOOL_UTC_OFFSET_MS, xlsxExport } from '@campus/graphql';
+import { calendarDateOf, callerOf, ExportFile, RequestContext, SCHOOL_UTC_OFFSET_MS, xlsxExport } from '@campus/graphql';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { DataSource, EntityManager } from 'typeorm';
-import { EVIDENCE_KIND_LABELS, EvidenceKind } from '../evidence/evidence-enums';
-import { HAZARD_CATEGORY_LABELS, HAZARD_GRADE_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS } from './hazard-enums';
+import { HAZARD_ACTION_LABELS, HAZARD_CATEGORY_LABELS, HAZARD_GRADE_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS } from './hazard-enums';
+import { HazardExtensions } from './hazard-extensions';
 import { HazardLoopService } from './hazard-loop.service';
-import { HAZARD_ACTION_LABELS } from './hazard-transitions';
 import { HazardLedgerFilter, HazardOrder } from './hazard.inputs';
 import { HazardService } from './hazard.service';
 import { isOverdue } from './hazard.types';
@@ -35,6 +34,7 @@ export class HazardExportResolver {
     private readonly dataSource: DataSource,
     private readonly hazards: HazardService,
     private readonly loop: HazardLoopService,
+    private readonly extensions: HazardExtensions,
   ) {}
 
   @Query(() => ExportFile, { description: '隐患排查治理台账 Excel（按筛选条件与排序，最多 2 万条）；下载地址 /exports/hazard-ledger' })
@@ -78,7 +78,7 @@ export class HazardExportResolver {
 
   @Query(() => ExportFile, { description: '一患一案一档 Excel：基本情况、整改方案、全过程记录、佐证材料；下载地址 /exports/hazard-file' })
   async hazardFileWorkbook(@Arg('hazardId', () => ID) hazardId: string, @Ctx() context: RequestContext): Promise<ExportFile> {
-    const file = await this.loop.file(requireViewer(context), hazardId);
+    const file = await this.loop.file(callerOf(context), hazardId);
     const { hazard, plan, steps } = file;
     const manager = this.dataSource.manager;
     const [units, people] = await Promise.all([
@@ -86,10 +86,7 @@ export class HazardExportResolver {
       namesOf(manager, 'person_projection', [plan?.responsiblePerson?.id ?? null, hazard.discoveredBy?.id ?? null, ...steps.map((step) => step.actor?.id ?? null)]),
     ]);
     const person = (id: string | undefined) => (id ? (people.get(id) ?? '') : '');
-    const evidence: { id: string; kind: EvidenceKind; filename: string; size_bytes: number; sha256: string; created_at: Date }[] = await manager.query(
-      'SELECT id, kind, filename, size_bytes, sha256, created_at FROM hazard_evidence WHERE hazard_id = ? ORDER BY created_at, id',
-      [hazard.id],
-    );
+    const evidence = await this.extensions.evidenceFiles(manager, hazard.id);
     const filenames = new Map(evidence.map((item) => [item.id, item.filename]));
     const facts: [string, string | number][] = [
       ['隐患编号', hazard.code],
@@ -141,7 +138,7 @@ export class HazardExportResolver {
         title: `照片与文件 ${hazard.code}`,
         headers: ['类型', '文件名', '大小（字节）', 'SHA-256 校验值', '上传时间'],
         widths: [12, 30, 12, 66, 18],
-        rows: evidence.map((item) => [EVIDENCE_KIND_LABELS[item.kind], item.filename, Number(item.size_bytes), item.sha256, localDateTime(item.created_at)]),
+        rows: evidence.map((item) => [item.kindLabel, item.filename, item.sizeBytes, item.sha256, localDateTime(item.uploadedAt)]),
       },
     ]);
   }

@@ -1,7 +1,6 @@
 import { ASCII_ID } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { HazardStatus } from './hazard-enums';
-import { HazardAction } from './hazard-transitions';
+import { HazardAction, HazardStatus } from './hazard-enums';
 
 /** The 四落实 rectification plan of a hazard (one per hazard; replaced until rectification starts). */
 @Entity('hazard_plan')

@@ -1,4 +1,4 @@
-import { requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   AcceptHazardInput,
@@ -33,51 +33,51 @@ export class HazardLoopResolver {
 
   @Query(() => HazardFile, { description: '一患一案一档：隐患、整改方案、全过程记录与验收' })
   hazardFile(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<HazardFile> {
-    return this.loop.file(requireViewer(context), id);
+    return this.loop.file(callerOf(context), id);
   }
 
   @Mutation(() => HazardPayload, { description: '登记评估（发现→已登记），可修正类别与等级' })
   async assessHazard(@Arg('input') input: AssessHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.assess(requireViewer(context), input) };
+    return { hazard: await this.loop.assess(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '报告隐患（登记→已报告）' })
   async reportHazard(@Arg('input') input: ReportHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.report(requireViewer(context), input) };
+    return { hazard: await this.loop.report(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '提交或完善整改方案（四落实），开始治理前' })
   async submitRectificationPlan(@Arg('input') input: SubmitRectificationPlanInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.submitPlan(requireViewer(context), input) };
+    return { hazard: await this.loop.submitPlan(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '开始治理（已报告→治理中），须四落实完整' })
   async startRectification(@Arg('input') input: StartRectificationInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.startRectification(requireViewer(context), input) };
+    return { hazard: await this.loop.startRectification(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '整改完成，申请验收（治理中→待验收）' })
   async submitForAcceptance(@Arg('input') input: SubmitForAcceptanceInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.submitForAcceptance(requireViewer(context), input) };
+    return { hazard: await this.loop.submitForAcceptance(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '验收：通过→已验收，不通过→退回整改' })
   async acceptHazard(@Arg('input') input: AcceptHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.accept(requireViewer(context), input) };
+    return { hazard: await this.loop.accept(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '销号（已验收→已销号）' })
   async closeHazard(@Arg('input') input: CloseHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.close(requireViewer(context), input) };
+    return { hazard: await this.loop.close(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '备案存档（已销号→已存档）' })
   async archiveHazard(@Arg('input') input: ArchiveHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.archive(requireViewer(context), input) };
+    return { hazard: await this.loop.archive(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '即查即改：一般隐患当场整改，报告、治理、验收、销号一并记录' })
   async fixOnTheSpot(@Arg('input') input: FixOnTheSpotInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.loop.fixOnTheSpot(requireViewer(context), input) };
+    return { hazard: await this.loop.fixOnTheSpot(callerOf(context), input) };
   }
 }

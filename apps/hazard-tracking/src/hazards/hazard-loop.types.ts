@@ -1,8 +1,7 @@
 import { CalendarDate, PersonReference, personReference } from '@campus/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { HazardStatus } from './hazard-enums';
 import { HazardPlanEntity, HazardStepEntity } from './hazard-loop.entity';
-import { HazardAction } from './hazard-transitions';
+import { HazardAction, HazardStatus } from './hazard-enums';
 import { Hazard } from './hazard.types';
 
 @ObjectType('HazardPlan', { description: '整改方案（四落实：责任、措施、时限、预案）' })

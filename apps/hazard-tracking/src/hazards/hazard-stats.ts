@@ -16,6 +16,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import { HazardCategory, HazardGrade, HazardStatus, OPEN_AFTER_REPORT, RECTIFIED_STATUSES } from './hazard-enums';
 import { categoryCounter, counterAggregates, gradeCounter, HAZARD_MONTHLY, MONTHLY_COUNTERS, statusCounter } from './hazard-rollup';
+import { HAZARD_ACCESS } from './hazard.access';
 
 
 @ObjectType()
@@ -261,7 +262,7 @@ async function visiblePaths(dataSource: DataSource, directory: OrgUnitDirectory,
     unitIds.map(async (unitId) => {
       const path = projected.get(unitId);
       if (path === undefined) return visibleUnitPath(directory, caller, unitId).catch((error: Error) => error);
-      return caller.viewer.covers(path) ? path : new NotFoundError('单位', unitId);
+      return HAZARD_ACCESS.allows(caller, 'view', path) ? path : new NotFoundError('单位', unitId);
     }),
   );
 }

@@ -1,14 +1,7 @@
 import { Role } from '@campus/auth';
-import { HazardGrade, HazardStatus } from './hazard-enums';
-import {
-  daysBetween,
-  HAZARD_TRANSITIONS,
-  HazardAction,
-  missingPlanItems,
-  nextStatus,
-  ON_THE_SPOT_ACTIONS,
-  PlanFacts,
-} from './hazard-transitions';
+import { HazardAction, HazardGrade, HazardStatus } from './hazard-enums';
+import { HAZARD_TRANSITIONS, nextStatus, ON_THE_SPOT_ACTIONS } from './hazard.access';
+import { daysBetween, missingPlanItems, PlanFacts } from './hazard-transitions';
 
 const COMPLETE: PlanFacts = {
   responsiblePersonId: 'p1',

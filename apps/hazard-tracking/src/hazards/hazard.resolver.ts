@@ -1,7 +1,7 @@
-import { callerOf, ConnectionArgs, requireViewer, RequestContext, selectsField } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext, selectsField } from '@campus/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
-import { HazardStatus } from './hazard-enums';
+import { HazardAction } from './hazard-enums';
 import { HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { HazardService } from './hazard.service';
 import { Hazard, HazardConnection, HazardPayload } from './hazard.types';
@@ -13,7 +13,7 @@ export class HazardResolver {
 
   @Query(() => Hazard, { nullable: true, description: '按 ID 查询隐患（限我的管辖范围）' })
   hazard(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Hazard> {
-    return this.hazardService.get(requireViewer(context), id);
+    return this.hazardService.get(callerOf(context), id);
   }
 
   @Query(() => HazardConnection, { description: '隐患台账（默认最新登记的在前）' })
@@ -34,16 +34,16 @@ export class HazardResolver {
 
   @Mutation(() => HazardPayload, { description: '发现上报（随手拍）：任何有隐患上报权限的人员提交，待单位登记评估' })
   async reportHazardDiscovery(@Arg('input') input: RegisterHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.hazardService.register(callerOf(context), input, HazardStatus.DISCOVERED) };
+    return { hazard: await this.hazardService.register(callerOf(context), input, HazardAction.DISCOVER) };
   }
 
   @Mutation(() => HazardPayload, { description: '作废隐患（重复登记或误报），须说明原因' })
   async voidHazard(@Arg('input') input: VoidHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.hazardService.void(requireViewer(context), input) };
+    return { hazard: await this.hazardService.void(callerOf(context), input) };
   }
 
   @Mutation(() => HazardPayload, { description: '更正隐患基本信息（进入治理前）' })
   async updateHazard(@Arg('input') input: UpdateHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
-    return { hazard: await this.hazardService.update(requireViewer(context), input) };
+    return { hazard: await this.hazardService.update(callerOf(context), input) };
   }
 }

@@ -1,51 +1,43 @@
-import { HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
-import { escapeLike, orgScopeCondition, SqlCondition, subtreeCondition } from '@campus/database';
+import { escapeLike, SqlCondition, subtreeCondition } from '@campus/database';
+import { Asker } from '@campus/server';
 import {
   BadUserInputError,
   calendarDateOf,
   Caller,
+  callerOf,
   ConflictError,
   ConnectionShape,
   decodeCursor,
-  ForbiddenError,
   loadUnitConnection,
-  NotFoundError,
   RequestContext,
-  requireViewer,
   schoolDayEnd,
   schoolDayStart,
   toConnection,
-  VersionedInput,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { DataSource, EntityManager } from 'typeorm';
-import { HazardStatus, OPEN_AFTER_REPORT } from './hazard-enums';
-import { assertCampaignAcceptsHazard } from '../campaigns/campaign-link';
+import { DataSource } from 'typeorm';
 import { gridInScope, placeInScope } from '../directory/directory-checks';
-import { EntryStatus, insertHazard } from './hazard-creation';
+import { HazardAction, OPEN_AFTER_REPORT } from './hazard-enums';
+import { insertHazard } from './hazard-creation';
+import { HazardExtensions } from './hazard-extensions';
 import { recordHazardChange } from './hazard-rollup';
-import { appendStep } from './hazard-steps';
-import { HAZARD_TRANSITIONS, HazardAction } from './hazard-transitions';
+import { applyHazardTransition } from './hazard-transition';
+import { BEFORE_RECTIFICATION, HAZARD_ACCESS, HazardCreation } from './hazard.access';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
 import { HazardFilter, HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { Hazard, toHazard } from './hazard.types';
-
-
-/** Facts may be corrected only before rectification starts. */
-const EDITABLE_STATUSES = [HazardStatus.DISCOVERED, HazardStatus.REGISTERED];
 
 export class HazardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
     private readonly outbox: OutboxSignal,
+    private readonly extensions: HazardExtensions,
   ) {}
 
-  async get(viewer: Viewer, id: string): Promise<Hazard> {
-    const hazard = await this.dataSource.getRepository(HazardEntity).findOneBy({ id });
-    if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', id);
-    return toHazard(hazard);
+  async get(caller: Caller, id: string): Promise<Hazard> {
+    return toHazard(await HAZARD_ACCESS.find(this.dataSource.manager, caller, 'view', id));
   }
 
   /**
@@ -108,7 +100,7 @@ export class HazardService {
   private async ledgerConditions(caller: Caller, filter: HazardLedgerFilter): Promise<(alias: string) => SqlCondition[]> {
     const path = filter.orgUnitId ? await visibleUnitPath(this.directory, caller, filter.orgUnitId) : null;
     return (alias) => {
-      const conditions = this.filterConditions(caller.viewer, filter, alias);
+      const conditions = this.filterConditions(caller, filter, alias);
       if (path && filter.includeSubtree) conditions.push(subtreeCondition(`${alias}.org_path`, path, 'unitPath'));
       if (path && !filter.includeSubtree) conditions.push({ sql: `${alias}.org_unit_id = :unitId`, params: { unitId: filter.orgUnitId } });
       return conditions;
@@ -127,7 +119,7 @@ export class HazardService {
       field: 'OrgUnit.hazards',
       manager: this.dataSource.manager,
       table: 'hazard',
-      conditions: this.filterConditions(requireViewer(context), filter, 't'),
+      conditions: this.filterConditions(callerOf(context), filter, 't'),
       args: filter,
       first,
       after,
@@ -136,25 +128,26 @@ export class HazardService {
     });
   }
 
-  /** Registers a hazard, or with DISCOVERED records a discovery for the unit's managers to assess (随手拍). */
-  async register(caller: Caller, input: RegisterHazardInput, status: EntryStatus = HazardStatus.REGISTERED): Promise<Hazard> {
+  /** Registers a hazard, or with DISCOVER records a discovery for the unit's managers to assess (随手拍). */
+  async register(caller: Caller, input: RegisterHazardInput, action: HazardCreation = HazardAction.REGISTER): Promise<Hazard> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    if (!caller.viewer.hasRoleAt(HAZARD_REPORTER_ROLES, path)) throw new ForbiddenError('您无权在该单位登记隐患');
+    HAZARD_ACCESS.checkRole(caller, action, path);
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const place = input.placeId ? await placeInScope(manager, caller.viewer, input.placeId) : null;
       if (input.gridId) await gridInScope(manager, caller.viewer, input.gridId);
-      if (input.campaignId) await assertCampaignAcceptsHazard(manager, input.campaignId, path);
+      if (input.campaignId) await this.extensions.checkCampaignLink(manager, input.campaignId, path);
       const placeText = input.placeText ?? place?.name;
       if (!placeText) throw new BadUserInputError([{ field: 'placeText', message: '请填写隐患部位或选择场所' }]);
-      const hazard = await insertHazard(manager, { ...input, placeText, orgPath: path, status }, caller.viewer);
+      const hazard = await insertHazard(manager, { ...input, placeText, orgPath: path, action }, caller.viewer);
       return toHazard(hazard);
     });
   }
 
-  async update(viewer: Viewer, input: UpdateHazardInput): Promise<Hazard> {
+  /** Corrects the hazard's facts before rectification starts; no step is recorded. */
+  async update(caller: Caller, input: UpdateHazardInput): Promise<Hazard> {
     return this.dataSource.transaction(async (manager) => {
-      const hazard = await this.lockForChange(manager, viewer, input, HAZARD_REPORTER_ROLES);
-      if (!EDITABLE_STATUSES.includes(hazard.status)) {
+      const hazard = await HAZARD_ACCESS.lock(manager, caller, 'edit', input);
+      if (!BEFORE_RECTIFICATION.includes(hazard.status)) {
         throw new ConflictError('ILLEGAL_TRANSITION', '隐患已进入治理流程，不能再修改基本信息', { id: hazard.id, status: hazard.status });
       }
       if (input.title) hazard.title = input.title;
@@ -169,34 +162,18 @@ export class HazardService {
   }
 
   /** 作废: a duplicate or false report leaves the ledger, with its reason, before rectification starts. */
-  async void(viewer: Viewer, input: VoidHazardInput): Promise<Hazard> {
+  async void(caller: Caller, input: VoidHazardInput): Promise<Hazard> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const hazard = await this.lockForChange(manager, viewer, input, HAZARD_TRANSITIONS.VOID.roles);
-      if (!EDITABLE_STATUSES.includes(hazard.status)) {
-        throw new ConflictError('ILLEGAL_TRANSITION', '只有发现或登记状态的隐患可以作废', { id: hazard.id, status: hazard.status });
-      }
-      const from = hazard.status;
-      hazard.status = HazardStatus.VOIDED;
-      hazard.voidReason = input.reason;
-      await manager.save(hazard);
-      await appendStep(manager, hazard, viewer, { action: HazardAction.VOID, from, to: hazard.status, comment: input.reason, at: hazard.updatedAt });
+      const request = { id: input.id, version: input.version, comment: input.reason };
+      const hazard = await applyHazardTransition(manager, caller, HazardAction.VOID, request, this.extensions, (_manager, locked) => {
+        locked.voidReason = input.reason;
+      });
       return toHazard(hazard);
     });
   }
 
-  /** The hazard, locked, if the viewer may change it and read the current version. */
-  private async lockForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput, roles: readonly Role[]): Promise<HazardEntity> {
-    const hazard = await manager.findOne(HazardEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', input.id);
-    if (!viewer.hasRoleAt(roles, hazard.orgPath)) throw new ForbiddenError('您无权修改该隐患');
-    if (hazard.version !== input.version) {
-      throw new ConflictError('STALE_VERSION', '隐患已被他人修改，请刷新后重试', { id: hazard.id, currentVersion: hazard.version });
-    }
-    return hazard;
-  }
-
-  private filterConditions(viewer: Viewer, filter: HazardFilter, alias = 'h'): SqlCondition[] {
-    const conditions = [orgScopeCondition(`${alias}.org_path`, viewer.scopePaths)];
+  private filterConditions(asker: Asker, filter: HazardFilter, alias = 'h'): SqlCondition[] {
+    const conditions = [HAZARD_ACCESS.where(asker, 'view', `${alias}.org_path`)];
     if (filter.status?.length) conditions.push({ sql: `${alias}.status IN (:...status)`, params: { status: filter.status } });
     if (filter.category?.length) {
       conditions.push({ sql: `${alias}.category IN (:...category)`, params: { category: filter.category } });

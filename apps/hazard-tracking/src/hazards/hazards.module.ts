@@ -6,6 +6,7 @@ import { HazardLinks1764400000001 } from '../migrations/1764400000001-hazard-lin
 import { HazardDashboards1764400000050 } from '../migrations/1764400000050-hazard-dashboards';
 import { HazardMonthlyByMonth1764400000051 } from '../migrations/1764400000051-hazard-monthly-by-month';
 import type { HazardDeps } from '../service';
+import { HAZARD_POLICY } from './hazard.access';
 import { HazardExportResolver } from './hazard-exports';
 import { HazardPlanEntity, HazardStepEntity } from './hazard-loop.entity';
 import { HazardLoopResolver } from './hazard-loop.resolver';
@@ -28,13 +29,14 @@ export const HAZARDS_MODULE: FeatureModule<HazardDeps> = {
     HazardMonthlyByMonth1764400000051,
   ],
   scopedTables: ['hazard', 'hazard_monthly'],
-  resolvers: ({ dataSource, directory, outbox, settings }) => {
-    const hazards = new HazardService(dataSource, directory, outbox);
-    const loop = new HazardLoopService(dataSource, outbox, { rectificationHorizonDays: settings.rectificationHorizonDays });
+  policies: [HAZARD_POLICY],
+  resolvers: ({ dataSource, directory, outbox, settings, hazardExtensions }) => {
+    const hazards = new HazardService(dataSource, directory, outbox, hazardExtensions);
+    const loop = new HazardLoopService(dataSource, outbox, hazardExtensions, { rectificationHorizonDays: settings.rectificationHorizonDays });
     return [
       new HazardResolver(hazards),
       new HazardLoopResolver(loop),
-      new HazardExportResolver(dataSource, hazards, loop),
+      new HazardExportResolver(dataSource, hazards, loop, hazardExtensions),
       new OrgUnitHazardsResolver(hazards, dataSource, directory),
     ];
   },
