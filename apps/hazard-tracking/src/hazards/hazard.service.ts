@@ -133,8 +133,8 @@ export class HazardService {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     HAZARD_ACCESS.checkRole(caller, action, path);
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const place = input.placeId ? await placeInScope(manager, caller.viewer, input.placeId) : null;
-      if (input.gridId) await gridInScope(manager, caller.viewer, input.gridId);
+      const place = input.placeId ? await placeInScope(manager, caller, input.placeId) : null;
+      if (input.gridId) await gridInScope(manager, caller, input.gridId);
       if (input.campaignId) await this.extensions.checkCampaignLink(manager, input.campaignId, path);
       const placeText = input.placeText ?? place?.name;
       if (!placeText) throw new BadUserInputError([{ field: 'placeText', message: '请填写隐患部位或选择场所' }]);
