@@ -1,4 +1,4 @@
-import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ChecklistTemplateFilter, CreateChecklistTemplateInput, RetireChecklistTemplateInput } from './checklist.inputs';
 import { ChecklistService } from './checklist.service';
@@ -11,12 +11,12 @@ export class ChecklistTemplateResolver {
 
   @FieldResolver(() => [ChecklistItem], { description: '检查项，按序号' })
   items(@Root() template: ChecklistTemplate, @Ctx() context: RequestContext): Promise<ChecklistItem[]> {
-    return this.checklists.batchedItems(context.loaders, template.id);
+    return this.checklists.batchedItems(callerOf(context), template.id);
   }
 
   @Query(() => ChecklistTemplate, { nullable: true, description: '按 ID 查询检查表' })
   checklistTemplate(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ChecklistTemplate> {
-    return this.checklists.get(requireViewer(context), id);
+    return this.checklists.get(callerOf(context), id);
   }
 
   @Query(() => ChecklistTemplateConnection, { description: '我可见的检查表（内置的、本单位及上下级单位的），最新的在前' })
@@ -35,6 +35,6 @@ export class ChecklistTemplateResolver {
 
   @Mutation(() => ChecklistTemplatePayload, { description: '停用本单位的检查表（内置检查表不能停用）' })
   async retireChecklistTemplate(@Arg('input') input: RetireChecklistTemplateInput, @Ctx() context: RequestContext): Promise<ChecklistTemplatePayload> {
-    return { checklistTemplate: await this.checklists.retire(requireViewer(context), input) };
+    return { checklistTemplate: await this.checklists.retire(callerOf(context), input) };
   }
 }

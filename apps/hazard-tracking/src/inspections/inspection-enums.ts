@@ -15,6 +15,16 @@ export enum InspectionTargetKind {
   UNIT = 'UNIT',
 }
 
+/** Where a task or a checklist stands in its transition table; the rows store it as `active`. */
+export enum ActiveState {
+  ACTIVE = 'ACTIVE',
+  INACTIVE = 'INACTIVE',
+}
+
+export function activeState(row: { active: boolean }): ActiveState {
+  return row.active ? ActiveState.ACTIVE : ActiveState.INACTIVE;
+}
+
 /** How completion figures are grouped. */
 export enum InspectionCompletionGroupBy {
   UNIT = 'UNIT',

@@ -1,4 +1,4 @@
-import { callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ChecklistService } from './checklist.service';
 import { ChecklistTemplate } from './checklist.types';
@@ -16,7 +16,7 @@ export class InspectionTaskResolver {
 
   @FieldResolver(() => ChecklistTemplate, { nullable: true, description: '检查表' })
   template(@Root() task: InspectionTask, @Ctx() context: RequestContext): Promise<ChecklistTemplate | null> {
-    return this.checklists.batchedTemplate(context.loaders, task.templateId);
+    return this.checklists.batchedTemplate(callerOf(context), task.templateId);
   }
 
   @FieldResolver(() => InspectionPeriod, { nullable: true, description: '今天所在的检查周期（任务停用或不在执行期间时为空）' })
@@ -26,12 +26,12 @@ export class InspectionTaskResolver {
 
   @FieldResolver(() => Inspection, { nullable: true, description: '本周期的检查记录（尚未检查时为空）' })
   currentInspection(@Root() task: InspectionTask, @Ctx() context: RequestContext): Promise<Inspection | null> {
-    return this.tasks.batchedCurrentInspection(context.loaders, task);
+    return this.tasks.batchedCurrentInspection(callerOf(context), task);
   }
 
   @Query(() => InspectionTask, { nullable: true, description: '按 ID 查询检查任务' })
   inspectionTask(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<InspectionTask> {
-    return this.tasks.get(requireViewer(context), id);
+    return this.tasks.get(callerOf(context), id);
   }
 
   @Query(() => InspectionTaskConnection, { description: '检查任务，最新的在前' })
@@ -50,6 +50,6 @@ export class InspectionTaskResolver {
 
   @Mutation(() => InspectionTaskPayload, { description: '停用检查任务' })
   async deactivateInspectionTask(@Arg('input') input: DeactivateInspectionTaskInput, @Ctx() context: RequestContext): Promise<InspectionTaskPayload> {
-    return { inspectionTask: await this.tasks.deactivate(requireViewer(context), input) };
+    return { inspectionTask: await this.tasks.deactivate(callerOf(context), input) };
   }
 }

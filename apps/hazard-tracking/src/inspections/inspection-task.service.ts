@@ -1,29 +1,16 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
-import {
-  BadUserInputError,
-  calendarDateOf,
-  Caller,
-  ConflictError,
-  ConnectionShape,
-  decodeCursor,
-  ForbiddenError,
-  LoaderRegistry,
-  NotFoundError,
-  toConnection,
-} from '@campus/graphql';
+import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
+import { BadUserInputError, calendarDateOf, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { ChecklistService } from './checklist.service';
-import { InspectionCadence, InspectionTargetKind } from './inspection-enums';
+import { activeState, InspectionCadence, InspectionTargetKind } from './inspection-enums';
+import { INSPECTION_TASK_ACCESS, INSPECTION_TASK_TRANSITIONS } from './inspection-task.access';
 import { InspectionEntity, InspectionTaskEntity } from './inspection.entity';
 import { CreateInspectionTaskInput, DeactivateInspectionTaskInput, InspectionTaskFilter } from './inspection.inputs';
 import { Inspection, InspectionPeriod, InspectionTask, toInspection, toInspectionTask } from './inspection.types';
 import { periodContaining } from './periods';
-
-/** Who arranges inspections: the unit's leader and safety officer, the school's safety office, the bureau. */
-export const INSPECTION_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
 
 export interface InspectionOptions {
   /** The clock that decides today's period and which periods are due (tests fix it). */
@@ -50,15 +37,12 @@ export class InspectionTaskService {
     return this.dataSource.getRepository(InspectionTaskEntity);
   }
 
-  async get(viewer: Viewer, id: string): Promise<InspectionTask> {
-    const task = await this.repository.findOneBy({ id });
-    if (!task || !viewer.covers(task.orgPath)) throw new NotFoundError('检查任务', id);
-    return toInspectionTask(task);
+  async get(caller: Caller, id: string): Promise<InspectionTask> {
+    return toInspectionTask(await INSPECTION_TASK_ACCESS.find(this.dataSource.manager, caller, 'view', id));
   }
 
   async list(caller: Caller, filter: InspectionTaskFilter, first: number, after?: string | null): Promise<ConnectionShape<InspectionTask>> {
-    const { viewer } = caller;
-    const scope = orgScopeCondition('t.org_path', viewer.scopePaths);
+    const scope = INSPECTION_TASK_ACCESS.where(caller, 'view', 't.org_path');
     const query = this.repository.createQueryBuilder('t').where(scope.sql, scope.params);
     if (filter.orgUnitId) {
       const path = await visibleUnitPath(this.directory, caller, filter.orgUnitId);
@@ -67,7 +51,7 @@ export class InspectionTaskService {
         : { sql: 't.org_unit_id = :unitId', params: { unitId: filter.orgUnitId } };
       query.andWhere(unit.sql, unit.params);
     }
-    if (filter.assignedToMe) query.andWhere('t.assignee_person_id = :me', { me: viewer.personId ?? '' });
+    if (filter.assignedToMe) query.andWhere('t.assignee_person_id = :me', { me: caller.viewer.personId ?? '' });
     if (filter.active !== null && filter.active !== undefined) query.andWhere('t.active = :active', { active: filter.active });
     if (filter.cadence) query.andWhere('t.cadence = :cadence', { cadence: filter.cadence });
     if (filter.gridId) query.andWhere('t.grid_id = :gridId', { gridId: filter.gridId });
@@ -83,10 +67,9 @@ export class InspectionTaskService {
     const endsOn = input.endsOn ?? (input.cadence === InspectionCadence.ONCE ? input.startsOn : null);
     if (endsOn !== null && endsOn < input.startsOn) throw new BadUserInputError([{ field: 'endsOn', message: '结束日期不能早于开始日期' }]);
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    const { viewer } = caller;
-    if (!viewer.hasRoleAt(INSPECTION_MANAGER_ROLES, path)) throw new ForbiddenError('您无权为该单位安排检查任务');
+    INSPECTION_TASK_ACCESS.checkRole(caller, 'create', path);
     return this.dataSource.transaction(async (manager) => {
-      await this.checklists.usableTemplate(manager, viewer, input.templateId, path);
+      await this.checklists.usableTemplate(manager, caller, input.templateId, path);
       const task = manager.create(InspectionTaskEntity, {
         id: newId(),
         orgUnitId: input.orgUnitId,
@@ -103,22 +86,17 @@ export class InspectionTaskService {
         endsOn,
         active: true,
         deactivatedOn: null,
-        createdByAccountId: viewer.accountId,
+        createdByAccountId: caller.viewer.accountId,
       });
       await manager.save(task);
       return toInspectionTask(task);
     });
   }
 
-  async deactivate(viewer: Viewer, input: DeactivateInspectionTaskInput): Promise<InspectionTask> {
+  async deactivate(caller: Caller, input: DeactivateInspectionTaskInput): Promise<InspectionTask> {
     return this.dataSource.transaction(async (manager) => {
-      const task = await manager.findOne(InspectionTaskEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!task || !viewer.covers(task.orgPath)) throw new NotFoundError('检查任务', input.id);
-      if (!viewer.hasRoleAt(INSPECTION_MANAGER_ROLES, task.orgPath)) throw new ForbiddenError('您无权停用该检查任务');
-      if (task.version !== input.version) {
-        throw new ConflictError('STALE_VERSION', '检查任务已被他人修改，请刷新后重试', { id: task.id, currentVersion: task.version });
-      }
-      if (!task.active) throw new ConflictError('INACTIVE', '检查任务已停用', { id: task.id });
+      const task = await INSPECTION_TASK_ACCESS.lock(manager, caller, 'DEACTIVATE', input);
+      requireTransition(INSPECTION_TASK_TRANSITIONS, 'DEACTIVATE', activeState(task), task.id);
       task.active = false;
       task.deactivatedOn = calendarDateOf(this.now());
       await manager.save(task);
@@ -132,10 +110,10 @@ export class InspectionTaskService {
   }
 
   /** The inspection of each task's current period, for every task of a request in one statement. */
-  async batchedCurrentInspection(loaders: LoaderRegistry, task: InspectionTask): Promise<Inspection | null> {
+  async batchedCurrentInspection(caller: Caller, task: InspectionTask): Promise<Inspection | null> {
     const period = this.currentPeriod(task);
     if (!period) return null;
-    return loaders
+    return caller.loaders
       .get<string, Inspection | null>('InspectionTask.currentInspection', () => new DataLoader(async (keys: readonly string[]) => {
         const params: Record<string, unknown> = {};
         const pairs = keys.map((key, index) => {
@@ -151,8 +129,8 @@ export class InspectionTaskService {
   }
 
   /** Tasks by id (an inspection's task) in one statement per request. */
-  batchedTask(loaders: LoaderRegistry, taskId: string): Promise<InspectionTask | null> {
-    return loaders
+  batchedTask(caller: Caller, taskId: string): Promise<InspectionTask | null> {
+    return caller.loaders
       .get<string, InspectionTask | null>('InspectionTask.byId', () => new DataLoader((ids: readonly string[]) =>
         rowsByIds(this.repository.createQueryBuilder('t'), 't', ids, toInspectionTask),
       ))

@@ -1,4 +1,4 @@
-import { CalendarDate, callerOf, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { CalendarDate, callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Hazard } from '../hazards/hazard.types';
 import { InspectionCompletionService } from './inspection-completion.service';
@@ -27,22 +27,22 @@ export class InspectionResolver {
 
   @FieldResolver(() => InspectionTask, { nullable: true, description: '检查任务' })
   task(@Root() inspection: Inspection, @Ctx() context: RequestContext): Promise<InspectionTask | null> {
-    return this.tasks.batchedTask(context.loaders, inspection.taskId);
+    return this.tasks.batchedTask(callerOf(context), inspection.taskId);
   }
 
   @FieldResolver(() => [InspectionItemResult], { description: '各检查项的结果，按检查表顺序' })
   results(@Root() inspection: Inspection, @Ctx() context: RequestContext): Promise<InspectionItemResult[]> {
-    return this.inspectionService.batchedResults(context.loaders, inspection.id);
+    return this.inspectionService.batchedResults(callerOf(context), inspection.id);
   }
 
   @FieldResolver(() => [Hazard], { description: '不合格项登记的隐患' })
   hazards(@Root() inspection: Inspection, @Ctx() context: RequestContext): Promise<Hazard[]> {
-    return this.inspectionService.batchedHazards(context.loaders, requireViewer(context), inspection.id);
+    return this.inspectionService.batchedHazards(callerOf(context), inspection.id);
   }
 
   @Query(() => Inspection, { nullable: true, description: '按 ID 查询检查记录' })
   inspection(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Inspection> {
-    return this.inspectionService.get(requireViewer(context), id);
+    return this.inspectionService.get(callerOf(context), id);
   }
 
   @Query(() => InspectionConnection, { description: '检查记录，最新登记的在前' })
@@ -80,6 +80,6 @@ export class InspectionResolver {
 
   @Mutation(() => InspectionPayload, { description: '执行检查：记录每一项的结果，每个不合格项登记一条隐患（来源：日常检查），同一事务完成' })
   async performInspection(@Arg('input') input: PerformInspectionInput, @Ctx() context: RequestContext): Promise<InspectionPayload> {
-    return { inspection: await this.inspectionService.perform(requireViewer(context), input) };
+    return { inspection: await this.inspectionService.perform(callerOf(context), input) };
   }
 }

@@ -1,5 +1,4 @@
-import { ADMIN_ROLES, Viewer } from '@campus/auth';
-import { isDuplicateKey, newId, orgScopeCondition, recentFirstKey, recentFirstPage, subtreeCondition } from '@campus/database';
+import { isDuplicateKey, newId, recentFirstKey, recentFirstPage, subtreeCondition } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import {
   BadUserInputError,
@@ -9,29 +8,28 @@ import {
   ConnectionShape,
   decodeCursor,
   FieldProblem,
-  ForbiddenError,
-  LoaderRegistry,
-  NotFoundError,
   schoolDayEnd,
   schoolDayStart,
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { insertHazard } from '../hazards/hazard-creation';
+import { HAZARD_ACCESS } from '../hazards/hazard.access';
 import { HazardSource } from '../hazards/hazard-enums';
 import { HazardEntity, hazardFromRow } from '../hazards/hazard.entity';
 import { Hazard, toHazard } from '../hazards/hazard.types';
 import { ChecklistItemEntity, ChecklistTemplateEntity } from './checklist.entity';
+import { INSPECTION_ACCESS } from './inspection.access';
+import { activeState } from './inspection-enums';
+import { INSPECTION_TASK_ACCESS, INSPECTION_TASK_TRANSITIONS } from './inspection-task.access';
 import { InspectionOptions, scheduleOf } from './inspection-task.service';
 import { InspectionEntity, InspectionResultEntity, InspectionTaskEntity } from './inspection.entity';
 import { InspectionFilter, InspectionItemResultInput, PerformInspectionInput } from './inspection.inputs';
 import { Inspection, InspectionItemResult, toInspection, toInspectionItemResult } from './inspection.types';
 import { periodContaining } from './periods';
-
-/** Besides the assignee, the school's safety office and the bureau may record a task's inspection. */
-export const INSPECTION_PERFORMER_ROLES = ADMIN_ROLES;
 
 /** References to the raising result row are what hazard.source_ref_id holds for inspections. */
 export const INSPECTION_SOURCE_REF = 'INSPECTION';
@@ -72,14 +70,12 @@ export class InspectionService {
     return this.dataSource.getRepository(InspectionEntity);
   }
 
-  async get(viewer: Viewer, id: string): Promise<Inspection> {
-    const inspection = await this.repository.findOneBy({ id });
-    if (!inspection || !viewer.covers(inspection.orgPath)) throw new NotFoundError('检查记录', id);
-    return toInspection(inspection);
+  async get(caller: Caller, id: string): Promise<Inspection> {
+    return toInspection(await INSPECTION_ACCESS.find(this.dataSource.manager, caller, 'view', id));
   }
 
   async list(caller: Caller, filter: InspectionFilter, first: number, after?: string | null): Promise<ConnectionShape<Inspection>> {
-    const scope = orgScopeCondition('i.org_path', caller.viewer.scopePaths);
+    const scope = INSPECTION_ACCESS.where(caller, 'view', 'i.org_path');
     const query = this.repository.createQueryBuilder('i').where(scope.sql, scope.params);
     if (filter.taskId) query.andWhere('i.task_id = :taskId', { taskId: filter.taskId });
     if (filter.orgUnitId) {
@@ -102,11 +98,12 @@ export class InspectionService {
    * one hazard (source ROUTINE_INSPECTION) per failed item — all in one transaction: if any part fails,
    * nothing is recorded. A period has at most one inspection.
    */
-  async perform(viewer: Viewer, input: PerformInspectionInput): Promise<Inspection> {
+  async perform(caller: Caller, input: PerformInspectionInput): Promise<Inspection> {
+    const { viewer } = caller;
     const performedAt = input.performedAt ?? this.now();
     try {
       return await transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-        const task = await this.lockTaskToPerform(manager, viewer, input);
+        const task = await this.lockTaskToPerform(manager, caller, input);
         const day = calendarDateOf(performedAt);
         const period = periodContaining(scheduleOf(task), day);
         if (!period) {
@@ -183,24 +180,20 @@ export class InspectionService {
     }
   }
 
-  private async lockTaskToPerform(manager: EntityManager, viewer: Viewer, input: PerformInspectionInput): Promise<InspectionTaskEntity> {
+  /** The task, locked: in scope, performed by its assignee or one holding PERFORM's roles, at the version read, still active. */
+  private async lockTaskToPerform(manager: EntityManager, caller: Caller, input: PerformInspectionInput): Promise<InspectionTaskEntity> {
     // The row lock serialises inspections of one task, so the period check below cannot race.
-    const task = await manager.findOne(InspectionTaskEntity, { where: { id: input.taskId }, lock: { mode: 'pessimistic_write' } });
-    if (!task || !viewer.covers(task.orgPath)) throw new NotFoundError('检查任务', input.taskId);
-    const isAssignee = viewer.personId !== null && viewer.personId === task.assigneePersonId;
-    if (!isAssignee && !viewer.hasRoleAt(INSPECTION_PERFORMER_ROLES, task.orgPath)) {
-      throw new ForbiddenError('只有任务的检查人或学校安全管理部门可以记录该检查');
-    }
-    if (input.version !== null && input.version !== undefined && input.version !== task.version) {
-      throw new ConflictError('STALE_VERSION', '检查任务已被修改，请刷新后重试', { id: task.id, currentVersion: task.version });
-    }
-    if (!task.active) throw new ConflictError('INACTIVE', '检查任务已停用', { id: task.id });
+    const task = await INSPECTION_TASK_ACCESS.lock(manager, caller, 'view', { id: input.taskId });
+    const isAssignee = caller.viewer.personId !== null && caller.viewer.personId === task.assigneePersonId;
+    if (!isAssignee) INSPECTION_TASK_ACCESS.checkRole(caller, 'PERFORM', task.orgPath);
+    INSPECTION_TASK_ACCESS.checkVersion(task, { id: task.id, version: input.version ?? undefined });
+    requireTransition(INSPECTION_TASK_TRANSITIONS, 'PERFORM', activeState(task), task.id);
     return task;
   }
 
   /** Inspection.results for every inspection of a request in one statement, in checklist order. */
-  batchedResults(loaders: LoaderRegistry, inspectionId: string): Promise<InspectionItemResult[]> {
-    return loaders
+  batchedResults(caller: Caller, inspectionId: string): Promise<InspectionItemResult[]> {
+    return caller.loaders
       .get<string, InspectionItemResult[]>('Inspection.results', () => new DataLoader(async (ids: readonly string[]) => {
         const rows = await this.dataSource
           .getRepository(InspectionResultEntity)
@@ -211,10 +204,10 @@ export class InspectionService {
   }
 
   /** Inspection.hazards (raised by its failed items) for every inspection of a request in one statement. */
-  batchedHazards(loaders: LoaderRegistry, viewer: Viewer, inspectionId: string): Promise<Hazard[]> {
-    return loaders
+  batchedHazards(caller: Caller, inspectionId: string): Promise<Hazard[]> {
+    return caller.loaders
       .get<string, Hazard[]>('Inspection.hazards', () => new DataLoader(async (ids: readonly string[]) => {
-        const scope = orgScopeCondition('h.org_path', viewer.scopePaths);
+        const scope = HAZARD_ACCESS.where(caller, 'view', 'h.org_path');
         const rows: Record<string, unknown>[] = await this.dataSource
           .createQueryBuilder()
           .select('h.*')

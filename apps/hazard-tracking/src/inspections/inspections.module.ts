@@ -1,12 +1,15 @@
 import { FeatureModule } from '@campus/server';
 import { Inspections1764400000030 } from '../migrations/1764400000030-inspections';
 import type { HazardDeps } from '../service';
+import { CHECKLIST_TEMPLATE_POLICY } from './checklist.access';
 import { ChecklistItemEntity, ChecklistTemplateEntity } from './checklist.entity';
 import { ChecklistTemplateResolver } from './checklist.resolver';
 import { ChecklistService } from './checklist.service';
 import { InspectionCompletionService } from './inspection-completion.service';
+import { INSPECTION_TASK_POLICY } from './inspection-task.access';
 import { InspectionTaskResolver } from './inspection-task.resolver';
 import { InspectionTaskService } from './inspection-task.service';
+import { INSPECTION_POLICY } from './inspection.access';
 import { InspectionEntity, InspectionResultEntity, InspectionTaskEntity } from './inspection.entity';
 import { InspectionResolver } from './inspection.resolver';
 import { InspectionService } from './inspection.service';
@@ -17,6 +20,7 @@ export const INSPECTIONS_MODULE: FeatureModule<HazardDeps> = {
   entities: [ChecklistTemplateEntity, ChecklistItemEntity, InspectionTaskEntity, InspectionEntity, InspectionResultEntity],
   migrations: [Inspections1764400000030],
   scopedTables: ['checklist_template', 'inspection_task', 'inspection'],
+  policies: [CHECKLIST_TEMPLATE_POLICY, INSPECTION_TASK_POLICY, INSPECTION_POLICY],
   resolvers: ({ dataSource, directory, outbox, settings }) => {
     const options = { now: settings.now };
     const checklists = new ChecklistService(dataSource, directory);
