@@ -1,6 +1,7 @@
 import { FeatureModule } from '@campus/server';
 import { DirectoryProjections1764400000002 } from '../migrations/1764400000002-directory-projections';
 import { directoryProjectionHandlers } from './directory-handlers';
+import { GRID_POLICY, PLACE_POLICY } from './directory.access';
 import { GridProjectionRow, PersonProjectionRow, PlaceProjectionRow } from './directory.entity';
 
 /** Places, grids and people as responsibility-network's events describe them: what hazards link to. */
@@ -9,5 +10,6 @@ export const DIRECTORY_MODULE: FeatureModule = {
   entities: [PlaceProjectionRow, GridProjectionRow, PersonProjectionRow],
   migrations: [DirectoryProjections1764400000002],
   scopedTables: ['place_projection', 'grid_projection', 'person_projection'],
+  policies: [PLACE_POLICY, GRID_POLICY],
   eventHandlers: () => directoryProjectionHandlers(),
 };
