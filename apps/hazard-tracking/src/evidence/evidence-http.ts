@@ -1,5 +1,5 @@
-import { InvalidTokenError, TokenVerifier, Viewer } from '@campus/auth';
-import { DomainError, httpError, httpErrorOfDomain, UnauthenticatedError } from '@campus/graphql';
+import { InvalidTokenError, TokenVerifier } from '@campus/auth';
+import { Caller, DomainError, httpError, httpErrorOfDomain, LoaderRegistry, UnauthenticatedError } from '@campus/graphql';
 import type { Logger } from '@campus/logger';
 import { bearerToken } from '@campus/server';
 import Busboy from 'busboy';
@@ -10,7 +10,6 @@ import { isEvidenceKind } from './evidence-enums';
 import { badUpload, UploadRefusedError, unsupportedType } from './evidence-errors';
 import { EvidenceService, EvidenceUpload } from './evidence.service';
 
-
 /**
  * The evidence endpoints of hazard-tracking, reached through the gateway with the caller's token:
  * POST /evidence (multipart: fields hazardId, kind, note, then the part `file`) and GET /evidence/<id>.
@@ -19,8 +18,8 @@ import { EvidenceService, EvidenceUpload } from './evidence.service';
 export function mountEvidenceRoutes(app: Express, service: EvidenceService, verifyToken: TokenVerifier): void {
   app.post('/evidence', async (req: Request, res: Response) => {
     try {
-      const viewer = await viewerOf(req, verifyToken);
-      const evidence = await receiveFile(req, (fields, file, filename) => service.upload(viewer, uploadOf(fields, filename), file));
+      const caller = await callerOf(req, verifyToken);
+      const evidence = await receiveFile(req, (fields, file, filename) => service.upload(caller, uploadOf(fields, filename), file));
       res.status(201).json(evidence);
     } catch (error) {
       // Whatever the client still sends is read and dropped, so it gets the answer rather than a reset.
@@ -32,8 +31,7 @@ export function mountEvidenceRoutes(app: Express, service: EvidenceService, veri
 
   app.get('/evidence/:id', async (req: Request, res: Response) => {
     try {
-      const viewer = await viewerOf(req, verifyToken);
-      const evidence = await service.find(viewer, String(req.params.id));
+      const evidence = await service.find(await callerOf(req, verifyToken), String(req.params.id));
       const etag = `"${evidence.sha256}"`;
       res.setHeader('etag', etag);
       res.setHeader('cache-control', 'private, max-age=31536000, immutable');
@@ -54,11 +52,12 @@ export function mountEvidenceRoutes(app: Express, service: EvidenceService, veri
   });
 }
 
-async function viewerOf(req: Request, verifyToken: TokenVerifier): Promise<Viewer> {
+/** Who is asking, from the bearer token, as the services take it. */
+async function callerOf(req: Request, verifyToken: TokenVerifier): Promise<Caller> {
   const token = bearerToken(req.header('authorization'));
   if (!token) throw new UnauthenticatedError();
   try {
-    return await verifyToken(token);
+    return { viewer: await verifyToken(token), token, requestId: req.requestId, loaders: new LoaderRegistry() };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw new UnauthenticatedError(undefined, 'TOKEN_INVALID');
     throw error;

@@ -1,4 +1,4 @@
-import { LoaderRegistry } from '@campus/graphql';
+import { Caller } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { HazardStepEntity } from '../hazards/hazard-loop.entity';
@@ -10,8 +10,8 @@ export class EvidenceQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Hazard.evidence: every file of the request's hazards, in upload order. */
-  batchedForHazard(loaders: LoaderRegistry, hazardId: string): Promise<HazardEvidence[]> {
-    return loaders
+  batchedForHazard(caller: Caller, hazardId: string): Promise<HazardEvidence[]> {
+    return caller.loaders
       .get<string, HazardEvidence[]>('Hazard.evidence', () => new DataLoader(async (hazardIds: readonly string[]) => {
         const evidence = await this.load('e.hazard_id IN (:...ids)', hazardIds);
         return hazardIds.map((id) => evidence.filter((item) => item.hazardId === id).map((item) => item.node));
@@ -20,8 +20,8 @@ export class EvidenceQueries {
   }
 
   /** HazardStep.evidenceFiles: files by the ids a step cites; ids that name no file (free text of old steps) are skipped. */
-  async batchedByIds(loaders: LoaderRegistry, ids: readonly string[]): Promise<HazardEvidence[]> {
-    const loader = loaders.get<string, HazardEvidence | null>('HazardEvidence.byId', () => new DataLoader(async (keys: readonly string[]) => {
+  async batchedByIds(caller: Caller, ids: readonly string[]): Promise<HazardEvidence[]> {
+    const loader = caller.loaders.get<string, HazardEvidence | null>('HazardEvidence.byId', () => new DataLoader(async (keys: readonly string[]) => {
       const byId = new Map((await this.load('e.id IN (:...ids)', keys)).map((item) => [item.node.id, item.node]));
       return keys.map((id) => byId.get(id) ?? null);
     }));

@@ -1,4 +1,5 @@
 import { Viewer } from '@campus/auth';
+import { LoaderRegistry } from '@campus/graphql';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
@@ -87,5 +88,6 @@ export function uploadTestEvidence(
   const service = new EvidenceService(dataSource, store, { maxBytes: 20 * 1024 * 1024 });
   const kind = options.kind ?? EvidenceKind.AFTER_PHOTO;
   const upload = { hazardId, kind, note: null, filename: options.filename ?? 'photo.jpg' };
-  return service.upload(viewer, upload, Readable.from([options.content ?? sampleJpeg()]));
+  const caller = { viewer, token: '', requestId: 'evidence-test', loaders: new LoaderRegistry() };
+  return service.upload(caller, upload, Readable.from([options.content ?? sampleJpeg()]));
 }

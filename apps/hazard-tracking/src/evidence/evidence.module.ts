@@ -4,6 +4,7 @@ import { Express } from 'express';
 import { DataSource } from 'typeorm';
 import { Evidence1764400000020 } from '../migrations/1764400000020-evidence';
 import type { HazardDeps } from '../service';
+import { EVIDENCE_POLICY, EVIDENCE_UPLOAD_POLICY } from './evidence.access';
 import { EvidenceSettings } from './evidence-config';
 import { mountEvidenceRoutes } from './evidence-http';
 import { EvidenceQueries } from './evidence-queries';
@@ -23,6 +24,7 @@ export const EVIDENCE_MODULE: FeatureModule<HazardDeps> = {
   entities: [HazardEvidenceEntity],
   migrations: [Evidence1764400000020],
   scopedTables: ['hazard_evidence'],
+  policies: [EVIDENCE_POLICY, EVIDENCE_UPLOAD_POLICY],
   resolvers: ({ dataSource }) => {
     const queries = new EvidenceQueries(dataSource);
     return [new HazardEvidenceResolver(queries), new HazardStepEvidenceResolver(queries)];

@@ -1,4 +1,4 @@
-import { RequestContext } from '@campus/graphql';
+import { callerOf, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { HazardStep } from '../hazards/hazard-loop.types';
 import { Hazard } from '../hazards/hazard.types';
@@ -18,7 +18,7 @@ export class HazardEvidenceResolver {
     @Arg('kind', () => EvidenceKind, { nullable: true, description: '类别' }) kind: EvidenceKind | null | undefined,
     @Ctx() context: RequestContext,
   ): Promise<HazardEvidence[]> {
-    const all = await this.queries.batchedForHazard(context.loaders, hazard.id);
+    const all = await this.queries.batchedForHazard(callerOf(context), hazard.id);
     return kind ? all.filter((item) => item.kind === kind) : all;
   }
 }
@@ -31,6 +31,6 @@ export class HazardStepEvidenceResolver {
 
   @FieldResolver(() => [HazardEvidence], { description: '本步骤引用的佐证材料文件' })
   evidenceFiles(@Root() step: HazardStep, @Ctx() context: RequestContext): Promise<HazardEvidence[]> {
-    return this.queries.batchedByIds(context.loaders, step.evidence);
+    return this.queries.batchedByIds(callerOf(context), step.evidence);
   }
 }

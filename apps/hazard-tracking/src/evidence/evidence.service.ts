@@ -1,26 +1,17 @@
-import { HAZARD_REPORTER_ROLES, Role, Viewer } from '@campus/auth';
 import { newId } from '@campus/database';
-import { ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
+import { Caller } from '@campus/graphql';
+import { requireTransition } from '@campus/server';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { HazardStatus } from '../hazards/hazard-enums';
-import { HAZARD_TRANSITIONS } from '../hazards/hazard-transitions';
 import { HazardEntity } from '../hazards/hazard.entity';
+import { EVIDENCE_ACCESS, EVIDENCE_UPLOAD_ACCESS, EVIDENCE_UPLOAD_TRANSITIONS } from './evidence.access';
 import { EvidenceKind } from './evidence-enums';
 import { EvidenceStore, StoredFile } from './evidence-store';
 import { HazardEvidenceEntity } from './evidence.entity';
 import { HazardEvidence, toHazardEvidence } from './evidence.types';
 import { cleanFilename, typesAllowedFor } from './file-types';
 import { UploadInspector } from './upload-inspector';
-
-/** Whoever may register a hazard or take a step of its loop at its unit may add evidence to it. */
-export const EVIDENCE_UPLOADER_ROLES: readonly Role[] = [
-  ...new Set([...HAZARD_REPORTER_ROLES, ...Object.values(HAZARD_TRANSITIONS).flatMap((transition) => transition.roles)]),
-];
-
-/** The hazard's file is closed once archived; a voided hazard has none. */
-const CLOSED_STATUSES: readonly HazardStatus[] = [HazardStatus.ARCHIVED, HazardStatus.VOIDED];
 
 export interface EvidenceUpload {
   hazardId: string;
@@ -42,14 +33,10 @@ export class EvidenceService {
     private readonly options: EvidenceServiceOptions,
   ) {}
 
-  /** The hazard, when the viewer may attach evidence to it: NOT_FOUND outside scope, FORBIDDEN without a role there. */
-  async hazardAcceptingEvidence(viewer: Viewer, hazardId: string): Promise<HazardEntity> {
-    const hazard = await this.dataSource.getRepository(HazardEntity).findOneBy({ id: hazardId });
-    if (!hazard || !viewer.covers(hazard.orgPath)) throw new NotFoundError('隐患', hazardId);
-    if (!viewer.hasRoleAt(EVIDENCE_UPLOADER_ROLES, hazard.orgPath)) throw new ForbiddenError('您无权为该隐患上传佐证材料');
-    if (CLOSED_STATUSES.includes(hazard.status)) {
-      throw new ConflictError('ILLEGAL_TRANSITION', '隐患已存档或作废，不能再添加佐证材料', { id: hazard.id, status: hazard.status });
-    }
+  /** The hazard, when the caller may attach evidence to it: NOT_FOUND outside scope, FORBIDDEN without a role there, CONFLICT once its file is closed. */
+  async hazardAcceptingEvidence(caller: Caller, hazardId: string): Promise<HazardEntity> {
+    const hazard = await EVIDENCE_UPLOAD_ACCESS.find(this.dataSource.manager, caller, 'UPLOAD_EVIDENCE', hazardId);
+    requireTransition(EVIDENCE_UPLOAD_TRANSITIONS, 'UPLOAD_EVIDENCE', hazard.status, hazard.id);
     return hazard;
   }
 
@@ -57,8 +44,8 @@ export class EvidenceService {
    * Checks the viewer and hazard before reading a byte, streams the content through the inspector into
    * the store, then records the row. A crash between the two leaves at worst an unreferenced file.
    */
-  async upload(viewer: Viewer, upload: EvidenceUpload, content: Readable): Promise<HazardEvidence> {
-    const hazard = await this.hazardAcceptingEvidence(viewer, upload.hazardId);
+  async upload(caller: Caller, upload: EvidenceUpload, content: Readable): Promise<HazardEvidence> {
+    const hazard = await this.hazardAcceptingEvidence(caller, upload.hazardId);
     const inspector = new UploadInspector(typesAllowedFor(upload.kind), this.options.maxBytes);
     const id = newId();
     const storageKey = `hazards/${hazard.id}/${id}`;
@@ -75,8 +62,8 @@ export class EvidenceService {
       sha256: file.sha256,
       storageKey,
       note: upload.note,
-      uploadedByAccountId: viewer.accountId,
-      uploadedByPersonId: viewer.personId,
+      uploadedByAccountId: caller.viewer.accountId,
+      uploadedByPersonId: caller.viewer.personId,
       orgUnitId: hazard.orgUnitId,
       orgPath: hazard.orgPath,
     });
@@ -90,11 +77,9 @@ export class EvidenceService {
     return toHazardEvidence(saved, null);
   }
 
-  /** The record of a file the viewer may see (NOT_FOUND otherwise), without opening the file. */
-  async find(viewer: Viewer, id: string): Promise<HazardEvidenceEntity> {
-    const evidence = await this.dataSource.getRepository(HazardEvidenceEntity).findOneBy({ id });
-    if (!evidence || !viewer.covers(evidence.orgPath)) throw new NotFoundError('佐证材料', id);
-    return evidence;
+  /** The record of a file the caller may see (NOT_FOUND otherwise), without opening the file. */
+  find(caller: Caller, id: string): Promise<HazardEvidenceEntity> {
+    return EVIDENCE_ACCESS.find(this.dataSource.manager, caller, 'view', id);
   }
 
   open(evidence: HazardEvidenceEntity): Promise<StoredFile> {
