@@ -12,7 +12,7 @@ import { evidenceSettings, EvidenceSettings, evidenceVariables } from './evidenc
 import { EVIDENCE_HAZARD_EXTENSION } from './evidence/evidence-steps';
 import { EVIDENCE_MODULE } from './evidence/evidence.module';
 import { HazardExtensions } from './hazards/hazard-extensions';
-import { DEFAULT_RECTIFICATION_HORIZON_DAYS } from './hazards/hazard-transitions';
+import { DEFAULT_RECTIFICATION_HORIZON_DAYS } from './hazards/hazard-plan';
 import { HAZARDS_MODULE } from './hazards/hazards.module';
 import { INCIDENTS_MODULE } from './incidents/incidents.module';
 import { INSPECTIONS_MODULE } from './inspections/inspections.module';

@@ -15,7 +15,7 @@ import {
 } from './hazard-loop.inputs';
 import { HazardFile, HazardPlan, HazardStep, toHazardPlan, toHazardStep } from './hazard-loop.types';
 import { applyHazardTransition, HazardGuard, HazardTransitionRequest } from './hazard-transition';
-import { DEFAULT_RECTIFICATION_HORIZON_DAYS, missingPlanItems } from './hazard-transitions';
+import { DEFAULT_RECTIFICATION_HORIZON_DAYS, missingPlanItems } from './hazard-plan';
 import { FIX_ON_THE_SPOT, HAZARD_ACCESS, HazardTransitionAction } from './hazard.access';
 import { Hazard, toHazard } from './hazard.types';
 

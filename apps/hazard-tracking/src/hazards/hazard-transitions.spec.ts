@@ -1,7 +1,7 @@
 import { Role } from '@campus/auth';
 import { HazardAction, HazardGrade, HazardStatus } from './hazard-enums';
 import { HAZARD_TRANSITIONS, nextStatus, ON_THE_SPOT_ACTIONS } from './hazard.access';
-import { daysBetween, missingPlanItems, PlanFacts } from './hazard-transitions';
+import { daysBetween, missingPlanItems, PlanFacts } from './hazard-plan';
 
 const COMPLETE: PlanFacts = {
   responsiblePersonId: 'p1',

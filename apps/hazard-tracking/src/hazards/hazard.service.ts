@@ -1,6 +1,5 @@
-import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { escapeLike, SqlCondition, subtreeCondition } from '@campus/database';
-import { Asker } from '@campus/server';
+import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import {
   BadUserInputError,
   calendarDateOf,
@@ -16,6 +15,7 @@ import {
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { Asker } from '@campus/server';
 import { DataSource } from 'typeorm';
 import { gridInScope, placeInScope } from '../directory/directory-checks';
 import { HazardAction, OPEN_AFTER_REPORT } from './hazard-enums';

@@ -1,7 +1,6 @@
 import { HazardGrade } from './hazard-enums';
 
-// The table itself lives in hazard.access.ts; evidence/ reads its roles from here.
-export { HAZARD_TRANSITIONS } from './hazard.access';
+// The rectification plan (四落实) START_RECTIFICATION requires; the transition table is in hazard.access.ts.
 
 /** Days the rectification may take without interim control measures (临时管控措施). */
 export const DEFAULT_RECTIFICATION_HORIZON_DAYS = 7;
