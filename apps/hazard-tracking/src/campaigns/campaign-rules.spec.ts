@@ -1,11 +1,11 @@
 import { Role } from '@campus/auth';
+import { enclosingPaths } from '@campus/server';
 import { viewerWith } from '@campus/testing';
 import { CampaignPhaseKind, CampaignReportState, CampaignStatus } from './campaign-enums';
 import {
   campaignDateProblems,
   canSeeCampaign,
   currentPhase,
-  enclosingPaths,
   isLateSubmission,
   rectificationRate,
   reportCutoff,

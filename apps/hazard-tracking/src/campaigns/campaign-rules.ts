@@ -1,6 +1,7 @@
 import { Viewer } from '@campus/auth';
 import { calendarDateOf, FieldProblem, schoolDayStart } from '@campus/graphql';
-import { CampaignPhaseKind, CampaignReportState, CampaignStatus, PHASE_LABELS, PHASE_ORDER } from './campaign-enums';
+import { CAMPAIGN_ACCESS, CampaignVisibility } from './campaign.access';
+import { CampaignPhaseKind, CampaignReportState, PHASE_LABELS, PHASE_ORDER } from './campaign-enums';
 
 /** The dated parts of a campaign plan, as entered (calendar days YYYY-MM-DD). */
 export interface CampaignDates {
@@ -94,17 +95,7 @@ export function rectificationRate(found: number, rectified: number): number | nu
   return found > 0 ? rectified / found : null;
 }
 
-/** The units strictly above a path: "/a/b/c/" → ["/a/", "/a/b/"]. */
-export function enclosingPaths(path: string): string[] {
-  const ids = path.split('/').filter(Boolean);
-  return ids.slice(0, -1).map((_, index) => `/${ids.slice(0, index + 1).join('/')}/`);
-}
-
-/**
- * Who sees a campaign: those whose scope covers its scope unit (the organisers and above) see it in any
- * state; once issued, also everyone in a unit inside its scope (the units that carry it out).
- */
-export function canSeeCampaign(viewer: Viewer, campaign: { orgPath: string; status: CampaignStatus }): boolean {
-  if (viewer.covers(campaign.orgPath)) return true;
-  return campaign.status !== CampaignStatus.DRAFT && viewer.scopePaths.some((path) => path.startsWith(campaign.orgPath));
+/** Whether the viewer sees the campaign: the rule CAMPAIGN_ACCESS applies (organisers always, units inside its scope once issued). */
+export function canSeeCampaign(viewer: Viewer, campaign: CampaignVisibility): boolean {
+  return CAMPAIGN_ACCESS.sees({ viewer }, campaign);
 }

@@ -1,10 +1,15 @@
 import { FeatureModule, PeriodicJob } from '@campus/server';
 import { Campaigns1764400000040 } from '../migrations/1764400000040-campaigns';
 import type { HazardDeps } from '../service';
+import { CAMPAIGN_POLICY, CAMPAIGN_REPORT_POLICY, CAMPAIGN_STATISTICS_POLICY } from './campaign.access';
+import { CampaignExports } from './campaign-exports';
+import { CampaignLoaders } from './campaign-loaders';
+import { CampaignPlanService } from './campaign-plans.service';
+import { CampaignReportService } from './campaign-reports.service';
 import { CampaignSnapshotFreezer } from './campaign-snapshot-freezer';
+import { CampaignSnapshots } from './campaign-snapshots';
 import { CAMPAIGN_ENTITY_CLASSES } from './campaign.entity';
 import { CampaignResolver, CampaignSnapshotResolver } from './campaign.resolver';
-import { CampaignService } from './campaign.service';
 
 /** 专项整治: campaigns with phases and focus areas, unit reports, the statistics frozen per report date. */
 export const CAMPAIGNS_MODULE: FeatureModule<HazardDeps> = {
@@ -12,9 +17,20 @@ export const CAMPAIGNS_MODULE: FeatureModule<HazardDeps> = {
   entities: CAMPAIGN_ENTITY_CLASSES,
   migrations: [Campaigns1764400000040],
   scopedTables: ['campaign', 'campaign_report', 'campaign_snapshot_row'],
+  policies: [CAMPAIGN_POLICY, CAMPAIGN_REPORT_POLICY, CAMPAIGN_STATISTICS_POLICY],
   resolvers: ({ dataSource, directory, settings }) => {
-    const service = new CampaignService(dataSource, directory, { now: settings.now });
-    return [new CampaignResolver(service), new CampaignSnapshotResolver(service)];
+    const loaders = new CampaignLoaders(dataSource, settings.now);
+    const snapshots = new CampaignSnapshots(dataSource);
+    return [
+      new CampaignResolver(
+        new CampaignPlanService(dataSource, directory, settings.now),
+        new CampaignReportService(dataSource, directory, loaders, settings.now),
+        loaders,
+        snapshots,
+        new CampaignExports(dataSource, snapshots),
+      ),
+      new CampaignSnapshotResolver(snapshots),
+    ];
   },
   jobs: ({ dataSource, logger, settings }) => {
     const freezer = new CampaignSnapshotFreezer(dataSource, logger);
