@@ -1,8 +1,8 @@
 import { Caller, ExportFile, NotFoundError, XLSX_CONTENT_TYPE } from '@campus/graphql';
 import { DataSource } from 'typeorm';
-import { CAMPAIGN_ACCESS } from './campaign.access';
 import { CampaignSnapshots } from './campaign-snapshots';
 import { buildStatisticsWorkbook, statisticsWorkbookFilename } from './campaign-workbook';
+import { CAMPAIGN_ACCESS } from './campaign.access';
 import { CampaignEntity, CampaignSnapshotEntity } from './campaign.entity';
 import { calendarDay } from './campaign.types';
 

@@ -1,10 +1,10 @@
 import { calendarDateOf, Caller } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { CAMPAIGN_STATISTICS_ACCESS } from './campaign.access';
 import { CampaignPhaseKind, FocusAreaRole } from './campaign-enums';
 import { currentPhase, inPhaseOrder } from './campaign-rules';
 import { StatisticsLine, statisticsLines, toStatisticsRow, totalFigures } from './campaign-statistics';
+import { CAMPAIGN_STATISTICS_ACCESS } from './campaign.access';
 import { CampaignPhaseEntity, CampaignReportDateEntity } from './campaign.entity';
 import { calendarDay, Campaign, CampaignFocusArea, CampaignPhase, CampaignStatistics, CampaignUnit, campaignUnit } from './campaign.types';
 

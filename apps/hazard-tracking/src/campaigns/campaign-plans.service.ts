@@ -3,9 +3,9 @@ import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionSha
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { requireTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
-import { CAMPAIGN_ACCESS, CAMPAIGN_TRANSITIONS } from './campaign.access';
 import { CampaignStatus, FocusAreaRole } from './campaign-enums';
 import { campaignDateProblems, inPhaseOrder } from './campaign-rules';
+import { CAMPAIGN_ACCESS, CAMPAIGN_TRANSITIONS } from './campaign.access';
 import {
   CampaignEntity,
   CampaignFocusAreaEntity,

@@ -1,7 +1,7 @@
 import { Viewer } from '@campus/auth';
 import { calendarDateOf, FieldProblem, schoolDayStart } from '@campus/graphql';
-import { CAMPAIGN_ACCESS, CampaignVisibility } from './campaign.access';
 import { CampaignPhaseKind, CampaignReportState, PHASE_LABELS, PHASE_ORDER } from './campaign-enums';
+import { CAMPAIGN_ACCESS, CampaignVisibility } from './campaign.access';
 
 /** The dated parts of a campaign plan, as entered (calendar days YYYY-MM-DD). */
 export interface CampaignDates {

@@ -1,8 +1,8 @@
 import { Caller } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { CAMPAIGN_STATISTICS_ACCESS } from './campaign.access';
 import { StatisticsLine, toStatisticsRow, totalFigures } from './campaign-statistics';
+import { CAMPAIGN_STATISTICS_ACCESS } from './campaign.access';
 import { CampaignSnapshotEntity, CampaignSnapshotRowEntity } from './campaign.entity';
 import { CampaignFigures, CampaignSnapshot, CampaignStatisticsRow, toCampaignSnapshot } from './campaign.types';
 

@@ -1,13 +1,13 @@
 import { FeatureModule, PeriodicJob } from '@campus/server';
 import { Campaigns1764400000040 } from '../migrations/1764400000040-campaigns';
 import type { HazardDeps } from '../service';
-import { CAMPAIGN_POLICY, CAMPAIGN_REPORT_POLICY, CAMPAIGN_STATISTICS_POLICY } from './campaign.access';
 import { CampaignExports } from './campaign-exports';
 import { CampaignLoaders } from './campaign-loaders';
 import { CampaignPlanService } from './campaign-plans.service';
 import { CampaignReportService } from './campaign-reports.service';
 import { CampaignSnapshotFreezer } from './campaign-snapshot-freezer';
 import { CampaignSnapshots } from './campaign-snapshots';
+import { CAMPAIGN_POLICY, CAMPAIGN_REPORT_POLICY, CAMPAIGN_STATISTICS_POLICY } from './campaign.access';
 import { CAMPAIGN_ENTITY_CLASSES } from './campaign.entity';
 import { CampaignResolver, CampaignSnapshotResolver } from './campaign.resolver';
 
