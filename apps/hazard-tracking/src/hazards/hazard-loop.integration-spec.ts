@@ -316,4 +316,26 @@ describe('hazard-tracking: the closed loop (integration)', () => {
     expect(forA.edges.filter(({ node }: any) => node.plan).map(({ node }: any) => node.plan.measures).sort()).toEqual(['加固外墙', '更换过期灭火器']);
     expect((await runner.data(officerB, ledger)).hazards.totalCount).toBe(0);
   });
+
+  it('records each event with the typed statuses and the version the change saved', async () => {
+    const discovered = (
+      await runner.data(staffA, `mutation($input: RegisterHazardInput!) { reportHazardDiscovery(input: $input) { hazard { ${HAZARD_FIELDS} } } }`, {
+        input: { orgUnitId: UNIT_A, title: '随手拍：插线板冒烟', description: '巡查发现', category: 'ELECTRICAL', placeText: '走廊', discoveredAt: new Date().toISOString() },
+      })
+    ).reportHazardDiscovery.hazard;
+    expect((await runner.run(counselorA, REGISTER, { input: { orgUnitId: UNIT_A, title: '越权登记', description: '不应成功', category: 'FIRE', placeText: '走廊', discoveredAt: new Date().toISOString() } })).errors?.[0].message).toContain('您无权在该单位登记隐患');
+    const fixed = await step(officerA, 'fixOnTheSpot', discovered, { measures: '拔除插线板' });
+    const payloads = (await db.dataSource.query('SELECT event_type, payload FROM event_outbox WHERE aggregate_id = ? ORDER BY id', [discovered.id])).map(
+      (row: any) => [row.event_type, JSON.parse(row.payload)],
+    );
+    expect(payloads.map(([type, payload]: any) => [type, payload.status ?? `${payload.from}>${payload.to}`, payload.version])).toEqual([
+      ['hazard.registered', 'DISCOVERED', 1],
+      ['hazard.status-changed', 'DISCOVERED>REPORTED', fixed.version],
+      ['hazard.status-changed', 'REPORTED>RECTIFYING', fixed.version],
+      ['hazard.status-changed', 'RECTIFYING>PENDING_ACCEPTANCE', fixed.version],
+      ['hazard.status-changed', 'PENDING_ACCEPTANCE>ACCEPTED', fixed.version],
+      ['hazard.status-changed', 'ACCEPTED>CLOSED', fixed.version],
+    ]);
+    expect(fixed).toMatchObject({ status: 'CLOSED', version: 2 });
+  });
 });
