@@ -88,7 +88,7 @@ export const CAMPAIGN_REPORT_ACCESS = scopedAccess(CAMPAIGN_REPORT_POLICY, Campa
 export const CAMPAIGN_STATISTICS_POLICY = definePolicy({
   aggregate: 'CampaignStatisticsRow',
   label: '隐患问题统计表',
-  actions: { view: viewRule() },
+  actions: { view: { ...viewRule(), condition: '各单位的行在其本单位及上级可见；合计只计可见的行' } },
 });
 
 export const CAMPAIGN_STATISTICS_ACCESS = scopedAccess(CAMPAIGN_STATISTICS_POLICY, CampaignSnapshotRowEntity);

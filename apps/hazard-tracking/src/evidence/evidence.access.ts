@@ -19,6 +19,7 @@ export const EVIDENCE_UPLOAD_TRANSITIONS: TransitionTable<HazardStatus, 'UPLOAD_
     label: '上传佐证材料',
     wrongState: '隐患已存档或作废，不能再添加佐证材料',
     refusal: '您无权为该隐患上传佐证材料',
+    condition: '隐患存档或作废后不能再上传',
   },
 };
 
