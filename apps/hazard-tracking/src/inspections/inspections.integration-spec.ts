@@ -1,92 +1,35 @@
-import { Role } from '@campus/auth';
 import { OutboxSignal } from '@campus/events';
-import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
-import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
-import { buildHazardSchema, HAZARD_MODULES } from '../service';
-import { INSPECTIONS_MODULE } from './inspections.module';
+import { SchemaRunner, TestDatabase } from '@campus/testing';
+import {
+  CREATE_TASK,
+  CREATE_TEMPLATE,
+  DEACTIVATE_TASK,
+  gridOfficerA,
+  INSPECTIONS,
+  inspectionSteps,
+  inspectionTestBed,
+  noonOf,
+  officerA,
+  officerB,
+  PERFORM,
+  RETIRE_TEMPLATE,
+  schoolOffice,
+  staffA,
+  TASKS,
+  TEMPLATES,
+} from './inspection-testing';
 
-const PATHS = {
-  bureau: '/bureau/',
-  school: '/bureau/school/',
-  collegea: '/bureau/school/collegea/',
-  collegeb: '/bureau/school/collegeb/',
-  collegec: '/bureau/school/collegec/',
-  subc: '/bureau/school/collegec/subc/',
-};
-
-const TEMPLATE_FIELDS = 'id name category builtIn active version orgUnit { id } items { id seq text guidance defaultGrade }';
-const TASK_FIELDS = `id name targetKind gridId placeId placeText cadence startsOn endsOn active deactivatedOn version orgUnit { id } assignee { id }
-  template { id name } currentPeriod { start end } currentInspection { id }`;
-const INSPECTION_FIELDS = `id periodStart periodEnd performedAt passedCount failedCount note orgUnit { id } performedBy { id } task { id name }
-  results { id itemId seq itemText passed note grade hazardId }
-  hazards { id code title description category grade source status placeText discoveredBy { id } orgUnit { id } }`;
-const TEMPLATES = `query($filter: ChecklistTemplateFilter, $first: Int) { checklistTemplates(filter: $filter, first: $first) {
-  totalCount edges { node { ${TEMPLATE_FIELDS} } } } }`;
-const CREATE_TEMPLATE = `mutation($input: CreateChecklistTemplateInput!) { createChecklistTemplate(input: $input) { checklistTemplate { ${TEMPLATE_FIELDS} } } }`;
-const RETIRE_TEMPLATE = `mutation($input: RetireChecklistTemplateInput!) { retireChecklistTemplate(input: $input) { checklistTemplate { ${TEMPLATE_FIELDS} } } }`;
-const CREATE_TASK = `mutation($input: CreateInspectionTaskInput!) { createInspectionTask(input: $input) { inspectionTask { ${TASK_FIELDS} } } }`;
-const DEACTIVATE_TASK = `mutation($input: DeactivateInspectionTaskInput!) { deactivateInspectionTask(input: $input) { inspectionTask { ${TASK_FIELDS} } } }`;
-const TASKS = `query($filter: InspectionTaskFilter) { inspectionTasks(filter: $filter, first: 100) { totalCount edges { node { ${TASK_FIELDS} } } } }`;
-const PERFORM = `mutation($input: PerformInspectionInput!) { performInspection(input: $input) { inspection { ${INSPECTION_FIELDS} } } }`;
-const INSPECTIONS = `query($filter: InspectionFilter) { inspections(filter: $filter, first: 100) { totalCount edges { node { id periodStart failedCount } } } }`;
-const COMPLETION = `query($unit: ID!, $from: CalendarDate!, $to: CalendarDate!, $groupBy: InspectionCompletionGroupBy) {
-  inspectionCompletion(orgUnitId: $unit, from: $from, to: $to, groupBy: $groupBy) {
-    from to asOf groupBy due done missed rate rows { orgUnit { id } gridId tasks due done missed rate } } }`;
-const MISSED = `query($unit: ID!, $from: CalendarDate!, $to: CalendarDate!, $first: Int, $after: String) {
-  missedInspections(orgUnitId: $unit, from: $from, to: $to, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { periodStart periodEnd assignee { id } orgUnit { id } task { id name } } } } }`;
-
-const schoolOffice = viewerWith('school-office', [[Role.SAFETY_OFFICE, 'school', PATHS.school]], 'person-office');
-const officerA = viewerWith('officer-a', [[Role.UNIT_SAFETY_OFFICER, 'collegea', PATHS.collegea]], 'person-officer-a');
-const gridOfficerA = viewerWith('grid-a', [[Role.GRID_OFFICER, 'collegea', PATHS.collegea]], 'person-grid-a');
-const staffA = viewerWith('staff-a', [[Role.STAFF, 'collegea', PATHS.collegea]], 'person-staff-a');
-const officerB = viewerWith('officer-b', [[Role.UNIT_SAFETY_OFFICER, 'collegeb', PATHS.collegeb]], 'person-officer-b');
-
-/** Noon in Shanghai on a day, as an ISO instant. */
-const noonOf = (day: string) => `${day}T04:00:00.000Z`;
-
-describe('inspections: checklists, tasks, performing with hazards, completion (integration)', () => {
+describe('inspections: checklists, tasks, performing with hazards (integration)', () => {
   let db: TestDatabase;
   let runner: SchemaRunner;
-  let today = '2025-11-19';
+  const today = '2025-11-19';
   let signals = 0;
   const fire: Record<string, any> = {};
-
-  async function expectError(viewer: typeof schoolOffice, query: string, variables: Record<string, unknown>, code: string) {
-    const result = await runner.run(viewer, query, variables);
-    expect(result.errors?.[0]?.extensions?.code).toBe(code);
-    return result.errors![0];
-  }
-
-  /** Every item passed except the given 1-based sequence numbers, which fail with a note. */
-  function results(template: Record<string, any>, failed: Record<number, Record<string, unknown>> = {}) {
-    return template.items.map((item: any) =>
-      failed[item.seq] ? { itemId: item.id, passed: false, note: `第${item.seq}项发现问题`, ...failed[item.seq] } : { itemId: item.id, passed: true },
-    );
-  }
-
-  async function createTask(viewer: typeof schoolOffice, input: Record<string, unknown>) {
-    const data = await runner.data(viewer, CREATE_TASK, {
-      input: { templateId: fire.id, placeText: '信息楼一至三层', assigneePersonId: 'person-grid-a', cadence: 'DAILY', ...input },
-    });
-    return data.createInspectionTask.inspectionTask;
-  }
-
-  async function perform(viewer: typeof schoolOffice, taskId: string, day: string, failed: Record<number, Record<string, unknown>> = {}) {
-    const data = await runner.data(viewer, PERFORM, { input: { taskId, performedAt: noonOf(day), results: results(fire, failed) } });
-    return data.performInspection.inspection;
-  }
+  const { expectError, results, createTask, perform } = inspectionSteps(() => runner, fire);
 
   beforeAll(async () => {
-    db = await createServiceTestDatabase('inspections', HAZARD_MODULES);
     const outbox: OutboxSignal = { eventsRecorded: () => (signals += 1) };
-    const now = () => new Date(noonOf(today));
-    runner = new SchemaRunner(await buildHazardSchema(db.dataSource, fixedOrgDirectory(PATHS), outbox, { now }, [INSPECTIONS_MODULE, ORG_PROJECTION_MODULE]));
-    await db.dataSource.query(
-      `INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES
-         ('bureau', '/bureau/', '县教体局', 'BUREAU', 'BUREAU'), ('school', '/bureau/school/', '现代职业学院', 'XDZY', 'SCHOOL'),
-         ('collegea', '/bureau/school/collegea/', '信息工程学院', 'XX', 'COLLEGE')`,
-    );
+    ({ db, runner } = await inspectionTestBed('inspections', () => new Date(noonOf(today)), outbox));
   });
 
   afterAll(async () => {
@@ -329,88 +272,6 @@ describe('inspections: checklists, tasks, performing with hazards, completion (i
       expect(active.inspectionTasks.edges.map((edge: any) => edge.node.name)).not.toContain('临时检查');
       const inactive = await runner.data(officerA, TASKS, { filter: { orgUnitId: 'collegea', active: false } });
       expect(inactive.inspectionTasks.edges.map((edge: any) => edge.node.name)).toEqual(['临时检查']);
-    });
-  });
-
-  describe('completion and missed inspections (clock fixed on Wednesday 2025-11-19)', () => {
-    const range = { unit: 'collegec', from: '2025-10-01', to: '2025-11-30' };
-    const tasks: Record<string, any> = {};
-
-    beforeAll(async () => {
-      today = '2025-11-19';
-      const create = (key: string, input: Record<string, unknown>) =>
-        createTask(schoolOffice, { orgUnitId: 'collegec', name: key, assigneePersonId: `person-${key}`, ...input }).then((task) => (tasks[key] = task));
-      await create('daily', { gridId: 'grid-c', startsOn: '2025-11-01' });
-      await create('weekly', { placeId: 'place-c', cadence: 'WEEKLY', startsOn: '2025-10-29' });
-      await create('monthly', { orgUnitId: 'subc', cadence: 'MONTHLY', startsOn: '2025-09-01' });
-      await create('once', { gridId: 'grid-c', cadence: 'ONCE', startsOn: '2025-10-10', endsOn: '2025-10-20' });
-      await create('stopped', { startsOn: '2025-11-10' });
-      for (const day of ['2025-11-02', '2025-11-03', '2025-11-05']) await perform(schoolOffice, tasks.daily.id, day);
-      await perform(schoolOffice, tasks.weekly.id, '2025-10-31'); // week of 27 Oct – 2 Nov
-      await perform(schoolOffice, tasks.weekly.id, '2025-11-12'); // week of 10 – 16 Nov
-      await perform(schoolOffice, tasks.once.id, '2025-10-15');
-      today = '2025-11-13';
-      await runner.data(schoolOffice, DEACTIVATE_TASK, { input: { id: tasks.stopped.id, version: 1 } });
-      today = '2025-11-19';
-    });
-
-    it('counts due periods that ended in the range, done ones and the rate, by unit and by grid', async () => {
-      const byUnit = (await runner.data(schoolOffice, COMPLETION, { ...range, groupBy: 'UNIT' })).inspectionCompletion;
-      // daily 18 (1–18 Nov) + weekly 3 + monthly 1 (October) + once 1 + stopped 3 (10–12 Nov) = 26; done 3 + 2 + 0 + 1 + 0 = 6.
-      expect(byUnit).toMatchObject({ from: '2025-10-01', to: '2025-11-30', asOf: '2025-11-19', groupBy: 'UNIT', due: 26, done: 6, missed: 20, rate: 0.2308 });
-      expect(byUnit.rows).toEqual([
-        { orgUnit: { id: 'subc' }, gridId: null, tasks: 1, due: 1, done: 0, missed: 1, rate: 0 },
-        { orgUnit: { id: 'collegec' }, gridId: null, tasks: 4, due: 25, done: 6, missed: 19, rate: 0.24 },
-      ]);
-      const byGrid = (await runner.data(schoolOffice, COMPLETION, { ...range, groupBy: 'GRID' })).inspectionCompletion;
-      expect(byGrid.rows).toEqual([{ orgUnit: null, gridId: 'grid-c', tasks: 2, due: 19, done: 4, missed: 15, rate: 0.2105 }]);
-      const sub = (await runner.data(schoolOffice, COMPLETION, { ...range, unit: 'subc' })).inspectionCompletion;
-      expect(sub).toMatchObject({ due: 1, done: 0, rate: 0 });
-      const november = (await runner.data(schoolOffice, COMPLETION, { ...range, from: '2025-11-01' })).inspectionCompletion;
-      // October's month and the one-off check in October are not November's.
-      expect(november).toMatchObject({ due: 24, done: 5 });
-    });
-
-    it('does not count the current period until it has ended', async () => {
-      await perform(schoolOffice, tasks.daily.id, today);
-      expect((await runner.data(schoolOffice, COMPLETION, range)).inspectionCompletion).toMatchObject({ due: 26, done: 6 });
-      today = '2025-11-20';
-      try {
-        expect((await runner.data(schoolOffice, COMPLETION, range)).inspectionCompletion).toMatchObject({ asOf: '2025-11-20', due: 27, done: 7 });
-      } finally {
-        today = '2025-11-19';
-      }
-    });
-
-    it('lists the missed periods with their task and assignee, most recent first, page by page', async () => {
-      const seen: any[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 10; page++) {
-        const data: any = (await runner.data(schoolOffice, MISSED, { ...range, first: 7, after })).missedInspections;
-        expect(data.totalCount).toBe(20);
-        seen.push(...data.edges.map((edge: any) => edge.node));
-        if (!data.pageInfo.hasNextPage) break;
-        after = data.pageInfo.endCursor;
-      }
-      const expected = [
-        ...['01', '04', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18'].map((day) => ['daily', `2025-11-${day}`, `2025-11-${day}`]),
-        ['weekly', '2025-11-03', '2025-11-09'],
-        ['monthly', '2025-10-01', '2025-10-31'],
-        ...['10', '11', '12'].map((day) => ['stopped', `2025-11-${day}`, `2025-11-${day}`]),
-      ];
-      expect(seen.map((node) => [node.task.name, node.periodStart, node.periodEnd]).sort()).toEqual(expected.sort());
-      const ends = seen.map((node) => node.periodEnd);
-      expect(ends).toEqual([...ends].sort().reverse());
-      expect(seen.find((node) => node.task.name === 'monthly')).toMatchObject({ assignee: { id: 'person-monthly' }, orgUnit: { id: 'subc' } });
-    });
-
-    it('answers only within scope and for sensible ranges', async () => {
-      await expectError(officerB, COMPLETION, range, 'NOT_FOUND');
-      await expectError(officerB, MISSED, range, 'NOT_FOUND');
-      await expectError(schoolOffice, COMPLETION, { ...range, from: '2025-12-01' }, 'BAD_USER_INPUT');
-      await expectError(schoolOffice, COMPLETION, { ...range, from: '2024-01-01' }, 'BAD_USER_INPUT');
-      const empty = (await runner.data(officerA, COMPLETION, { ...range, unit: 'collegea', from: '2025-01-01', to: '2025-01-31' })).inspectionCompletion;
-      expect(empty).toMatchObject({ due: 0, done: 0, missed: 0, rate: null, rows: [] });
     });
   });
 });
