@@ -6,9 +6,10 @@ import { ACCOUNTS_MODULE } from './accounts/accounts.module';
 import { TokenSettings } from './accounts/account.service';
 import { bootstrapIfEmpty } from './accounts/bootstrap';
 import { bootstrapSettings, loadResponsibilityConfig, ResponsibilityConfig } from './config';
-import { DUTY_MODULE } from './duty/duty.module';
+import { DUTY_MODULE } from './duty-rosters/duty.module';
 import { GRIDS_MODULE } from './grids/grids.module';
 import { LETTERS_MODULE } from './letters/letters.module';
+import { MY_RESPONSIBILITIES_MODULE } from './my-responsibilities/my-responsibilities.module';
 import { OrgUnitService } from './org-units/org-unit.service';
 import { ORG_UNITS_MODULE } from './org-units/org-units.module';
 import { PEOPLE_MODULE } from './people/people.module';
@@ -34,6 +35,7 @@ export const RESPONSIBILITY_MODULES: readonly FeatureModule<ResponsibilityDeps>[
   DUTY_MODULE,
   POSTS_MODULE,
   WORK_GROUPS_MODULE,
+  MY_RESPONSIBILITIES_MODULE,
 ];
 
 export function responsibilityDeps(base: ServiceBase, tokens: TokenSettings): ResponsibilityDeps {

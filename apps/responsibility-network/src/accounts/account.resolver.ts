@@ -1,4 +1,4 @@
-import { LoaderRegistry, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, LoaderRegistry, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { OrgUnitService } from '../org-units/org-unit.service';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
@@ -30,35 +30,34 @@ export class AccountResolver {
   @Authorized()
   @Query(() => Account, { description: '当前登录账号、对应人员与角色授权' })
   async me(@Ctx() context: RequestContext): Promise<Account> {
-    const viewer = requireViewer(context);
-    return this.describe(await this.accounts.findAccount(viewer.accountId), context);
+    return this.describe(await this.accounts.findAccount(callerOf(context).viewer.accountId), context);
   }
 
   @Authorized()
   @Mutation(() => AccountPayload, { description: '为本单位范围内的人员开设本地账号并授权' })
   async createAccount(@Arg('input') input: CreateAccountInput, @Ctx() context: RequestContext): Promise<AccountPayload> {
-    const account = await this.accounts.create(requireViewer(context), input);
+    const account = await this.accounts.create(callerOf(context), input);
     return { account: await this.describe(account, context) };
   }
 
   @Authorized()
   @Mutation(() => RoleGrantPayload, { description: '授予角色（教育局在其所辖学校内，学校安全保卫处在本校内）' })
   async grantRole(@Arg('input') input: GrantRoleInput, @Ctx() context: RequestContext): Promise<RoleGrantPayload> {
-    const grant = await this.accounts.grant(requireViewer(context), input);
+    const grant = await this.accounts.grant(callerOf(context), input);
     return { grant: await this.grantView(grant, context) };
   }
 
   @Authorized()
   @Mutation(() => RoleGrantPayload, { description: '撤销授权' })
   async revokeRole(@Arg('grantId', () => ID) grantId: string, @Ctx() context: RequestContext): Promise<RoleGrantPayload> {
-    const grant = await this.accounts.revoke(requireViewer(context), grantId);
+    const grant = await this.accounts.revoke(callerOf(context), grantId);
     return { grant: await this.grantView(grant, context) };
   }
 
   @Authorized()
   @Query(() => [RoleGrantLogEntry], { description: '账号的授权与撤销记录（最近 200 条，限我的管辖范围）' })
   roleGrantHistory(@Arg('accountId', () => ID) accountId: string, @Ctx() context: RequestContext): Promise<RoleGrantLogEntry[]> {
-    return this.accounts.history(requireViewer(context), accountId);
+    return this.accounts.history(callerOf(context), accountId);
   }
 
   private async grantView(grant: RoleGrantEntity, context: RequestContext) {

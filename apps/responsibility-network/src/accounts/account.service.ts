@@ -1,13 +1,14 @@
 import { hashPassword, Role, RoleGrant, signToken, Viewer, verifyPassword } from '@campus/auth';
 import { isDuplicateKey, newId } from '@campus/database';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@campus/graphql';
+import { Caller, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@campus/graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
-import { PersonEntity } from '../people/person.entity';
+import { PERSON_ACCESS } from '../people/person.access';
 import { AccountEntity } from './account.entity';
 import { CreateAccountInput, GrantRoleInput, LoginInput } from './account.inputs';
-import { mayGrant } from './grant-rules';
 import { GrantAction, RoleGrantLogEntity } from './role-grant-log.entity';
+import { grantActionOf, ROLE_GRANT_ACCESS, ROLE_GRANT_POLICY } from './role-grant.access';
 import { RoleGrantEntity } from './role-grant.entity';
 
 export interface TokenSettings {
@@ -66,19 +67,15 @@ export class AccountService {
     return account;
   }
 
-  /** Creates a local account; the creator must administer every unit they grant a role at. */
-  async create(viewer: Viewer, input: CreateAccountInput): Promise<AccountEntity> {
+  /** Creates a local account; the creator must be allowed to grant every role they give it. */
+  async create(caller: Caller, input: CreateAccountInput): Promise<AccountEntity> {
     return this.dataSource.transaction(async (manager) => {
       const units = await manager.findBy(OrgUnitEntity, { id: In(input.grants.map((grant) => grant.orgUnitId)) });
       for (const grant of input.grants) {
-        const unit = units.find((candidate) => candidate.id === grant.orgUnitId);
-        if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', grant.orgUnitId);
-        requireMayGrant(viewer, grant.role, unit.path);
+        const unit = ORG_UNIT_ACCESS.guard(caller, 'view', grant.orgUnitId, units.find((candidate) => candidate.id === grant.orgUnitId));
+        ROLE_GRANT_ACCESS.checkRole(caller, grantActionOf(grant.role), unit.path);
       }
-      if (input.personId) {
-        const person = await manager.findOneBy(PersonEntity, { id: input.personId });
-        if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', input.personId);
-      }
+      if (input.personId) await PERSON_ACCESS.find(manager, caller, 'view', input.personId);
       const account = manager.create(AccountEntity, {
         id: newId(),
         username: input.username,
@@ -93,42 +90,42 @@ export class AccountService {
         throw error;
       }
       const unique = [...new Map(input.grants.map((grant) => [`${grant.role}:${grant.orgUnitId}`, grant])).values()];
-      for (const grant of unique) await this.insertGrant(manager, account, grant.role, grant.orgUnitId, viewer.accountId);
+      for (const grant of unique) await this.insertGrant(manager, account, grant.role, grant.orgUnitId, caller.viewer.accountId);
       return account;
     });
   }
 
   /** Grants a role at a unit to an existing account. */
-  async grant(viewer: Viewer, input: GrantRoleInput): Promise<RoleGrantEntity> {
+  async grant(caller: Caller, input: GrantRoleInput): Promise<RoleGrantEntity> {
     return this.dataSource.transaction(async (manager) => {
       const account = await manager.findOneBy(AccountEntity, { id: input.accountId });
       if (!account) throw new NotFoundError('账号', input.accountId);
-      const unit = await manager.findOneBy(OrgUnitEntity, { id: input.orgUnitId });
-      if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', input.orgUnitId);
-      requireMayGrant(viewer, input.role, unit.path);
-      if (account.id === viewer.accountId) throw new ForbiddenError('不能给自己授权');
+      const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
+      ROLE_GRANT_ACCESS.checkRole(caller, grantActionOf(input.role), unit.path);
+      if (account.id === caller.viewer.accountId) throw new ForbiddenError('不能给自己授权');
       const existing = await manager.findOneBy(RoleGrantEntity, { accountId: account.id, role: input.role, orgUnitId: unit.id });
       if (existing) throw new ConflictError('DUPLICATE', '该账号在此单位已有此角色', { id: existing.id });
-      return this.insertGrant(manager, account, input.role, unit.id, viewer.accountId);
+      return this.insertGrant(manager, account, input.role, unit.id, caller.viewer.accountId);
     });
   }
 
-  async revoke(viewer: Viewer, grantId: string): Promise<RoleGrantEntity> {
+  async revoke(caller: Caller, grantId: string): Promise<RoleGrantEntity> {
     return this.dataSource.transaction(async (manager) => {
       const grant = await manager.findOne(RoleGrantEntity, { where: { id: grantId }, lock: { mode: 'pessimistic_write' } });
-      const unit = grant && (await manager.findOneBy(OrgUnitEntity, { id: grant.orgUnitId }));
-      if (!grant || !unit || !viewer.covers(unit.path)) throw new NotFoundError('授权', grantId);
-      requireMayGrant(viewer, grant.role, unit.path);
+      if (!grant) throw new NotFoundError(ROLE_GRANT_POLICY.label, grantId);
+      // NOT_FOUND (as the grant) when its unit is out of scope, FORBIDDEN when the caller may not grant its role there.
+      ROLE_GRANT_ACCESS.guard(caller, grantActionOf(grant.role), grantId, await manager.findOneBy(OrgUnitEntity, { id: grant.orgUnitId }));
       await manager.delete(RoleGrantEntity, { id: grant.id });
-      await this.log(manager, GrantAction.REVOKED, grant, viewer.accountId);
+      await this.log(manager, GrantAction.REVOKED, grant, caller.viewer.accountId);
       return grant;
     });
   }
 
-  async history(viewer: Viewer, accountId: string): Promise<RoleGrantLogEntity[]> {
+  /** The account's grant log, limited to grants at units in the caller's scope. */
+  async history(caller: Caller, accountId: string): Promise<RoleGrantLogEntity[]> {
     const rows = await this.dataSource.getRepository(RoleGrantLogEntity).find({ where: { accountId }, order: { id: 'DESC' }, take: 200 });
     const units = await this.dataSource.getRepository(OrgUnitEntity).findBy({ id: In([...new Set(rows.map((row) => row.orgUnitId))]) });
-    const visible = new Set(units.filter((unit) => viewer.covers(unit.path)).map((unit) => unit.id));
+    const visible = new Set(units.filter((unit) => ROLE_GRANT_ACCESS.allows(caller, 'view', unit.path)).map((unit) => unit.id));
     return rows.filter((row) => visible.has(row.orgUnitId));
   }
 
@@ -154,11 +151,5 @@ export class AccountService {
       actorAccountId: actor,
       at: new Date(),
     });
-  }
-}
-
-function requireMayGrant(viewer: Viewer, role: Role, unitPath: string): void {
-  if (!mayGrant(viewer, role, unitPath)) {
-    throw new ForbiddenError(role === Role.BUREAU_ADMIN ? '只有教育局管理员可以授予教育局管理员角色' : '只能在自己管理的单位范围内授权');
   }
 }

@@ -1,4 +1,4 @@
-import { CalendarDate, requireViewer, RequestContext } from '@campus/graphql';
+import { CalendarDate, callerOf, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadPerson } from '../people/person.resolver';
 import { PersonService } from '../people/person.service';
@@ -34,7 +34,7 @@ export class GridAssignmentResolver {
     @Arg('date', () => CalendarDate) date: string,
     @Ctx() context: RequestContext,
   ): Promise<GridResponsibility> {
-    return this.assignmentService.responsibleOn(requireViewer(context), gridId, date);
+    return this.assignmentService.responsibleOn(callerOf(context), gridId, date);
   }
 
   @Query(() => [GridRoleNeedingReassignment], { description: '单位（含下级）网格中，人员已离职或调离、需要重新指派的任职' })
@@ -42,16 +42,16 @@ export class GridAssignmentResolver {
     @Arg('orgUnitId', () => ID) orgUnitId: string,
     @Ctx() context: RequestContext,
   ): Promise<GridRoleNeedingReassignment[]> {
-    return this.assignmentService.needingReassignment(requireViewer(context), orgUnitId);
+    return this.assignmentService.needingReassignment(callerOf(context), orgUnitId);
   }
 
   @Mutation(() => GridAssignmentPayload, { description: '指派网格责任人或网格安全员；新责任人上任时前任于前一天卸任' })
   assignGridRole(@Arg('input') input: AssignGridRoleInput, @Ctx() context: RequestContext): Promise<GridAssignmentPayload> {
-    return this.assignmentService.assign(requireViewer(context), input);
+    return this.assignmentService.assign(callerOf(context), input);
   }
 
   @Mutation(() => GridAssignmentPayload, { description: '结束一项网格任职' })
   async endGridRole(@Arg('input') input: EndGridRoleInput, @Ctx() context: RequestContext): Promise<GridAssignmentPayload> {
-    return { assignment: await this.assignmentService.end(requireViewer(context), input), closed: null };
+    return { assignment: await this.assignmentService.end(callerOf(context), input), closed: null };
   }
 }

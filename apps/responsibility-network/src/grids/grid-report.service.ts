@@ -1,6 +1,5 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
 import { subtreeCondition } from '@campus/database';
-import { ExportFile, ForbiddenError, XLSX_CONTENT_TYPE } from '@campus/graphql';
+import { Caller, ExportFile, XLSX_CONTENT_TYPE } from '@campus/graphql';
 import { DataSource } from 'typeorm';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -9,13 +8,11 @@ import { PlaceEntity } from '../places/place.entity';
 import { toPlace } from '../places/place.types';
 import { GridAssignmentEntity } from './grid-assignment.entity';
 import { today } from './grid-assignment.service';
+import { GRID_REPORT_ACCESS } from './grid-report.access';
 import { GridRole } from './grid-role';
 import { GridEntity } from './grid.entity';
 import { GridCoverage, GridRosterRow } from './grid.types';
 import { buildRosterWorkbook } from './roster-workbook';
-
-/** The roster carries full phone numbers, so only those who may publish it for the unit produce it. */
-const ROSTER_PUBLISHER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER];
 
 export class GridReportService {
   constructor(
@@ -24,13 +21,13 @@ export class GridReportService {
   ) {}
 
   /** Today's roster of the unit's grids (and those below it): active people in running terms. */
-  async roster(viewer: Viewer, orgUnitId: string): Promise<GridRosterRow[]> {
-    const unit = await this.publishableUnit(viewer, orgUnitId);
+  async roster(caller: Caller, orgUnitId: string): Promise<GridRosterRow[]> {
+    const unit = await this.unitFor(caller, 'roster', orgUnitId);
     return this.currentRoster(unit.path);
   }
 
-  async rosterWorkbook(viewer: Viewer, orgUnitId: string): Promise<ExportFile> {
-    const unit = await this.publishableUnit(viewer, orgUnitId);
+  async rosterWorkbook(caller: Caller, orgUnitId: string): Promise<ExportFile> {
+    const unit = await this.unitFor(caller, 'roster', orgUnitId);
     const rows = await this.currentRoster(unit.path);
     const day = today();
     const content = await buildRosterWorkbook(unit.name, day, rows);
@@ -38,8 +35,8 @@ export class GridReportService {
   }
 
   /** Places in use in the unit's subtree, and those of them no grid covers. */
-  async coverage(viewer: Viewer, orgUnitId: string): Promise<GridCoverage> {
-    const unit = await this.orgUnits.getVisible(viewer, orgUnitId);
+  async coverage(caller: Caller, orgUnitId: string): Promise<GridCoverage> {
+    const unit = await this.unitFor(caller, 'coverage', orgUnitId);
     const subtree = subtreeCondition('p.org_path', unit.path, 'unitPath');
     const inUse = () => this.dataSource.getRepository(PlaceEntity).createQueryBuilder('p').where(subtree.sql, subtree.params).andWhere('p.active = 1');
     const counts = await inUse()
@@ -59,11 +56,10 @@ export class GridReportService {
     };
   }
 
-  private async publishableUnit(viewer: Viewer, orgUnitId: string): Promise<OrgUnitEntity> {
-    const unit = await this.orgUnits.getVisible(viewer, orgUnitId);
-    if (!viewer.hasRoleAt(ROSTER_PUBLISHER_ROLES, unit.path)) {
-      throw new ForbiddenError('只有本单位负责人或安全管理部门可以生成网格公示名单');
-    }
+  /** The unit reported on: NOT_FOUND out of scope, FORBIDDEN without a role for the report (the roster carries full phone numbers). */
+  private async unitFor(caller: Caller, report: 'coverage' | 'roster', orgUnitId: string): Promise<OrgUnitEntity> {
+    const unit = await this.orgUnits.getVisible(caller, orgUnitId);
+    GRID_REPORT_ACCESS.checkRole(caller, report, unit.path);
     return unit;
   }
 

@@ -1,4 +1,4 @@
-import { ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -31,7 +31,7 @@ export class GridResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<GridConnection> {
-    return this.gridService.list(requireViewer(context), filter, first, after);
+    return this.gridService.list(callerOf(context), filter, first, after);
   }
 
   @FieldResolver(() => Grid, { nullable: true, description: '上级网格（不在管辖范围内时为空）' })
@@ -41,8 +41,8 @@ export class GridResolver {
 
   @FieldResolver(() => [Grid], { description: '下级网格' })
   children(@Root() grid: Grid, @Ctx() context: RequestContext): Promise<Grid[]> {
-    const viewer = requireViewer(context);
-    return context.loaders.get('Grid.children', () => this.gridService.createChildrenLoader(viewer)).load(grid.id);
+    const caller = callerOf(context);
+    return context.loaders.get('Grid.children', () => this.gridService.createChildrenLoader(caller)).load(grid.id);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: '所属单位' })
@@ -52,8 +52,8 @@ export class GridResolver {
 
   @FieldResolver(() => [Place], { description: '网格覆盖的在用场所（分页查询用 places(filter: { gridId })）' })
   places(@Root() grid: Grid, @Ctx() context: RequestContext): Promise<Place[]> {
-    const viewer = requireViewer(context);
-    return context.loaders.get('Grid.places', () => this.placeService.createGridPlacesLoader(viewer)).load(grid.id);
+    const caller = callerOf(context);
+    return context.loaders.get('Grid.places', () => this.placeService.createGridPlacesLoader(caller)).load(grid.id);
   }
 
   @FieldResolver(() => [GridAssignment], { description: '网格任职，按职责与起始日期排序' })
@@ -62,29 +62,29 @@ export class GridResolver {
     @Arg('includeEnded', { defaultValue: false, description: '包含今天以前已结束的任职' }) includeEnded: boolean,
     @Ctx() context: RequestContext,
   ): Promise<GridAssignment[]> {
-    const viewer = requireViewer(context);
+    const caller = callerOf(context);
     return context.loaders
-      .get(`Grid.assignments:${includeEnded}`, () => this.assignmentService.createGridAssignmentsLoader(viewer, includeEnded))
+      .get(`Grid.assignments:${includeEnded}`, () => this.assignmentService.createGridAssignmentsLoader(caller, includeEnded))
       .load(grid.id);
   }
 
   @Mutation(() => GridPayload, { description: '新建网格；不指定上级网格为一级网格' })
   async createGrid(@Arg('input') input: CreateGridInput, @Ctx() context: RequestContext): Promise<GridPayload> {
-    return { grid: await this.gridService.create(requireViewer(context), input) };
+    return { grid: await this.gridService.create(callerOf(context), input) };
   }
 
   @Mutation(() => GridPayload, { description: '网格更名' })
   async renameGrid(@Arg('input') input: RenameGridInput, @Ctx() context: RequestContext): Promise<GridPayload> {
-    return { grid: await this.gridService.rename(requireViewer(context), input) };
+    return { grid: await this.gridService.rename(callerOf(context), input) };
   }
 
   @Mutation(() => GridPayload, { description: '设定网格覆盖的场所（替换原有范围）；一个场所只能属于一个网格' })
   async setGridPlaces(@Arg('input') input: SetGridPlacesInput, @Ctx() context: RequestContext): Promise<GridPayload> {
-    return { grid: await this.gridService.setPlaces(requireViewer(context), input) };
+    return { grid: await this.gridService.setPlaces(callerOf(context), input) };
   }
 }
 
 export function loadGrid(grids: GridService, context: RequestContext, id: string): Promise<Grid | null> {
-  const viewer = requireViewer(context);
-  return context.loaders.get('Grid', () => grids.createLoader(viewer)).load(id);
+  const caller = callerOf(context);
+  return context.loaders.get('Grid', () => grids.createLoader(caller)).load(id);
 }

@@ -1,12 +1,12 @@
-import { Viewer } from '@campus/auth';
-import { isDuplicateKey, newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
-import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection } from '@campus/graphql';
+import { isDuplicateKey, newId, rowsByIds, subtreeCondition } from '@campus/database';
+import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { OrgUnitService } from '../org-units/org-unit.service';
+import { PLACE_ACCESS } from '../places/place.access';
 import { PlaceEntity } from '../places/place.entity';
-import { requirePlaceWriter } from '../places/place.service';
 import { levelUnder, MAX_GRID_LEVEL } from './grid-level';
+import { GRID_ACCESS } from './grid.access';
 import { GridEntity } from './grid.entity';
 import { CreateGridInput, GridFilter, RenameGridInput, SetGridPlacesInput } from './grid.inputs';
 import { Grid, toGrid } from './grid.types';
@@ -21,14 +21,14 @@ export class GridService {
     return this.dataSource.getRepository(GridEntity);
   }
 
-  /** One statement for all grids asked for in a request, limited to the viewer's scope. */
-  createLoader(viewer: Viewer): DataLoader<string, Grid | null> {
-    return new DataLoader((ids) => rowsByIds(this.scopedQuery(viewer), 'g', ids, toGrid));
+  /** One statement for all grids asked for in a request, limited to the caller's scope. */
+  createLoader(caller: Caller): DataLoader<string, Grid | null> {
+    return new DataLoader((ids) => rowsByIds(this.scopedQuery(caller), 'g', ids, toGrid));
   }
 
-  createChildrenLoader(viewer: Viewer): DataLoader<string, Grid[]> {
+  createChildrenLoader(caller: Caller): DataLoader<string, Grid[]> {
     return new DataLoader(async (parentIds) => {
-      const rows = await this.scopedQuery(viewer)
+      const rows = await this.scopedQuery(caller)
         .andWhere('g.parent_id IN (:...parentIds)', { parentIds })
         .orderBy('g.name', 'ASC')
         .addOrderBy('g.id', 'ASC')
@@ -37,10 +37,10 @@ export class GridService {
     });
   }
 
-  async list(viewer: Viewer, filter: GridFilter, first: number, after?: string | null): Promise<ConnectionShape<Grid>> {
-    const query = this.scopedQuery(viewer);
+  async list(caller: Caller, filter: GridFilter, first: number, after?: string | null): Promise<ConnectionShape<Grid>> {
+    const query = this.scopedQuery(caller);
     if (filter.orgUnitId) {
-      const unit = await this.orgUnits.getVisible(viewer, filter.orgUnitId);
+      const unit = await this.orgUnits.getVisible(caller, filter.orgUnitId);
       if (filter.includeSubtree) {
         const subtree = subtreeCondition('g.org_path', unit.path, 'unitPath');
         query.andWhere(subtree.sql, subtree.params);
@@ -62,11 +62,11 @@ export class GridService {
     return toConnection(rows, first, totalCount, (row) => [row.level, row.name, row.id], toGrid);
   }
 
-  async create(viewer: Viewer, input: CreateGridInput): Promise<Grid> {
+  async create(caller: Caller, input: CreateGridInput): Promise<Grid> {
     return this.dataSource.transaction(async (manager) => {
-      const unit = await this.orgUnits.getVisible(viewer, input.orgUnitId, manager);
-      requirePlaceWriter(viewer, unit.path);
-      const parent = input.parentId ? await this.visibleGrid(viewer, manager, input.parentId, '上级网格') : null;
+      const unit = await this.orgUnits.getVisible(caller, input.orgUnitId, manager);
+      GRID_ACCESS.checkRole(caller, 'create', unit.path);
+      const parent = input.parentId ? await this.parentGrid(manager, caller, input.parentId) : null;
       if (parent && !unit.path.startsWith(parent.orgPath)) {
         throw new BadUserInputError([{ field: 'parentId', message: '上级网格须属于本单位或上级单位' }]);
       }
@@ -87,12 +87,9 @@ export class GridService {
     });
   }
 
-  async rename(viewer: Viewer, input: RenameGridInput): Promise<Grid> {
+  async rename(caller: Caller, input: RenameGridInput): Promise<Grid> {
     return this.dataSource.transaction(async (manager) => {
-      const grid = await this.lockForWrite(viewer, manager, input.id);
-      if (grid.version !== input.version) {
-        throw new ConflictError('STALE_VERSION', '网格信息已被他人修改，请刷新后重试', { id: grid.id, currentVersion: grid.version });
-      }
+      const grid = await GRID_ACCESS.lock(manager, caller, 'rename', input);
       grid.name = input.name;
       await saveUnique(manager, grid);
       return toGrid(grid);
@@ -103,15 +100,14 @@ export class GridService {
    * Replaces the places a grid covers. A place belongs to at most one grid and must lie in the grid's
    * unit subtree; the refused places are named, and nothing changes.
    */
-  async setPlaces(viewer: Viewer, input: SetGridPlacesInput): Promise<Grid> {
+  async setPlaces(caller: Caller, input: SetGridPlacesInput): Promise<Grid> {
     return this.dataSource.transaction(async (manager) => {
-      const grid = await this.lockForWrite(viewer, manager, input.gridId);
+      const grid = await GRID_ACCESS.lock(manager, caller, 'setPlaces', { id: input.gridId });
       const placeIds = [...new Set(input.placeIds)];
       const places = placeIds.length
         ? await manager.find(PlaceEntity, { where: { id: In(placeIds) }, lock: { mode: 'pessimistic_write' } })
         : [];
-      const missing = placeIds.find((id) => !places.some((place) => place.id === id && viewer.covers(place.orgPath)));
-      if (missing) throw new NotFoundError('场所', missing);
+      for (const id of placeIds) PLACE_ACCESS.guard(caller, 'view', id, places.find((place) => place.id === id));
       await this.refuseUnfitPlaces(manager, grid, places);
       await manager
         .createQueryBuilder()
@@ -133,22 +129,15 @@ export class GridService {
     });
   }
 
-  /** The grid locked for a change by someone who maintains its unit. */
-  async lockForWrite(viewer: Viewer, manager: EntityManager, id: string): Promise<GridEntity> {
-    const grid = await manager.findOne(GridEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!grid || !viewer.covers(grid.orgPath)) throw new NotFoundError('网格', id);
-    requirePlaceWriter(viewer, grid.orgPath);
-    return grid;
-  }
-
-  async visibleGrid(viewer: Viewer, manager: EntityManager, id: string, what = '网格'): Promise<GridEntity> {
+  /** The parent named for a new grid: NOT_FOUND (as 上级网格) unless the caller sees it. */
+  private async parentGrid(manager: EntityManager, caller: Caller, id: string): Promise<GridEntity> {
     const grid = await manager.findOneBy(GridEntity, { id });
-    if (!grid || !viewer.covers(grid.orgPath)) throw new NotFoundError(what, id);
+    if (!grid || !GRID_ACCESS.allows(caller, 'view', grid.orgPath)) throw new NotFoundError('上级网格', id);
     return grid;
   }
 
-  private scopedQuery(viewer: Viewer) {
-    const scope = orgScopeCondition('g.org_path', viewer.scopePaths);
+  private scopedQuery(caller: Caller) {
+    const scope = GRID_ACCESS.where(caller, 'view', 'g.org_path');
     return this.repository.createQueryBuilder('g').where(scope.sql, scope.params);
   }
 

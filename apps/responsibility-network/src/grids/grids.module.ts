@@ -3,11 +3,14 @@ import { FeatureModule, perService } from '@campus/server';
 import { Grids1764200000002 } from '../migrations/1764200000002-grids';
 import { placeServiceOf } from '../places/places.module';
 import type { ResponsibilityDeps } from '../service';
+import { GRID_ASSIGNMENT_POLICY } from './grid-assignment.access';
 import { GridAssignmentEntity } from './grid-assignment.entity';
 import { GridAssignmentResolver } from './grid-assignment.resolver';
 import { GridAssignmentService } from './grid-assignment.service';
+import { GRID_REPORT_POLICY } from './grid-report.access';
 import { GridReportResolver } from './grid-report.resolver';
 import { GridReportService } from './grid-report.service';
+import { GRID_POLICY } from './grid.access';
 import { GridEntity } from './grid.entity';
 import { GridResolver, loadGrid } from './grid.resolver';
 import { GridService } from './grid.service';
@@ -21,10 +24,11 @@ export const GRIDS_MODULE: FeatureModule<ResponsibilityDeps> = {
   entities: [GridEntity, GridAssignmentEntity],
   migrations: [Grids1764200000002],
   scopedTables: ['grid'],
+  policies: [GRID_POLICY, GRID_ASSIGNMENT_POLICY, GRID_REPORT_POLICY],
   resolvers: (deps) => {
     const { dataSource, outbox, orgUnits, people } = deps;
     const grids = gridServiceOf(deps);
-    const assignments = new GridAssignmentService(dataSource, outbox, grids, orgUnits);
+    const assignments = new GridAssignmentService(dataSource, outbox, orgUnits);
     return [
       new GridResolver(grids, assignments, placeServiceOf(deps), orgUnits),
       new GridAssignmentResolver(assignments, grids, people),

@@ -1,5 +1,5 @@
 import { LetterCoverageStatus, LetterStatus } from './letter-enums';
-import { CoverageCandidate, coverageStatusOf, currentYear, isStrictlyBelow, signingRefusal, unitCoverage, yearHasEnded } from './letter-rules';
+import { CoverageCandidate, coverageStatusOf, currentYear, isStrictlyBelow, unitCoverage, yearHasEnded } from './letter-rules';
 
 const { DRAFT, ISSUED, SIGNED, EXPIRED, REVOKED } = LetterStatus;
 
@@ -30,23 +30,6 @@ describe('years', () => {
     expect(yearHasEnded(2025, new Date('2025-12-31T15:59:59Z'))).toBe(false);
     expect(yearHasEnded(2025, new Date('2025-12-31T16:00:00Z'))).toBe(true);
     expect(yearHasEnded(2026, new Date('2025-12-31T16:00:00Z'))).toBe(false);
-  });
-});
-
-describe('signingRefusal', () => {
-  it('allows signing an issued letter and re-signing a flagged signed one', () => {
-    expect(signingRefusal({ status: ISSUED, needsResigning: false })).toBeNull();
-    expect(signingRefusal({ status: ISSUED, needsResigning: true })).toBeNull();
-    expect(signingRefusal({ status: SIGNED, needsResigning: true })).toBeNull();
-  });
-
-  it.each([
-    [DRAFT, false, '责任书尚未下达，不能签署'],
-    [SIGNED, false, '责任书已签署，无需重复签署'],
-    [REVOKED, false, '责任书已撤销，不能签署'],
-    [EXPIRED, true, '责任书已到期，不能签署'],
-  ])('refuses %s (needsResigning %s)', (status, needsResigning, message) => {
-    expect(signingRefusal({ status, needsResigning })).toBe(message);
   });
 });
 

@@ -21,22 +21,6 @@ export interface LetterState {
   needsResigning: boolean;
 }
 
-/** Why the recipient cannot sign the letter now, or null when they can (first signing or re-signing). */
-export function signingRefusal(letter: LetterState): string | null {
-  switch (letter.status) {
-    case LetterStatus.ISSUED:
-      return null;
-    case LetterStatus.SIGNED:
-      return letter.needsResigning ? null : '责任书已签署，无需重复签署';
-    case LetterStatus.DRAFT:
-      return '责任书尚未下达，不能签署';
-    case LetterStatus.REVOKED:
-      return '责任书已撤销，不能签署';
-    case LetterStatus.EXPIRED:
-      return '责任书已到期，不能签署';
-  }
-}
-
 /** Letters in force: the ones a revocation or the end of the year can end. */
 export function isInForce(status: LetterStatus): boolean {
   return status === LetterStatus.ISSUED || status === LetterStatus.SIGNED;

@@ -1,4 +1,4 @@
-import { ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -36,7 +36,7 @@ export class ResponsibilityLetterResolver {
 
   @Query(() => ResponsibilityLetter, { nullable: true, description: '按 ID 查询责任书（发文方或受领方管辖范围内）' })
   responsibilityLetter(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ResponsibilityLetter> {
-    return this.letters.get(requireViewer(context), id);
+    return this.letters.get(callerOf(context), id);
   }
 
   @Query(() => ResponsibilityLetterConnection, { description: '责任书列表，最新创建的在前' })
@@ -45,7 +45,7 @@ export class ResponsibilityLetterResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<ResponsibilityLetterConnection> {
-    return this.letters.list(requireViewer(context), filter, first, after);
+    return this.letters.list(callerOf(context), filter, first, after);
   }
 
   @Query(() => LetterSigningCoverage, { description: '发文单位某年度各直属下级单位的责任书签订情况（哪些单位尚未签署）' })
@@ -54,7 +54,7 @@ export class ResponsibilityLetterResolver {
     @Arg('year', () => Int) year: number,
     @Ctx() context: RequestContext,
   ): Promise<LetterSigningCoverage> {
-    return this.letters.coverage(requireViewer(context), issuerUnitId, year);
+    return this.letters.coverage(callerOf(context), issuerUnitId, year);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: '发文单位（不在管辖范围内时为空，见 issuerName）' })
@@ -92,7 +92,7 @@ export class ResponsibilityLetterResolver {
     @Arg('input') input: CreateResponsibilityLetterInput,
     @Ctx() context: RequestContext,
   ): Promise<ResponsibilityLetterPayload> {
-    return { responsibilityLetter: await this.letters.create(requireViewer(context), input) };
+    return { responsibilityLetter: await this.letters.create(callerOf(context), input) };
   }
 
   @Mutation(() => ResponsibilityLetterPayload, { description: '修改草稿（目标内容整体替换）' })
@@ -100,7 +100,7 @@ export class ResponsibilityLetterResolver {
     @Arg('input') input: UpdateResponsibilityLetterInput,
     @Ctx() context: RequestContext,
   ): Promise<ResponsibilityLetterPayload> {
-    return { responsibilityLetter: await this.letters.update(requireViewer(context), input) };
+    return { responsibilityLetter: await this.letters.update(callerOf(context), input) };
   }
 
   @Mutation(() => ResponsibilityLetterPayload, { description: '下达责任书，待受领单位第一责任人签署' })
@@ -108,7 +108,7 @@ export class ResponsibilityLetterResolver {
     @Arg('input') input: IssueResponsibilityLetterInput,
     @Ctx() context: RequestContext,
   ): Promise<ResponsibilityLetterPayload> {
-    return { responsibilityLetter: await this.letters.issue(requireViewer(context), input) };
+    return { responsibilityLetter: await this.letters.issue(callerOf(context), input) };
   }
 
   @Mutation(() => ResponsibilityLetterPayload, { description: '签署（或负责人变更后重新签署）责任书；只能本人签署' })
@@ -116,7 +116,7 @@ export class ResponsibilityLetterResolver {
     @Arg('input') input: SignResponsibilityLetterInput,
     @Ctx() context: RequestContext,
   ): Promise<ResponsibilityLetterPayload> {
-    return { responsibilityLetter: await this.letters.sign(requireViewer(context), input) };
+    return { responsibilityLetter: await this.letters.sign(callerOf(context), input) };
   }
 
   @Mutation(() => ResponsibilityLetterPayload, { description: '撤销已下达或已签署的责任书，须说明原因' })
@@ -124,7 +124,7 @@ export class ResponsibilityLetterResolver {
     @Arg('input') input: RevokeResponsibilityLetterInput,
     @Ctx() context: RequestContext,
   ): Promise<ResponsibilityLetterPayload> {
-    return { responsibilityLetter: await this.letters.revoke(requireViewer(context), input) };
+    return { responsibilityLetter: await this.letters.revoke(callerOf(context), input) };
   }
 
   @Mutation(() => ExpireResponsibilityLettersPayload, { description: '年度结束后，将发文单位该年度已下达、已签署的责任书置为到期' })
@@ -132,7 +132,7 @@ export class ResponsibilityLetterResolver {
     @Arg('input') input: ExpireResponsibilityLettersInput,
     @Ctx() context: RequestContext,
   ): Promise<ExpireResponsibilityLettersPayload> {
-    const expired = await this.letters.expire(requireViewer(context), input);
+    const expired = await this.letters.expire(callerOf(context), input);
     return { expiredCount: expired.length, responsibilityLetters: expired };
   }
 }

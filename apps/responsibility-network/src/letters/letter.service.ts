@@ -1,8 +1,9 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
+import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
+import { refusalOf } from '@campus/server';
 import {
   BadUserInputError,
+  Caller,
   ConflictError,
   ConnectionShape,
   decodeCursor,
@@ -13,10 +14,21 @@ import {
 } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { toOrgUnit } from '../org-units/org-unit.types';
 import { PersonEntity } from '../people/person.entity';
 import { LetterCoverageStatus, LetterStatus } from './letter-enums';
+import {
+  isRecipient,
+  LETTER_ACCESS,
+  LETTER_POLICY,
+  LetterAction,
+  letterStatusAfter,
+  mayReadLetter,
+  readableLetters,
+  statusesFrom,
+} from './letter.access';
 import { ResponsibilityLetterEntity, ResponsibilityLetterItemEntity } from './letter.entity';
 import { recordLetterExpired, recordLetterIssued, recordLetterRevoked, recordLetterSigned } from './letter.events';
 import {
@@ -27,7 +39,7 @@ import {
   RevokeResponsibilityLetterInput,
   UpdateResponsibilityLetterInput,
 } from './letter.inputs';
-import { isInForce, isStrictlyBelow, signingRefusal, unitCoverage, yearHasEnded } from './letter-rules';
+import { isStrictlyBelow, unitCoverage, yearHasEnded } from './letter-rules';
 import {
   LetterSigningCoverage,
   ResponsibilityLetter,
@@ -35,9 +47,6 @@ import {
   toResponsibilityLetter,
   toResponsibilityLetterItem,
 } from './letter.types';
-
-/** Who draws up, issues, revokes and expires letters on the issuer's side. */
-export const LETTER_ISSUER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER];
 
 interface LetterParties {
   issuer: OrgUnitEntity;
@@ -51,15 +60,13 @@ export class LetterService {
     private readonly outbox: OutboxSignal,
   ) {}
 
-  async get(viewer: Viewer, id: string): Promise<ResponsibilityLetter> {
-    const letter = await this.dataSource.manager.findOneBy(ResponsibilityLetterEntity, { id });
-    if (!letter || !mayRead(viewer, letter)) throw new NotFoundError('责任书', id);
-    return toResponsibilityLetter(letter);
+  async get(caller: Caller, id: string): Promise<ResponsibilityLetter> {
+    return toResponsibilityLetter(readable(caller, id, await this.dataSource.manager.findOneBy(ResponsibilityLetterEntity, { id })));
   }
 
-  async list(viewer: Viewer, filter: ResponsibilityLetterFilter, first: number, after?: string | null): Promise<ConnectionShape<ResponsibilityLetter>> {
+  async list(caller: Caller, filter: ResponsibilityLetterFilter, first: number, after?: string | null): Promise<ConnectionShape<ResponsibilityLetter>> {
     const query = this.dataSource.manager.createQueryBuilder(ResponsibilityLetterEntity, 'l');
-    for (const condition of filterConditions(viewer, filter)) query.andWhere(condition.sql, condition.params);
+    for (const condition of filterConditions(caller, filter)) query.andWhere(condition.sql, condition.params);
     const page = await recentFirstPage(query, 'l', first, decodeCursor(after, 2));
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toResponsibilityLetter);
   }
@@ -87,9 +94,9 @@ export class LetterService {
     });
   }
 
-  async create(viewer: Viewer, input: CreateResponsibilityLetterInput): Promise<ResponsibilityLetter> {
+  async create(caller: Caller, input: CreateResponsibilityLetterInput): Promise<ResponsibilityLetter> {
     return this.dataSource.transaction(async (manager) => {
-      const { issuer, recipient, recipientPerson } = await this.partiesFor(manager, viewer, input);
+      const { issuer, recipient, recipientPerson } = await this.partiesFor(manager, caller, 'create', input);
       const letter = manager.create(ResponsibilityLetterEntity, {
         id: newId(),
         year: input.year,
@@ -114,12 +121,12 @@ export class LetterService {
     });
   }
 
-  async update(viewer: Viewer, input: UpdateResponsibilityLetterInput): Promise<ResponsibilityLetter> {
+  async update(caller: Caller, input: UpdateResponsibilityLetterInput): Promise<ResponsibilityLetter> {
     return this.dataSource.transaction(async (manager) => {
-      const letter = await this.lockForIssuer(manager, viewer, input);
-      if (letter.status !== LetterStatus.DRAFT) throw new ConflictError('ILLEGAL_TRANSITION', '只有草稿状态的责任书可以修改', { id: letter.id, status: letter.status });
+      const letter = await this.lockForIssuer(manager, caller, 'EDIT', input);
+      letterStatusAfter('EDIT', letter); // only drafts are edited; the status stays
       if (input.recipientUnitId || input.recipientPersonId) {
-        const { recipient, recipientPerson } = await this.partiesFor(manager, viewer, {
+        const { recipient, recipientPerson } = await this.partiesFor(manager, caller, 'EDIT', {
           issuerUnitId: letter.issuerUnitId,
           recipientUnitId: input.recipientUnitId ?? letter.orgUnitId,
           recipientPersonId: input.recipientPersonId ?? letter.recipientPersonId,
@@ -138,14 +145,14 @@ export class LetterService {
     });
   }
 
-  async issue(viewer: Viewer, input: VersionedInput): Promise<ResponsibilityLetter> {
+  async issue(caller: Caller, input: VersionedInput): Promise<ResponsibilityLetter> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const letter = await this.lockForIssuer(manager, viewer, input);
-      if (letter.status !== LetterStatus.DRAFT) throw new ConflictError('ILLEGAL_TRANSITION', '只有草稿状态的责任书可以下达', { id: letter.id, status: letter.status });
+      const letter = await this.lockForIssuer(manager, caller, 'ISSUE', input);
+      const status = letterStatusAfter('ISSUE', letter);
       const items = await manager.countBy(ResponsibilityLetterItemEntity, { letterId: letter.id });
       if (items === 0) throw new ConflictError('INCOMPLETE', '责任书至少需要一项目标责任内容才能下达', { id: letter.id });
       await this.refreshParties(manager, letter);
-      letter.status = LetterStatus.ISSUED;
+      letter.status = status;
       letter.issuedAt = new Date();
       await manager.save(letter);
       await recordLetterIssued(manager, letter);
@@ -154,16 +161,14 @@ export class LetterService {
   }
 
   /** Signing (or re-signing after a change of leader) is personal: only the named recipient may do it. */
-  async sign(viewer: Viewer, input: VersionedInput): Promise<ResponsibilityLetter> {
+  async sign(caller: Caller, input: VersionedInput): Promise<ResponsibilityLetter> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const letter = await this.lockVisible(manager, viewer, input.id);
-      if (!viewer.personId || viewer.personId !== letter.recipientPersonId) throw new ForbiddenError('不能代他人签署责任书');
-      requireVersion(letter, input.version);
-      const refusal = signingRefusal(letter);
-      if (refusal) throw new ConflictError('ILLEGAL_TRANSITION', refusal, { id: letter.id, status: letter.status });
-      letter.status = LetterStatus.SIGNED;
+      const letter = await this.lockReadable(manager, caller, input.id);
+      if (!isRecipient(caller, letter)) throw new ForbiddenError(refusalOf(LETTER_POLICY, 'SIGN'), 'NOT_THE_NAMED_PERSON');
+      LETTER_ACCESS.checkVersion(letter, input);
+      letter.status = letterStatusAfter('SIGN', letter);
       letter.signedAt = new Date();
-      letter.signedByPersonId = viewer.personId;
+      letter.signedByPersonId = caller.viewer.personId;
       letter.needsResigning = false;
       await manager.save(letter);
       await recordLetterSigned(manager, letter);
@@ -171,13 +176,10 @@ export class LetterService {
     });
   }
 
-  async revoke(viewer: Viewer, input: RevokeResponsibilityLetterInput): Promise<ResponsibilityLetter> {
+  async revoke(caller: Caller, input: RevokeResponsibilityLetterInput): Promise<ResponsibilityLetter> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const letter = await this.lockForIssuer(manager, viewer, input);
-      if (!isInForce(letter.status)) {
-        throw new ConflictError('ILLEGAL_TRANSITION', '只有已下达或已签署的责任书可以撤销', { id: letter.id, status: letter.status });
-      }
-      letter.status = LetterStatus.REVOKED;
+      const letter = await this.lockForIssuer(manager, caller, 'REVOKE', input);
+      letter.status = letterStatusAfter('REVOKE', letter);
       letter.revokedAt = new Date();
       letter.revokeReason = input.reason;
       await manager.save(letter);
@@ -187,21 +189,21 @@ export class LetterService {
   }
 
   /** Ends the issuer's letters of a year that is over; drafts and revoked letters are left as they are. */
-  async expire(viewer: Viewer, input: ExpireResponsibilityLettersInput): Promise<ResponsibilityLetter[]> {
+  async expire(caller: Caller, input: ExpireResponsibilityLettersInput): Promise<ResponsibilityLetter[]> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const issuer = await visibleUnit(manager, viewer, input.issuerUnitId);
-      requireIssuerRole(viewer, issuer.path);
+      const issuer = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.issuerUnitId);
+      LETTER_ACCESS.checkRole(caller, 'EXPIRE', issuer.path);
       if (!yearHasEnded(input.year)) {
         throw new ConflictError('NOT_YET_DUE', `${input.year} 年度尚未结束，责任书不能置为到期`, { year: input.year });
       }
       const letters = await manager.find(ResponsibilityLetterEntity, {
-        where: { issuerUnitId: issuer.id, year: input.year, status: In([LetterStatus.ISSUED, LetterStatus.SIGNED]) },
+        where: { issuerUnitId: issuer.id, year: input.year, status: In(statusesFrom('EXPIRE')) },
         order: { createdAt: 'ASC', id: 'ASC' },
         lock: { mode: 'pessimistic_write' },
       });
       const expiredAt = new Date();
       for (const letter of letters) {
-        letter.status = LetterStatus.EXPIRED;
+        letter.status = letterStatusAfter('EXPIRE', letter);
         letter.expiredAt = expiredAt;
         await manager.save(letter);
         await recordLetterExpired(manager, letter);
@@ -211,9 +213,9 @@ export class LetterService {
   }
 
   /** For each direct child of the issuer: where its letter of the year stands. */
-  async coverage(viewer: Viewer, issuerUnitId: string, year: number): Promise<LetterSigningCoverage> {
+  async coverage(caller: Caller, issuerUnitId: string, year: number): Promise<LetterSigningCoverage> {
     const manager = this.dataSource.manager;
-    const issuer = await visibleUnit(manager, viewer, issuerUnitId);
+    const issuer = await ORG_UNIT_ACCESS.find(manager, caller, 'view', issuerUnitId);
     const children = await manager.find(OrgUnitEntity, { where: { parentId: issuer.id }, order: { code: 'ASC' } });
     const letters = children.length
       ? await manager.find(ResponsibilityLetterEntity, {
@@ -228,15 +230,16 @@ export class LetterService {
     return { issuerUnitId: issuer.id, year, units, totals: { units: units.length, signed, unsigned: units.length - signed } };
   }
 
-  /** Checks who a letter goes from and to: the viewer acts for the issuer, the recipient lies below it. */
+  /** Checks who a letter goes from and to: the caller acts for the issuer, the recipient lies below it. */
   private async partiesFor(
     manager: EntityManager,
-    viewer: Viewer,
+    caller: Caller,
+    action: 'create' | 'EDIT',
     input: { issuerUnitId: string; recipientUnitId: string; recipientPersonId: string },
   ): Promise<LetterParties> {
-    const issuer = await visibleUnit(manager, viewer, input.issuerUnitId);
-    requireIssuerRole(viewer, issuer.path);
-    const recipient = await visibleUnit(manager, viewer, input.recipientUnitId);
+    const issuer = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.issuerUnitId);
+    LETTER_ACCESS.checkRole(caller, action, issuer.path);
+    const recipient = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.recipientUnitId);
     if (!isStrictlyBelow(issuer.path, recipient.path)) {
       throw new BadUserInputError([{ field: 'recipientUnitId', message: '受领单位必须是发文单位的下级单位' }]);
     }
@@ -266,39 +269,27 @@ export class LetterService {
     letter.orgPath = recipient.path;
   }
 
-  private async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<ResponsibilityLetterEntity> {
-    const letter = await manager.findOne(ResponsibilityLetterEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!letter || !mayRead(viewer, letter)) throw new NotFoundError('责任书', id);
+  private async lockReadable(manager: EntityManager, caller: Caller, id: string): Promise<ResponsibilityLetterEntity> {
+    return readable(caller, id, await manager.findOne(ResponsibilityLetterEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }));
+  }
+
+  /** A letter locked for an issuer-side action: NOT_FOUND unreadable, FORBIDDEN without a role at the issuer, then a stale version. */
+  private async lockForIssuer(manager: EntityManager, caller: Caller, action: LetterAction, input: VersionedInput): Promise<ResponsibilityLetterEntity> {
+    const letter = await this.lockReadable(manager, caller, input.id);
+    LETTER_ACCESS.checkRole(caller, action, letter.issuerPath);
+    LETTER_ACCESS.checkVersion(letter, input);
     return letter;
   }
-
-  private async lockForIssuer(manager: EntityManager, viewer: Viewer, input: VersionedInput): Promise<ResponsibilityLetterEntity> {
-    const letter = await this.lockVisible(manager, viewer, input.id);
-    requireIssuerRole(viewer, letter.issuerPath);
-    requireVersion(letter, input.version);
-    return letter;
-  }
 }
 
-/** A letter is read on both sides: by viewers covering the recipient or the issuer, and by the person who must sign it. */
-function mayRead(viewer: Viewer, letter: ResponsibilityLetterEntity): boolean {
-  return viewer.covers(letter.orgPath) || viewer.covers(letter.issuerPath) || viewer.personId === letter.recipientPersonId;
+/** The letter if the caller may read it, else NOT_FOUND. */
+function readable(caller: Caller, id: string, letter: ResponsibilityLetterEntity | null): ResponsibilityLetterEntity {
+  if (!letter || !mayReadLetter(caller, letter)) throw new NotFoundError(LETTER_POLICY.label, id);
+  return letter;
 }
 
-function readableCondition(viewer: Viewer): SqlCondition {
-  const recipientSide = orgScopeCondition('l.org_path', viewer.scopePaths, 'recipientScope');
-  const issuerSide = orgScopeCondition('l.issuer_path', viewer.scopePaths, 'issuerScope');
-  const parts = [recipientSide.sql, issuerSide.sql];
-  const params: Record<string, unknown> = { ...recipientSide.params, ...issuerSide.params };
-  if (viewer.personId) {
-    parts.push('l.recipient_person_id = :viewerPersonId');
-    params.viewerPersonId = viewer.personId;
-  }
-  return { sql: `(${parts.join(' OR ')})`, params };
-}
-
-function filterConditions(viewer: Viewer, filter: ResponsibilityLetterFilter): SqlCondition[] {
-  const conditions = [readableCondition(viewer)];
+function filterConditions(caller: Caller, filter: ResponsibilityLetterFilter): SqlCondition[] {
+  const conditions = [readableLetters(caller)];
   if (filter.year !== undefined && filter.year !== null) conditions.push({ sql: 'l.year = :year', params: { year: filter.year } });
   if (filter.status) conditions.push({ sql: 'l.status = :status', params: { status: filter.status } });
   if (filter.issuerUnitId) conditions.push({ sql: 'l.issuer_unit_id = :issuerUnitId', params: { issuerUnitId: filter.issuerUnitId } });
@@ -309,26 +300,8 @@ function filterConditions(viewer: Viewer, filter: ResponsibilityLetterFilter): S
   return conditions;
 }
 
-async function visibleUnit(manager: EntityManager, viewer: Viewer, id: string): Promise<OrgUnitEntity> {
-  const unit = await manager.findOneBy(OrgUnitEntity, { id });
-  if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', id);
-  return unit;
-}
-
 function isActiveIn(person: PersonEntity, unit: OrgUnitEntity): boolean {
   return person.active && person.orgUnitId === unit.id;
-}
-
-function requireIssuerRole(viewer: Viewer, issuerPath: string): void {
-  if (!viewer.hasRoleAt(LETTER_ISSUER_ROLES, issuerPath)) {
-    throw new ForbiddenError('只有发文单位负责人或安全管理部门可以制定、下达、撤销责任书');
-  }
-}
-
-function requireVersion(letter: ResponsibilityLetterEntity, version: number): void {
-  if (letter.version !== version) {
-    throw new ConflictError('STALE_VERSION', '责任书已被他人修改，请刷新后重试', { id: letter.id, currentVersion: letter.version });
-  }
 }
 
 async function replaceItems(manager: EntityManager, letterId: string, items: LetterItemInput[]): Promise<void> {

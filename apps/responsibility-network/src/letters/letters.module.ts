@@ -1,6 +1,7 @@
 import { FeatureModule } from '@campus/server';
 import { ResponsibilityLetters1764200000003 } from '../migrations/1764200000003-responsibility-letters';
 import type { ResponsibilityDeps } from '../service';
+import { LETTER_POLICY } from './letter.access';
 import { ResponsibilityLetterEntity, ResponsibilityLetterItemEntity } from './letter.entity';
 import { ResponsibilityLetterResolver } from './letter.resolver';
 import { LetterService } from './letter.service';
@@ -11,5 +12,6 @@ export const LETTERS_MODULE: FeatureModule<ResponsibilityDeps> = {
   entities: [ResponsibilityLetterEntity, ResponsibilityLetterItemEntity],
   migrations: [ResponsibilityLetters1764200000003],
   scopedTables: ['responsibility_letter', { table: 'responsibility_letter', column: 'issuer_path' }],
+  policies: [LETTER_POLICY],
   resolvers: ({ dataSource, outbox, orgUnits, people }) => [new ResponsibilityLetterResolver(new LetterService(dataSource, outbox), orgUnits, people)],
 };

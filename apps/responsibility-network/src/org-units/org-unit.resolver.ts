@@ -1,4 +1,4 @@
-import { ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PersonService } from '../people/person.service';
 import { PeopleFilter } from '../people/person.inputs';
@@ -26,7 +26,7 @@ export class OrgUnitResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<OrgUnitConnection> {
-    return this.orgUnitService.list(requireViewer(context), filter, first, after);
+    return this.orgUnitService.list(callerOf(context), filter, first, after);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: '上级单位（不在管辖范围内时为空）' })
@@ -36,8 +36,8 @@ export class OrgUnitResolver {
 
   @FieldResolver(() => [OrgUnit], { description: '直属下级单位' })
   children(@Root() unit: OrgUnit, @Ctx() context: RequestContext): Promise<OrgUnit[]> {
-    const viewer = requireViewer(context);
-    return context.loaders.get('OrgUnit.children', () => this.orgUnitService.createChildrenLoader(viewer)).load(unit.id);
+    const caller = callerOf(context);
+    return context.loaders.get('OrgUnit.children', () => this.orgUnitService.createChildrenLoader(caller)).load(unit.id);
   }
 
   @FieldResolver(() => PersonConnection, { description: '本单位（可含下级）人员' })
@@ -47,26 +47,26 @@ export class OrgUnitResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<PersonConnection> {
-    return this.personService.listInUnit(requireViewer(context), unit, filter, first, after);
+    return this.personService.listInUnit(callerOf(context), unit, filter, first, after);
   }
 
   @Mutation(() => OrgUnitPayload, { description: '新建下级单位' })
   async createOrgUnit(@Arg('input') input: CreateOrgUnitInput, @Ctx() context: RequestContext): Promise<OrgUnitPayload> {
-    return { orgUnit: await this.orgUnitService.create(requireViewer(context), input) };
+    return { orgUnit: await this.orgUnitService.create(callerOf(context), input) };
   }
 
   @Mutation(() => OrgUnitPayload, { description: '单位更名' })
   async renameOrgUnit(@Arg('input') input: RenameOrgUnitInput, @Ctx() context: RequestContext): Promise<OrgUnitPayload> {
-    return { orgUnit: await this.orgUnitService.rename(requireViewer(context), input) };
+    return { orgUnit: await this.orgUnitService.rename(callerOf(context), input) };
   }
 
   @Mutation(() => OrgUnitPayload, { description: '调整隶属关系（连同下级单位一起移动）' })
   async moveOrgUnit(@Arg('input') input: MoveOrgUnitInput, @Ctx() context: RequestContext): Promise<OrgUnitPayload> {
-    return { orgUnit: await this.orgUnitService.move(requireViewer(context), input) };
+    return { orgUnit: await this.orgUnitService.move(callerOf(context), input) };
   }
 }
 
 export function loadOrgUnit(orgUnits: OrgUnitService, context: RequestContext, id: string): Promise<OrgUnit | null> {
-  const viewer = requireViewer(context);
-  return context.loaders.get('OrgUnit', () => orgUnits.createLoader(viewer)).load(id);
+  const caller = callerOf(context);
+  return context.loaders.get('OrgUnit', () => orgUnits.createLoader(caller)).load(id);
 }

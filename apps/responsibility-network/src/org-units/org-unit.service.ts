@@ -1,9 +1,9 @@
-import { ADMIN_ROLES, Viewer } from '@campus/auth';
-import { childPath, isDuplicateKey, newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
-import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { childPath, isDuplicateKey, newId, rowsByIds, subtreeCondition } from '@campus/database';
+import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitMoved, OrgUnitRenamed, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
+import { ORG_UNIT_ACCESS } from './org-unit.access';
 import { mayContain, ORG_UNIT_KIND_LABELS, OrgUnitKind } from './org-unit-kind';
 import { OrgUnitEntity } from './org-unit.entity';
 import { orgTreeKey, recordOrgUnitCreated } from './org-unit.events';
@@ -23,17 +23,17 @@ export class OrgUnitService {
   }
 
   /** One statement for all ids asked in a request, limited to the viewer's scope. */
-  createLoader(viewer: Viewer): DataLoader<string, OrgUnit | null> {
+  createLoader(caller: Caller): DataLoader<string, OrgUnit | null> {
     return new DataLoader((ids) => {
-      const scope = orgScopeCondition('u.path', viewer.scopePaths);
+      const scope = ORG_UNIT_ACCESS.where(caller, 'view', 'u.path');
       return rowsByIds(this.repository.createQueryBuilder('u').where(scope.sql, scope.params), 'u', ids, toOrgUnit);
     });
   }
 
   /** Children of many units in one statement. */
-  createChildrenLoader(viewer: Viewer): DataLoader<string, OrgUnit[]> {
+  createChildrenLoader(caller: Caller): DataLoader<string, OrgUnit[]> {
     return new DataLoader(async (parentIds) => {
-      const scope = orgScopeCondition('u.path', viewer.scopePaths);
+      const scope = ORG_UNIT_ACCESS.where(caller, 'view', 'u.path');
       const rows = await this.repository
         .createQueryBuilder('u')
         .where('u.parent_id IN (:...parentIds)', { parentIds })
@@ -44,18 +44,17 @@ export class OrgUnitService {
     });
   }
 
-  async getVisible(viewer: Viewer, id: string, manager: EntityManager = this.dataSource.manager): Promise<OrgUnitEntity> {
-    const unit = await manager.findOneBy(OrgUnitEntity, { id });
-    if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', id);
-    return unit;
+  /** A unit the caller may see, or NOT_FOUND: other areas check the unit they create in with it. */
+  getVisible(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<OrgUnitEntity> {
+    return ORG_UNIT_ACCESS.find(manager, caller, 'view', id);
   }
 
-  async list(viewer: Viewer, filter: OrgUnitFilter, first: number, after?: string | null): Promise<ConnectionShape<OrgUnit>> {
+  async list(caller: Caller, filter: OrgUnitFilter, first: number, after?: string | null): Promise<ConnectionShape<OrgUnit>> {
     const query = this.repository.createQueryBuilder('u');
-    const scope = orgScopeCondition('u.path', viewer.scopePaths);
+    const scope = ORG_UNIT_ACCESS.where(caller, 'view', 'u.path');
     query.where(scope.sql, scope.params);
     if (filter.rootId) {
-      const root = await this.getVisible(viewer, filter.rootId);
+      const root = await this.getVisible(caller, filter.rootId);
       const subtree = subtreeCondition('u.path', root.path, 'root');
       query.andWhere(subtree.sql, subtree.params);
     }
@@ -69,10 +68,9 @@ export class OrgUnitService {
     return toConnection(rows, first, totalCount, (row) => [row.depth, row.code], toOrgUnit);
   }
 
-  async create(viewer: Viewer, input: CreateOrgUnitInput): Promise<OrgUnit> {
+  async create(caller: Caller, input: CreateOrgUnitInput): Promise<OrgUnit> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const parent = await this.lockVisible(viewer, input.parentId, manager);
-      this.requireAdminAt(viewer, parent.path);
+      const parent = await ORG_UNIT_ACCESS.lock(manager, caller, 'create', { id: input.parentId });
       this.requireKindUnder(parent.kind, input.kind);
       const id = newId();
       const unit = manager.create(OrgUnitEntity, {
@@ -90,11 +88,9 @@ export class OrgUnitService {
     });
   }
 
-  async rename(viewer: Viewer, input: RenameOrgUnitInput): Promise<OrgUnit> {
+  async rename(caller: Caller, input: RenameOrgUnitInput): Promise<OrgUnit> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const unit = await this.lockVisible(viewer, input.id, manager);
-      this.requireAdminAt(viewer, unit.path);
-      this.requireVersion(unit, input.version);
+      const unit = await ORG_UNIT_ACCESS.lock(manager, caller, 'rename', input);
       unit.name = input.name;
       await manager.save(unit);
       await recordEvent(manager, OrgUnitRenamed, orgTreeKey(unit.path), { id: unit.id, name: unit.name, path: unit.path });
@@ -106,13 +102,14 @@ export class OrgUnitService {
    * Moves a unit with its whole subtree under a new parent. Paths of descendants and of the people in
    * them are rewritten in the same transaction.
    */
-  async move(viewer: Viewer, input: MoveOrgUnitInput): Promise<OrgUnit> {
+  async move(caller: Caller, input: MoveOrgUnitInput): Promise<OrgUnit> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const unit = await this.lockVisible(viewer, input.id, manager);
-      const newParent = await this.lockVisible(viewer, input.newParentId, manager);
-      this.requireAdminAt(viewer, unit.path);
-      this.requireAdminAt(viewer, newParent.path);
-      this.requireVersion(unit, input.version);
+      // Both units must be in scope before either's role is judged, and the version after that.
+      const unit = await ORG_UNIT_ACCESS.lock(manager, caller, 'view', { id: input.id });
+      const newParent = await ORG_UNIT_ACCESS.lock(manager, caller, 'view', { id: input.newParentId });
+      ORG_UNIT_ACCESS.checkRole(caller, 'move', unit.path);
+      ORG_UNIT_ACCESS.checkRole(caller, 'move', newParent.path);
+      ORG_UNIT_ACCESS.checkVersion(unit, input);
       if (newParent.path.startsWith(unit.path)) {
         throw new ConflictError('MOVE_CYCLE', '不能把单位移动到它自己或它的下级单位之下', { id: unit.id, newParentId: newParent.id });
       }
@@ -140,27 +137,11 @@ export class OrgUnitService {
     });
   }
 
-  private async lockVisible(viewer: Viewer, id: string, manager: EntityManager): Promise<OrgUnitEntity> {
-    const unit = await manager.findOne(OrgUnitEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', id);
-    return unit;
-  }
-
-  private requireAdminAt(viewer: Viewer, path: string): void {
-    if (!viewer.hasRoleAt(ADMIN_ROLES, path)) throw new ForbiddenError('只有教育局或学校安全保卫处可以调整组织架构');
-  }
-
   private requireKindUnder(parentKind: OrgUnitKind, kind: OrgUnitKind): void {
     if (!mayContain(parentKind, kind)) {
       throw new BadUserInputError([
         { field: 'kind', message: `${ORG_UNIT_KIND_LABELS[parentKind]}下不能设立${ORG_UNIT_KIND_LABELS[kind]}` },
       ]);
-    }
-  }
-
-  private requireVersion(unit: OrgUnitEntity, version: number): void {
-    if (unit.version !== version) {
-      throw new ConflictError('STALE_VERSION', '单位已被他人修改，请刷新后重试', { id: unit.id, currentVersion: unit.version });
     }
   }
 

@@ -1,17 +1,16 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { escapeLike, newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
-import { ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
+import { escapeLike, newId, rowsByIds, subtreeCondition } from '@campus/database';
+import { Caller, ConnectionShape, decodeCursor, toConnection, VersionedInput } from '@campus/graphql';
+import { requireTransition } from '@campus/server';
 import { OutboxSignal, PersonCreated, PersonDeactivated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { OrgUnit } from '../org-units/org-unit.types';
+import { PERSON_ACCESS, PERSON_TRANSITIONS, personState } from './person.access';
 import { PersonEntity } from './person.entity';
 import { CreatePersonInput, PeopleFilter, UpdatePersonInput } from './person.inputs';
 import { Person, toPerson } from './person.types';
-
-/** Who manages people (and sees their phone numbers) in a unit. */
-export const PEOPLE_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER];
 
 export class PersonService {
   constructor(
@@ -23,22 +22,22 @@ export class PersonService {
     return this.dataSource.getRepository(PersonEntity);
   }
 
-  createLoader(viewer: Viewer): DataLoader<string, Person | null> {
+  createLoader(caller: Caller): DataLoader<string, Person | null> {
     return new DataLoader((ids) => {
-      const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
+      const scope = PERSON_ACCESS.where(caller, 'view', 'p.org_path');
       return rowsByIds(this.repository.createQueryBuilder('p').where(scope.sql, scope.params), 'p', ids, toPerson);
     });
   }
 
   async listInUnit(
-    viewer: Viewer,
+    caller: Caller,
     unit: OrgUnit,
     filter: PeopleFilter,
     first: number,
     after?: string | null,
   ): Promise<ConnectionShape<Person>> {
     const query = this.repository.createQueryBuilder('p');
-    const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
+    const scope = PERSON_ACCESS.where(caller, 'view', 'p.org_path');
     query.where(scope.sql, scope.params);
     if (filter.includeSubtree) {
       const subtree = subtreeCondition('p.org_path', unit.path, 'unitPath');
@@ -56,9 +55,9 @@ export class PersonService {
     return toConnection(rows, first, totalCount, (row) => [row.name, row.id], toPerson);
   }
 
-  async create(viewer: Viewer, input: CreatePersonInput): Promise<Person> {
+  async create(caller: Caller, input: CreatePersonInput): Promise<Person> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const unit = await this.managedUnit(viewer, input.orgUnitId, manager);
+      const unit = await this.unitFor(manager, caller, 'create', input.orgUnitId);
       const person = manager.create(PersonEntity, {
         id: newId(),
         name: input.name,
@@ -76,11 +75,11 @@ export class PersonService {
     });
   }
 
-  async update(viewer: Viewer, input: UpdatePersonInput): Promise<Person> {
+  async update(caller: Caller, input: UpdatePersonInput): Promise<Person> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const person = await this.lockForChange(manager, viewer, input);
+      const person = await PERSON_ACCESS.lock(manager, caller, 'edit', input);
       if (input.orgUnitId && input.orgUnitId !== person.orgUnitId) {
-        const unit = await this.managedUnit(viewer, input.orgUnitId, manager);
+        const unit = await this.unitFor(manager, caller, 'edit', input.orgUnitId);
         person.orgUnitId = unit.id;
         person.orgPath = unit.path;
       }
@@ -95,40 +94,27 @@ export class PersonService {
   }
 
   /** Someone who left: kept (history and hazards point at them) but no longer active. */
-  async deactivate(viewer: Viewer, input: VersionedInput): Promise<Person> {
+  async deactivate(caller: Caller, input: VersionedInput): Promise<Person> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const person = await this.lockForChange(manager, viewer, input);
-      if (!person.active) throw new ConflictError('INACTIVE', '该人员已停用', { id: person.id });
-      person.active = false;
+      const person = await PERSON_ACCESS.lock(manager, caller, 'DEACTIVATE', input);
+      const state = requireTransition(PERSON_TRANSITIONS, 'DEACTIVATE', personState(person), person.id);
+      person.active = state === 'ACTIVE';
       await manager.save(person);
       await recordEvent(manager, PersonDeactivated, person.id, { id: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath });
       return toPerson(person);
     });
   }
 
-  mayManage(viewer: Viewer, person: Person): boolean {
-    return viewer.personId === person.id || viewer.hasRoleAt(PEOPLE_MANAGER_ROLES, person.orgPath);
+  /** Whether the caller sees the person's full phone number: themself, or whoever keeps the person's unit. */
+  mayReadPhone(caller: Caller, person: Person): boolean {
+    return caller.viewer.personId === person.id || PERSON_ACCESS.allows(caller, 'viewPhone', person.orgPath);
   }
 
-  private async lockForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput): Promise<PersonEntity> {
-    const person = await manager.findOne(PersonEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', input.id);
-    this.requireManager(viewer, person.orgPath);
-    if (person.version !== input.version) {
-      throw new ConflictError('STALE_VERSION', '人员信息已被他人修改，请刷新后重试', { id: person.id, currentVersion: person.version });
-    }
-    return person;
-  }
-
-  private async managedUnit(viewer: Viewer, unitId: string, manager: EntityManager): Promise<OrgUnitEntity> {
-    const unit = await manager.findOneBy(OrgUnitEntity, { id: unitId });
-    if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', unitId);
-    this.requireManager(viewer, unit.path);
+  /** The unit a person is put in: visible to the caller (else NOT_FOUND), who keeps people there (else FORBIDDEN). */
+  private async unitFor(manager: EntityManager, caller: Caller, action: 'create' | 'edit', unitId: string): Promise<OrgUnitEntity> {
+    const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', unitId);
+    PERSON_ACCESS.checkRole(caller, action, unit.path);
     return unit;
-  }
-
-  private requireManager(viewer: Viewer, path: string): void {
-    if (!viewer.hasRoleAt(PEOPLE_MANAGER_ROLES, path)) throw new ForbiddenError('只有本单位负责人或安全管理部门可以维护人员信息');
   }
 }
 

@@ -1,11 +1,11 @@
-import { Viewer } from '@campus/auth';
-import { newId, orgScopeCondition } from '@campus/database';
+import { newId } from '@campus/database';
 import { OutboxSignal, PersonCreated, PersonUpdated, recordEvents, transactionWithEvents } from '@campus/events';
-import { BadUserInputError } from '@campus/graphql';
+import { BadUserInputError, Caller } from '@campus/graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { PERSON_ACCESS } from './person.access';
 import { PersonEntity } from './person.entity';
-import { PEOPLE_MANAGER_ROLES } from './person.service';
 import { readRosterFile, RosterFileError } from './roster-file';
 import { MAX_ROSTER_ROWS, RosterPerson, RosterUnit, validateRoster } from './roster-import';
 import { ImportRosterInput, RosterImportReport } from './roster-import.types';
@@ -13,7 +13,7 @@ import { ImportRosterInput, RosterImportReport } from './roster-import.types';
 /**
  * Imports a roster (花名册) from Excel or CSV: every row is validated first; if any row is rejected,
  * nothing is imported and the report names each rejected row with its reasons. People are matched by
- * 工号/学号 within the viewer's scope: known ones are updated, new ones created, all in one transaction.
+ * 工号/学号 within the caller's scope: known ones are updated, new ones created, all in one transaction.
  */
 export class RosterImportService {
   constructor(
@@ -21,11 +21,11 @@ export class RosterImportService {
     private readonly outbox: OutboxSignal,
   ) {}
 
-  async import(viewer: Viewer, input: ImportRosterInput): Promise<RosterImportReport> {
+  async import(caller: Caller, input: ImportRosterInput): Promise<RosterImportReport> {
     const started = Date.now();
     const rows = await this.read(input);
-    const units = await this.unitsInScope(viewer);
-    const { people, problems } = validateRoster(rows, units, (unit) => viewer.hasRoleAt(PEOPLE_MANAGER_ROLES, unit.path));
+    const units = await this.unitsInScope(caller);
+    const { people, problems } = validateRoster(rows, units, (unit) => PERSON_ACCESS.allows(caller, 'importRoster', unit.path));
     const report = (imported: boolean, created = 0, updated = 0): RosterImportReport => ({
       imported,
       totalRows: rows.length,
@@ -36,7 +36,7 @@ export class RosterImportService {
     });
     if (problems.length || input.dryRun) return report(false);
     const { created, updated } = await transactionWithEvents(this.dataSource, this.outbox, (manager) =>
-      this.write(manager, viewer, people),
+      this.write(manager, caller, people),
     );
     return report(true, created, updated);
   }
@@ -58,14 +58,14 @@ export class RosterImportService {
     return rows;
   }
 
-  private async unitsInScope(viewer: Viewer): Promise<Map<string, RosterUnit>> {
-    const scope = orgScopeCondition('u.path', viewer.scopePaths);
+  private async unitsInScope(caller: Caller): Promise<Map<string, RosterUnit>> {
+    const scope = ORG_UNIT_ACCESS.where(caller, 'view', 'u.path');
     const units = await this.dataSource.getRepository(OrgUnitEntity).createQueryBuilder('u').where(scope.sql, scope.params).getMany();
     return new Map(units.map((unit) => [unit.code, { id: unit.id, path: unit.path }]));
   }
 
-  private async write(manager: EntityManager, viewer: Viewer, people: RosterPerson[]): Promise<{ created: number; updated: number }> {
-    const existing = await this.existingByNumber(manager, viewer, people);
+  private async write(manager: EntityManager, caller: Caller, people: RosterPerson[]): Promise<{ created: number; updated: number }> {
+    const existing = await this.existingByNumber(manager, caller, people);
     const toCreate: PersonEntity[] = [];
     const toUpdate: PersonEntity[] = [];
     for (const person of people) {
@@ -95,11 +95,11 @@ export class RosterImportService {
     return { created: toCreate.length, updated: toUpdate.length };
   }
 
-  /** People already on file with the roster's numbers, within the viewer's scope. */
-  private async existingByNumber(manager: EntityManager, viewer: Viewer, people: RosterPerson[]): Promise<Map<string, PersonEntity>> {
+  /** People already on file with the roster's numbers, within the caller's scope. */
+  private async existingByNumber(manager: EntityManager, caller: Caller, people: RosterPerson[]): Promise<Map<string, PersonEntity>> {
     const numbers = people.map((person) => person.employeeNo).filter((number): number is string => number !== null);
     const found = new Map<string, PersonEntity>();
-    const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
+    const scope = PERSON_ACCESS.where(caller, 'view', 'p.org_path');
     for (let start = 0; start < numbers.length; start += 1000) {
       const rows = await manager
         .getRepository(PersonEntity)

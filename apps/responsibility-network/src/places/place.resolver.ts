@@ -1,4 +1,4 @@
-import { ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -26,7 +26,7 @@ export class PlaceResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<PlaceConnection> {
-    return this.placeService.list(requireViewer(context), filter, first, after);
+    return this.placeService.list(callerOf(context), filter, first, after);
   }
 
   @FieldResolver(() => Place, { nullable: true, description: '上级场所（不在管辖范围内时为空）' })
@@ -40,9 +40,9 @@ export class PlaceResolver {
     @Arg('includeInactive', { defaultValue: false, description: '包含已停用的' }) includeInactive: boolean,
     @Ctx() context: RequestContext,
   ): Promise<Place[]> {
-    const viewer = requireViewer(context);
+    const caller = callerOf(context);
     return context.loaders
-      .get(`Place.children:${includeInactive}`, () => this.placeService.createChildrenLoader(viewer, includeInactive))
+      .get(`Place.children:${includeInactive}`, () => this.placeService.createChildrenLoader(caller, includeInactive))
       .load(place.id);
   }
 
@@ -53,21 +53,21 @@ export class PlaceResolver {
 
   @Mutation(() => PlacePayload, { description: '登记场所/部位' })
   async createPlace(@Arg('input') input: CreatePlaceInput, @Ctx() context: RequestContext): Promise<PlacePayload> {
-    return { place: await this.placeService.create(requireViewer(context), input) };
+    return { place: await this.placeService.create(callerOf(context), input) };
   }
 
   @Mutation(() => PlacePayload, { description: '修改场所名称、功能、重点部位标记或上级场所' })
   async updatePlace(@Arg('input') input: UpdatePlaceInput, @Ctx() context: RequestContext): Promise<PlacePayload> {
-    return { place: await this.placeService.update(requireViewer(context), input) };
+    return { place: await this.placeService.update(callerOf(context), input) };
   }
 
   @Mutation(() => PlacePayload, { description: '停用场所（拆除、不再使用）；不删除，并移出所在网格' })
   async deactivatePlace(@Arg('input') input: DeactivatePlaceInput, @Ctx() context: RequestContext): Promise<PlacePayload> {
-    return { place: await this.placeService.deactivate(requireViewer(context), input) };
+    return { place: await this.placeService.deactivate(callerOf(context), input) };
   }
 }
 
 export function loadPlace(places: PlaceService, context: RequestContext, id: string): Promise<Place | null> {
-  const viewer = requireViewer(context);
-  return context.loaders.get('Place', () => places.createLoader(viewer)).load(id);
+  const caller = callerOf(context);
+  return context.loaders.get('Place', () => places.createLoader(caller)).load(id);
 }

@@ -1,24 +1,16 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
-import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
+import { newId, rowsByIds, subtreeCondition } from '@campus/database';
+import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
+import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitService } from '../org-units/org-unit.service';
 import { mayPlaceUnder, placementProblem, PlaceKind } from './place-kind';
+import { PLACE_ACCESS, PLACE_TRANSITIONS, PlaceAction, PlaceState, placeState } from './place.access';
 import { PlaceEntity } from './place.entity';
 import { recordPlaceChanged } from './place.events';
 import { CreatePlaceInput, PlaceFilter, UpdatePlaceInput } from './place.inputs';
 import { Place, toPlace } from './place.types';
-
-/** Who maintains places (and grids) of a unit. */
-export const PLACE_WRITER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
-
-export function requirePlaceWriter(viewer: Viewer, path: string): void {
-  if (!viewer.hasRoleAt(PLACE_WRITER_ROLES, path)) {
-    throw new ForbiddenError('只有本单位负责人、安全员或安全管理部门可以维护场所和网格');
-  }
-}
 
 export class PlaceService {
   constructor(
@@ -31,25 +23,25 @@ export class PlaceService {
     return this.dataSource.getRepository(PlaceEntity);
   }
 
-  /** One statement for all places asked for in a request (by id), limited to the viewer's scope. */
-  createLoader(viewer: Viewer): DataLoader<string, Place | null> {
-    return new DataLoader((ids) => rowsByIds(this.scopedQuery(viewer), 'p', ids, toPlace));
+  /** One statement for all places asked for in a request (by id), limited to the caller's scope. */
+  createLoader(caller: Caller): DataLoader<string, Place | null> {
+    return new DataLoader((ids) => rowsByIds(this.scopedQuery(caller), 'p', ids, toPlace));
   }
 
   /** Places directly under many places in one statement. */
-  createChildrenLoader(viewer: Viewer, includeInactive: boolean): DataLoader<string, Place[]> {
-    return this.groupedLoader(viewer, 'parent_id', (row) => row.parentId, includeInactive);
+  createChildrenLoader(caller: Caller, includeInactive: boolean): DataLoader<string, Place[]> {
+    return this.groupedLoader(caller, 'parent_id', (row) => row.parentId, includeInactive);
   }
 
   /** Active places covered by many grids in one statement. */
-  createGridPlacesLoader(viewer: Viewer): DataLoader<string, Place[]> {
-    return this.groupedLoader(viewer, 'grid_id', (row) => row.gridId, false);
+  createGridPlacesLoader(caller: Caller): DataLoader<string, Place[]> {
+    return this.groupedLoader(caller, 'grid_id', (row) => row.gridId, false);
   }
 
-  async list(viewer: Viewer, filter: PlaceFilter, first: number, after?: string | null): Promise<ConnectionShape<Place>> {
-    const query = this.scopedQuery(viewer);
+  async list(caller: Caller, filter: PlaceFilter, first: number, after?: string | null): Promise<ConnectionShape<Place>> {
+    const query = this.scopedQuery(caller);
     if (filter.orgUnitId) {
-      const unit = await this.orgUnits.getVisible(viewer, filter.orgUnitId);
+      const unit = await this.orgUnits.getVisible(caller, filter.orgUnitId);
       if (filter.includeSubtree) {
         const subtree = subtreeCondition('p.org_path', unit.path, 'unitPath');
         query.andWhere(subtree.sql, subtree.params);
@@ -70,11 +62,11 @@ export class PlaceService {
     return toConnection(rows, first, totalCount, (row) => [row.name, row.id], toPlace);
   }
 
-  async create(viewer: Viewer, input: CreatePlaceInput): Promise<Place> {
+  async create(caller: Caller, input: CreatePlaceInput): Promise<Place> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const unit = await this.orgUnits.getVisible(viewer, input.orgUnitId, manager);
-      requirePlaceWriter(viewer, unit.path);
-      const parent = input.parentId ? await this.parentFor(viewer, manager, input.parentId, unit.path) : null;
+      const unit = await this.orgUnits.getVisible(caller, input.orgUnitId, manager);
+      PLACE_ACCESS.checkRole(caller, 'create', unit.path);
+      const parent = input.parentId ? await this.parentFor(caller, manager, input.parentId, unit.path) : null;
       requirePlacement(parent, input.kind);
       const place = manager.create(PlaceEntity, {
         id: newId(),
@@ -94,14 +86,14 @@ export class PlaceService {
     });
   }
 
-  async update(viewer: Viewer, input: UpdatePlaceInput): Promise<Place> {
+  async update(caller: Caller, input: UpdatePlaceInput): Promise<Place> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const place = await this.lockForChange(viewer, manager, input);
+      const { place } = await this.lockFor(manager, caller, 'EDIT', input);
       if (input.parentId && input.clearParent) {
         throw new BadUserInputError([{ field: 'clearParent', message: '不能同时指定上级场所并移到顶层' }]);
       }
       if (input.parentId || input.clearParent) {
-        const parent = input.parentId ? await this.parentFor(viewer, manager, input.parentId, place.orgPath) : null;
+        const parent = input.parentId ? await this.parentFor(caller, manager, input.parentId, place.orgPath) : null;
         if (parent?.id === place.id) throw new BadUserInputError([{ field: 'parentId', message: '上级场所不能是它自己' }]);
         requirePlacement(parent, place.kind);
         place.parentId = parent?.id ?? null;
@@ -116,14 +108,14 @@ export class PlaceService {
   }
 
   /** A place no longer in use: kept (hazards and inspections point at it), out of its grid. */
-  async deactivate(viewer: Viewer, input: VersionedInput): Promise<Place> {
+  async deactivate(caller: Caller, input: VersionedInput): Promise<Place> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const place = await this.lockForChange(viewer, manager, input);
+      const { place, state } = await this.lockFor(manager, caller, 'DEACTIVATE', input);
       const activeChildren = await manager.countBy(PlaceEntity, { parentId: place.id, active: true });
       if (activeChildren > 0) {
         throw new ConflictError('ILLEGAL_TRANSITION', `该场所下还有 ${activeChildren} 个在用的下级场所，请先停用它们`, { id: place.id, activeChildren });
       }
-      place.active = false;
+      place.active = state === 'ACTIVE';
       place.gridId = null;
       await manager.save(place);
       await recordPlaceChanged(manager, place);
@@ -131,40 +123,40 @@ export class PlaceService {
     });
   }
 
-  private scopedQuery(viewer: Viewer) {
-    const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
+  private scopedQuery(caller: Caller) {
+    const scope = PLACE_ACCESS.where(caller, 'view', 'p.org_path');
     return this.repository.createQueryBuilder('p').where(scope.sql, scope.params);
   }
 
   private groupedLoader(
-    viewer: Viewer,
+    caller: Caller,
     column: 'parent_id' | 'grid_id',
     keyOf: (row: PlaceEntity) => string | null,
     includeInactive: boolean,
   ): DataLoader<string, Place[]> {
     return new DataLoader(async (keys) => {
-      const query = this.scopedQuery(viewer).andWhere(`p.${column} IN (:...keys)`, { keys });
+      const query = this.scopedQuery(caller).andWhere(`p.${column} IN (:...keys)`, { keys });
       if (!includeInactive) query.andWhere('p.active = 1');
       const rows = await query.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').getMany();
       return keys.map((key) => rows.filter((row) => keyOf(row) === key).map(toPlace));
     });
   }
 
-  private async lockForChange(viewer: Viewer, manager: EntityManager, input: VersionedInput): Promise<PlaceEntity> {
-    const place = await manager.findOne(PlaceEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!place || !viewer.covers(place.orgPath)) throw new NotFoundError('场所', input.id);
-    requirePlaceWriter(viewer, place.orgPath);
-    if (place.version !== input.version) {
-      throw new ConflictError('STALE_VERSION', '场所信息已被他人修改，请刷新后重试', { id: place.id, currentVersion: place.version });
-    }
-    if (!place.active) throw new ConflictError('INACTIVE', '该场所已停用', { id: place.id });
-    return place;
+  /** The place locked for the action (scope, role, version) and the state the table takes it to. */
+  private async lockFor(
+    manager: EntityManager,
+    caller: Caller,
+    action: PlaceAction,
+    input: VersionedInput,
+  ): Promise<{ place: PlaceEntity; state: PlaceState }> {
+    const place = await PLACE_ACCESS.lock(manager, caller, action, input);
+    return { place, state: requireTransition(PLACE_TRANSITIONS, action, placeState(place), place.id) };
   }
 
   /** The parent must be visible, in use, and lie within the owning unit's subtree. */
-  private async parentFor(viewer: Viewer, manager: EntityManager, parentId: string, unitPath: string): Promise<PlaceEntity> {
+  private async parentFor(caller: Caller, manager: EntityManager, parentId: string, unitPath: string): Promise<PlaceEntity> {
     const parent = await manager.findOneBy(PlaceEntity, { id: parentId });
-    if (!parent || !viewer.covers(parent.orgPath)) throw new NotFoundError('上级场所', parentId);
+    if (!parent || !PLACE_ACCESS.allows(caller, 'view', parent.orgPath)) throw new NotFoundError('上级场所', parentId);
     if (!parent.orgPath.startsWith(unitPath)) {
       throw new BadUserInputError([{ field: 'parentId', message: '上级场所须属于本单位或其下级单位' }]);
     }

@@ -2,6 +2,7 @@ import { RequestContext } from '@campus/graphql';
 import { FeatureModule, perService } from '@campus/server';
 import { Places1764200000001 } from '../migrations/1764200000001-places';
 import type { ResponsibilityDeps } from '../service';
+import { PLACE_POLICY } from './place.access';
 import { PlaceEntity } from './place.entity';
 import { loadPlace, PlaceResolver } from './place.resolver';
 import { PlaceService } from './place.service';
@@ -15,6 +16,7 @@ export const PLACES_MODULE: FeatureModule<ResponsibilityDeps> = {
   entities: [PlaceEntity],
   migrations: [Places1764200000001],
   scopedTables: ['place'],
+  policies: [PLACE_POLICY],
   resolvers: (deps) => [new PlaceResolver(placeServiceOf(deps), deps.orgUnits)],
   referenceResolvers: (deps) => ({
     Place: { __resolveReference: (reference: { id: string }, context: RequestContext) => loadPlace(placeServiceOf(deps), context, reference.id) },

@@ -1,4 +1,4 @@
-import { requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadPerson } from '../people/person.resolver';
 import { PersonService } from '../people/person.service';
@@ -21,7 +21,7 @@ export class DutyAssessmentResolver {
 
   @Query(() => DutyAssessment, { nullable: true, description: '按 ID 查询履职评价（限我的管辖范围）' })
   dutyAssessment(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<DutyAssessment | null> {
-    return this.assessments.get(requireViewer(context), id);
+    return this.assessments.get(callerOf(context), id);
   }
 
   @FieldResolver(() => Post, { nullable: true })
@@ -44,11 +44,11 @@ export class DutyAssessmentResolver {
     @Arg('input') input: SubmitDutySelfAssessmentInput,
     @Ctx() context: RequestContext,
   ): Promise<DutyAssessmentPayload> {
-    return { assessment: await this.assessments.submitSelfAssessment(requireViewer(context), input) };
+    return { assessment: await this.assessments.submitSelfAssessment(callerOf(context), input) };
   }
 
   @Mutation(() => DutyAssessmentPayload, { description: '单位负责人或安全管理部门逐项复评（不能复评本人岗位）' })
   async reviewDutyAssessment(@Arg('input') input: ReviewDutyAssessmentInput, @Ctx() context: RequestContext): Promise<DutyAssessmentPayload> {
-    return { assessment: await this.assessments.review(requireViewer(context), input) };
+    return { assessment: await this.assessments.review(callerOf(context), input) };
   }
 }

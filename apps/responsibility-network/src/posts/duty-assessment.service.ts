@@ -1,31 +1,32 @@
-import { Viewer } from '@campus/auth';
-import { isDuplicateKey, newId, orgScopeCondition } from '@campus/database';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
+import { isDuplicateKey, newId } from '@campus/database';
+import { BadUserInputError, Caller, ConflictError, ForbiddenError } from '@campus/graphql';
+import { refusalOf, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { DUTY_ASSESSMENT_ACCESS, DUTY_ASSESSMENT_POLICY, DUTY_ASSESSMENT_TRANSITIONS } from './duty-assessment.access';
 import { averageScore, scoreSheetProblems } from './duty-assessment-rules';
 import { DutyAssessmentEntity, DutyAssessmentItemEntity } from './duty-assessment.entity';
 import { ReviewDutyAssessmentInput, SubmitDutySelfAssessmentInput } from './duty-assessment.inputs';
 import { DutyAssessment, toDutyAssessment } from './duty-assessment.types';
-import { DutyAssessmentStatus } from './post-enums';
-import { PostDutyEntity, PostEntity } from './post.entity';
-import { POST_MANAGER_ROLES } from './post.service';
+import { POST_ACCESS } from './post.access';
+import { PostDutyEntity } from './post.entity';
 import { toPostDuties } from './post.types';
 
 export class DutyAssessmentService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(viewer: Viewer, id: string): Promise<DutyAssessment | null> {
-    const assessment = await this.dataSource.manager.findOneBy(DutyAssessmentEntity, { id });
-    if (!assessment || !viewer.covers(assessment.orgPath)) return null;
+  /** An assessment the caller may see, or null. */
+  async get(caller: Caller, id: string): Promise<DutyAssessment | null> {
+    const assessment = await DUTY_ASSESSMENT_ACCESS.loader(caller.loaders, this.dataSource.manager, caller, 'view').load(id);
+    if (!assessment) return null;
     const [withItems] = await this.withItems(this.dataSource.manager, [assessment]);
     return withItems;
   }
 
   /** Assessments of many posts, latest period first, in two statements. */
-  createByPostLoader(viewer: Viewer): DataLoader<string, DutyAssessment[]> {
+  createByPostLoader(caller: Caller): DataLoader<string, DutyAssessment[]> {
     return new DataLoader(async (postIds) => {
-      const scope = orgScopeCondition('a.org_path', viewer.scopePaths);
+      const scope = DUTY_ASSESSMENT_ACCESS.where(caller, 'view', 'a.org_path');
       const rows = await this.dataSource
         .getRepository(DutyAssessmentEntity)
         .createQueryBuilder('a')
@@ -39,9 +40,9 @@ export class DutyAssessmentService {
   }
 
   /** The holder scores each duty of their post for a period; one assessment per post and period. */
-  async submitSelfAssessment(viewer: Viewer, input: SubmitDutySelfAssessmentInput): Promise<DutyAssessment> {
+  async submitSelfAssessment(caller: Caller, input: SubmitDutySelfAssessmentInput): Promise<DutyAssessment> {
     try {
-      return await this.dataSource.transaction((manager) => this.recordSelfAssessment(manager, viewer, input));
+      return await this.dataSource.transaction((manager) => this.recordSelfAssessment(manager, caller, input));
     } catch (error) {
       if (isDuplicateKey(error)) throw alreadyAssessed(input.postId, input.period);
       throw error;
@@ -49,20 +50,16 @@ export class DutyAssessmentService {
   }
 
   /** A unit leader or the safety office scores each duty again; never the holder themself. */
-  async review(viewer: Viewer, input: ReviewDutyAssessmentInput): Promise<DutyAssessment> {
+  async review(caller: Caller, input: ReviewDutyAssessmentInput): Promise<DutyAssessment> {
     return this.dataSource.transaction(async (manager) => {
-      const assessment = await manager.findOne(DutyAssessmentEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!assessment || !viewer.covers(assessment.orgPath)) throw new NotFoundError('履职评价', input.id);
-      if (viewer.personId !== null && viewer.personId === assessment.holderPersonId) {
+      // In scope first; then never one's own post, whatever one's role; then the role, the version and the state.
+      const assessment = await DUTY_ASSESSMENT_ACCESS.lock(manager, caller, 'view', { id: input.id });
+      if (caller.viewer.personId !== null && caller.viewer.personId === assessment.holderPersonId) {
         throw new ForbiddenError('不能复评本人岗位的履职自评');
       }
-      if (!viewer.hasRoleAt(POST_MANAGER_ROLES, assessment.orgPath)) {
-        throw new ForbiddenError('只有本单位负责人或安全管理部门可以复评');
-      }
-      if (assessment.version !== input.version) {
-        throw new ConflictError('STALE_VERSION', '履职评价已被他人修改，请刷新后重试', { id: assessment.id, currentVersion: assessment.version });
-      }
-      if (assessment.status === DutyAssessmentStatus.REVIEWED) throw new ConflictError('DUPLICATE', '该履职评价已复评，不能重复复评', { id: assessment.id });
+      DUTY_ASSESSMENT_ACCESS.checkRole(caller, 'REVIEW', assessment.orgPath);
+      DUTY_ASSESSMENT_ACCESS.checkVersion(assessment, input);
+      const status = requireTransition(DUTY_ASSESSMENT_TRANSITIONS, 'REVIEW', assessment.status, assessment.id);
       const items = await manager.find(DutyAssessmentItemEntity, { where: { assessmentId: assessment.id } });
       requireCompleteSheet(
         items.map((item) => item.dutyId),
@@ -71,26 +68,27 @@ export class DutyAssessmentService {
       const scores = new Map(input.items.map((score) => [score.dutyId, score.score]));
       for (const item of items) item.reviewScore = scores.get(item.dutyId) ?? null;
       await manager.save(items);
-      assessment.status = DutyAssessmentStatus.REVIEWED;
+      assessment.status = status;
       assessment.reviewTotal = averageScore(input.items.map((score) => score.score)).toFixed(2);
       assessment.reviewComment = input.comment?.trim() || null;
-      assessment.reviewerAccountId = viewer.accountId;
-      assessment.reviewerPersonId = viewer.personId;
+      assessment.reviewerAccountId = caller.viewer.accountId;
+      assessment.reviewerPersonId = caller.viewer.personId;
       assessment.reviewedAt = new Date();
       await manager.save(assessment);
       return toDutyAssessment(assessment, items);
     });
   }
 
-  private async recordSelfAssessment(manager: EntityManager, viewer: Viewer, input: SubmitDutySelfAssessmentInput): Promise<DutyAssessment> {
-    const post = await manager.findOne(PostEntity, { where: { id: input.postId }, lock: { mode: 'pessimistic_write' } });
-    if (!post || !viewer.covers(post.orgPath)) throw new NotFoundError('岗位', input.postId);
-    if (post.holderPersonId === null || post.holderPersonId !== viewer.personId) {
-      throw new ForbiddenError('只有岗位任职人员本人可以自评');
+  private async recordSelfAssessment(manager: EntityManager, caller: Caller, input: SubmitDutySelfAssessmentInput): Promise<DutyAssessment> {
+    const post = await POST_ACCESS.lock(manager, caller, 'view', { id: input.postId });
+    DUTY_ASSESSMENT_ACCESS.checkRole(caller, 'SELF_ASSESS', post.orgPath);
+    if (post.holderPersonId === null || post.holderPersonId !== caller.viewer.personId) {
+      throw new ForbiddenError(refusalOf(DUTY_ASSESSMENT_POLICY, 'SELF_ASSESS'), 'NOT_THE_NAMED_PERSON');
     }
     if (await manager.existsBy(DutyAssessmentEntity, { postId: post.id, period: input.period })) {
       throw alreadyAssessed(post.id, input.period);
     }
+    const status = requireTransition(DUTY_ASSESSMENT_TRANSITIONS, 'SELF_ASSESS', null, null);
     const duties = toPostDuties(await manager.find(PostDutyEntity, { where: { postId: post.id } }));
     requireCompleteSheet(
       duties.map((duty) => duty.id),
@@ -103,7 +101,7 @@ export class DutyAssessmentService {
       postId: post.id,
       period: input.period,
       holderPersonId: post.holderPersonId,
-      status: DutyAssessmentStatus.SELF_ASSESSED,
+      status,
       selfTotal: averageScore(input.items.map((score) => score.score)).toFixed(2),
       reviewTotal: null,
       reviewerAccountId: null,

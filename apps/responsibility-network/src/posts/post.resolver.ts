@@ -1,4 +1,4 @@
-import { ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -43,12 +43,12 @@ export class PostResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<PostConnection> {
-    return this.postService.list(requireViewer(context), filter, first, after);
+    return this.postService.list(callerOf(context), filter, first, after);
   }
 
   @Query(() => [Post], { description: '某人的责任清单：其任职的岗位及各岗位的安全责任' })
   dutyListOf(@Arg('personId', () => ID) personId: string, @Ctx() context: RequestContext): Promise<Post[]> {
-    return this.postService.heldBy(requireViewer(context), personId);
+    return this.postService.heldBy(callerOf(context), personId);
   }
 
   @Query(() => [DutyTemplateItem], { description: '岗位类别的责任清单模板（新设岗位时自动带入）' })
@@ -73,42 +73,42 @@ export class PostResolver {
 
   @FieldResolver(() => [DutyAssessment], { description: '各考核期的履职评价，最近的在前' })
   assessments(@Root() post: Post, @Ctx() context: RequestContext): Promise<DutyAssessment[]> {
-    const viewer = requireViewer(context);
-    return context.loaders.get('Post.assessments', () => this.assessmentService.createByPostLoader(viewer)).load(post.id);
+    const caller = callerOf(context);
+    return context.loaders.get('Post.assessments', () => this.assessmentService.createByPostLoader(caller)).load(post.id);
   }
 
   @Mutation(() => PostPayload, { description: '设立岗位，带入该类别的责任清单模板' })
   async createPost(@Arg('input') input: CreatePostInput, @Ctx() context: RequestContext): Promise<PostPayload> {
-    return { post: await this.postService.create(requireViewer(context), input) };
+    return { post: await this.postService.create(callerOf(context), input) };
   }
 
   @Mutation(() => PostPayload, { description: '修改岗位名称或任职人员' })
   async updatePost(@Arg('input') input: UpdatePostInput, @Ctx() context: RequestContext): Promise<PostPayload> {
-    return { post: await this.postService.update(requireViewer(context), input) };
+    return { post: await this.postService.update(callerOf(context), input) };
   }
 
   @Mutation(() => PostPayload, { description: '安排人员任职（替换原任职人员）' })
   async assignPostHolder(@Arg('input') input: AssignPostHolderInput, @Ctx() context: RequestContext): Promise<PostPayload> {
-    return { post: await this.postService.assignHolder(requireViewer(context), input) };
+    return { post: await this.postService.assignHolder(callerOf(context), input) };
   }
 
   @Mutation(() => PostPayload, { description: '腾空岗位（任职人员离岗）' })
   async vacatePost(@Arg('input') input: VacatePostInput, @Ctx() context: RequestContext): Promise<PostPayload> {
-    return { post: await this.postService.vacate(requireViewer(context), input) };
+    return { post: await this.postService.vacate(callerOf(context), input) };
   }
 
   @Mutation(() => PostPayload, { description: '在岗位责任清单中增补一项' })
   async addPostDuty(@Arg('input') input: AddPostDutyInput, @Ctx() context: RequestContext): Promise<PostPayload> {
-    return { post: await this.postService.addDuty(requireViewer(context), input) };
+    return { post: await this.postService.addDuty(callerOf(context), input) };
   }
 
   @Mutation(() => PostPayload, { description: '从岗位责任清单中删除一项' })
   async removePostDuty(@Arg('input') input: RemovePostDutyInput, @Ctx() context: RequestContext): Promise<PostPayload> {
-    return { post: await this.postService.removeDuty(requireViewer(context), input) };
+    return { post: await this.postService.removeDuty(callerOf(context), input) };
   }
 }
 
 export function loadPost(posts: PostService, context: RequestContext, id: string): Promise<Post | null> {
-  const viewer = requireViewer(context);
-  return context.loaders.get('Post', () => posts.createLoader(viewer)).load(id);
+  const caller = callerOf(context);
+  return context.loaders.get('Post', () => posts.createLoader(caller)).load(id);
 }

@@ -1,26 +1,15 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, rowsByIds, subtreeCondition } from '@campus/database';
-import {
-  BadUserInputError,
-  ConflictError,
-  ConnectionShape,
-  decodeCursor,
-  ForbiddenError,
-  NotFoundError,
-  toConnection,
-  VersionedInput,
-} from '@campus/graphql';
+import { newId, rowsByIds, subtreeCondition } from '@campus/database';
+import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
+import { PERSON_ACCESS } from '../people/person.access';
 import { PersonEntity } from '../people/person.entity';
 import { dutyTemplateOf } from './duty-templates';
+import { POST_ACCESS } from './post.access';
 import { PostDutyEntity, PostEntity } from './post.entity';
 import { AddPostDutyInput, AssignPostHolderInput, CreatePostInput, PostFilter, RemovePostDutyInput, UpdatePostInput } from './post.inputs';
 import { Post, PostDuty, toPost, toPostDuties } from './post.types';
-
-/** Who sets up posts and their duty lists in a unit. */
-export const POST_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER];
 
 export const MAX_DUTIES_PER_POST = 30;
 
@@ -31,9 +20,9 @@ export class PostService {
     return this.dataSource.getRepository(PostEntity);
   }
 
-  createLoader(viewer: Viewer): DataLoader<string, Post | null> {
+  createLoader(caller: Caller): DataLoader<string, Post | null> {
     return new DataLoader((ids) => {
-      const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
+      const scope = POST_ACCESS.where(caller, 'view', 'p.org_path');
       return rowsByIds(this.repository.createQueryBuilder('p').where(scope.sql, scope.params), 'p', ids, toPost);
     });
   }
@@ -46,11 +35,10 @@ export class PostService {
     });
   }
 
-  async list(viewer: Viewer, filter: PostFilter, first: number, after?: string | null): Promise<ConnectionShape<Post>> {
-    const unit = await this.dataSource.manager.findOneBy(OrgUnitEntity, { id: filter.orgUnitId });
-    if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', filter.orgUnitId);
+  async list(caller: Caller, filter: PostFilter, first: number, after?: string | null): Promise<ConnectionShape<Post>> {
+    const unit = await ORG_UNIT_ACCESS.find(this.dataSource.manager, caller, 'view', filter.orgUnitId);
     const query = this.repository.createQueryBuilder('p');
-    const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
+    const scope = POST_ACCESS.where(caller, 'view', 'p.org_path');
     query.where(scope.sql, scope.params);
     if (filter.includeSubtree) {
       const subtree = subtreeCondition('p.org_path', unit.path, 'unitPath');
@@ -68,11 +56,10 @@ export class PostService {
     return toConnection(rows, first, totalCount, (row) => [row.title, row.id], toPost);
   }
 
-  /** 我的责任清单: the posts a person holds, within the viewer's scope, oldest first. */
-  async heldBy(viewer: Viewer, personId: string): Promise<Post[]> {
-    const person = await this.dataSource.manager.findOneBy(PersonEntity, { id: personId });
-    if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', personId);
-    const scope = orgScopeCondition('p.org_path', viewer.scopePaths);
+  /** 我的责任清单: the posts a person holds, within the caller's scope, oldest first. */
+  async heldBy(caller: Caller, personId: string): Promise<Post[]> {
+    await PERSON_ACCESS.find(this.dataSource.manager, caller, 'view', personId);
+    const scope = POST_ACCESS.where(caller, 'view', 'p.org_path');
     const rows = await this.repository
       .createQueryBuilder('p')
       .where('p.holder_person_id = :personId', { personId })
@@ -83,12 +70,11 @@ export class PostService {
     return rows.map(toPost);
   }
 
-  async create(viewer: Viewer, input: CreatePostInput): Promise<Post> {
+  async create(caller: Caller, input: CreatePostInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOneBy(OrgUnitEntity, { id: input.orgUnitId });
-      if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', input.orgUnitId);
-      this.requireManager(viewer, unit.path);
-      const holder = input.holderId ? await this.eligibleHolder(manager, viewer, unit.path, input.holderId) : null;
+      const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
+      POST_ACCESS.checkRole(caller, 'create', unit.path);
+      const holder = input.holderId ? await this.eligibleHolder(manager, caller, unit.path, input.holderId) : null;
       const post = manager.create(PostEntity, {
         id: newId(),
         orgUnitId: unit.id,
@@ -104,12 +90,12 @@ export class PostService {
     });
   }
 
-  async update(viewer: Viewer, input: UpdatePostInput): Promise<Post> {
+  async update(caller: Caller, input: UpdatePostInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
-      const post = await this.lockForChange(manager, viewer, input);
+      const post = await POST_ACCESS.lock(manager, caller, 'edit', input);
       if (input.title) post.title = input.title;
       if (input.holderId && input.holderId !== post.holderPersonId) {
-        post.holderPersonId = (await this.eligibleHolder(manager, viewer, post.orgPath, input.holderId)).id;
+        post.holderPersonId = (await this.eligibleHolder(manager, caller, post.orgPath, input.holderId)).id;
       }
       await manager.save(post);
       return toPost(post);
@@ -117,19 +103,19 @@ export class PostService {
   }
 
   /** Puts a person in the post, replacing whoever held it. */
-  async assignHolder(viewer: Viewer, input: AssignPostHolderInput): Promise<Post> {
+  async assignHolder(caller: Caller, input: AssignPostHolderInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
-      const post = await this.lockForChange(manager, viewer, input);
+      const post = await POST_ACCESS.lock(manager, caller, 'edit', input);
       if (post.holderPersonId === input.holderId) throw new ConflictError('DUPLICATE', '此人已在该岗位任职', { id: post.id });
-      post.holderPersonId = (await this.eligibleHolder(manager, viewer, post.orgPath, input.holderId)).id;
+      post.holderPersonId = (await this.eligibleHolder(manager, caller, post.orgPath, input.holderId)).id;
       await manager.save(post);
       return toPost(post);
     });
   }
 
-  async vacate(viewer: Viewer, input: VersionedInput): Promise<Post> {
+  async vacate(caller: Caller, input: VersionedInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
-      const post = await this.lockForChange(manager, viewer, input);
+      const post = await POST_ACCESS.lock(manager, caller, 'edit', input);
       if (post.holderPersonId === null) throw new ConflictError('INACTIVE', '岗位已空缺', { id: post.id });
       post.holderPersonId = null;
       await manager.save(post);
@@ -137,9 +123,9 @@ export class PostService {
     });
   }
 
-  async addDuty(viewer: Viewer, input: AddPostDutyInput): Promise<Post> {
+  async addDuty(caller: Caller, input: AddPostDutyInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
-      const post = await this.lockForChange(manager, viewer, input);
+      const post = await POST_ACCESS.lock(manager, caller, 'editDuties', input);
       const duties = await this.dutiesInOrder(manager, post.id);
       if (duties.length >= MAX_DUTIES_PER_POST) {
         throw new ConflictError('LIMIT_REACHED', `责任清单最多 ${MAX_DUTIES_PER_POST} 项`, { id: post.id });
@@ -156,9 +142,9 @@ export class PostService {
     });
   }
 
-  async removeDuty(viewer: Viewer, input: RemovePostDutyInput): Promise<Post> {
+  async removeDuty(caller: Caller, input: RemovePostDutyInput): Promise<Post> {
     return this.dataSource.transaction(async (manager) => {
-      const post = await this.lockForChange(manager, viewer, input);
+      const post = await POST_ACCESS.lock(manager, caller, 'editDuties', input);
       const duties = await this.dutiesInOrder(manager, post.id);
       const removed = duties.find((duty) => duty.id === input.dutyId);
       if (!removed) throw new NotFoundError('责任事项', input.dutyId);
@@ -173,32 +159,14 @@ export class PostService {
     });
   }
 
-  /** Locks a post the viewer may change, at the version they read. */
-  private async lockForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput): Promise<PostEntity> {
-    const post = await manager.findOne(PostEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!post || !viewer.covers(post.orgPath)) throw new NotFoundError('岗位', input.id);
-    this.requireManager(viewer, post.orgPath);
-    if (post.version !== input.version) {
-      throw new ConflictError('STALE_VERSION', '岗位已被他人修改，请刷新后重试', { id: post.id, currentVersion: post.version });
-    }
-    return post;
-  }
-
   /** A holder must be an active person of the post's unit or a unit below it. */
-  private async eligibleHolder(manager: EntityManager, viewer: Viewer, unitPath: string, personId: string): Promise<PersonEntity> {
-    const person = await manager.findOneBy(PersonEntity, { id: personId });
-    if (!person || !viewer.covers(person.orgPath)) throw new NotFoundError('人员', personId);
+  private async eligibleHolder(manager: EntityManager, caller: Caller, unitPath: string, personId: string): Promise<PersonEntity> {
+    const person = await PERSON_ACCESS.find(manager, caller, 'view', personId);
     if (!person.orgPath.startsWith(unitPath)) {
       throw new BadUserInputError([{ field: 'holderId', message: '任职人员须为设岗单位或其下级单位的人员' }]);
     }
     if (!person.active) throw new BadUserInputError([{ field: 'holderId', message: '该人员已停用，不能任职' }]);
     return person;
-  }
-
-  private requireManager(viewer: Viewer, path: string): void {
-    if (!viewer.hasRoleAt(POST_MANAGER_ROLES, path)) {
-      throw new ForbiddenError('只有本单位负责人或安全管理部门可以设置岗位和责任清单');
-    }
   }
 
   private dutiesInOrder(manager: EntityManager, postId: string): Promise<PostDutyEntity[]> {

@@ -1,9 +1,11 @@
 import { Posts1764200000005 } from '../migrations/1764200000005-posts';
 import { FeatureModule } from '@campus/server';
 import type { ResponsibilityDeps } from '../service';
+import { DUTY_ASSESSMENT_POLICY } from './duty-assessment.access';
 import { DutyAssessmentEntity, DutyAssessmentItemEntity } from './duty-assessment.entity';
 import { DutyAssessmentResolver } from './duty-assessment.resolver';
 import { DutyAssessmentService } from './duty-assessment.service';
+import { POST_POLICY } from './post.access';
 import { PostDutyEntity, PostEntity } from './post.entity';
 import { PostResolver } from './post.resolver';
 import { PostService } from './post.service';
@@ -13,6 +15,7 @@ export const POSTS_MODULE: FeatureModule<ResponsibilityDeps> = {
   name: 'posts',
   entities: [PostEntity, PostDutyEntity, DutyAssessmentEntity, DutyAssessmentItemEntity],
   scopedTables: ['post', 'post_duty_assessment'],
+  policies: [POST_POLICY, DUTY_ASSESSMENT_POLICY],
   migrations: [Posts1764200000005],
   resolvers: ({ dataSource, orgUnits, people }) => {
     const posts = new PostService(dataSource);

@@ -1,4 +1,4 @@
-import { ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -26,8 +26,8 @@ export class WorkGroupResolver {
 
   @Query(() => WorkGroup, { nullable: true, description: '按 ID 查询工作机构（限我的管辖范围）' })
   workGroup(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<WorkGroup | null> {
-    const viewer = requireViewer(context);
-    return context.loaders.get('WorkGroup', () => this.workGroupService.createLoader(viewer)).load(id);
+    const caller = callerOf(context);
+    return context.loaders.get('WorkGroup', () => this.workGroupService.createLoader(caller)).load(id);
   }
 
   @Query(() => WorkGroupConnection, { description: '单位（可含下级）成立的领导小组、工作专班、督导组，最新成立的在前' })
@@ -36,7 +36,7 @@ export class WorkGroupResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<WorkGroupConnection> {
-    return this.workGroupService.list(requireViewer(context), filter, first, after);
+    return this.workGroupService.list(callerOf(context), filter, first, after);
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: '成立单位' })
@@ -56,22 +56,22 @@ export class WorkGroupResolver {
 
   @Mutation(() => WorkGroupPayload, { description: '成立领导小组、工作专班或督导组' })
   async createWorkGroup(@Arg('input') input: CreateWorkGroupInput, @Ctx() context: RequestContext): Promise<WorkGroupPayload> {
-    return { workGroup: await this.workGroupService.create(requireViewer(context), input) };
+    return { workGroup: await this.workGroupService.create(callerOf(context), input) };
   }
 
   @Mutation(() => WorkGroupPayload, { description: '修改工作机构名称、办公室挂靠单位或工作职责' })
   async updateWorkGroup(@Arg('input') input: UpdateWorkGroupInput, @Ctx() context: RequestContext): Promise<WorkGroupPayload> {
-    return { workGroup: await this.workGroupService.update(requireViewer(context), input) };
+    return { workGroup: await this.workGroupService.update(callerOf(context), input) };
   }
 
   @Mutation(() => WorkGroupPayload, { description: '调整成员：以新名单整体替换' })
   async setWorkGroupMembers(@Arg('input') input: SetWorkGroupMembersInput, @Ctx() context: RequestContext): Promise<WorkGroupPayload> {
-    return { workGroup: await this.workGroupService.setMembers(requireViewer(context), input) };
+    return { workGroup: await this.workGroupService.setMembers(callerOf(context), input) };
   }
 
   @Mutation(() => WorkGroupPayload, { description: '撤销工作机构（保留记录）' })
   async dissolveWorkGroup(@Arg('input') input: DissolveWorkGroupInput, @Ctx() context: RequestContext): Promise<WorkGroupPayload> {
-    return { workGroup: await this.workGroupService.dissolve(requireViewer(context), input) };
+    return { workGroup: await this.workGroupService.dissolve(callerOf(context), input) };
   }
 }
 

@@ -1,21 +1,14 @@
-import { ADMIN_ROLES, Viewer } from '@campus/auth';
-import { newId, orgScopeCondition, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
-import {
-  BadUserInputError,
-  ConflictError,
-  ConnectionShape,
-  decodeCursor,
-  FieldProblem,
-  ForbiddenError,
-  NotFoundError,
-  toConnection,
-  VersionedInput,
-} from '@campus/graphql';
+import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
+import { BadUserInputError, Caller, ConnectionShape, decodeCursor, FieldProblem, toConnection, VersionedInput } from '@campus/graphql';
+import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { PERSON_ACCESS } from '../people/person.access';
 import { PersonEntity } from '../people/person.entity';
 import { memberListProblems } from './work-group-members';
+import { WORK_GROUP_ACCESS, WORK_GROUP_TRANSITIONS, WorkGroupAction, WorkGroupState, workGroupState } from './work-group.access';
 import { WorkGroupEntity, WorkGroupMemberEntity } from './work-group.entity';
 import {
   CreateWorkGroupInput,
@@ -33,9 +26,9 @@ export class WorkGroupService {
     return this.dataSource.getRepository(WorkGroupEntity);
   }
 
-  createLoader(viewer: Viewer): DataLoader<string, WorkGroup | null> {
+  createLoader(caller: Caller): DataLoader<string, WorkGroup | null> {
     return new DataLoader((ids) => {
-      const scope = orgScopeCondition('g.org_path', viewer.scopePaths);
+      const scope = WORK_GROUP_ACCESS.where(caller, 'view', 'g.org_path');
       return rowsByIds(this.repository.createQueryBuilder('g').where(scope.sql, scope.params), 'g', ids, toWorkGroup);
     });
   }
@@ -51,11 +44,10 @@ export class WorkGroupService {
   }
 
   /** Groups of a unit (and below), newest first. */
-  async list(viewer: Viewer, filter: WorkGroupFilter, first: number, after?: string | null): Promise<ConnectionShape<WorkGroup>> {
-    const unit = await this.dataSource.manager.findOneBy(OrgUnitEntity, { id: filter.orgUnitId });
-    if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', filter.orgUnitId);
+  async list(caller: Caller, filter: WorkGroupFilter, first: number, after?: string | null): Promise<ConnectionShape<WorkGroup>> {
+    const unit = await ORG_UNIT_ACCESS.find(this.dataSource.manager, caller, 'view', filter.orgUnitId);
     const query = this.repository.createQueryBuilder('g');
-    const scope = orgScopeCondition('g.org_path', viewer.scopePaths);
+    const scope = WORK_GROUP_ACCESS.where(caller, 'view', 'g.org_path');
     query.where(scope.sql, scope.params);
     if (filter.includeSubtree) {
       const subtree = subtreeCondition('g.org_path', unit.path, 'unitPath');
@@ -69,13 +61,12 @@ export class WorkGroupService {
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toWorkGroup);
   }
 
-  async create(viewer: Viewer, input: CreateWorkGroupInput): Promise<WorkGroup> {
+  async create(caller: Caller, input: CreateWorkGroupInput): Promise<WorkGroup> {
     return this.dataSource.transaction(async (manager) => {
-      const unit = await manager.findOneBy(OrgUnitEntity, { id: input.orgUnitId });
-      if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', input.orgUnitId);
-      requireAdmin(viewer, unit.path);
+      const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
+      WORK_GROUP_ACCESS.checkRole(caller, 'create', unit.path);
       const officeHost = input.officeHostUnitId ? await this.officeHostIn(manager, unit.path, input.officeHostUnitId) : null;
-      await this.requireValidMembers(manager, viewer, unit.path, input.members);
+      await this.requireValidMembers(manager, caller, unit.path, input.members);
       const group = manager.create(WorkGroupEntity, {
         id: newId(),
         orgUnitId: unit.id,
@@ -92,9 +83,9 @@ export class WorkGroupService {
     });
   }
 
-  async update(viewer: Viewer, input: UpdateWorkGroupInput): Promise<WorkGroup> {
+  async update(caller: Caller, input: UpdateWorkGroupInput): Promise<WorkGroup> {
     return this.dataSource.transaction(async (manager) => {
-      const group = await this.lockActiveForChange(manager, viewer, input);
+      const { group } = await this.lockFor(manager, caller, 'EDIT', input);
       if (input.name) group.name = input.name.trim();
       if (input.responsibilities !== undefined && input.responsibilities !== null) {
         group.responsibilities = input.responsibilities.trim() || null;
@@ -108,10 +99,10 @@ export class WorkGroupService {
   }
 
   /** Replaces the whole member list. */
-  async setMembers(viewer: Viewer, input: SetWorkGroupMembersInput): Promise<WorkGroup> {
+  async setMembers(caller: Caller, input: SetWorkGroupMembersInput): Promise<WorkGroup> {
     return this.dataSource.transaction(async (manager) => {
-      const group = await this.lockActiveForChange(manager, viewer, input);
-      await this.requireValidMembers(manager, viewer, group.orgPath, input.members);
+      const { group } = await this.lockFor(manager, caller, 'SET_MEMBERS', input);
+      await this.requireValidMembers(manager, caller, group.orgPath, input.members);
       await manager.delete(WorkGroupMemberEntity, { groupId: group.id });
       await this.saveMembers(manager, group.id, input.members);
       // The member list is part of the group: changing it moves the group's version on.
@@ -122,24 +113,24 @@ export class WorkGroupService {
   }
 
   /** 撤销: kept with its members for the record, no longer active. */
-  async dissolve(viewer: Viewer, input: VersionedInput): Promise<WorkGroup> {
+  async dissolve(caller: Caller, input: VersionedInput): Promise<WorkGroup> {
     return this.dataSource.transaction(async (manager) => {
-      const group = await this.lockActiveForChange(manager, viewer, input);
-      group.active = false;
+      const { group, state } = await this.lockFor(manager, caller, 'DISSOLVE', input);
+      group.active = state === 'ACTIVE';
       await manager.save(group);
       return toWorkGroup(group);
     });
   }
 
-  private async lockActiveForChange(manager: EntityManager, viewer: Viewer, input: VersionedInput): Promise<WorkGroupEntity> {
-    const group = await manager.findOne(WorkGroupEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-    if (!group || !viewer.covers(group.orgPath)) throw new NotFoundError('工作机构', input.id);
-    requireAdmin(viewer, group.orgPath);
-    if (group.version !== input.version) {
-      throw new ConflictError('STALE_VERSION', '工作机构已被他人修改，请刷新后重试', { id: group.id, currentVersion: group.version });
-    }
-    if (!group.active) throw new ConflictError('INACTIVE', '工作机构已撤销，不能再修改', { id: group.id });
-    return group;
+  /** The group locked for the action (scope, role, version) and the state the table takes it to. */
+  private async lockFor(
+    manager: EntityManager,
+    caller: Caller,
+    action: WorkGroupAction,
+    input: VersionedInput,
+  ): Promise<{ group: WorkGroupEntity; state: WorkGroupState }> {
+    const group = await WORK_GROUP_ACCESS.lock(manager, caller, action, input);
+    return { group, state: requireTransition(WORK_GROUP_TRANSITIONS, action, workGroupState(group), group.id) };
   }
 
   /** The office of a group sits in the owning unit or a unit below it (e.g. 办公室挂靠安全保卫处). */
@@ -151,13 +142,13 @@ export class WorkGroupService {
     return unit;
   }
 
-  private async requireValidMembers(manager: EntityManager, viewer: Viewer, ownerPath: string, members: WorkGroupMemberInput[]): Promise<void> {
+  private async requireValidMembers(manager: EntityManager, caller: Caller, ownerPath: string, members: WorkGroupMemberInput[]): Promise<void> {
     const problems = memberListProblems(members);
     const ids = [...new Set(members.map((member) => member.personId))];
     const people = ids.length ? await manager.find(PersonEntity, { where: { id: In(ids) } }) : [];
     const byId = new Map(people.map((person) => [person.id, person]));
     members.forEach((member, index) => {
-      const problem = memberProblem(viewer, ownerPath, byId.get(member.personId));
+      const problem = memberProblem(caller, ownerPath, byId.get(member.personId));
       if (problem) problems.push({ field: `members[${index}].personId`, message: problem });
     });
     if (problems.length) throw new BadUserInputError(sortByField(problems));
@@ -180,8 +171,8 @@ export class WorkGroupService {
   }
 }
 
-function memberProblem(viewer: Viewer, ownerPath: string, person: PersonEntity | undefined): string | null {
-  if (!person || !viewer.covers(person.orgPath)) return '人员不存在或不在您的管辖范围内';
+function memberProblem(caller: Caller, ownerPath: string, person: PersonEntity | undefined): string | null {
+  if (!person || !PERSON_ACCESS.allows(caller, 'view', person.orgPath)) return '人员不存在或不在您的管辖范围内';
   if (!person.orgPath.startsWith(ownerPath)) return '成员须为成立单位或其下级单位的人员';
   if (!person.active) return '该人员已停用';
   return null;
@@ -189,8 +180,4 @@ function memberProblem(viewer: Viewer, ownerPath: string, person: PersonEntity |
 
 function sortByField(problems: FieldProblem[]): FieldProblem[] {
   return [...problems].sort((a, b) => a.field.localeCompare(b.field, 'en', { numeric: true }));
-}
-
-function requireAdmin(viewer: Viewer, path: string): void {
-  if (!viewer.hasRoleAt(ADMIN_ROLES, path)) throw new ForbiddenError('只有教育局或学校安全保卫处可以设立和调整工作机构');
 }

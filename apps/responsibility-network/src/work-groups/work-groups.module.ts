@@ -1,6 +1,7 @@
 import { WorkGroups1764200000006 } from '../migrations/1764200000006-work-groups';
 import { FeatureModule } from '@campus/server';
 import type { ResponsibilityDeps } from '../service';
+import { WORK_GROUP_POLICY } from './work-group.access';
 import { WorkGroupEntity, WorkGroupMemberEntity } from './work-group.entity';
 import { WorkGroupMemberResolver, WorkGroupResolver } from './work-group.resolver';
 import { WorkGroupService } from './work-group.service';
@@ -10,6 +11,7 @@ export const WORK_GROUPS_MODULE: FeatureModule<ResponsibilityDeps> = {
   name: 'work-groups',
   entities: [WorkGroupEntity, WorkGroupMemberEntity],
   scopedTables: ['work_group'],
+  policies: [WORK_GROUP_POLICY],
   migrations: [WorkGroups1764200000006],
   resolvers: ({ dataSource, orgUnits, people }) => {
     const workGroups = new WorkGroupService(dataSource);

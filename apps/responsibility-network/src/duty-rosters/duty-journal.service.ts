@@ -1,11 +1,11 @@
-import { Viewer } from '@campus/auth';
 import { KeysetOrder, keysetPage, newId, recentFirstKey, recentFirstPage } from '@campus/database';
-import { BadUserInputError, ConnectionShape, decodeCursor, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { BadUserInputError, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { DataSource } from 'typeorm';
-import { isOnSlot, mayManageDuty, requireDutyShift } from './duty-access';
 import { DutyLogCategory } from './duty-enums';
 import { DutyHandoverNoteEntity, DutyLogEntryEntity } from './duty-journal.entity';
+import { DUTY_ROSTER_ACCESS } from './duty-roster.access';
 import { DutyRosterEntity } from './duty-roster.entity';
+import { isOnSlot, requireDutyShift } from './duty-slots';
 import { shanghaiDateOf, shiftAt } from './duty-time';
 import { AddDutyLogEntryInput, AddHandoverNoteInput } from './duty.inputs';
 import { DutyHandoverNote, DutyLogEntry, toDutyHandoverNote, toDutyLogEntry } from './duty.types';
@@ -18,10 +18,10 @@ export class DutyJournalService {
     return this.dataSource.manager;
   }
 
-  async addHandoverNote(viewer: Viewer, input: AddHandoverNoteInput): Promise<DutyHandoverNote> {
-    const roster = await this.manager.findOneBy(DutyRosterEntity, { id: input.rosterId });
-    const onShift = roster ? await isOnSlot(this.manager, viewer.personId, roster.id, input.date, input.shiftName) : false;
-    requireJournalWriter(viewer, roster, input.rosterId, onShift);
+  async addHandoverNote(caller: Caller, input: AddHandoverNoteInput): Promise<DutyHandoverNote> {
+    const found = await this.manager.findOneBy(DutyRosterEntity, { id: input.rosterId });
+    const onShift = found ? await isOnSlot(this.manager, caller.viewer.personId, found.id, input.date, input.shiftName) : false;
+    const roster = journalRoster(caller, input.rosterId, found, onShift);
     requireDutyShift(roster, input.date, input.shiftName);
     const note = this.manager.create(DutyHandoverNoteEntity, {
       id: newId(),
@@ -29,19 +29,19 @@ export class DutyJournalService {
       dutyDate: input.date,
       shiftName: input.shiftName,
       note: input.note,
-      writtenByAccountId: viewer.accountId,
-      writtenByPersonId: viewer.personId,
+      writtenByAccountId: caller.viewer.accountId,
+      writtenByPersonId: caller.viewer.personId,
     });
     await this.manager.save(note);
     return toDutyHandoverNote(note);
   }
 
   /** A log entry is filed under the shift running when it happened; its people may write it. */
-  async addLogEntry(viewer: Viewer, input: AddDutyLogEntryInput): Promise<DutyLogEntry> {
-    const roster = await this.manager.findOneBy(DutyRosterEntity, { id: input.rosterId });
-    const running = roster ? shiftAt(roster, input.occurredAt) : null;
-    const onShift = roster && running ? await isOnSlot(this.manager, viewer.personId, roster.id, running.date, running.shift.name) : false;
-    requireJournalWriter(viewer, roster, input.rosterId, onShift);
+  async addLogEntry(caller: Caller, input: AddDutyLogEntryInput): Promise<DutyLogEntry> {
+    const found = await this.manager.findOneBy(DutyRosterEntity, { id: input.rosterId });
+    const running = found ? shiftAt(found, input.occurredAt) : null;
+    const onShift = found && running ? await isOnSlot(this.manager, caller.viewer.personId, found.id, running.date, running.shift.name) : false;
+    const roster = journalRoster(caller, input.rosterId, found, onShift);
     const day = shanghaiDateOf(input.occurredAt);
     if (!running && (day < roster.startDate || day > roster.endDate)) {
       throw new BadUserInputError([{ field: 'occurredAt', message: `发生时间不在值班表的值班期内（${roster.startDate} 至 ${roster.endDate}）` }]);
@@ -54,8 +54,8 @@ export class DutyJournalService {
       content: input.content,
       dutyDate: running?.date ?? null,
       shiftName: running?.shift.name ?? null,
-      recordedByAccountId: viewer.accountId,
-      recordedByPersonId: viewer.personId,
+      recordedByAccountId: caller.viewer.accountId,
+      recordedByPersonId: caller.viewer.personId,
     });
     await this.manager.save(entry);
     return toDutyLogEntry(entry);
@@ -85,17 +85,11 @@ export class DutyJournalService {
 }
 
 /**
- * The people on the shift may write its journal even when the roster's unit lies outside their own
- * scope (officers are often drawn from units below it); anyone else needs to keep the unit's duty.
+ * The roster whose journal the caller writes. The people on the shift may write it even when the
+ * roster's unit lies outside their own scope (officers are often drawn from units below it); anyone
+ * else is judged by the roster's policy (NOT_FOUND out of scope, FORBIDDEN without a keeper's role).
  */
-function requireJournalWriter(
-  viewer: Viewer,
-  roster: DutyRosterEntity | null,
-  rosterId: string,
-  onShift: boolean,
-): asserts roster is DutyRosterEntity {
-  if (!roster || (!onShift && !viewer.covers(roster.orgPath))) throw new NotFoundError('值班表', rosterId);
-  if (!onShift && !mayManageDuty(viewer, roster.orgPath)) {
-    throw new ForbiddenError('只有该班次的值班人员、本单位负责人、安全员或安全管理部门可以记录');
-  }
+function journalRoster(caller: Caller, rosterId: string, roster: DutyRosterEntity | null, onShift: boolean): DutyRosterEntity {
+  if (roster && onShift) return roster;
+  return DUTY_ROSTER_ACCESS.guard(caller, 'writeJournal', rosterId, roster);
 }

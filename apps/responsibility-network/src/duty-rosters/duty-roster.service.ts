@@ -1,13 +1,14 @@
-import { Viewer } from '@campus/auth';
-import { KeysetOrder, keysetPage, newId, orgScopeCondition, subtreeCondition } from '@campus/database';
+import { KeysetOrder, keysetPage, newId, subtreeCondition } from '@campus/database';
 import { DutyGapFound, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
-import { BadUserInputError, ConflictError, ConnectionShape, decodeCursor, FieldProblem, NotFoundError, toConnection } from '@campus/graphql';
+import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitService } from '../org-units/org-unit.service';
+import { PERSON_ACCESS } from '../people/person.access';
 import { PersonEntity } from '../people/person.entity';
-import { requireDutyManager, requireDutyShift, visibleRoster } from './duty-access';
+import { DUTY_ROSTER_ACCESS } from './duty-roster.access';
+import { requireDutyShift } from './duty-slots';
 import { DutyGapShape, findDutyGaps } from './duty-gaps';
 import { DutyGapReportEntity } from './duty-gap-report.entity';
 import { DutyRosterEntity } from './duty-roster.entity';
@@ -37,18 +38,19 @@ export class DutyRosterService {
     return this.dataSource.getRepository(DutyRosterEntity);
   }
 
-  async get(viewer: Viewer, id: string): Promise<DutyRoster | null> {
-    const roster = await this.repository.findOneBy({ id });
-    return roster && viewer.covers(roster.orgPath) ? toDutyRoster(roster) : null;
+  /** A roster the caller may see, or null: through the request's loader. */
+  async get(caller: Caller, id: string): Promise<DutyRoster | null> {
+    const roster = await DUTY_ROSTER_ACCESS.loader(caller.loaders, this.dataSource.manager, caller, 'view').load(id);
+    return roster ? toDutyRoster(roster) : null;
   }
 
-  /** Rosters in the viewer's scope, the latest start first. */
-  async list(viewer: Viewer, filter: DutyRosterFilter, first: number, after?: string | null): Promise<ConnectionShape<DutyRoster>> {
+  /** Rosters in the caller's scope, the latest start first. */
+  async list(caller: Caller, filter: DutyRosterFilter, first: number, after?: string | null): Promise<ConnectionShape<DutyRoster>> {
     const query = this.repository.createQueryBuilder('r');
-    const scope = orgScopeCondition('r.org_path', viewer.scopePaths);
+    const scope = DUTY_ROSTER_ACCESS.where(caller, 'view', 'r.org_path');
     query.where(scope.sql, scope.params);
     if (filter.orgUnitId) {
-      const unit = await this.orgUnits.getVisible(viewer, filter.orgUnitId);
+      const unit = await this.orgUnits.getVisible(caller, filter.orgUnitId);
       if (filter.includeSubtree) {
         const subtree = subtreeCondition('r.org_path', unit.path, 'unitPath');
         query.andWhere(subtree.sql, subtree.params);
@@ -63,13 +65,12 @@ export class DutyRosterService {
     return toConnection(page.rows, first, page.totalCount, (row) => [row.startDate, row.id], toDutyRoster);
   }
 
-  async create(viewer: Viewer, input: CreateDutyRosterInput): Promise<DutyRoster> {
+  async create(caller: Caller, input: CreateDutyRosterInput): Promise<DutyRoster> {
     const shifts = input.shifts.map(plainShift);
     return this.dataSource.transaction(async (manager) => {
       // Locking the unit serialises roster creation per unit, so two overlapping rosters cannot slip in.
-      const unit = await manager.findOne(OrgUnitEntity, { where: { id: input.orgUnitId }, lock: { mode: 'pessimistic_write' } });
-      if (!unit || !viewer.covers(unit.path)) throw new NotFoundError('单位', input.orgUnitId);
-      requireDutyManager(viewer, unit.path);
+      const unit = await ORG_UNIT_ACCESS.lock(manager, caller, 'view', { id: input.orgUnitId });
+      DUTY_ROSTER_ACCESS.checkRole(caller, 'create', unit.path);
       const problems = [...dateRangeProblems(input.startDate, input.endDate), ...shiftProblems(shifts, input.periodKind)];
       if (problems.length) throw new BadUserInputError(problems);
       await this.refuseOverlap(manager, unit.id, input.startDate, input.endDate);
@@ -82,20 +83,16 @@ export class DutyRosterService {
         endDate: input.endDate,
         periodKind: input.periodKind,
         shifts,
-        createdByAccountId: viewer.accountId,
+        createdByAccountId: caller.viewer.accountId,
       });
       await manager.save(roster);
       return toDutyRoster(roster);
     });
   }
 
-  async update(viewer: Viewer, input: UpdateDutyRosterInput): Promise<DutyRoster> {
+  async update(caller: Caller, input: UpdateDutyRosterInput): Promise<DutyRoster> {
     return this.dataSource.transaction(async (manager) => {
-      const roster = await visibleRoster(manager, viewer, input.id, true);
-      requireDutyManager(viewer, roster.orgPath);
-      if (roster.version !== input.version) {
-        throw new ConflictError('STALE_VERSION', '值班表已被他人修改，请刷新后重试', { id: roster.id, currentVersion: roster.version });
-      }
+      const roster = await DUTY_ROSTER_ACCESS.lock(manager, caller, 'edit', input);
       const periodKind = input.periodKind ?? roster.periodKind;
       const shifts = input.shifts ? input.shifts.map(plainShift) : roster.shifts;
       const problems = shiftProblems(shifts, periodKind, input.shifts ? 'shifts' : 'periodKind');
@@ -110,14 +107,13 @@ export class DutyRosterService {
   }
 
   /** Replaces who is on one shift of one day; naming nobody clears the slot. */
-  async setSlot(viewer: Viewer, input: SetDutySlotInput): Promise<SlotChange> {
+  async setSlot(caller: Caller, input: SetDutySlotInput): Promise<SlotChange> {
     return this.dataSource.transaction(async (manager) => {
-      const roster = await visibleRoster(manager, viewer, input.rosterId, true);
-      requireDutyManager(viewer, roster.orgPath);
+      const roster = await DUTY_ROSTER_ACCESS.lock(manager, caller, 'setSlot', { id: input.rosterId });
       requireDutyShift(roster, input.date, input.shiftName);
       const leaderId = input.leaderPersonId || null;
       const officerIds = input.officerPersonIds;
-      await this.requireDutyPeople(manager, viewer, roster, leaderId, officerIds);
+      await this.requireDutyPeople(manager, caller, roster, leaderId, officerIds);
 
       const where = { rosterId: roster.id, dutyDate: input.date, shiftName: input.shiftName };
       const existing = await manager.findOneBy(DutySlotEntity, where);
@@ -127,10 +123,10 @@ export class DutyRosterService {
       }
       const slotId = existing?.id ?? newId();
       if (existing) {
-        await manager.update(DutySlotEntity, { id: slotId }, { leaderPersonId: leaderId, updatedByAccountId: viewer.accountId });
+        await manager.update(DutySlotEntity, { id: slotId }, { leaderPersonId: leaderId, updatedByAccountId: caller.viewer.accountId });
         await manager.delete(DutySlotOfficerEntity, { slotId });
       } else {
-        await manager.insert(DutySlotEntity, { ...where, id: slotId, leaderPersonId: leaderId, updatedByAccountId: viewer.accountId });
+        await manager.insert(DutySlotEntity, { ...where, id: slotId, leaderPersonId: leaderId, updatedByAccountId: caller.viewer.accountId });
       }
       if (officerIds.length) {
         await manager.insert(DutySlotOfficerEntity, officerIds.map((personId, position) => ({ slotId, personId, position })));
@@ -140,8 +136,8 @@ export class DutyRosterService {
     });
   }
 
-  async gaps(viewer: Viewer, rosterId: string): Promise<DutyGapShape[]> {
-    const roster = await visibleRoster(this.dataSource.manager, viewer, rosterId);
+  async gaps(caller: Caller, rosterId: string): Promise<DutyGapShape[]> {
+    const roster = await DUTY_ROSTER_ACCESS.find(this.dataSource.manager, caller, 'view', rosterId);
     return findDutyGaps(roster, await slotsOf(this.dataSource.manager, [roster.id]));
   }
 
@@ -149,10 +145,9 @@ export class DutyRosterService {
    * Announces each gap not announced before with a DutyGapFound event. Announced gaps are remembered
    * per missing position, so a shift that later also loses its leader is announced again for that.
    */
-  async checkGaps(viewer: Viewer, rosterId: string): Promise<GapCheck> {
+  async checkGaps(caller: Caller, rosterId: string): Promise<GapCheck> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const roster = await visibleRoster(manager, viewer, rosterId, true);
-      requireDutyManager(viewer, roster.orgPath);
+      const roster = await DUTY_ROSTER_ACCESS.lock(manager, caller, 'checkGaps', { id: rosterId });
       const gaps = findDutyGaps(roster, await slotsOf(manager, [roster.id]));
       const reported = await manager.findBy(DutyGapReportEntity, { rosterId: roster.id });
       const reportedKeys = new Set(reported.map((report) => gapKey(report.dutyDate, report.shiftName, report.missing)));
@@ -191,11 +186,11 @@ export class DutyRosterService {
 
   /**
    * Who is on duty for a unit at an instant: the shift running then in the unit's own rosters, else in
-   * those of the nearest ancestor (within the viewer's scope) that has one.
+   * those of the nearest ancestor (within the caller's scope) that has one.
    */
-  async onDutyAt(viewer: Viewer, orgUnitId: string, at: Date): Promise<OnDuty | null> {
-    const unit = await this.orgUnits.getVisible(viewer, orgUnitId);
-    const chain = unitsUpward(unit.path).filter((link) => viewer.covers(link.path));
+  async onDutyAt(caller: Caller, orgUnitId: string, at: Date): Promise<OnDuty | null> {
+    const unit = await this.orgUnits.getVisible(caller, orgUnitId);
+    const chain = unitsUpward(unit.path).filter((link) => DUTY_ROSTER_ACCESS.allows(caller, 'view', link.path));
     const today = shanghaiDateOf(at);
     const rosters = await this.repository
       .createQueryBuilder('r')
@@ -252,7 +247,7 @@ export class DutyRosterService {
   /** Everyone named must be active and belong to the roster's unit or a unit below it. */
   private async requireDutyPeople(
     manager: EntityManager,
-    viewer: Viewer,
+    caller: Caller,
     roster: DutyRosterEntity,
     leaderId: string | null,
     officerIds: string[],
@@ -265,7 +260,7 @@ export class DutyRosterService {
     const byId = new Map(people.map((person) => [person.id, person]));
     const problemWith = (id: string): string | null => {
       const person = byId.get(id);
-      if (!person || !viewer.covers(person.orgPath)) return `人员不存在或不在您的管辖范围内：${id}`;
+      if (!person || !PERSON_ACCESS.allows(caller, 'view', person.orgPath)) return `人员不存在或不在您的管辖范围内：${id}`;
       if (!person.active) return `${person.name}已停用`;
       if (!person.orgPath.startsWith(roster.orgPath)) return `${person.name}不属于值班单位及其下级单位`;
       return null;

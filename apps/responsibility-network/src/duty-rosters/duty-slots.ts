@@ -1,26 +1,7 @@
-import { ADMIN_ROLES, Role, Viewer } from '@campus/auth';
-import { BadUserInputError, FieldProblem, ForbiddenError, NotFoundError } from '@campus/graphql';
+import { BadUserInputError, FieldProblem } from '@campus/graphql';
 import { EntityManager } from 'typeorm';
 import { DutyRosterEntity } from './duty-roster.entity';
 import { DutySlotEntity } from './duty-slot.entity';
-
-/** Who keeps a unit's duty rosters: the safety office above it, its leader and its safety officer. */
-export const DUTY_MANAGER_ROLES: readonly Role[] = [...ADMIN_ROLES, Role.UNIT_LEADER, Role.UNIT_SAFETY_OFFICER];
-
-export function mayManageDuty(viewer: Viewer, orgPath: string): boolean {
-  return viewer.hasRoleAt(DUTY_MANAGER_ROLES, orgPath);
-}
-
-export function requireDutyManager(viewer: Viewer, orgPath: string): void {
-  if (!mayManageDuty(viewer, orgPath)) throw new ForbiddenError('只有本单位负责人、安全员或安全管理部门可以安排值班');
-}
-
-/** The roster if the viewer may see it; locked for update inside a change. */
-export async function visibleRoster(manager: EntityManager, viewer: Viewer, id: string, lock = false): Promise<DutyRosterEntity> {
-  const roster = await manager.findOne(DutyRosterEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!roster || !viewer.covers(roster.orgPath)) throw new NotFoundError('值班表', id);
-  return roster;
-}
 
 /** A duty day of the roster and one of its shifts, or BAD_USER_INPUT naming the field. */
 export function requireDutyShift(roster: DutyRosterEntity, date: string, shiftName: string): void {

@@ -5,6 +5,7 @@ import { DutyGapReportEntity } from './duty-gap-report.entity';
 import { DutyHandoverNoteEntity, DutyLogEntryEntity } from './duty-journal.entity';
 import { DutyHandoverNoteResolver, DutyJournalResolver, DutyLogEntryResolver } from './duty-journal.resolver';
 import { DutyJournalService } from './duty-journal.service';
+import { DUTY_ROSTER_POLICY } from './duty-roster.access';
 import { DutyRosterEntity } from './duty-roster.entity';
 import { DutyRosterService } from './duty-roster.service';
 import { DutySlotEntity, DutySlotOfficerEntity } from './duty-slot.entity';
@@ -15,6 +16,7 @@ export const DUTY_MODULE: FeatureModule<ResponsibilityDeps> = {
   name: 'duty-rosters',
   entities: [DutyRosterEntity, DutySlotEntity, DutySlotOfficerEntity, DutyHandoverNoteEntity, DutyLogEntryEntity, DutyGapReportEntity],
   scopedTables: ['duty_roster'],
+  policies: [DUTY_ROSTER_POLICY],
   migrations: [Duty1764200000004],
   resolvers: ({ dataSource, outbox, orgUnits, people }) => {
     const rosters = new DutyRosterService(dataSource, outbox, orgUnits);

@@ -1,4 +1,4 @@
-import { CalendarDate, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { CalendarDate, callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { loadPerson } from '../people/person.resolver';
 import { PersonService } from '../people/person.service';
@@ -41,12 +41,12 @@ export class DutyJournalResolver {
 
   @Mutation(() => DutyHandoverNotePayload, { description: '填写交接班记录（该班次的值班人员或本单位值班管理者）' })
   async addHandoverNote(@Arg('input') input: AddHandoverNoteInput, @Ctx() context: RequestContext): Promise<DutyHandoverNotePayload> {
-    return { handoverNote: await this.journal.addHandoverNote(requireViewer(context), input) };
+    return { handoverNote: await this.journal.addHandoverNote(callerOf(context), input) };
   }
 
   @Mutation(() => DutyLogEntryPayload, { description: '记录值班日志（当时在班的值班人员或本单位值班管理者）' })
   async addDutyLogEntry(@Arg('input') input: AddDutyLogEntryInput, @Ctx() context: RequestContext): Promise<DutyLogEntryPayload> {
-    return { logEntry: await this.journal.addLogEntry(requireViewer(context), input) };
+    return { logEntry: await this.journal.addLogEntry(callerOf(context), input) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { CalendarDate, ConnectionArgs, requireViewer, RequestContext } from '@campus/graphql';
+import { CalendarDate, callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadOrgUnit } from '../org-units/org-unit.resolver';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -29,7 +29,7 @@ export class DutyRosterResolver {
 
   @Query(() => DutyRoster, { nullable: true, description: '按 ID 查询值班表（限我的管辖范围）' })
   dutyRoster(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<DutyRoster | null> {
-    return this.rosters.get(requireViewer(context), id);
+    return this.rosters.get(callerOf(context), id);
   }
 
   @Query(() => DutyRosterConnection, { description: '我的管辖范围内的值班表，开始日期最近的在前' })
@@ -38,12 +38,12 @@ export class DutyRosterResolver {
     @Args() { first, after }: ConnectionArgs,
     @Ctx() context: RequestContext,
   ): Promise<DutyRosterConnection> {
-    return this.rosters.list(requireViewer(context), filter, first, after);
+    return this.rosters.list(callerOf(context), filter, first, after);
   }
 
   @Query(() => [DutyGap], { description: '值班表的缺岗：节假日和敏感时期每班须有带班领导和值班人员，日常每班须有值班人员' })
   dutyGaps(@Arg('rosterId', () => ID) rosterId: string, @Ctx() context: RequestContext): Promise<DutyGap[]> {
-    return this.rosters.gaps(requireViewer(context), rosterId);
+    return this.rosters.gaps(callerOf(context), rosterId);
   }
 
   @Query(() => OnDuty, {
@@ -55,7 +55,7 @@ export class DutyRosterResolver {
     @Arg('at', () => Date, { nullable: true, description: '时刻，默认为现在' }) at: Date | null,
     @Ctx() context: RequestContext,
   ): Promise<OnDuty | null> {
-    return this.rosters.onDutyAt(requireViewer(context), orgUnitId, at ?? new Date());
+    return this.rosters.onDutyAt(callerOf(context), orgUnitId, at ?? new Date());
   }
 
   @FieldResolver(() => OrgUnit, { nullable: true, description: '值班单位' })
@@ -80,23 +80,23 @@ export class DutyRosterResolver {
 
   @Mutation(() => DutyRosterPayload, { description: '新建值班表' })
   async createDutyRoster(@Arg('input') input: CreateDutyRosterInput, @Ctx() context: RequestContext): Promise<DutyRosterPayload> {
-    return { dutyRoster: await this.rosters.create(requireViewer(context), input) };
+    return { dutyRoster: await this.rosters.create(callerOf(context), input) };
   }
 
   @Mutation(() => DutyRosterPayload, { description: '修改值班表名称、时段类型或班次' })
   async updateDutyRoster(@Arg('input') input: UpdateDutyRosterInput, @Ctx() context: RequestContext): Promise<DutyRosterPayload> {
-    return { dutyRoster: await this.rosters.update(requireViewer(context), input) };
+    return { dutyRoster: await this.rosters.update(callerOf(context), input) };
   }
 
   @Mutation(() => DutySlotPayload, { description: '排班：设置某天某班次的带班领导和值班人员（整体替换）' })
   async setDutySlot(@Arg('input') input: SetDutySlotInput, @Ctx() context: RequestContext): Promise<DutySlotPayload> {
-    const change = await this.rosters.setSlot(requireViewer(context), input);
+    const change = await this.rosters.setSlot(callerOf(context), input);
     return { dutyRoster: change.roster, slot: change.slot };
   }
 
   @Mutation(() => DutyGapCheckPayload, { description: '检查缺岗并上报新发现的缺岗（已上报的不重复上报）' })
   checkDutyGaps(@Arg('rosterId', () => ID) rosterId: string, @Ctx() context: RequestContext): Promise<DutyGapCheckPayload> {
-    return this.rosters.checkGaps(requireViewer(context), rosterId);
+    return this.rosters.checkGaps(callerOf(context), rosterId);
   }
 }
 

@@ -1,0 +1,21 @@
+import { UNIT_HEAD_ROLES } from '@campus/auth';
+import { definePolicy, scopedAccess, viewRule } from '@campus/server';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+
+/** A unit's grid reports: the coverage of its places, and the public roster (with full phone numbers). */
+export const GRID_REPORT_POLICY = definePolicy({
+  aggregate: 'GridReport',
+  label: '网格报表',
+  actions: {
+    coverage: viewRule('查看场所覆盖情况'),
+    roster: {
+      roles: UNIT_HEAD_ROLES,
+      label: '生成网格公示名单',
+      refusal: '只有本单位负责人或安全管理部门可以生成网格公示名单',
+      condition: '名单含完整联系电话',
+    },
+  },
+});
+
+/** Reports are of a unit (and the units below it): the rows checked are units. */
+export const GRID_REPORT_ACCESS = scopedAccess(GRID_REPORT_POLICY, OrgUnitEntity, (unit) => unit.path);
