@@ -43,6 +43,21 @@ export default defineConfig(
     },
   },
   {
+    // Scope, role and version are decided by the module kit (ScopedAccess, transition tables), never by hand.
+    files: ['apps/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='covers']", message: 'Scope checks belong to the kit: use the aggregate access (ScopedAccess).' },
+        { selector: "CallExpression[callee.property.name='hasRoleAt']", message: 'Role checks belong to the kit: declare the action in the policy and ask its ScopedAccess.' },
+        { selector: "MemberExpression[property.name='scopePaths']", message: 'List scope comes from ScopedAccess.where().' },
+        { selector: "CallExpression[callee.name='orgScopeCondition']", message: 'List scope comes from ScopedAccess.where().' },
+        { selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.left[property.name='version']", message: 'Version checks belong to the kit: ScopedAccess.lock() or checkVersion().' },
+      ],
+    },
+  },
+  {
     // Tests and their helpers read loosely typed GraphQL responses.
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/src/**/*.ts'],
     rules: {

@@ -5,47 +5,13 @@ import { BootstrapSettings } from '../accounts/bootstrap';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { RESPONSIBILITY_BOOTSTRAP, ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 import { flagLettersForNewLeader } from './new-leader';
+import { COVERAGE, CREATE, EXPIRE, ISSUE, LETTER, LETTERS, MOVE_UNIT, REVOKE, SIGN, UPDATE } from './letters-testing';
 
 const BOOTSTRAP: BootstrapSettings = { ...RESPONSIBILITY_BOOTSTRAP, rootName: '汉阴县教体科技局' };
 
 const THIS_YEAR = Number(calendarDateOf(new Date()).slice(0, 4));
 const LAST_YEAR = THIS_YEAR - 1;
 const NEXT_YEAR = THIS_YEAR + 1;
-
-const LETTER_FIELDS = `id year title status issuerUnitId recipientUnitId recipientPersonId needsResigning
-  issuedAt signedAt signedByPersonId revokedAt revokeReason expiredAt version items { number content weight }`;
-const MOVE_UNIT = 'mutation($input: MoveOrgUnitInput!) { moveOrgUnit(input: $input) { orgUnit { id path } } }';
-const CREATE = `mutation($input: CreateResponsibilityLetterInput!) {
-  createResponsibilityLetter(input: $input) { responsibilityLetter { ${LETTER_FIELDS} } }
-}`;
-const UPDATE = `mutation($input: UpdateResponsibilityLetterInput!) {
-  updateResponsibilityLetter(input: $input) { responsibilityLetter { ${LETTER_FIELDS} } }
-}`;
-const ISSUE = `mutation($input: IssueResponsibilityLetterInput!) {
-  issueResponsibilityLetter(input: $input) { responsibilityLetter { ${LETTER_FIELDS} } }
-}`;
-const SIGN = `mutation($input: SignResponsibilityLetterInput!) {
-  signResponsibilityLetter(input: $input) { responsibilityLetter { ${LETTER_FIELDS} signedBy { id name } } }
-}`;
-const REVOKE = `mutation($input: RevokeResponsibilityLetterInput!) {
-  revokeResponsibilityLetter(input: $input) { responsibilityLetter { ${LETTER_FIELDS} } }
-}`;
-const EXPIRE = `mutation($input: ExpireResponsibilityLettersInput!) {
-  expireResponsibilityLetters(input: $input) { expiredCount responsibilityLetters { id status expiredAt } }
-}`;
-const LETTER = `query($id: ID!) {
-  responsibilityLetter(id: $id) {
-    ${LETTER_FIELDS} issuer { id } issuerName recipient { id } recipientPerson { id name } signedBy { id }
-  }
-}`;
-const LETTERS = `query($filter: ResponsibilityLetterFilter!) {
-  responsibilityLetters(filter: $filter, first: 50) { totalCount edges { node { id status recipientPersonId needsResigning } } }
-}`;
-const COVERAGE = `query($issuerUnitId: ID!, $year: Int!) {
-  letterSigningCoverage(issuerUnitId: $issuerUnitId, year: $year) {
-    issuerUnitId year units { orgUnit { id } status letterId } totals { units signed unsigned }
-  }
-}`;
 
 interface Letter {
   id: string;

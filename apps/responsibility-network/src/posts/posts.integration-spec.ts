@@ -4,35 +4,7 @@ import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 import { dutyTemplateOf } from './duty-templates';
 import { PostKind } from './post-enums';
-
-const DEACTIVATE_PERSON = 'mutation($input: DeactivatePersonInput!) { deactivatePerson(input: $input) { person { id } } }';
-
-const POST_FIELDS = `id title kind vacant holderId version orgUnit { id } holder { id name }
-  duties { id position content fromTemplate }`;
-const CREATE_POST = `mutation($input: CreatePostInput!) { createPost(input: $input) { post { ${POST_FIELDS} } } }`;
-const UPDATE_POST = `mutation($input: UpdatePostInput!) { updatePost(input: $input) { post { ${POST_FIELDS} } } }`;
-const ASSIGN = `mutation($input: AssignPostHolderInput!) { assignPostHolder(input: $input) { post { ${POST_FIELDS} } } }`;
-const VACATE = `mutation($input: VacatePostInput!) { vacatePost(input: $input) { post { ${POST_FIELDS} } } }`;
-const ADD_DUTY = `mutation($input: AddPostDutyInput!) { addPostDuty(input: $input) { post { ${POST_FIELDS} } } }`;
-const REMOVE_DUTY = `mutation($input: RemovePostDutyInput!) { removePostDuty(input: $input) { post { ${POST_FIELDS} } } }`;
-const POST = `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`;
-const POSTS = `query($filter: PostFilter!, $first: Int, $after: String) {
-  posts(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title } } }
-}`;
-const DUTY_LIST_OF = 'query($personId: ID!) { dutyListOf(personId: $personId) { id title kind duties { position content } } }';
-const DUTY_TEMPLATES = 'query($kind: PostKind!) { dutyTemplates(kind: $kind) { position content } }';
-
-const ASSESSMENT_FIELDS = `id period status selfTotal reviewTotal reviewComment version reviewedAt
-  post { id } holder { id } reviewer { id }
-  items { duty { id position content fromTemplate } selfScore selfComment reviewScore }`;
-const SELF_ASSESS = `mutation($input: SubmitDutySelfAssessmentInput!) {
-  submitDutySelfAssessment(input: $input) { assessment { ${ASSESSMENT_FIELDS} } }
-}`;
-const REVIEW = `mutation($input: ReviewDutyAssessmentInput!) {
-  reviewDutyAssessment(input: $input) { assessment { ${ASSESSMENT_FIELDS} } }
-}`;
-const ASSESSMENT = `query($id: ID!) { dutyAssessment(id: $id) { ${ASSESSMENT_FIELDS} } }`;
-const POST_ASSESSMENTS = 'query($id: ID!) { post(id: $id) { assessments { id period status } } }';
+import { ADD_DUTY, ASSESSMENT, ASSIGN, CREATE_POST, DEACTIVATE_PERSON, DUTY_LIST_OF, DUTY_TEMPLATES, POST, POSTS, POST_ASSESSMENTS, REMOVE_DUTY, REVIEW, SELF_ASSESS, UPDATE_POST, VACATE } from './posts-testing';
 
 interface Duty {
   id: string;
