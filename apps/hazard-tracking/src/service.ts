@@ -60,21 +60,26 @@ const loadConfig = (entry: { port: number; database: string }) =>
     ...evidenceVariables(),
   });
 
+/** The service's shared parts; settings not given are the defaults (tests and the schema printer give few). */
+export function hazardDeps(base: ServiceBase, directory: OrgUnitDirectory, settings: Partial<HazardSettings> = {}): HazardDeps {
+  return {
+    ...base,
+    directory,
+    settings: { rectificationHorizonDays: DEFAULT_RECTIFICATION_HORIZON_DAYS, schedulerIntervalMs: 60_000, now: () => new Date(), evidence: null, ...settings },
+    hazardExtensions: HAZARD_EXTENSIONS,
+  };
+}
+
 export const HAZARD_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>, HazardDeps> = {
   name: 'hazard-tracking',
   modules: HAZARD_MODULES,
   loadConfig,
-  dependencies: (base, config) => ({
-    ...base,
-    directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL),
-    settings: {
+  dependencies: (base, config) =>
+    hazardDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL), {
       rectificationHorizonDays: config.RECTIFICATION_HORIZON_DAYS,
       schedulerIntervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
-      now: () => new Date(),
       evidence: evidenceSettings(config),
-    },
-    hazardExtensions: HAZARD_EXTENSIONS,
-  }),
+    }),
 };
 
 /** The dependencies of tests and the schema printer: a given directory, default settings unless overridden. */
@@ -84,12 +89,7 @@ export function hazardTestDeps(
   outbox: OutboxSignal = NO_OUTBOX_SIGNAL,
   settings: Partial<HazardSettings> = {},
 ): HazardDeps {
-  return {
-    ...serviceBase(HAZARD_MODULES, dataSource, outbox),
-    directory,
-    settings: { rectificationHorizonDays: DEFAULT_RECTIFICATION_HORIZON_DAYS, schedulerIntervalMs: 60_000, now: () => new Date(), evidence: null, ...settings },
-    hazardExtensions: HAZARD_EXTENSIONS,
-  };
+  return hazardDeps(serviceBase(HAZARD_MODULES, dataSource, outbox), directory, settings);
 }
 
 /** The subgraph schema of all modules (or of some, for a test of one area). */

@@ -1,6 +1,5 @@
 import { HazardStatusChanged, recordEvent } from '@campus/events';
 import { Caller } from '@campus/graphql';
-import { requireTransition } from '@campus/server';
 import { EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
 import { HAZARD_ACCESS, HAZARD_TRANSITIONS, HazardTransitionAction, stepsOf } from './hazard.access';
@@ -40,9 +39,8 @@ export async function applyHazardTransition(
   extensions: HazardExtensions,
   guard?: HazardGuard,
 ): Promise<HazardEntity> {
-  const locked = await HAZARD_ACCESS.lock(manager, caller, action, request);
+  const { row: locked, next: to } = await HAZARD_ACCESS.lockTransition(manager, caller, HAZARD_TRANSITIONS, action, request);
   const from = locked.status;
-  const to = requireTransition(HAZARD_TRANSITIONS, action, from, locked.id);
   await guard?.(manager, locked);
   locked.status = to;
   const hazard = await saveHazardState(manager, locked);

@@ -101,8 +101,7 @@ export class IncidentService {
   async addFollowUp(caller: Caller, input: AddIncidentFollowUpInput): Promise<Incident> {
     const { viewer } = caller;
     return this.dataSource.transaction(async (manager) => {
-      const incident = await INCIDENT_ACCESS.lock(manager, caller, 'FOLLOW_UP', input);
-      requireTransition(INCIDENT_TRANSITIONS, 'FOLLOW_UP', incident.status, incident.id);
+      const { row: incident } = await INCIDENT_ACCESS.lockTransition(manager, caller, INCIDENT_TRANSITIONS, 'FOLLOW_UP', input);
       const now = new Date();
       const at = input.at ?? now;
       if (at < incident.occurredAt) throw new BadUserInputError([{ field: 'at', message: '续报时间不能早于事件发生时间' }]);
@@ -125,9 +124,9 @@ export class IncidentService {
   /** 结案: REPORTED → CLOSED with a conclusion; a closed incident stays closed. */
   async close(caller: Caller, input: CloseIncidentInput): Promise<Incident> {
     return this.dataSource.transaction(async (manager) => {
-      const incident = await INCIDENT_ACCESS.lock(manager, caller, 'CLOSE', input);
+      const { row: incident, next: status } = await INCIDENT_ACCESS.lockTransition(manager, caller, INCIDENT_TRANSITIONS, 'CLOSE', input);
       Object.assign(incident, {
-        status: requireTransition(INCIDENT_TRANSITIONS, 'CLOSE', incident.status, incident.id),
+        status,
         conclusion: input.conclusion,
         closedAt: new Date(),
         closedByAccountId: caller.viewer.accountId,

@@ -1,6 +1,5 @@
 import { escapeLike, newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { Caller, ConnectionShape, decodeCursor, toConnection, VersionedInput } from '@campus/graphql';
-import { requireTransition } from '@campus/server';
 import { OutboxSignal, PersonCreated, PersonDeactivated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
@@ -96,8 +95,7 @@ export class PersonService {
   /** Someone who left: kept (history and hazards point at them) but no longer active. */
   async deactivate(caller: Caller, input: VersionedInput): Promise<Person> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const person = await PERSON_ACCESS.lock(manager, caller, 'DEACTIVATE', input);
-      const state = requireTransition(PERSON_TRANSITIONS, 'DEACTIVATE', personState(person), person.id);
+      const { row: person, next: state } = await PERSON_ACCESS.lockTransition(manager, caller, PERSON_TRANSITIONS, 'DEACTIVATE', input, personState);
       person.active = state === 'ACTIVE';
       await manager.save(person);
       await recordEvent(manager, PersonDeactivated, person.id, { id: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath });

@@ -1,7 +1,6 @@
 import { newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
-import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -149,8 +148,8 @@ export class PlaceService {
     action: PlaceAction,
     input: VersionedInput,
   ): Promise<{ place: PlaceEntity; state: PlaceState }> {
-    const place = await PLACE_ACCESS.lock(manager, caller, action, input);
-    return { place, state: requireTransition(PLACE_TRANSITIONS, action, placeState(place), place.id) };
+    const { row: place, next: state } = await PLACE_ACCESS.lockTransition(manager, caller, PLACE_TRANSITIONS, action, input, placeState);
+    return { place, state };
   }
 
   /** The parent must be visible, in use, and lie within the owning unit's subtree. */

@@ -1,6 +1,5 @@
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, FieldProblem, toConnection, VersionedInput } from '@campus/graphql';
-import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
@@ -10,13 +9,7 @@ import { PersonEntity } from '../people/person.entity';
 import { memberListProblems } from './work-group-members';
 import { WORK_GROUP_ACCESS, WORK_GROUP_TRANSITIONS, WorkGroupAction, WorkGroupState, workGroupState } from './work-group.access';
 import { WorkGroupEntity, WorkGroupMemberEntity } from './work-group.entity';
-import {
-  CreateWorkGroupInput,
-  SetWorkGroupMembersInput,
-  UpdateWorkGroupInput,
-  WorkGroupFilter,
-  WorkGroupMemberInput,
-} from './work-group.inputs';
+import { CreateWorkGroupInput, SetWorkGroupMembersInput, UpdateWorkGroupInput, WorkGroupFilter, WorkGroupMemberInput } from './work-group.inputs';
 import { toWorkGroup, toWorkGroupMember, WorkGroup, WorkGroupMember } from './work-group.types';
 
 export class WorkGroupService {
@@ -129,8 +122,8 @@ export class WorkGroupService {
     action: WorkGroupAction,
     input: VersionedInput,
   ): Promise<{ group: WorkGroupEntity; state: WorkGroupState }> {
-    const group = await WORK_GROUP_ACCESS.lock(manager, caller, action, input);
-    return { group, state: requireTransition(WORK_GROUP_TRANSITIONS, action, workGroupState(group), group.id) };
+    const { row: group, next: state } = await WORK_GROUP_ACCESS.lockTransition(manager, caller, WORK_GROUP_TRANSITIONS, action, input, workGroupState);
+    return { group, state };
   }
 
   /** The office of a group sits in the owning unit or a unit below it (e.g. 办公室挂靠安全保卫处). */

@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { BadUserInputError, Caller, callerOf, ConnectionShape, decodeCursor, loadUnitConnection, RequestContext, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker, requireTransition } from '@campus/server';
+import { Asker } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppraisalSchemeStatus } from './appraisal-enums';
@@ -82,8 +82,7 @@ export class AppraisalSchemeService {
   async update(caller: Caller, input: UpdateAppraisalSchemeInput): Promise<AppraisalScheme> {
     if (input.indicators) requireValidIndicators(input.indicators);
     return this.dataSource.transaction(async (manager) => {
-      const scheme = await APPRAISAL_SCHEME_ACCESS.lock(manager, caller, 'EDIT', input);
-      scheme.status = requireTransition(APPRAISAL_SCHEME_TRANSITIONS, 'EDIT', scheme.status, scheme.id);
+      const { row: scheme } = await APPRAISAL_SCHEME_ACCESS.lockTransition(manager, caller, APPRAISAL_SCHEME_TRANSITIONS, 'EDIT', input);
       scheme.name = input.name ?? scheme.name;
       // Saving bumps the version even when only the indicators change.
       scheme.updatedAt = new Date();

@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, LoaderRegistry, NotFoundError } from '@c
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { AccessPolicy, refusalOf } from './access-policy';
+import { requireTransition, TransitionTable } from './transitions';
 
 /** Who is asking: a Caller (from @campus/graphql) or anything else carrying the viewer. */
 export interface Asker {
@@ -79,6 +80,21 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     return row as E;
   }
 
+  /**
+   * Locks a row of a stateful aggregate for one action of its transition table: NOT_FOUND, FORBIDDEN,
+   * STALE_VERSION as `lock`, then ILLEGAL_TRANSITION from the table. Answers the row and the state it goes to.
+   */
+  async lockTransition<S extends string, T extends A>(
+    manager: EntityManager,
+    asker: Asker,
+    table: TransitionTable<S, T>,
+    action: T,
+    ref: RowRef,
+    stateOf: (row: E) => S = (row) => row.status as S,
+  ): Promise<{ row: E; next: S }> {
+    return lockTransition(this, manager, asker, table, action, ref, stateOf);
+  }
+
   /** CONFLICT (STALE_VERSION) when the client's version is not the row's. */
   checkVersion(row: E, ref: RowRef): void {
     if (ref.version !== undefined && row.version !== ref.version) {
@@ -112,4 +128,23 @@ export function scopedAccess<E extends ObjectLiteral, A extends string>(
   pathOf?: (row: E) => string,
 ): ScopedAccess<E, A> {
   return new ScopedAccess(policy, entity, pathOf);
+}
+
+/** What can lock a row for an action: ScopedAccess, SharedBelowAccess. */
+export interface RowLocker<E, A extends string> {
+  lock(manager: EntityManager, asker: Asker, action: A, ref: RowRef): Promise<E>;
+}
+
+/** Locks the row for the action, then asks the table where it goes (ILLEGAL_TRANSITION if nowhere). */
+export async function lockTransition<E, S extends string, T extends string>(
+  access: RowLocker<E, T>,
+  manager: EntityManager,
+  asker: Asker,
+  table: TransitionTable<S, T>,
+  action: T,
+  ref: RowRef,
+  stateOf: (row: E) => S,
+): Promise<{ row: E; next: S }> {
+  const row = await access.lock(manager, asker, action, ref);
+  return { row, next: requireTransition(table, action, stateOf(row), ref.id) };
 }
