@@ -9,7 +9,7 @@ import { PersonEntity } from '../people/person.entity';
 import { termIncludes } from './calendar-days';
 import { GRID_ASSIGNMENT_ACCESS, GRID_ASSIGNMENT_POLICY } from './grid-assignment.access';
 import { GridAssignmentEntity } from './grid-assignment.entity';
-import { checkEnding, planAssignment } from './grid-assignment.rules';
+import { checkEnding, planAssignment } from './grid-assignment-rules';
 import { GridRole, ReassignmentReason } from './grid-role';
 import { GRID_ACCESS } from './grid.access';
 import { GridEntity } from './grid.entity';

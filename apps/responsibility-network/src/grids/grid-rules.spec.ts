@@ -1,5 +1,5 @@
 import { previousDay, termIncludes } from './calendar-days';
-import { checkEnding, planAssignment, Term } from './grid-assignment.rules';
+import { checkEnding, planAssignment, Term } from './grid-assignment-rules';
 import { gridLevelLabel, levelUnder } from './grid-level';
 import { GridRole } from './grid-role';
 
