@@ -39,7 +39,7 @@ export class AccountService {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ username: input.username });
     // Compare even when the account is missing, so timing does not reveal which usernames exist.
     const valid = await verifyPassword(input.password, account?.passwordHash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
-    if (!account || !valid || !account.active) throw new UnauthenticatedError('用户名或密码错误');
+    if (!account || !valid || !account.active) throw new UnauthenticatedError(undefined, 'WRONG_CREDENTIALS');
     const grants = (await this.grantsOf(account.id)).map(({ role, unitId, path }) => ({ role, unitId, path }));
     const token = await signToken(
       { accountId: account.id, personId: account.personId, grants },
@@ -102,7 +102,7 @@ export class AccountService {
       if (!account) throw new NotFoundError('账号', input.accountId);
       const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
       ROLE_GRANT_ACCESS.checkRole(caller, grantActionOf(input.role), unit.path);
-      if (account.id === caller.viewer.accountId) throw new ForbiddenError('不能给自己授权');
+      if (account.id === caller.viewer.accountId) throw new ForbiddenError('不能给自己授权', 'OWN_RECORD');
       const existing = await manager.findOneBy(RoleGrantEntity, { accountId: account.id, role: input.role, orgUnitId: unit.id });
       if (existing) throw new ConflictError('DUPLICATE', '该账号在此单位已有此角色', { id: existing.id });
       return this.insertGrant(manager, account, input.role, unit.id, caller.viewer.accountId);

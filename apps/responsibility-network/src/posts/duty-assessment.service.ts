@@ -55,7 +55,7 @@ export class DutyAssessmentService {
       // In scope first; then never one's own post, whatever one's role; then the role, the version and the state.
       const assessment = await DUTY_ASSESSMENT_ACCESS.lock(manager, caller, 'view', { id: input.id });
       if (caller.viewer.personId !== null && caller.viewer.personId === assessment.holderPersonId) {
-        throw new ForbiddenError('不能复评本人岗位的履职自评');
+        throw new ForbiddenError('不能复评本人岗位的履职自评', 'OWN_RECORD');
       }
       DUTY_ASSESSMENT_ACCESS.checkRole(caller, 'REVIEW', assessment.orgPath);
       DUTY_ASSESSMENT_ACCESS.checkVersion(assessment, input);
