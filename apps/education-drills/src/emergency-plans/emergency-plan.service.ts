@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { Caller, ConnectionShape, decodeCursor, loadUnitConnection, RequestContext, callerOf, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker } from '@campus/server';
+import { Asker, lockTransition } from '@campus/server';
 import { DataSource } from 'typeorm';
 import { ACTION_FOR_STATUS, EMERGENCY_PLAN_ACCESS, EMERGENCY_PLAN_TRANSITIONS } from './emergency-plan.access';
 import { EmergencyPlanStatus } from './emergency-plan-enums';
@@ -70,7 +70,7 @@ export class EmergencyPlanService {
   async update(caller: Caller, input: UpdateEmergencyPlanInput): Promise<EmergencyPlan> {
     const action = input.status ? ACTION_FOR_STATUS[input.status] : 'EDIT';
     return this.dataSource.transaction(async (manager) => {
-      const { row: plan, next: status } = await EMERGENCY_PLAN_ACCESS.lockTransition(manager, caller, EMERGENCY_PLAN_TRANSITIONS, action, input);
+      const { row: plan, next: status } = await lockTransition(EMERGENCY_PLAN_ACCESS, manager, caller, EMERGENCY_PLAN_TRANSITIONS, action, input);
       if (status === EmergencyPlanStatus.APPROVED && plan.status !== EmergencyPlanStatus.APPROVED) plan.approvedAt = new Date();
       plan.status = status;
       plan.title = input.title ?? plan.title;

@@ -1,6 +1,7 @@
 import { escapeLike, KeysetOrder, keysetPage, newId } from '@campus/database';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { lockTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { CampaignStatus, FocusAreaRole } from './campaign-enums';
 import { campaignDateProblems, inPhaseOrder } from './campaign-rules';
@@ -84,7 +85,7 @@ export class CampaignPlanService {
     const changesPlan = structural.some((key) => input[key] !== undefined && input[key] !== null);
     const action = changesPlan ? 'EDIT_PLAN' : 'EDIT';
     return this.dataSource.transaction(async (manager) => {
-      const { row: campaign } = await CAMPAIGN_ACCESS.lockTransition(manager, caller, CAMPAIGN_TRANSITIONS, action, input);
+      const { row: campaign } = await lockTransition(CAMPAIGN_ACCESS, manager, caller, CAMPAIGN_TRANSITIONS, action, input);
       const changes: Partial<CampaignEntity> = {};
       if (input.title) changes.title = input.title;
       if (input.documentNumber !== undefined) changes.documentNumber = input.documentNumber;
@@ -111,7 +112,7 @@ export class CampaignPlanService {
   /** 印发: DRAFT → ACTIVE; from now on units report and the report dates are frozen as they pass. */
   async publish(caller: Caller, input: PublishCampaignInput): Promise<Campaign> {
     return this.dataSource.transaction(async (manager) => {
-      const { row: campaign, next: status } = await CAMPAIGN_ACCESS.lockTransition(manager, caller, CAMPAIGN_TRANSITIONS, 'PUBLISH', input);
+      const { row: campaign, next: status } = await lockTransition(CAMPAIGN_ACCESS, manager, caller, CAMPAIGN_TRANSITIONS, 'PUBLISH', input);
       campaign.status = status;
       campaign.publishedAt = this.now();
       await manager.save(campaign);
@@ -122,7 +123,7 @@ export class CampaignPlanService {
   /** ACTIVE → CLOSED, from the end date on; a closed campaign takes no more hazards or reports. */
   async close(caller: Caller, input: CloseCampaignInput): Promise<Campaign> {
     return this.dataSource.transaction(async (manager) => {
-      const { row: campaign, next: status } = await CAMPAIGN_ACCESS.lockTransition(manager, caller, CAMPAIGN_TRANSITIONS, 'CLOSE', input);
+      const { row: campaign, next: status } = await lockTransition(CAMPAIGN_ACCESS, manager, caller, CAMPAIGN_TRANSITIONS, 'CLOSE', input);
       const endsOn = calendarDay(campaign.endsOn);
       if (calendarDateOf(this.now()) < endsOn) throw new ConflictError('NOT_YET_DUE', `专项整治至 ${endsOn} 结束，届时方可结束`, { id: campaign.id, endsOn });
       campaign.status = status;

@@ -1,5 +1,6 @@
 import { HazardStatusChanged, recordEvent } from '@campus/events';
 import { Caller } from '@campus/graphql';
+import { lockTransition } from '@campus/server';
 import { EntityManager } from 'typeorm';
 import { HazardStatus } from './hazard-enums';
 import { HAZARD_ACCESS, HAZARD_TRANSITIONS, HazardTransitionAction, stepsOf } from './hazard.access';
@@ -39,7 +40,7 @@ export async function applyHazardTransition(
   extensions: HazardExtensions,
   guard?: HazardGuard,
 ): Promise<HazardEntity> {
-  const { row: locked, next: to } = await HAZARD_ACCESS.lockTransition(manager, caller, HAZARD_TRANSITIONS, action, request);
+  const { row: locked, next: to } = await lockTransition(HAZARD_ACCESS, manager, caller, HAZARD_TRANSITIONS, action, request);
   const from = locked.status;
   await guard?.(manager, locked);
   locked.status = to;

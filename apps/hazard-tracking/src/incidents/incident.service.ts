@@ -2,7 +2,7 @@ import { KeysetOrder, keysetPage, newId } from '@campus/database';
 import { IncidentReported, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { requireTransition } from '@campus/server';
+import { lockTransition, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { reportDelayMinutes } from './incident-delay';
@@ -101,7 +101,7 @@ export class IncidentService {
   async addFollowUp(caller: Caller, input: AddIncidentFollowUpInput): Promise<Incident> {
     const { viewer } = caller;
     return this.dataSource.transaction(async (manager) => {
-      const { row: incident } = await INCIDENT_ACCESS.lockTransition(manager, caller, INCIDENT_TRANSITIONS, 'FOLLOW_UP', input);
+      const { row: incident } = await lockTransition(INCIDENT_ACCESS, manager, caller, INCIDENT_TRANSITIONS, 'FOLLOW_UP', input);
       const now = new Date();
       const at = input.at ?? now;
       if (at < incident.occurredAt) throw new BadUserInputError([{ field: 'at', message: '续报时间不能早于事件发生时间' }]);
@@ -124,7 +124,7 @@ export class IncidentService {
   /** 结案: REPORTED → CLOSED with a conclusion; a closed incident stays closed. */
   async close(caller: Caller, input: CloseIncidentInput): Promise<Incident> {
     return this.dataSource.transaction(async (manager) => {
-      const { row: incident, next: status } = await INCIDENT_ACCESS.lockTransition(manager, caller, INCIDENT_TRANSITIONS, 'CLOSE', input);
+      const { row: incident, next: status } = await lockTransition(INCIDENT_ACCESS, manager, caller, INCIDENT_TRANSITIONS, 'CLOSE', input);
       Object.assign(incident, {
         status,
         conclusion: input.conclusion,

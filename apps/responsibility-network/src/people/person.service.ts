@@ -1,6 +1,7 @@
 import { escapeLike, newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { Caller, ConnectionShape, decodeCursor, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, PersonCreated, PersonDeactivated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
+import { lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
@@ -95,7 +96,7 @@ export class PersonService {
   /** Someone who left: kept (history and hazards point at them) but no longer active. */
   async deactivate(caller: Caller, input: VersionedInput): Promise<Person> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      const { row: person, next: state } = await PERSON_ACCESS.lockTransition(manager, caller, PERSON_TRANSITIONS, 'DEACTIVATE', input, personState);
+      const { row: person, next: state } = await lockTransition(PERSON_ACCESS, manager, caller, PERSON_TRANSITIONS, 'DEACTIVATE', input, personState);
       person.active = state === 'ACTIVE';
       await manager.save(person);
       await recordEvent(manager, PersonDeactivated, person.id, { id: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath });

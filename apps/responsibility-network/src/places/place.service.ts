@@ -1,6 +1,7 @@
 import { newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
+import { lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -148,7 +149,7 @@ export class PlaceService {
     action: PlaceAction,
     input: VersionedInput,
   ): Promise<{ place: PlaceEntity; state: PlaceState }> {
-    const { row: place, next: state } = await PLACE_ACCESS.lockTransition(manager, caller, PLACE_TRANSITIONS, action, input, placeState);
+    const { row: place, next: state } = await lockTransition(PLACE_ACCESS, manager, caller, PLACE_TRANSITIONS, action, input, placeState);
     return { place, state };
   }
 

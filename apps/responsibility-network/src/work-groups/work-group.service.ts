@@ -1,5 +1,6 @@
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, FieldProblem, toConnection, VersionedInput } from '@campus/graphql';
+import { lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
@@ -122,7 +123,7 @@ export class WorkGroupService {
     action: WorkGroupAction,
     input: VersionedInput,
   ): Promise<{ group: WorkGroupEntity; state: WorkGroupState }> {
-    const { row: group, next: state } = await WORK_GROUP_ACCESS.lockTransition(manager, caller, WORK_GROUP_TRANSITIONS, action, input, workGroupState);
+    const { row: group, next: state } = await lockTransition(WORK_GROUP_ACCESS, manager, caller, WORK_GROUP_TRANSITIONS, action, input, workGroupState);
     return { group, state };
   }
 

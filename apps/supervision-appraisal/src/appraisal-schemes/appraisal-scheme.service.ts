@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { BadUserInputError, Caller, callerOf, ConnectionShape, decodeCursor, loadUnitConnection, RequestContext, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker } from '@campus/server';
+import { Asker, lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppraisalSchemeStatus } from './appraisal-enums';
@@ -82,7 +82,7 @@ export class AppraisalSchemeService {
   async update(caller: Caller, input: UpdateAppraisalSchemeInput): Promise<AppraisalScheme> {
     if (input.indicators) requireValidIndicators(input.indicators);
     return this.dataSource.transaction(async (manager) => {
-      const { row: scheme } = await APPRAISAL_SCHEME_ACCESS.lockTransition(manager, caller, APPRAISAL_SCHEME_TRANSITIONS, 'EDIT', input);
+      const { row: scheme } = await lockTransition(APPRAISAL_SCHEME_ACCESS, manager, caller, APPRAISAL_SCHEME_TRANSITIONS, 'EDIT', input);
       scheme.name = input.name ?? scheme.name;
       // Saving bumps the version even when only the indicators change.
       scheme.updatedAt = new Date();

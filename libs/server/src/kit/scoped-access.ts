@@ -80,21 +80,6 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     return row as E;
   }
 
-  /**
-   * Locks a row of a stateful aggregate for one action of its transition table: NOT_FOUND, FORBIDDEN,
-   * STALE_VERSION as `lock`, then ILLEGAL_TRANSITION from the table. Answers the row and the state it goes to.
-   */
-  async lockTransition<S extends string, T extends A>(
-    manager: EntityManager,
-    asker: Asker,
-    table: TransitionTable<S, T>,
-    action: T,
-    ref: RowRef,
-    stateOf: (row: E) => S = (row) => row.status as S,
-  ): Promise<{ row: E; next: S }> {
-    return lockTransition(this, manager, asker, table, action, ref, stateOf);
-  }
-
   /** CONFLICT (STALE_VERSION) when the client's version is not the row's. */
   checkVersion(row: E, ref: RowRef): void {
     if (ref.version !== undefined && row.version !== ref.version) {
@@ -135,7 +120,11 @@ export interface RowLocker<E, A extends string> {
   lock(manager: EntityManager, asker: Asker, action: A, ref: RowRef): Promise<E>;
 }
 
-/** Locks the row for the action, then asks the table where it goes (ILLEGAL_TRANSITION if nowhere). */
+/**
+ * Locks a row of a stateful aggregate for one action of its transition table — NOT_FOUND, FORBIDDEN,
+ * STALE_VERSION as the access object's `lock`, then ILLEGAL_TRANSITION from the table — and answers the
+ * row and the state it goes to. The state is the row's `status` unless `stateOf` says otherwise.
+ */
 export async function lockTransition<E, S extends string, T extends string>(
   access: RowLocker<E, T>,
   manager: EntityManager,
@@ -143,7 +132,7 @@ export async function lockTransition<E, S extends string, T extends string>(
   table: TransitionTable<S, T>,
   action: T,
   ref: RowRef,
-  stateOf: (row: E) => S,
+  stateOf: (row: E) => S = (row) => (row as { status: S }).status,
 ): Promise<{ row: E; next: S }> {
   const row = await access.lock(manager, asker, action, ref);
   return { row, next: requireTransition(table, action, stateOf(row), ref.id) };

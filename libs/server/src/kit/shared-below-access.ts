@@ -2,8 +2,7 @@ import { orgScopeCondition, SqlCondition } from '@campus/database';
 import { ForbiddenError, NotFoundError } from '@campus/graphql';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AccessPolicy, refusalOf } from './access-policy';
-import { Asker, lockTransition, RowRef, ScopedAccess } from './scoped-access';
-import { TransitionTable } from './transitions';
+import { Asker, RowRef, ScopedAccess } from './scoped-access';
 
 /** How rows are shared with the units below their own. R is what the rule reads of a row. */
 export interface SharingBelow<R> {
@@ -104,18 +103,6 @@ export class SharedBelowAccess<R extends ObjectLiteral, E extends R, A extends s
     const guarded = this.guard(asker, action, ref.id, row);
     this.scoped.checkVersion(guarded, ref);
     return guarded;
-  }
-
-  /** Locks the row for one action of its transition table; answers it and the state it goes to. */
-  lockTransition<S extends string, T extends A>(
-    manager: EntityManager,
-    asker: Asker,
-    table: TransitionTable<S, T>,
-    action: T,
-    ref: RowRef,
-    stateOf: (row: E) => S = (row) => row.status as S,
-  ): Promise<{ row: E; next: S }> {
-    return lockTransition(this, manager, asker, table, action, ref, stateOf);
   }
 
   /** CONFLICT (STALE_VERSION) when the client's version is not the row's. */
