@@ -27,7 +27,7 @@ export class LoaderRegistry {
   }
 }
 
-export function requireViewer(context: RequestContext): Viewer {
+function requireViewer(context: RequestContext): Viewer {
   if (!context.viewer) throw new UnauthenticatedError();
   return context.viewer;
 }

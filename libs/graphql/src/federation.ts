@@ -33,7 +33,7 @@ export async function buildFederatedSchema(
   return buildSubgraphSchema([{ typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(schema)), resolvers }]);
 }
 
-/** Entry point of an app's print-schema script: writes the subgraph SDL to stdout. */
+/** Writes the subgraph SDL to stdout (an app's describe script, through describeService). */
 export function printSubgraphSdl(build: () => Promise<GraphQLSchema>): void {
   build()
     .then((schema) => process.stdout.write(printSubgraphSchema(schema)))
