@@ -32,7 +32,7 @@ function requireViewer(context: RequestContext): Viewer {
   return context.viewer;
 }
 
-/** `@Authorized()` means "signed in"; roles and scope are checked by each service against the data. */
+/** `@Authorized()` means "signed in"; roles and scope are decided against the data by each aggregate's access object (the module kit). */
 export const signedInAuthChecker: AuthChecker<RequestContext> = ({ context }) => context.viewer !== null;
 
 /**
