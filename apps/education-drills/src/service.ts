@@ -5,13 +5,24 @@ import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefi
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module';
+import { PEOPLE_MODULE } from './people/people.module';
 
-/** What education-drills' modules share: the org directory (its projection, then responsibility-network). */
-export interface EducationDeps extends ServiceBase {
-  directory: OrgUnitDirectory;
+export interface EducationSettings {
+  /** The clock (tests fix it). */
+  now: () => Date;
 }
 
-export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [EMERGENCY_PLANS_MODULE, ORG_PROJECTION_MODULE];
+/** What education-drills' modules share: the org directory (its projection, then responsibility-network) and settings. */
+export interface EducationDeps extends ServiceBase {
+  directory: OrgUnitDirectory;
+  settings: EducationSettings;
+}
+
+export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
+  EMERGENCY_PLANS_MODULE,
+  PEOPLE_MODULE,
+  ORG_PROJECTION_MODULE,
+];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar });
 
@@ -19,10 +30,21 @@ export const EDUCATION_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>,
   name: 'education-drills',
   modules: EDUCATION_MODULES,
   loadConfig,
-  dependencies: (base, config) => ({ ...base, directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL) }),
+  dependencies: (base, config) => educationDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL)),
 };
 
-/** The subgraph schema with a given directory: tests and the schema printer. */
-export function buildEducationSchema(dataSource: DataSource, directory: OrgUnitDirectory, outbox: OutboxSignal = NO_OUTBOX_SIGNAL): Promise<GraphQLSchema> {
-  return buildModuleSchema(EDUCATION_MODULES, { ...serviceBase(EDUCATION_MODULES, dataSource, outbox), directory });
+/** The service's shared parts; settings not given are the defaults (tests fix the clock). */
+export function educationDeps(base: ServiceBase, directory: OrgUnitDirectory, settings: Partial<EducationSettings> = {}): EducationDeps {
+  return { ...base, directory, settings: { now: () => new Date(), ...settings } };
+}
+
+/** The subgraph schema with a given directory (of all modules, or some for a test of one area): tests and the schema printer. */
+export function buildEducationSchema(
+  dataSource: DataSource,
+  directory: OrgUnitDirectory,
+  outbox: OutboxSignal = NO_OUTBOX_SIGNAL,
+  settings: Partial<EducationSettings> = {},
+  modules: readonly FeatureModule<EducationDeps>[] = EDUCATION_MODULES,
+): Promise<GraphQLSchema> {
+  return buildModuleSchema(modules, educationDeps(serviceBase(EDUCATION_MODULES, dataSource, outbox), directory, settings));
 }
