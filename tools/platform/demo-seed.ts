@@ -1,6 +1,7 @@
 import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient, GraphQLData } from '@campus/testing';
 import { seedDemoCampaign } from './demo-campaign';
+import { seedDemoEducation } from './demo-education';
 import { seedDemoInspections } from './demo-inspections';
 
 /**
@@ -151,6 +152,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   await seedResponsibilityNetwork(admin, clients, unitIds, personIds, log);
   await seedDemoInspections(clients, unitIds, personIds, log);
   await seedDemoCampaign(clients, unitIds, log);
+  await seedDemoEducation({ clients, unitIds, personIds, log });
   return { seeded: true, unitIds };
 }
 

@@ -1,0 +1,14 @@
+import { GraphQLClient } from '@campus/testing';
+
+/** Who the education demo acts as and what it hangs from: the demo accounts' clients, units by code, people by username. */
+export interface EducationDemoContext {
+  clients: Record<string, GraphQLClient>;
+  unitIds: Record<string, string>;
+  personIds: Record<string, string>;
+  log: (line: string) => void;
+}
+
+/** Safety education, drills, screening and notices of the demo campus; each area seeds its own part. */
+export async function seedDemoEducation(context: EducationDemoContext): Promise<void> {
+  context.log('demo: education and drills');
+}
