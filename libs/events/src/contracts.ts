@@ -143,6 +143,9 @@ export const HazardRegistered = contract(
     version: hazardVersion,
     discoveredAt: isoDateTime,
     registeredAt: isoDateTime,
+    /** The record that raised it (e.g. DRILL_PROBLEM and its id); optional: events recorded before it was added have none. */
+    sourceRefType: z.string().nullable().optional(),
+    sourceRefId: id.nullable().optional(),
   }),
 );
 export const HazardStatusChanged = contract(

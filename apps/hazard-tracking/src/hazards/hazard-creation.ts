@@ -78,6 +78,8 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     version: hazard.version,
     discoveredAt: hazard.discoveredAt.toISOString(),
     registeredAt: hazard.createdAt.toISOString(),
+    sourceRefType: hazard.sourceRefType,
+    sourceRefId: hazard.sourceRefId,
   });
   return hazard;
 }
