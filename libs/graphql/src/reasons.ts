@@ -43,6 +43,7 @@ export const REASONS = {
   PLAN_INCOMPLETE: { code: 'CONFLICT', message: '整改方案（四落实）不完整，不能开始治理' },
   SELF_ACCEPTANCE: { code: 'CONFLICT', message: '整改人或整改责任人不能验收本隐患' },
   MAJOR_HAZARD_RULE: { code: 'CONFLICT', message: '重大隐患须按整改方案治理' },
+  CHECK_IN_CLOSED: { code: 'CONFLICT', message: '签到已截止' },
 
   SERVICE_UNAVAILABLE: { code: 'INTERNAL_SERVER_ERROR', message: '依赖的服务暂时不可用，请稍后重试' },
   INTERNAL: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试' },
