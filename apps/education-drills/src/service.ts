@@ -5,6 +5,7 @@ import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefi
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module';
+import { NOTICES_MODULE } from './notices/notices.module';
 import { PEOPLE_MODULE } from './people/people.module';
 
 export interface EducationSettings {
@@ -20,6 +21,7 @@ export interface EducationDeps extends ServiceBase {
 
 export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   EMERGENCY_PLANS_MODULE,
+  NOTICES_MODULE,
   PEOPLE_MODULE,
   ORG_PROJECTION_MODULE,
 ];
