@@ -4,9 +4,12 @@ import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@c
 import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { DRILLS_MODULE } from './drills/drills.module';
 import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module';
 import { NOTICES_MODULE } from './notices/notices.module';
 import { PEOPLE_MODULE } from './people/people.module';
+import { SAFETY_DAYS_MODULE } from './safety-days/safety-days.module';
+import { SCREENING_MODULE } from './screening/screening.module';
 
 export interface EducationSettings {
   /** The clock (tests fix it). */
@@ -22,6 +25,9 @@ export interface EducationDeps extends ServiceBase {
 export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   EMERGENCY_PLANS_MODULE,
   NOTICES_MODULE,
+  DRILLS_MODULE,
+  SCREENING_MODULE,
+  SAFETY_DAYS_MODULE,
   PEOPLE_MODULE,
   ORG_PROJECTION_MODULE,
 ];

@@ -1,0 +1,28 @@
+import { EventHandler, HazardRegistered, HazardStatusChanged, on } from '@campus/events';
+
+/** hazard-tracking's source type for hazards raised from drill problems (raised-hazards.ts). */
+const DRILL_PROBLEM_REF = 'DRILL_PROBLEM';
+
+/**
+ * Keeps each raised problem's hazard (id, code, status) from hazard-tracking's events. Hazards of other
+ * sources match no problem and change nothing; a replayed or out-of-date status (by the hazard's version)
+ * changes nothing either.
+ */
+export function drillHazardHandlers(): EventHandler<unknown>[] {
+  return [
+    on(HazardRegistered, async (manager, { payload }) => {
+      if (payload.sourceRefType !== DRILL_PROBLEM_REF || !payload.sourceRefId) return;
+      await manager.query(
+        'UPDATE drill_problem SET hazard_id = ?, hazard_code = ?, hazard_status = ?, hazard_version = ? WHERE id = ? AND hazard_id IS NULL',
+        [payload.id, payload.code, payload.status, payload.version ?? null, payload.sourceRefId],
+      );
+    }),
+    on(HazardStatusChanged, async (manager, { payload }) => {
+      const version = payload.version ?? null;
+      await manager.query(
+        'UPDATE drill_problem SET hazard_status = ?, hazard_version = ? WHERE hazard_id = ? AND (? IS NULL OR hazard_version IS NULL OR hazard_version < ?)',
+        [payload.to, version, payload.id, version, version],
+      );
+    }),
+  ];
+}
