@@ -26,6 +26,7 @@ export const REASONS = {
   ROLE_REQUIRED: { code: 'FORBIDDEN', message: '无权执行此操作' },
   NO_LINKED_PERSON: { code: 'FORBIDDEN', message: '您的账号未关联人员，不能执行此操作' },
   NOT_THE_NAMED_PERSON: { code: 'FORBIDDEN', message: '只有指定的人员本人可以执行此操作' },
+  NOT_IN_AUDIENCE: { code: 'FORBIDDEN', message: '您不在参加对象范围内' },
   OWN_RECORD: { code: 'FORBIDDEN', message: '不能审核、复评或授权与本人相关的记录' },
   LOCAL_LOGIN_DISABLED: { code: 'FORBIDDEN', message: '本系统使用统一身份认证登录，未开放本地账号' },
 
