@@ -4,10 +4,12 @@ import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@c
 import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { ACTIVITIES_MODULE } from './activities/activities.module';
 import { DRILLS_MODULE } from './drills/drills.module';
 import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module';
 import { NOTICES_MODULE } from './notices/notices.module';
 import { PEOPLE_MODULE } from './people/people.module';
+import { QUIZZES_MODULE } from './quizzes/quizzes.module';
 import { SAFETY_DAYS_MODULE } from './safety-days/safety-days.module';
 import { SCREENING_MODULE } from './screening/screening.module';
 
@@ -28,6 +30,8 @@ export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   DRILLS_MODULE,
   SCREENING_MODULE,
   SAFETY_DAYS_MODULE,
+  ACTIVITIES_MODULE,
+  QUIZZES_MODULE,
   PEOPLE_MODULE,
   ORG_PROJECTION_MODULE,
 ];
