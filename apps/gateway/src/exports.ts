@@ -39,6 +39,14 @@ const EXPORTS: Record<string, ExportDefinition> = {
     field: 'hazardFileWorkbook',
     parameters: ['hazardId'],
   },
+  'notice-links': {
+    query: `query NoticeLinksExport($noticeId: ID!, $reissue: Boolean, $linkBase: String) {
+      homeSchoolNoticeLinksWorkbook(noticeId: $noticeId, reissue: $reissue, linkBase: $linkBase) { filename contentType base64 } }`,
+    field: 'homeSchoolNoticeLinksWorkbook',
+    parameters: ['noticeId'],
+    optional: ['reissue', 'linkBase'],
+    json: ['reissue'],
+  },
 };
 
 /** The query's variables from the query string, or the name of a JSON parameter that does not parse. */

@@ -16,6 +16,7 @@ import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
 import { depthLimit } from './depth-limit';
 import { mountExports } from './exports';
 import { maskError } from './mask-errors';
+import { mountNoticeAcks } from './notice-acks';
 import { mountUploads } from './uploads';
 
 interface GatewayContext {
@@ -67,6 +68,7 @@ async function main(config: GatewayConfig): Promise<void> {
   mountExports(app, apollo, contextFor);
   app.use(['/uploads', '/evidence'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
   mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken });
+  mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL });
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;
   logger.info({ url: `http://localhost:${config.PORT}/graphql`, subgraphs: urls }, 'gateway ready');
