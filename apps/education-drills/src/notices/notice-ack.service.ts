@@ -64,6 +64,21 @@ export class NoticeAckService {
     return loader.load(noticeId);
   }
 
+  /** How many students a draft would reach if sent now, for every notice of a request: one statement. */
+  expectedRecipients(loaders: LoaderRegistry, noticeId: string): Promise<number> {
+    const loader = loaders.get('HomeSchoolNotice.expectedRecipientCount', () => new DataLoader<string, number>(async (ids) => {
+      const rows: { notice_id: string; students: string | number }[] = await this.dataSource.query(
+        `SELECT u.notice_id, COUNT(DISTINCT p.id) AS students
+         FROM home_school_notice_unit u
+         JOIN person_projection p ON p.kind = 'STUDENT' AND p.active AND p.org_path LIKE CONCAT(u.org_path, '%')
+         WHERE u.notice_id IN (?) GROUP BY u.notice_id`,
+        [[...ids]],
+      );
+      return ids.map((id) => Number(rows.find((row) => row.notice_id === id)?.students ?? 0));
+    }));
+    return loader.load(noticeId);
+  }
+
   /** The students whose guardians have not acknowledged yet, for follow-up: names only for managers of their units. */
   async unacknowledged(caller: Caller, notice: HomeSchoolNotice, first: number, after?: string | null): Promise<ConnectionShape<HomeSchoolNoticeRecipient>> {
     const scope = NOTICE_RECIPIENT_ACCESS.where(caller, 'viewNames', 'r.org_path');

@@ -72,6 +72,8 @@ describe('education-drills: home-school notices (integration)', () => {
   async function sentNotice(overrides: Record<string, unknown> = {}) {
     const input = { orgUnitId: 'collegea', templateId: 'builtin-holiday', deadline: '2027-01-10', targetUnitIds: ['collegea'], ...overrides };
     const draft = (await runner.data(officerA, CREATE, { input })).createHomeSchoolNotice.notice;
+    const preview = await runner.data(officerA, 'query($id: ID!) { homeSchoolNotice(id: $id) { expectedRecipientCount } }', { id: draft.id });
+    expect(preview.homeSchoolNotice.expectedRecipientCount).toBe(4);
     return (await runner.data(officerA, SEND, { input: { id: draft.id, version: draft.version } })).sendHomeSchoolNotice.notice;
   }
 
@@ -193,6 +195,8 @@ describe('education-drills: home-school notices (integration)', () => {
     expect(noTemplate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
     const draft = (await runner.data(officerA, CREATE, { input: { ...base, targetUnitIds: ['emptyunit'] } })).createHomeSchoolNotice.notice;
+    const counts = await runner.data(officerA, 'query($id: ID!) { homeSchoolNotice(id: $id) { expectedRecipientCount } }', { id: draft.id });
+    expect(counts.homeSchoolNotice.expectedRecipientCount).toBe(0);
     const empty = await runner.run(officerA, SEND, { input: { id: draft.id, version: draft.version } });
     expect(empty.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INCOMPLETE' });
     const [row] = await db.dataSource.query('SELECT status FROM home_school_notice WHERE id = ?', [draft.id]);

@@ -1,5 +1,6 @@
 import { callerOf, ConnectionArgs, ExportFile, OrgUnitReference, orgUnitReference, RequestContext } from '@campus/graphql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { HomeSchoolNoticeStatus } from './notice-enums';
 import { NoticeAckService } from './notice-ack.service';
 import { NoticeLinksService } from './notice-links.service';
 import { NoticeService } from './notice.service';
@@ -66,6 +67,12 @@ export class HomeSchoolNoticeResolver {
   @FieldResolver(() => [OrgUnitReference], { description: '告知哪些单位（含下级单位）学生的家长' })
   async targetUnits(@Root() notice: HomeSchoolNotice): Promise<OrgUnitReference[]> {
     return (await this.notices.targetUnitIds(notice.id)).map(orgUnitReference);
+  }
+
+  @FieldResolver(() => Int, { description: '发送后的告知对象人数：草稿为此刻所选单位在册学生数，已发送为发送时确定的人数' })
+  async expectedRecipientCount(@Root() notice: HomeSchoolNotice, @Ctx() context: RequestContext): Promise<number> {
+    if (notice.status !== HomeSchoolNoticeStatus.DRAFT) return notice.recipientCount;
+    return this.acks.expectedRecipients(callerOf(context).loaders, notice.id);
   }
 
   @FieldResolver(() => HomeSchoolNoticeAcknowledgement, { description: '家长回执率：合计和各单位（班级）' })
