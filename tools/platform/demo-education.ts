@@ -1,4 +1,5 @@
 import { GraphQLClient } from '@campus/testing';
+import { seedDemoNotices } from './demo-education-notices';
 
 /** Who the education demo acts as and what it hangs from: the demo accounts' clients, units by code, people by username. */
 export interface EducationDemoContext {
@@ -11,4 +12,5 @@ export interface EducationDemoContext {
 /** Safety education, drills, screening and notices of the demo campus; each area seeds its own part. */
 export async function seedDemoEducation(context: EducationDemoContext): Promise<void> {
   context.log('demo: education and drills');
+  await seedDemoNotices(context);
 }
