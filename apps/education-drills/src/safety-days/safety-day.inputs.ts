@@ -1,0 +1,68 @@
+import { CalendarDate, VersionedInput } from '@campus/graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType()
+export class CreateSafetyDayInput {
+  @Field(() => ID, { description: '设立单位' })
+  orgUnitId: string;
+
+  @Field()
+  @Length(2, 100, { message: '名称长度应为 2–100 个字符' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 500, { message: '说明最长 500 个字符' })
+  description?: string;
+
+  @Field(() => CalendarDate, { description: '开始日期（每年重复的取其月日）' })
+  startDate: string;
+
+  @Field(() => CalendarDate, { nullable: true, description: '结束日期（含），缺省为开始日期；最长 31 天' })
+  @IsOptional()
+  endDate?: string;
+
+  @Field({ description: '是否每年重复' })
+  annual: boolean;
+}
+
+@InputType()
+export class PlanSafetyDayInput {
+  @Field(() => ID, { description: '制定计划的单位' })
+  orgUnitId: string;
+
+  @Field(() => ID, { description: '安全主题日 ID（国家规定的用其代码，如 FIRE_SAFETY_DAY）' })
+  dayId: string;
+
+  @Field(() => CalendarDate, { description: '计划开展日期，须在该安全主题日的日期内（安全生产月为当月任一天）' })
+  date: string;
+
+  @Field()
+  @Length(2, 200, { message: '活动主题长度应为 2–200 个字符' })
+  theme: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 1000, { message: '备注最长 1000 个字符' })
+  note?: string;
+}
+
+@InputType()
+export class CancelSafetyDayPlanInput extends VersionedInput {}
+
+@InputType()
+export class LinkActivityToSafetyDayInput {
+  @Field(() => ID, { description: '教育活动 ID' })
+  @Matches(/^[0-9a-f]{32}$/, { message: '教育活动 ID 格式有误' })
+  activityId: string;
+
+  @Field(() => ID, { description: '开展活动的单位' })
+  orgUnitId: string;
+
+  @Field(() => ID, { description: '安全主题日 ID' })
+  dayId: string;
+
+  @Field(() => CalendarDate, { description: '活动日期，须在该安全主题日的日期内' })
+  date: string;
+}
