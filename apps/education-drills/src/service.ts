@@ -9,7 +9,6 @@ import { DRILLS_MODULE } from './drills/drills.module';
 import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module';
 import { NOTICES_MODULE } from './notices/notices.module';
 import { PEOPLE_MODULE } from './people/people.module';
-import { SAFETY_DAYS_MODULE } from './safety-days/safety-days.module';
 import { QUIZZES_MODULE } from './quizzes/quizzes.module';
 import { SAFETY_DAYS_MODULE } from './safety-days/safety-days.module';
 import { SCREENING_MODULE } from './screening/screening.module';
@@ -33,7 +32,6 @@ export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   SAFETY_DAYS_MODULE,
   ACTIVITIES_MODULE,
   QUIZZES_MODULE,
-  SAFETY_DAYS_MODULE,
   PEOPLE_MODULE,
   ORG_PROJECTION_MODULE,
 ];
