@@ -17,7 +17,7 @@ describe('home-school notices through the gateway', () => {
   let staffElsewhere: GraphQLClient; // staff: 后勤管理处职工
 
   const guardian = (link: string, method: 'GET' | 'POST') =>
-    fetch(new URL(link, gatewayBase), { method }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    fetch(new URL(link, gatewayBase), { method }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
 
   function download(client: GraphQLClient, query: string): Promise<Response> {
     return fetch(new URL(`/exports/notice-links?${query}`, gatewayBase), { headers: { authorization: `Bearer ${client.token}` } });
