@@ -1,7 +1,9 @@
 import { escapeLike, isDuplicateKey, newId } from '@campus/database';
-import { BadUserInputError, Caller, ConflictError, orgUnitReference } from '@campus/graphql';
+import { BadUserInputError, calendarDateOf, Caller, ConflictError, orgUnitReference } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource, In } from 'typeorm';
+import { EducationActivityStatus } from '../activities/activity-enums';
+import { EDUCATION_ACTIVITY_ACCESS } from '../activities/activity.access';
 import { addDays, daysBetween } from './calendar';
 import { SAFETY_DAY_ACCESS, SAFETY_DAY_PLAN_ACCESS } from './safety-day.access';
 import { SafetyDayActivityLinkEntity, SafetyDayEntity, SafetyDayPlanEntity } from './safety-day.entity';
@@ -74,27 +76,34 @@ export class SafetyDayPlanService {
     });
   }
 
-  /** Records that an education activity of a unit was held for an occurrence of a day (once per activity and occurrence). */
+  /**
+   * Records that an education activity was held for an occurrence of a day: the activity (of the activities
+   * area, as the caller sees it) must fall within the occurrence, be its unit's to link, and not be cancelled.
+   */
   async link(caller: Caller, input: LinkActivityToSafetyDayInput): Promise<SafetyDayActivityLink> {
-    const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    SAFETY_DAY_PLAN_ACCESS.checkRole(caller, 'link', path);
-    const definition = await this.days.definition(this.dataSource.manager, caller, input.dayId);
-    const occurrence = occurrenceContaining(definition, path, input.date);
+    const manager = this.dataSource.manager;
+    const activity = await EDUCATION_ACTIVITY_ACCESS.find(manager, caller, 'view', input.activityId);
+    SAFETY_DAY_PLAN_ACCESS.checkRole(caller, 'link', activity.orgPath);
+    if (activity.status === EducationActivityStatus.CANCELLED) {
+      throw new ConflictError('INACTIVE', `教育活动“${activity.title}”已取消，不能关联到安全主题日`, { activityId: activity.id });
+    }
+    const definition = await this.days.definition(manager, caller, input.dayId);
+    const occurrence = occurrenceContaining(definition, activity.orgPath, calendarDateOf(activity.startsAt));
     const repository = this.dataSource.getRepository(SafetyDayActivityLinkEntity);
     const link = repository.create({
       id: newId(),
       dayId: definition.day.id,
       occurrenceDate: occurrence.startDate,
-      activityId: input.activityId,
-      orgUnitId: input.orgUnitId,
-      orgPath: path,
+      activityId: activity.id,
+      orgUnitId: activity.orgUnitId,
+      orgPath: activity.orgPath,
       linkedByAccountId: caller.viewer.accountId,
     });
     try {
       await repository.save(link);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      throw new ConflictError('DUPLICATE', `该教育活动已关联到${occurrence.startDate.slice(0, 4)}年的“${definition.day.name}”`, { activityId: input.activityId });
+      throw new ConflictError('DUPLICATE', `该教育活动已关联到${occurrence.startDate.slice(0, 4)}年的“${definition.day.name}”`, { activityId: activity.id });
     }
     return toSafetyDayActivityLink(link, definition.day);
   }
@@ -137,10 +146,14 @@ export class SafetyDayPlanService {
     // Direct children: below the unit, with no '/' after their own id; or every unit of the kind below it.
     const below = unitKind ? 'u.kind = ?' : 'LOCATE(\'/\', u.path, ?) = CHAR_LENGTH(u.path)';
     params.push(`${escapeLike(path)}%`, path, unitKind ?? path.length + 1);
-    const planned = (table: string) =>
-      `EXISTS (SELECT 1 FROM ${table} x WHERE x.day_id = o.day_id AND x.occurrence_date = o.occurrence_date AND x.org_path LIKE CONCAT(u.path, '%'))`;
+    const occurrenceOf = (alias: string) =>
+      `${alias}.day_id = o.day_id AND ${alias}.occurrence_date = o.occurrence_date AND ${alias}.org_path LIKE CONCAT(u.path, '%')`;
+    // A cancelled activity no longer counts as something done for the day.
+    const planned = `EXISTS (SELECT 1 FROM safety_day_plan p WHERE ${occurrenceOf('p')})
+      OR EXISTS (SELECT 1 FROM safety_day_activity_link l JOIN education_activity a ON a.id = l.activity_id AND a.status <> 'CANCELLED'
+                 WHERE ${occurrenceOf('l')})`;
     return this.dataSource.query(
-      `SELECT o.idx AS occurrence, u.id AS unit_id, (${planned('safety_day_plan')} OR ${planned('safety_day_activity_link')}) AS planned
+      `SELECT o.idx AS occurrence, u.id AS unit_id, (${planned}) AS planned
        FROM (${derived.join(' UNION ALL ')}) o
        JOIN org_unit_projection u ON u.path LIKE o.owner_like
        WHERE u.path LIKE ? AND u.path <> ? AND ${below}

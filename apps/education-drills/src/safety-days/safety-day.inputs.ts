@@ -1,5 +1,5 @@
 import { CalendarDate, VersionedInput } from '@campus/graphql';
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -53,16 +53,9 @@ export class CancelSafetyDayPlanInput extends VersionedInput {}
 
 @InputType()
 export class LinkActivityToSafetyDayInput {
-  @Field(() => ID, { description: '教育活动 ID' })
-  @Matches(/^[0-9a-f]{32}$/, { message: '教育活动 ID 格式有误' })
+  @Field(() => ID, { description: '教育活动 ID；活动的组织单位和开始日期决定它属于哪个单位、哪一次安全主题日' })
   activityId: string;
-
-  @Field(() => ID, { description: '开展活动的单位' })
-  orgUnitId: string;
 
   @Field(() => ID, { description: '安全主题日 ID' })
   dayId: string;
-
-  @Field(() => CalendarDate, { description: '活动日期，须在该安全主题日的日期内' })
-  date: string;
 }

@@ -3,6 +3,7 @@ import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabas
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
 import { buildEducationSchema } from '../service';
+import { ACTIVITIES_MODULE } from '../activities/activities.module';
 import { SAFETY_DAYS_MODULE } from './safety-days.module';
 
 const UNITS = {
@@ -38,6 +39,9 @@ const PLANS = 'query($unit: ID!, $year: Int!) { safetyDayPlans(orgUnitId: $unit,
 const FILE = 'query($unit: ID!, $year: Int) { safetyCalendarFile(orgUnitId: $unit, year: $year) { filename contentType base64 } }';
 
 const ACTIVITY = 'a'.repeat(32);
+const ACTIVITY_IN_A = 'b'.repeat(32);
+const CANCELLED = 'c'.repeat(32);
+const OFF_DAY = 'd'.repeat(32);
 
 describe('education-drills: key safety days (integration)', () => {
   let db: TestDatabase;
@@ -49,10 +53,23 @@ describe('education-drills: key safety days (integration)', () => {
   };
 
   beforeAll(async () => {
-    // This area's tables and the org projection only: the other areas' migrations are not this spec's concern.
-    db = await createServiceTestDatabase('education_safety_days', [SAFETY_DAYS_MODULE, ORG_PROJECTION_MODULE]);
+    // This area's tables, the activities it links and the org projection: the other areas' migrations are not this spec's concern.
+    db = await createServiceTestDatabase('education_safety_days', [SAFETY_DAYS_MODULE, ACTIVITIES_MODULE, ORG_PROJECTION_MODULE]);
     for (const [id, [path, kind]] of Object.entries(UNITS)) {
       await db.dataSource.query('INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES (?, ?, ?, ?, ?)', [id, path, id, id.toUpperCase(), kind]);
+    }
+    // Activities of the activities area, as its table holds them: the department's on 12-02, college A's, a cancelled one, one off the days.
+    for (const [id, unit, startsAt, status, code] of [
+      [ACTIVITY, 'dept', '2026-12-02T01:00:00Z', 'PLANNED', 'SDAY0001'],
+      [ACTIVITY_IN_A, 'collegea', '2026-12-02T06:00:00Z', 'PLANNED', 'SDAY0002'],
+      [CANCELLED, 'collegeb', '2026-12-02T06:00:00Z', 'CANCELLED', 'SDAY0003'],
+      [OFF_DAY, 'dept', '2026-12-05T01:00:00Z', 'PLANNED', 'SDAY0004'],
+    ]) {
+      await db.dataSource.query(
+        `INSERT INTO education_activity (id, org_unit_id, org_path, title, kind, topics, audience_kinds, starts_at, ends_at, status, check_in_code,
+           check_in_opens_at, check_in_closes_at, version) VALUES (?, ?, ?, '交通安全讲座', 'LECTURE', 'TRAFFIC', 'STUDENT', ?, ?, ?, ?, ?, ?, 1)`,
+        [id, unit, PATHS[unit], new Date(startsAt), new Date(startsAt), status, code, new Date(startsAt), new Date(startsAt)],
+      );
     }
     const schema = await buildEducationSchema(db.dataSource, fixedOrgDirectory(PATHS), undefined, { now: () => NOW }, [SAFETY_DAYS_MODULE]);
     runner = new SchemaRunner(schema);
@@ -121,7 +138,7 @@ describe('education-drills: key safety days (integration)', () => {
     // A plan of a unit inside college B counts for college B; an activity linked by the department for it.
     const classOfficer = viewerWith('class-officer', [[Role.UNIT_SAFETY_OFFICER, 'classb', PATHS.classb]]);
     await runner.data(classOfficer, PLAN, { input: { orgUnitId: 'classb', dayId: 'FIRE_SAFETY_DAY', date: '2026-11-09', theme: '班级消防主题班会' } });
-    const link = (await runner.data(school, LINK, { input: { activityId: ACTIVITY, orgUnitId: 'dept', dayId: 'TRAFFIC_SAFETY_DAY', date: '2026-12-02' } }))
+    const link = (await runner.data(school, LINK, { input: { activityId: ACTIVITY, dayId: 'TRAFFIC_SAFETY_DAY' } }))
       .linkActivityToSafetyDay.link;
     expect(link).toMatchObject({ day: { id: 'TRAFFIC_SAFETY_DAY' }, occurrenceDate: '2026-12-02', activityId: ACTIVITY, orgUnit: { id: 'dept' } });
 
@@ -174,10 +191,21 @@ describe('education-drills: key safety days (integration)', () => {
     const stale = await runner.run(officerA, CANCEL, { input: { id: month.id, version: 7 } });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
     expect((await runner.run(officerB, CANCEL, { input: { id: month.id, version: 1 } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const linkedTwice = await runner.run(school, LINK, { input: { activityId: ACTIVITY, orgUnitId: 'dept', dayId: 'TRAFFIC_SAFETY_DAY', date: '2026-12-02' } });
+    const linkedTwice = await runner.run(school, LINK, { input: { activityId: ACTIVITY, dayId: 'TRAFFIC_SAFETY_DAY' } });
     expect(linkedTwice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE' });
-    const staffLink = await runner.run(staffA, LINK, { input: { activityId: ACTIVITY, orgUnitId: 'collegea', dayId: 'TRAFFIC_SAFETY_DAY', date: '2026-12-02' } });
-    expect(staffLink.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const staffLink = await runner.run(staffA, LINK, { input: { activityId: ACTIVITY_IN_A, dayId: 'TRAFFIC_SAFETY_DAY' } });
+    expect(staffLink.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' });
+    expect((await runner.run(officerB, LINK, { input: { activityId: ACTIVITY_IN_A, dayId: 'TRAFFIC_SAFETY_DAY' } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const cancelled = await runner.run(school, LINK, { input: { activityId: CANCELLED, dayId: 'TRAFFIC_SAFETY_DAY' } });
+    expect(cancelled.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'INACTIVE' });
+    const offDay = await runner.run(school, LINK, { input: { activityId: OFF_DAY, dayId: 'TRAFFIC_SAFETY_DAY' } });
+    expect(offDay.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTSIDE_RANGE' });
+    // College A's activity on 12-02 takes it off the traffic day's list.
+    await runner.data(officerA, LINK, { input: { activityId: ACTIVITY_IN_A, dayId: 'TRAFFIC_SAFETY_DAY' } });
+    expect((await unplanned())['TRAFFIC_SAFETY_DAY@2026-12-02']).toEqual(['collegeb']);
+    // ...until the activity is cancelled in its own area.
+    await db.dataSource.query("UPDATE education_activity SET status = 'CANCELLED' WHERE id = ?", [ACTIVITY_IN_A]);
+    expect((await unplanned())['TRAFFIC_SAFETY_DAY@2026-12-02']).toEqual(['collegea', 'collegeb']);
     const badDays = await runner.run(school, UPCOMING, { from: 'school', days: 0 });
     expect(badDays.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
