@@ -47,6 +47,15 @@ const EXPORTS: Record<string, ExportDefinition> = {
     optional: ['reissue', 'linkBase'],
     json: ['reissue'],
   },
+  // year is optional and JSON so that it arrives as an Int ("2026").
+  'safety-calendar': {
+    query: `query SafetyCalendarExport($orgUnitId: ID!, $year: Int) {
+      safetyCalendarFile(orgUnitId: $orgUnitId, year: $year) { filename contentType base64 } }`,
+    field: 'safetyCalendarFile',
+    parameters: ['orgUnitId'],
+    optional: ['year'],
+    json: ['year'],
+  },
 };
 
 /** The query's variables from the query string, or the name of a JSON parameter that does not parse. */
