@@ -5,7 +5,8 @@ import { lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { EducationActivityStatus } from './activity-enums';
+import { AudienceKind } from '../people/audience-kind';
+import { AttendanceMethod, EducationActivityStatus } from './activity-enums';
 import { EDUCATION_ACTIVITY_ACCESS, EDUCATION_ACTIVITY_TRANSITIONS } from './activity.access';
 import { EducationActivityAudienceRow, EducationActivityEntity } from './activity.entity';
 import { CancelEducationActivityInput, CreateEducationActivityInput, EducationActivityFilter, UpdateEducationActivityInput } from './activity.inputs';
@@ -34,6 +35,15 @@ function checkSchedule(schedule: Schedule): void {
     problems.push({ field: 'checkInClosesAt', message: '签到截止时间应晚于签到开始时间' });
   }
   if (problems.length) throw new BadUserInputError(problems);
+}
+
+interface AttendeeRow {
+  person_id: string;
+  person_org_unit_id: string;
+  method: AttendanceMethod;
+  recorded_at: Date;
+  name: string | null;
+  kind: AudienceKind | null;
 }
 
 export class EducationActivityService {
@@ -181,7 +191,7 @@ export class EducationActivityService {
       ),
       this.dataSource.query('SELECT COUNT(*) AS total FROM education_attendance WHERE activity_id = ?', [activityId]),
     ]);
-    return toConnection(rows as Record<string, any>[], first, Number(total), (row) => [new Date(row.recorded_at).toISOString(), row.person_id], (row) => ({
+    return toConnection(rows as AttendeeRow[], first, Number(total), (row) => [new Date(row.recorded_at).toISOString(), row.person_id], (row) => ({
       personId: row.person_id,
       name: row.name ?? '',
       kind: row.kind ?? null,

@@ -23,7 +23,7 @@ function placeholders(items: readonly unknown[]): string {
   return items.map(() => '?').join(', ');
 }
 
-function personFromRow(row: Record<string, any>): KnownPerson {
+function personFromRow(row: { id: string; name: string; kind: string; org_unit_id: string; org_path: string; active: number | boolean }): KnownPerson {
   return { id: row.id, name: row.name, kind: row.kind, orgUnitId: row.org_unit_id, orgPath: row.org_path, active: Boolean(Number(row.active)) };
 }
 

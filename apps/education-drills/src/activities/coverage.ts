@@ -70,17 +70,20 @@ export async function coverageByPaths(manager: EntityManager, paths: readonly st
   return totals;
 }
 
-/** The asked-for units' paths, or NOT_FOUND for each one the caller may not see. One statement for the projected ones. */
-async function visiblePaths(dataSource: DataSource, directory: OrgUnitDirectory, caller: Caller, unitIds: readonly string[]): Promise<(string | Error)[]> {
-  const rows: { id: string; path: string }[] = await dataSource.query(`SELECT id, path FROM org_unit_projection WHERE id IN (${unitIds.map(() => '?').join(', ')})`, [...unitIds]);
-  const projected = new Map(rows.map((row) => [row.id, row.path]));
-  return Promise.all(
-    unitIds.map(async (unitId) => {
-      const path = projected.get(unitId);
-      if (path === undefined) return visibleUnitPath(directory, caller, unitId).catch((error: Error) => error);
-      return EDUCATION_ACTIVITY_ACCESS.allows(caller, 'viewCoverage', path) ? path : new NotFoundError('单位', unitId);
-    }),
+/**
+ * Coverage of projected units by id, their paths with it, in one statement: each unit's subtree is a range
+ * of the people's org_path index.
+ */
+async function coverageOfUnits(manager: EntityManager, unitIds: readonly string[], period: CoveragePeriod): Promise<Map<string, { path: string; population: number; covered: number }>> {
+  const attended = attendedSql(period);
+  const rows: { id: string; path: string; population: string; covered: string | null }[] = await manager.query(
+    `SELECT u.id, u.path, COUNT(p.id) AS population, SUM(${attended.sql}) AS covered
+     FROM org_unit_projection u
+     LEFT JOIN person_projection p ON p.org_path LIKE CONCAT(u.path, '%') AND p.active = TRUE AND p.kind IN (${period.kinds.map(() => '?').join(', ')})
+     WHERE u.id IN (${unitIds.map(() => '?').join(', ')}) GROUP BY u.id, u.path`,
+    [...attended.params, ...period.kinds, ...unitIds],
   );
+  return new Map(rows.map((row) => [row.id, { path: row.path, population: Number(row.population), covered: Number(row.covered ?? 0) }]));
 }
 
 export function toCoverage(unitId: string, path: string, period: CoveragePeriod, figures: { population: number; covered: number }): EducationCoverage {
@@ -97,17 +100,34 @@ export function toCoverage(unitId: string, path: string, period: CoveragePeriod,
   };
 }
 
-/** OrgUnit.educationCoverage: every unit asked for in one request with the same period is counted by one statement. */
+/**
+ * OrgUnit.educationCoverage: every projected unit asked for in one request with the same period is counted
+ * by one statement; a unit too new to be projected is looked up in the directory and counted on its own.
+ */
 export function loadCoverage(caller: Caller, dataSource: DataSource, directory: OrgUnitDirectory, unitId: string, period: CoveragePeriod): Promise<EducationCoverage> {
   const loader = caller.loaders.get(`OrgUnit.educationCoverage:${periodKey(period)}`, () =>
     new DataLoader<string, EducationCoverage>(async (unitIds) => {
-      const paths = await visiblePaths(dataSource, directory, caller, unitIds);
-      const visible = paths.filter((path): path is string => typeof path === 'string');
-      const totals = await coverageByPaths(dataSource.manager, visible, period);
-      return paths.map((path, index) => (typeof path === 'string' ? toCoverage(unitIds[index], path, period, totals.get(path)!) : path));
+      const counted = await coverageOfUnits(dataSource.manager, unitIds, period);
+      return Promise.all(
+        unitIds.map(async (id) => {
+          const unit = counted.get(id);
+          if (unit) return EDUCATION_ACTIVITY_ACCESS.allows(caller, 'viewCoverage', unit.path) ? toCoverage(id, unit.path, period, unit) : new NotFoundError('单位', id);
+          const path = await visibleUnitPath(directory, caller, id).catch((error: Error) => error);
+          if (typeof path !== 'string') return path;
+          return toCoverage(id, path, period, (await coverageByPaths(dataSource.manager, [path], period)).get(path)!);
+        }),
+      );
     }),
   );
   return loader.load(unitId);
+}
+
+interface NotCoveredRow {
+  unit_path: string;
+  id: string;
+  name: string;
+  kind: AudienceKind;
+  org_unit_id: string;
 }
 
 /**
@@ -124,13 +144,13 @@ export function loadNotCovered(
 ): Promise<ConnectionShape<EducationCoveragePerson>> {
   const cursor = decodeCursor(after, 2);
   const loader = caller.loaders.get(`EducationCoverage.notCovered:${periodKey(period)}:${first}:${after ?? ''}`, () =>
-    new DataLoader<string, Record<string, any>[]>(async (paths) => {
+    new DataLoader<string, NotCoveredRow[]>(async (paths) => {
       const attended = attendedSql(period);
       const units = paths.map(() => 'SELECT ? AS unit_path, ? AS pattern').join(' UNION ALL ');
       const unitParams = paths.flatMap((path) => [path, `${escapeLike(path)}%`]);
       const kinds = period.kinds.map(() => '?').join(', ');
       const keyset = cursor ? 'AND (p.name > ? OR (p.name = ? AND p.id > ?))' : '';
-      const rows: Record<string, any>[] = await dataSource.query(
+      const rows: NotCoveredRow[] = await dataSource.query(
         `SELECT * FROM (
            SELECT u.unit_path, p.id, p.name, p.kind, p.org_unit_id, ROW_NUMBER() OVER (PARTITION BY u.unit_path ORDER BY p.name, p.id) AS rn
            FROM (${units}) u JOIN person_projection p ON p.org_path LIKE u.pattern
