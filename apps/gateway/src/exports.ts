@@ -56,6 +56,21 @@ const EXPORTS: Record<string, ExportDefinition> = {
     optional: ['year'],
     json: ['year'],
   },
+  'education-ledger': {
+    query: `query EducationLedgerExport($orgUnitId: ID!, $from: CalendarDate!, $to: CalendarDate!) {
+      educationLedgerWorkbook(orgUnitId: $orgUnitId, from: $from, to: $to) { filename contentType base64 } }`,
+    field: 'educationLedgerWorkbook',
+    parameters: ['orgUnitId', 'from', 'to'],
+  },
+  // kinds is a JSON array of AudienceKind, e.g. ["STUDENT"].
+  'education-coverage': {
+    query: `query EducationCoverageExport($orgUnitId: ID!, $from: CalendarDate!, $to: CalendarDate!, $topic: EducationTopic, $kinds: [AudienceKind!]) {
+      educationCoverageWorkbook(orgUnitId: $orgUnitId, from: $from, to: $to, topic: $topic, kinds: $kinds) { filename contentType base64 } }`,
+    field: 'educationCoverageWorkbook',
+    parameters: ['orgUnitId', 'from', 'to'],
+    optional: ['topic', 'kinds'],
+    json: ['kinds'],
+  },
 };
 
 /** The query's variables from the query string, or the name of a JSON parameter that does not parse. */
