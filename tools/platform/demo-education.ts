@@ -1,5 +1,6 @@
 import { GraphQLClient } from '@campus/testing';
 import { seedDemoNotices } from './demo-education-notices';
+import { seedDemoSafetyDays } from './demo-education-safety-days';
 
 /** Who the education demo acts as and what it hangs from: the demo accounts' clients, units by code, people by username. */
 export interface EducationDemoContext {
@@ -13,4 +14,5 @@ export interface EducationDemoContext {
 export async function seedDemoEducation(context: EducationDemoContext): Promise<void> {
   context.log('demo: education and drills');
   await seedDemoNotices(context);
+  await seedDemoSafetyDays(context);
 }
