@@ -1,4 +1,6 @@
 import { GraphQLClient } from '@campus/testing';
+import { seedDemoQuizzes } from './demo-education-quizzes';
+import { seedDemoEducationActivities } from './demo-education-activities';
 import { seedDemoNotices } from './demo-education-notices';
 import { seedDemoSafetyDays } from './demo-education-safety-days';
 
@@ -13,6 +15,8 @@ export interface EducationDemoContext {
 /** Safety education, drills, screening and notices of the demo campus; each area seeds its own part. */
 export async function seedDemoEducation(context: EducationDemoContext): Promise<void> {
   context.log('demo: education and drills');
+  await seedDemoQuizzes(context);
+  await seedDemoEducationActivities(context);
   await seedDemoNotices(context);
   await seedDemoSafetyDays(context);
 }
