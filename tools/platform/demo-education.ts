@@ -1,6 +1,7 @@
 import { GraphQLClient } from '@campus/testing';
 import { seedDemoQuizzes } from './demo-education-quizzes';
 import { seedDemoEducationActivities } from './demo-education-activities';
+import { seedDemoEducationActivities } from './demo-education-activities';
 import { seedDemoNotices } from './demo-education-notices';
 import { seedDemoSafetyDays } from './demo-education-safety-days';
 
@@ -16,6 +17,7 @@ export interface EducationDemoContext {
 export async function seedDemoEducation(context: EducationDemoContext): Promise<void> {
   context.log('demo: education and drills');
   await seedDemoQuizzes(context);
+  await seedDemoEducationActivities(context);
   await seedDemoEducationActivities(context);
   await seedDemoNotices(context);
   await seedDemoSafetyDays(context);
