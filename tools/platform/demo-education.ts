@@ -1,7 +1,6 @@
 import { GraphQLClient } from '@campus/testing';
 import { seedDemoQuizzes } from './demo-education-quizzes';
 import { seedDemoEducationActivities } from './demo-education-activities';
-import { seedDemoEducationActivities } from './demo-education-activities';
 import { seedDemoNotices } from './demo-education-notices';
 import { seedDemoSafetyDays } from './demo-education-safety-days';
 
@@ -17,7 +16,6 @@ export interface EducationDemoContext {
 export async function seedDemoEducation(context: EducationDemoContext): Promise<void> {
   context.log('demo: education and drills');
   await seedDemoQuizzes(context);
-  await seedDemoEducationActivities(context);
   await seedDemoEducationActivities(context);
   await seedDemoNotices(context);
   await seedDemoSafetyDays(context);
