@@ -1,7 +1,8 @@
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { OutboxSignal, QuizPassed, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
-import { DataSource, EntityManager } from 'typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { EducationSettings } from '../service';
 import { QUIZ_ACCESS, QUIZ_ATTEMPT_ACCESS } from './quiz.access';
 import { QuizAttemptEntity, QuizItemEntity } from './quiz.entities';
@@ -136,11 +137,15 @@ export class QuizAttemptService {
     return toQuizAttempt(QUIZ_ATTEMPT_ACCESS.guard(caller, 'review', id, attempt));
   }
 
-  /** The caller's own attempts at a quiz, latest first. */
+  /** The caller's own attempts at a quiz, latest first: one statement for all the quizzes of a request. */
   async mine(caller: Caller, quizId: string): Promise<QuizAttempt[]> {
-    if (!caller.viewer.personId) return [];
-    const rows = await this.dataSource.getRepository(QuizAttemptEntity).find({ where: { quizId, personId: caller.viewer.personId }, order: { attemptNo: 'DESC' } });
-    return rows.map(toQuizAttempt);
+    const personId = caller.viewer.personId;
+    if (!personId) return [];
+    const loader = caller.loaders.get('Quiz.myAttempts', () => new DataLoader<string, QuizAttempt[]>(async (quizIds) => {
+      const rows = await this.dataSource.getRepository(QuizAttemptEntity).find({ where: { quizId: In([...quizIds]), personId }, order: { attemptNo: 'DESC' } });
+      return quizIds.map((id) => rows.filter((row) => row.quizId === id).map(toQuizAttempt));
+    }));
+    return loader.load(quizId);
   }
 
   /** Everyone's attempts at a quiz that the caller manages people of. */

@@ -199,6 +199,10 @@ describe('education-drills: quizzes 应知应会 (integration)', () => {
     expect(event.aggregate_id).toBe(attempt.id);
     expect(JSON.parse(event.payload)).toMatchObject({ quizId: quiz.id, personId: 'pstaffa1', orgUnitId: 'collegea', topic: '消防', score: 75 });
 
+    const listed = (await runner.data(staffA1, '{ myQuizzes { id myAttempts { id score } } }')).myQuizzes;
+    expect(listed.find((entry: any) => entry.id === quiz.id).myAttempts).toEqual([{ id: attempt.id, score: 75 }]);
+    expect((await runner.data(studentA, '{ myQuizzes { id } }')).myQuizzes).toEqual([]);
+
     const resubmit = await runner.run(staffA1, SUBMIT, { input: { attemptId: attempt.id, answers } });
     expect(resubmit.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE' });
     const second = await runner.run(staffA1, START, { input: { quizId: quiz.id } });
