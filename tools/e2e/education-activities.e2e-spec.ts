@@ -78,7 +78,7 @@ describe('safety education activities through the gateway', () => {
     const again = await gridOfficer.request(CHECK_IN, { code: open.checkInCode });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE' });
     const notInAudience = await (await fixture.as('staff')).request(CHECK_IN, { code: open.checkInCode });
-    expect(notInAudience.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTSIDE_RANGE' });
+    expect(notInAudience.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_IN_AUDIENCE' });
 
     const past = await create(xxOfficer, { orgUnitId: fixture.unitIds['XDZY-XX'], title: '上周的消防讲座', startsAt: inMinutes(-26 * 60), endsAt: inMinutes(-25 * 60) });
     const late = await gridOfficer.request(CHECK_IN, { code: past.checkInCode });

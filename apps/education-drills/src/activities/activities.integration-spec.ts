@@ -117,9 +117,9 @@ describe('education-drills: safety education activities (integration)', () => {
     const again = await runner.run(student('sa1'), CHECK_IN, { code: activity.checkInCode });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE' });
     const outsider = await runner.run(student('sb1'), CHECK_IN, { code: activity.checkInCode });
-    expect(outsider.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTSIDE_RANGE' });
+    expect(outsider.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_IN_AUDIENCE' });
     const contractor = await runner.run(student('ca1'), CHECK_IN, { code: activity.checkInCode });
-    expect(contractor.errors?.[0].extensions?.reason).toBe('OUTSIDE_RANGE');
+    expect(contractor.errors?.[0].extensions?.reason).toBe('NOT_IN_AUDIENCE');
     const noPerson = await runner.run(office, CHECK_IN, { code: activity.checkInCode });
     expect(noPerson.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_LINKED_PERSON' });
     const wrongCode = await runner.run(student('sa2'), CHECK_IN, { code: 'ZZZZ2222' });

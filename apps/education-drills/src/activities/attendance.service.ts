@@ -100,7 +100,7 @@ export class EducationAttendanceService {
       const person = (await this.peopleById(manager, [personId])).get(personId);
       const inAudience = await this.audienceTest(manager, activity);
       if (!person || !person.active || !inAudience(person)) {
-        throw new ConflictError('OUTSIDE_RANGE', '您不在本次活动的参加对象范围内', { id: activity.id });
+        throw new ForbiddenError('您不在本次活动的参加对象范围内（单位或人员类别不符）', 'NOT_IN_AUDIENCE');
       }
       const existing = await manager.findOne(EducationAttendanceRow, { where: { activityId: activity.id, personId } });
       if (existing) throw new ConflictError('DUPLICATE', '您已签到，不能重复签到', { id: activity.id, recordedAt: existing.recordedAt.toISOString() });
