@@ -11,6 +11,7 @@ import { CancelSafetyDayPlanInput, LinkActivityToSafetyDayInput, PlanSafetyDayIn
 import { occurrenceContaining, occurrencesBetween, SafetyDayService } from './safety-day.service';
 import {
   SafetyDayActivityLink,
+  SafetyDayKind,
   SafetyDayOccurrence,
   safetyDayOf,
   SafetyDayPlan,
@@ -124,7 +125,7 @@ export class SafetyDayPlanService {
     if (!occurrences.length) return [];
     const owners = new Map(definitions.map((definition) => [definition.day.id, definition.orgPath ?? '/']));
     const rows = await this.readiness(occurrences, owners, path, unitKind ?? null);
-    return occurrences.map((occurrence, index) => {
+    const readiness = occurrences.map((occurrence, index) => {
       const units = rows.filter((row) => Number(row.occurrence) === index);
       return {
         occurrence,
@@ -133,6 +134,8 @@ export class SafetyDayPlanService {
         unplannedUnits: units.filter((row) => !Number(row.planned)).map((row) => orgUnitReference(row.unit_id)),
       };
     });
+    // A unit's own day set deeper than the units listed concerns none of them.
+    return readiness.filter((entry) => entry.unitCount > 0 || entry.occurrence.day.kind === SafetyDayKind.NATIONAL);
   }
 
   private readiness(occurrences: SafetyDayOccurrence[], owners: Map<string, string>, path: string, unitKind: string | null): Promise<ReadinessRow[]> {

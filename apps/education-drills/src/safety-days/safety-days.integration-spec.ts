@@ -120,8 +120,8 @@ describe('education-drills: key safety days (integration)', () => {
     expect(leap.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
     const backwards = await runner.run(officerA, CREATE_DAY, { input: { ...input, orgUnitId: 'collegea', endDate: '2026-11-01' } });
     expect(backwards.errors?.[0].message).toContain('结束日期不能早于开始日期');
-    const [{ count }] = await db.dataSource.query('SELECT COUNT(*) AS count FROM safety_day');
-    expect(Number(count)).toBe(2);
+    const [{ count }] = await db.dataSource.query("SELECT COUNT(*) AS count FROM safety_day WHERE name LIKE '%的日子' OR start_date = '2028-02-29'");
+    expect(Number(count)).toBe(0);
   });
 
   it('lists upcoming days with the units below that planned nothing, until they plan or link an activity', async () => {
@@ -153,6 +153,10 @@ describe('education-drills: key safety days (integration)', () => {
     // Cancelling the plan puts college A back on the list.
     await runner.data(officerA, CANCEL, { input: { id: plan.id, version: 1 } });
     expect((await unplanned())['FIRE_SAFETY_DAY@2026-11-09']).toEqual(['collegea', 'dept']);
+    // A class's own day concerns the class only: listed from its college, not from the school.
+    await runner.data(classOfficer, CREATE_DAY, { input: { orgUnitId: 'classb', name: '班级安全日', startDate: '2026-11-25', annual: false } });
+    expect(Object.keys(await unplanned()).some((key) => key.endsWith('@2026-11-25'))).toBe(false);
+    expect(Object.entries(await unplanned(officerB, { from: 'collegeb' })).find(([key]) => key.endsWith('@2026-11-25'))?.[1]).toEqual(['classb']);
     const plans = (await runner.data(school, PLANS, { unit: 'school', year: 2026 })).safetyDayPlans;
     expect(plans).toEqual([{ theme: '班级消防主题班会', day: { id: 'FIRE_SAFETY_DAY', name: '全国消防日' }, orgUnit: { id: 'classb' }, plannedDate: '2026-11-09' }]);
   });
