@@ -71,6 +71,13 @@ const EXPORTS: Record<string, ExportDefinition> = {
     optional: ['topic', 'kinds'],
     json: ['kinds'],
   },
+  'drill-records': {
+    query: `query DrillRecordsExport($orgUnitId: ID!, $from: CalendarDate, $to: CalendarDate) {
+      drillRecordsWorkbook(orgUnitId: $orgUnitId, from: $from, to: $to) { filename contentType base64 } }`,
+    field: 'drillRecordsWorkbook',
+    parameters: ['orgUnitId'],
+    optional: ['from', 'to'],
+  },
 };
 
 /** The query's variables from the query string, or the name of a JSON parameter that does not parse. */
