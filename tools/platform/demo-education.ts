@@ -1,4 +1,5 @@
 import { GraphQLClient } from '@campus/testing';
+import { seedDemoDrills } from './demo-education-drills';
 import { seedDemoQuizzes } from './demo-education-quizzes';
 import { seedDemoEducationActivities } from './demo-education-activities';
 import { seedDemoNotices } from './demo-education-notices';
@@ -19,4 +20,5 @@ export async function seedDemoEducation(context: EducationDemoContext): Promise<
   await seedDemoEducationActivities(context);
   await seedDemoNotices(context);
   await seedDemoSafetyDays(context);
+  await seedDemoDrills(context);
 }
