@@ -2,7 +2,7 @@ import { eventually, GraphQLClient } from '@campus/testing';
 import { Workbook } from 'exceljs';
 import type { EducationDemoContext } from './demo-education';
 
-const STUDENTS = ['王小明', '李华', '张思远', '刘雨桐', '陈子豪', '杨梦琪'];
+const STUDENTS = ['王小明', '李华', '张思远', '马晓东', '陈子豪', '杨梦琪'];
 
 /** Student name → link, from the notice-links sheet (rows after the title, subtitle and header rows). */
 export async function noticeLinksFromWorkbook(base64: string): Promise<Record<string, string | null>> {
