@@ -4,6 +4,7 @@ import { seedDemoQuizzes } from './demo-education-quizzes';
 import { seedDemoEducationActivities } from './demo-education-activities';
 import { seedDemoNotices } from './demo-education-notices';
 import { seedDemoSafetyDays } from './demo-education-safety-days';
+import { seedDemoScreening } from './demo-education-screening';
 
 /** Who the education demo acts as and what it hangs from: the demo accounts' clients, units by code, people by username. */
 export interface EducationDemoContext {
@@ -20,5 +21,6 @@ export async function seedDemoEducation(context: EducationDemoContext): Promise<
   await seedDemoEducationActivities(context);
   await seedDemoNotices(context);
   await seedDemoSafetyDays(context);
+  await seedDemoScreening(context);
   await seedDemoDrills(context);
 }
