@@ -4,13 +4,14 @@ import type { EducationDemoContext } from './demo-education';
 
 const STUDENTS = ['王小明', '李华', '张思远', '马晓东', '陈子豪', '杨梦琪'];
 
-/** Student name → link, from the notice-links sheet (rows after the title, subtitle and header rows). */
-export async function noticeLinksFromWorkbook(base64: string): Promise<Record<string, string | null>> {
+/** The links issued in a notice-links sheet (column 3 of the rows after the title, subtitle and header rows). */
+async function issuedLinks(base64: string): Promise<string[]> {
   const workbook = new Workbook();
   await workbook.xlsx.load(Buffer.from(base64, 'base64') as never);
-  const links: Record<string, string | null> = {};
+  const links: string[] = [];
   workbook.worksheets[0].eachRow((row, number) => {
-    if (number > 3) links[String(row.getCell(1).value)] = (row.getCell(3).value as string | null) ?? null;
+    const link = row.getCell(3).value;
+    if (number > 3 && typeof link === 'string') links.push(link);
   });
   return links;
 }
@@ -22,13 +23,10 @@ export async function noticeLinksFromWorkbook(base64: string): Promise<Record<st
 export async function seedDemoNotices({ clients, unitIds, log }: EducationDemoContext): Promise<void> {
   const office = clients['safety.office'];
   const officer = clients['xx.officer'];
-  const studentIds: Record<string, string> = {};
   for (const [index, name] of STUDENTS.entries()) {
-    const created = await office.data<{ createPerson: { person: { id: string } } }>(
-      'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
-      { input: { orgUnitId: unitIds['XDZY-XX'], kind: 'STUDENT', name, employeeNo: `2024${String(index + 1).padStart(4, '0')}` } },
-    );
-    studentIds[name] = created.createPerson.person.id;
+    await office.data('mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }', {
+      input: { orgUnitId: unitIds['XDZY-XX'], kind: 'STUDENT', name, employeeNo: `2024${String(index + 1).padStart(4, '0')}` },
+    });
   }
   const draft = await officer.data<{ createHomeSchoolNotice: { notice: { id: string; version: number } } }>(
     'mutation($input: CreateHomeSchoolNoticeInput!) { createHomeSchoolNotice(input: $input) { notice { id version } } }',
@@ -55,12 +53,17 @@ export async function seedDemoNotices({ clients, unitIds, log }: EducationDemoCo
     'query($id: ID!) { homeSchoolNoticeLinksWorkbook(noticeId: $id) { base64 } }',
     { id: notice.id },
   );
-  const links = await noticeLinksFromWorkbook(sheet.homeSchoolNoticeLinksWorkbook.base64);
-  for (const name of ['王小明', '李华']) await acknowledgeByLink(officer, String(links[name]));
+  // Whoever is enrolled when it is sent (other demo areas add students too): two guardians by link, one paper slip.
+  const links = await issuedLinks(sheet.homeSchoolNoticeLinksWorkbook.base64);
+  for (const link of links.slice(0, 2)) await acknowledgeByLink(officer, link);
+  const pending = await officer.data<{ homeSchoolNotice: { unacknowledged: { edges: { node: { studentId: string } }[] } } }>(
+    'query($id: ID!) { homeSchoolNotice(id: $id) { unacknowledged(first: 1) { edges { node { studentId } } } } }',
+    { id: notice.id },
+  );
   await officer.data('mutation($input: RecordHomeSchoolNoticeSlipInput!) { recordHomeSchoolNoticeSlip(input: $input) { recipient { id } } }', {
-    input: { noticeId: notice.id, studentId: studentIds['张思远'] },
+    input: { noticeId: notice.id, studentId: pending.homeSchoolNotice.unacknowledged.edges[0].node.studentId },
   });
-  log(`demo: a winter-holiday notice to ${STUDENTS.length} students' guardians, 3 acknowledged`);
+  log(`demo: a winter-holiday notice to ${links.length} students' guardians of 信息工程学院, 3 acknowledged`);
 }
 
 /** The links are relative to the gateway (no linkBase): a guardian's POST, without any token. */
