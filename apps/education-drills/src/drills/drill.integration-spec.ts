@@ -200,7 +200,7 @@ describe('education-drills: drills (integration)', () => {
     const file = (await runner.data(schoolOffice, 'query { drillRecordsWorkbook(orgUnitId: "school", from: "2026-11-01") { filename base64 } }')).drillRecordsWorkbook;
     expect(file.filename).toBe('应急演练记录-2026-11-20.xlsx');
     const workbook = new Workbook();
-    await workbook.xlsx.load(Buffer.from(file.base64, 'base64'));
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as never);
     const records = workbook.getWorksheet('应急演练记录');
     expect(records?.getRow(3).getCell(3).value).toBe('演练名称');
     const titles = records?.getColumn(3).values.slice(4);
