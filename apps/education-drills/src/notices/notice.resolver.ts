@@ -65,8 +65,8 @@ export class HomeSchoolNoticeResolver {
   }
 
   @FieldResolver(() => [OrgUnitReference], { description: '告知哪些单位（含下级单位）学生的家长' })
-  async targetUnits(@Root() notice: HomeSchoolNotice): Promise<OrgUnitReference[]> {
-    return (await this.notices.targetUnitIds(notice.id)).map(orgUnitReference);
+  async targetUnits(@Root() notice: HomeSchoolNotice, @Ctx() context: RequestContext): Promise<OrgUnitReference[]> {
+    return (await this.notices.targetUnitIds(callerOf(context).loaders, notice.id)).map(orgUnitReference);
   }
 
   @FieldResolver(() => Int, { description: '发送后的告知对象人数：草稿为此刻所选单位在册学生数，已发送为发送时确定的人数' })

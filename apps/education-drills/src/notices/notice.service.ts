@@ -1,8 +1,9 @@
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
-import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
+import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, LoaderRegistry, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { lockTransition } from '@campus/server';
-import { DataSource, EntityManager } from 'typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { EducationSettings } from '../service';
 import { HomeSchoolNoticeStatus } from './notice-enums';
 import { builtInTemplate, BUILT_IN_NOTICE_TEMPLATES, NoticeTemplateData } from './notice-templates';
@@ -63,10 +64,13 @@ export class NoticeService {
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toNotice);
   }
 
-  /** Target units as chosen, for the notice page. */
-  async targetUnitIds(noticeId: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(NoticeUnitEntity).find({ where: { noticeId } });
-    return rows.map((row) => row.orgUnitId);
+  /** Target units as chosen, for every notice of a request: one statement. */
+  targetUnitIds(loaders: LoaderRegistry, noticeId: string): Promise<string[]> {
+    const loader = loaders.get('HomeSchoolNotice.targetUnits', () => new DataLoader<string, string[]>(async (ids) => {
+      const rows = await this.dataSource.getRepository(NoticeUnitEntity).find({ where: { noticeId: In([...ids]) }, order: { orgPath: 'ASC' } });
+      return ids.map((id) => rows.filter((row) => row.noticeId === id).map((row) => row.orgUnitId));
+    }));
+    return loader.load(noticeId);
   }
 
   async create(caller: Caller, input: CreateHomeSchoolNoticeInput): Promise<HomeSchoolNotice> {
