@@ -81,11 +81,11 @@ describe('quizzes through the gateway: 应知应会', () => {
     expect(attempt).toMatchObject({ submittedAt: null, score: null, review: null });
     expect(attempt.questions).toHaveLength(4);
 
-    // The key cannot be selected on the attempt's questions, and the bank is closed to the taker.
+    // The key cannot be selected on the attempt's questions, and the school's bank is outside the taker's scope.
     const keyField = await staff.request('query($id: ID!) { quizAttempt(id: $id) { questions { seq answer } } }', { id: attempt.id });
     expect(keyField.data).toBeUndefined();
     expect(errorOf(keyField).code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(errorOf(await staff.request('query($id: ID!) { quizBank(id: $id) { questions { answer } } }', { id: bankId }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await staff.request('query($id: ID!) { quizBank(id: $id) { questions { answer } } }', { id: bankId }))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await staff.data('query($id: ID!) { quizAttempt(id: $id) { review { correct } } }', { id: attempt.id })).quizAttempt.review).toBeNull();
 
     const answers = attempt.questions.map((question: any) => ({ seq: question.seq, choices: CORRECT.get(question.stem) }));
