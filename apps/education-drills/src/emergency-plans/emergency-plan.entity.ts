@@ -1,6 +1,6 @@
 import { ScopedRecord, scopedFieldsFromRow } from '@campus/database';
 import { Column, Entity } from 'typeorm';
-import { EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
+import { EmergencyPlanScenario, EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
 
 @Entity('emergency_plan')
 export class EmergencyPlanEntity extends ScopedRecord {
@@ -12,6 +12,10 @@ export class EmergencyPlanEntity extends ScopedRecord {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   scenario: string | null;
+
+  /** The emergencies the plan covers (a comprehensive plan, several). */
+  @Column({ name: 'scenario_types', type: 'simple-array' })
+  scenarioTypes: EmergencyPlanScenario[];
 
   @Column({ name: 'version_label', type: 'varchar', length: 32 })
   versionLabel: string;
@@ -32,6 +36,7 @@ export function emergencyPlanFromRow(row: Record<string, unknown>): EmergencyPla
     title: row.title,
     planType: row.plan_type,
     scenario: row.scenario,
+    scenarioTypes: typeof row.scenario_types === 'string' && row.scenario_types ? (row.scenario_types.split(',') as EmergencyPlanScenario[]) : [],
     versionLabel: row.version_label,
     status: row.status,
     reviewDate: row.review_date,

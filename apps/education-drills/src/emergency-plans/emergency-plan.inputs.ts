@@ -1,7 +1,7 @@
 import { CalendarDate, VersionedInput } from '@campus/graphql';
-import { IsOptional, Length } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
+import { EmergencyPlanScenario, EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
 
 @InputType()
 export class CreateEmergencyPlanInput {
@@ -19,6 +19,11 @@ export class CreateEmergencyPlanInput {
   @IsOptional()
   @Length(1, 100, { message: '适用情形最长 100 个字符' })
   scenario?: string;
+
+  @Field(() => [EmergencyPlanScenario], { nullable: true, description: '适用的突发事件类型（可多选）' })
+  @IsOptional()
+  @ArrayMaxSize(9, { message: '突发事件类型最多 9 项' })
+  scenarioTypes?: EmergencyPlanScenario[];
 
   @Field()
   @Length(1, 32, { message: '版本长度应为 1–32 个字符' })
@@ -40,6 +45,11 @@ export class UpdateEmergencyPlanInput extends VersionedInput {
   @Length(1, 32, { message: '版本长度应为 1–32 个字符' })
   versionLabel?: string;
 
+  @Field(() => [EmergencyPlanScenario], { nullable: true, description: '适用的突发事件类型（可多选）' })
+  @IsOptional()
+  @ArrayMaxSize(9, { message: '突发事件类型最多 9 项' })
+  scenarioTypes?: EmergencyPlanScenario[];
+
   @Field(() => CalendarDate, { nullable: true })
   @IsOptional()
   reviewDate?: string;
@@ -58,6 +68,10 @@ export class EmergencyPlanFilter {
   @Field(() => [EmergencyPlanType], { nullable: true })
   @IsOptional()
   type?: EmergencyPlanType[];
+
+  @Field(() => [EmergencyPlanScenario], { nullable: true, description: '适用于其中任一突发事件类型的预案' })
+  @IsOptional()
+  scenarioTypes?: EmergencyPlanScenario[];
 
   @Field(() => CalendarDate, { nullable: true, description: '评审日期在此日或之前（待评审）' })
   @IsOptional()

@@ -159,4 +159,25 @@ describe('education-drills: emergency plans (integration)', () => {
     const badFilter = await graphql({ schema, source: PLANS, variableValues: { filter: { reviewDueBy: '2027-02-29' } }, contextValue: { viewer: schoolOffice } });
     expect(badFilter.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('records the emergencies a plan covers and lists plans by them', async () => {
+    const create = 'mutation($input: CreateEmergencyPlanInput!) { createEmergencyPlan(input: $input) { emergencyPlan { id version scenarioTypes } } }';
+    const input = { orgUnitId: UNIT_B, title: '学院B综合应急预案', type: 'COMPREHENSIVE', versionLabel: '2026版', reviewDate: '2027-09-01' };
+    const plan = (await runner.data(officerB, create, { input: { ...input, scenarioTypes: ['FIRE', 'EARTHQUAKE', 'FIRE'] } })).createEmergencyPlan.emergencyPlan;
+    expect(plan.scenarioTypes).toEqual(['FIRE', 'EARTHQUAKE']);
+    const bare = (await runner.data(officerB, create, { input: { ...input, title: '学院B未分类预案' } })).createEmergencyPlan.emergencyPlan;
+    expect(bare.scenarioTypes).toEqual([]);
+
+    const byScenario = (types: string[]) =>
+      runner
+        .data(officerB, 'query($filter: EmergencyPlanFilter!) { emergencyPlans(filter: $filter) { edges { node { title scenarioTypes } } } }', { filter: { scenarioTypes: types } })
+        .then((data) => data.emergencyPlans.edges.map((edge: any) => edge.node.title));
+    expect(await byScenario(['EARTHQUAKE', 'FLOOD'])).toEqual(['学院B综合应急预案']);
+    expect(await byScenario(['FLOOD'])).toEqual([]);
+
+    const update = 'mutation($input: UpdateEmergencyPlanInput!) { updateEmergencyPlan(input: $input) { emergencyPlan { scenarioTypes } } }';
+    const updated = (await runner.data(officerB, update, { input: { id: plan.id, version: plan.version, scenarioTypes: ['FLOOD'] } })).updateEmergencyPlan.emergencyPlan;
+    expect(updated.scenarioTypes).toEqual(['FLOOD']);
+    expect(await byScenario(['FLOOD'])).toEqual(['学院B综合应急预案']);
+  });
 });

@@ -55,6 +55,7 @@ export class EmergencyPlanService {
       title: input.title,
       planType: input.type,
       scenario: input.scenario ?? null,
+      scenarioTypes: [...new Set(input.scenarioTypes ?? [])],
       versionLabel: input.versionLabel,
       status: EmergencyPlanStatus.DRAFT,
       reviewDate: input.reviewDate,
@@ -76,6 +77,7 @@ export class EmergencyPlanService {
       plan.title = input.title ?? plan.title;
       plan.versionLabel = input.versionLabel ?? plan.versionLabel;
       plan.reviewDate = input.reviewDate ?? plan.reviewDate;
+      plan.scenarioTypes = input.scenarioTypes ? [...new Set(input.scenarioTypes)] : plan.scenarioTypes;
       await manager.save(plan);
       return toEmergencyPlan(plan);
     });
@@ -85,6 +87,11 @@ export class EmergencyPlanService {
     const conditions = [EMERGENCY_PLAN_ACCESS.where(asker, 'view', `${alias}.org_path`)];
     if (filter.status?.length) conditions.push({ sql: `${alias}.status IN (:...status)`, params: { status: filter.status } });
     if (filter.type?.length) conditions.push({ sql: `${alias}.plan_type IN (:...planType)`, params: { planType: filter.type } });
+    if (filter.scenarioTypes?.length) {
+      const matches = filter.scenarioTypes.map((_, index) => `FIND_IN_SET(:scenarioType${index}, ${alias}.scenario_types) > 0`);
+      const params = Object.fromEntries(filter.scenarioTypes.map((type, index) => [`scenarioType${index}`, type]));
+      conditions.push({ sql: `(${matches.join(' OR ')})`, params });
+    }
     if (filter.reviewDueBy) conditions.push({ sql: `${alias}.review_date <= :reviewDueBy`, params: { reviewDueBy: filter.reviewDueBy } });
     return conditions;
   }

@@ -1,6 +1,6 @@
 import { CalendarDate, ConnectionType, OrgUnitReference, orgUnitReference } from '@campus/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
+import { EmergencyPlanScenario, EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
 import { EmergencyPlanEntity } from './emergency-plan.entity';
 
 @ObjectType('EmergencyPlan', { description: '应急预案' })
@@ -16,6 +16,9 @@ export class EmergencyPlan {
 
   @Field(() => String, { nullable: true, description: '适用情形，如 火灾、地震、食物中毒' })
   scenario: string | null;
+
+  @Field(() => [EmergencyPlanScenario], { description: '适用的突发事件类型' })
+  scenarioTypes: EmergencyPlanScenario[];
 
   @Field({ description: '预案版本，如 2026版' })
   versionLabel: string;
@@ -54,6 +57,7 @@ export function toEmergencyPlan(entity: EmergencyPlanEntity): EmergencyPlan {
     title: entity.title,
     type: entity.planType,
     scenario: entity.scenario,
+    scenarioTypes: entity.scenarioTypes ?? [],
     versionLabel: entity.versionLabel,
     status: entity.status,
     reviewDate: entity.reviewDate,

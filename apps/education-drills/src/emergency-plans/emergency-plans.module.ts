@@ -1,5 +1,6 @@
 import { FeatureModule } from '@campus/server';
 import { Initial1764000000000 } from '../migrations/1764000000000-initial';
+import { PlanScenarioTypes1764500000051 } from '../migrations/1764500000051-plan-scenario-types';
 import type { EducationDeps } from '../service';
 import { EMERGENCY_PLAN_POLICY } from './emergency-plan.access';
 import { EmergencyPlanEntity } from './emergency-plan.entity';
@@ -11,7 +12,7 @@ import { OrgUnitPlansResolver } from './org-unit-plans.resolver';
 export const EMERGENCY_PLANS_MODULE: FeatureModule<EducationDeps> = {
   name: 'emergency-plans',
   entities: [EmergencyPlanEntity],
-  migrations: [Initial1764000000000],
+  migrations: [Initial1764000000000, PlanScenarioTypes1764500000051],
   scopedTables: ['emergency_plan'],
   policies: [EMERGENCY_PLAN_POLICY],
   resolvers: ({ dataSource, directory }) => {
