@@ -143,6 +143,18 @@ describe('education-drills: safety education activities (integration)', () => {
     expect(cancel.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
   });
 
+  it('lets only one of two simultaneous check-ins of a person through, and moves attendance with the activity', async () => {
+    const activity = await createActivity({ title: '交通安全讲座', topics: ['TRAFFIC'], startsAt: '2026-11-10T01:00:00Z', endsAt: '2026-11-10T02:30:00Z' });
+    const both = await Promise.all([1, 2].map(() => runner.run(student('sa6'), CHECK_IN, { code: activity.checkInCode })));
+    expect(both.filter((result) => !result.errors).length).toBe(1);
+    expect(both.find((result) => result.errors)?.errors?.[0].extensions?.reason).toBe('DUPLICATE');
+
+    const read = (await runner.data(officerA, GET, { id: activity.id })).educationActivity;
+    await runner.data(officerA, UPDATE, { input: { id: activity.id, version: read.version, startsAt: '2026-10-10T01:00:00Z', endsAt: '2026-10-10T02:00:00Z' } });
+    const [row] = await db.dataSource.query('SELECT held_at FROM education_attendance WHERE activity_id = ?', [activity.id]);
+    expect(new Date(row.held_at).toISOString()).toBe('2026-10-10T01:00:00.000Z');
+  });
+
   it('imports a sign-in sheet all or nothing, naming every rejected row', async () => {
     const activity = await createActivity({ title: '防电信诈骗案例警示', kind: 'CASE_WARNING', topics: ['TELECOM_FRAUD'] });
     const bad = await sheet([
@@ -218,8 +230,10 @@ describe('education-drills: safety education activities (integration)', () => {
     expect(fire).toMatchObject({ population: 6, covered: 3 });
     const page = fire.notCovered;
     expect(page).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    const outOfPeriod = (await runner.data(office, COVERAGE, { r: [representations[0]], from: '2026-10-01', to: '2026-10-31' }))._entities[0].educationCoverage;
-    expect(outOfPeriod).toMatchObject({ population: 8, covered: 0 });
+    // October holds only the traffic lecture moved there, which sa6 attended.
+    const october = (await runner.data(office, COVERAGE, { r: [representations[0]], from: '2026-10-01', to: '2026-10-31' }))._entities[0].educationCoverage;
+    expect(october).toMatchObject({ population: 8, covered: 1 });
+    expect(october.notCovered.edges.map((edge: any) => edge.node.id)).not.toContain('sa6');
 
     const fromB = await runner.run(officerB, COVERAGE, { r: [representations[0]], from: '2026-11-01', to: '2026-11-30' });
     expect(fromB.data?._entities[0].educationCoverage).toBeNull();
