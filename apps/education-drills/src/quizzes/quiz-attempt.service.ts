@@ -49,10 +49,10 @@ export class QuizAttemptService {
     const person = await callerPerson(manager, caller);
     const found = await this.quizzes.load(manager, input.quizId);
     const { quiz } = found;
-    if (!inAudience(person, found)) {
-      if (!QUIZ_ACCESS.allows(caller, 'view', quiz.orgPath)) throw new NotFoundError(QUIZ_ACCESS.policy.label, quiz.id);
-      throw new ForbiddenError('您不在本测验的参加对象范围内（单位或人员类别不符）', 'NOT_IN_AUDIENCE');
-    }
+    const inScope = QUIZ_ACCESS.allows(caller, 'view', quiz.orgPath);
+    // A draft is shown to its audience only once published: until then it does not exist for them.
+    if (!inScope && (quiz.status !== QuizStatus.PUBLISHED || !inAudience(person, found))) throw new NotFoundError(QUIZ_ACCESS.policy.label, quiz.id);
+    if (!inAudience(person, found)) throw new ForbiddenError('您不在本测验的参加对象范围内（单位或人员类别不符）', 'NOT_IN_AUDIENCE');
     if (quiz.status !== QuizStatus.PUBLISHED) throw new ConflictError('ILLEGAL_TRANSITION', '测验尚未发布', { status: quiz.status });
     const now = this.settings.now();
     if (now < quiz.opensAt) throw new ConflictError('NOT_YET_DUE', `测验尚未开放，开放时间 ${timeText(quiz.opensAt)}`, { opensAt: quiz.opensAt.toISOString() });

@@ -228,6 +228,13 @@ describe('education-drills: quizzes 应知应会 (integration)', () => {
     expect((await runner.run(outsider, START, { input: { quizId: quiz.id } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await runner.run(unlinked, START, { input: { quizId: quiz.id } })).errors?.[0].extensions?.reason).toBe('NO_LINKED_PERSON');
 
+    const draft = (await runner.data(officerA, CREATE_QUIZ, {
+      input: { orgUnitId: 'collegea', bankId: await bankWithQuestions(), title: '草稿', questionCount: 1, passMark: 60, timeLimitMinutes: 5,
+        opensAt: '2026-11-10T00:00:00Z', closesAt: '2026-11-12T00:00:00Z', audienceUnitIds: ['collegea'], audienceKinds: ['STAFF'] },
+    })).createQuiz.quiz;
+    expect((await runner.run(staffA1, START, { input: { quizId: draft.id } })).errors?.[0].extensions?.reason).toBe('ILLEGAL_TRANSITION');
+    expect((await runner.run(staffA1, 'query($id: ID!) { quiz(id: $id) { status } }', { id: draft.id })).data?.quiz).toEqual({ status: 'DRAFT' });
+
     const later = await publishedQuiz(await bankWithQuestions(), { opensAt: '2026-12-01T00:00:00Z', closesAt: '2026-12-02T00:00:00Z' });
     expect((await runner.run(staffA1, START, { input: { quizId: later.id } })).errors?.[0].extensions?.reason).toBe('NOT_YET_DUE');
     at('2026-11-16T00:00:00Z');
