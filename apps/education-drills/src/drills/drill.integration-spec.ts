@@ -2,6 +2,7 @@ import { Role } from '@campus/auth';
 import { ConsumedEvent, EventHandler, HazardRegistered, HazardStatusChanged } from '@campus/events';
 import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { Workbook } from 'exceljs';
+import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
 import { EMERGENCY_PLANS_MODULE } from '../emergency-plans/emergency-plans.module';
 import { PEOPLE_MODULE } from '../people/people.module';
@@ -188,6 +189,19 @@ describe('education-drills: drills (integration)', () => {
     expect(units[1].drills.totalCount).toBe(0);
     const planDrills = await runner.data(schoolOffice, 'query($id: ID!) { emergencyPlan(id: $id) { drills { title } } }', { id: schoolPlan.id });
     expect(planDrills.emergencyPlan.drills).toEqual([{ title: '检验学校预案的演练' }]);
+
+    // Units, their drills, and the drills' plans, units and problems: one statement per kind for the whole request.
+    const deep = `query($r: [_Any!]!) { _entities(representations: $r) { ... on OrgUnit { id drills(first: 10) { totalCount edges { node {
+      participatingUnits { id } emergencyPlan { title drills { title } } problems { hazard { status } } } } } } } }`;
+    const query = jest.spyOn(MysqlQueryRunner.prototype, 'query');
+    try {
+      const r = [{ __typename: 'OrgUnit', id: 'collegea' }, { __typename: 'OrgUnit', id: 'collegeb' }, { __typename: 'OrgUnit', id: 'school' }];
+      const result = (await runner.data(schoolOffice, deep, { r }))._entities;
+      expect(result.map((unit: any) => unit.drills.totalCount)).toEqual([4, 0, 0]);
+      expect(query.mock.calls.length).toBe(5); // OrgUnit.drills, participatingUnits, emergencyPlan, EmergencyPlan.drills, problems
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it('lists units with no held evacuation drill this term, and writes the records workbook', async () => {
