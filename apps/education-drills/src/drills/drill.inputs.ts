@@ -67,6 +67,19 @@ export class UpdateDrillInput extends VersionedInput {
   @Field(() => CalendarDate, { nullable: true })
   @IsOptional()
   plannedDate?: string;
+
+  @Field(() => ID, { nullable: true, description: '改为检验此应急预案' })
+  @IsOptional()
+  emergencyPlanId?: string;
+
+  @Field({ nullable: true, description: '不再关联应急预案' })
+  @IsOptional()
+  clearEmergencyPlan?: boolean;
+
+  @Field(() => [ID], { nullable: true, description: '参演单位（整体替换；组织单位总是参演）' })
+  @IsOptional()
+  @ArrayMaxSize(200, { message: '参演单位最多 200 个' })
+  participatingUnitIds?: string[];
 }
 
 @InputType({ description: '记录应急演练的实施情况' })

@@ -176,6 +176,15 @@ describe('education-drills: drills (integration)', () => {
     const bPlan = (await runner.data(officerB, createPlan, { input: { orgUnitId: 'collegeb', title: '学院B预案', type: 'SPECIAL', versionLabel: 'v1', reviewDate: '2027-09-01' } })).createEmergencyPlan.emergencyPlan;
     const linked = await plan(schoolOffice, { title: '检验学校预案的演练', emergencyPlanId: schoolPlan.id, participatingUnitIds: ['collegea', 'collegea'] });
     expect(linked).toMatchObject({ emergencyPlan: { id: schoolPlan.id, title: '学校火灾应急预案' }, participatingUnits: [{ id: 'collegea' }] });
+    const update = `mutation($input: UpdateDrillInput!) { updateDrill(input: $input) { drill { version emergencyPlan { id } participatingUnits { id } } } }`;
+    const moved = (await runner.data(schoolOffice, update, { input: { id: linked.id, version: linked.version, clearEmergencyPlan: true, participatingUnitIds: [] } })).updateDrill.drill;
+    expect(moved).toEqual({ version: 2, emergencyPlan: null, participatingUnits: [{ id: 'collegea' }] });
+    const relinked = (await runner.data(schoolOffice, update, { input: { id: linked.id, version: 2, emergencyPlanId: schoolPlan.id } })).updateDrill.drill;
+    expect(relinked).toMatchObject({ version: 3, emergencyPlan: { id: schoolPlan.id } });
+    const unitsOnly = (await runner.data(schoolOffice, update, { input: { id: linked.id, version: 3, participatingUnitIds: ['collegea'] } })).updateDrill.drill;
+    expect(unitsOnly.version).toBe(4);
+    const both = await runner.run(schoolOffice, update, { input: { id: linked.id, version: 4, emergencyPlanId: schoolPlan.id, clearEmergencyPlan: true } });
+    expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const wrongUnit = await runner.run(schoolOffice, PLAN, { input: { orgUnitId: 'collegea', title: '错配预案', type: 'FIRE', scenario: '起火', placeText: '教学楼', expectedParticipants: 10, plannedDate: '2026-12-01', emergencyPlanId: bPlan.id } });
     expect(wrongUnit.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTSIDE_RANGE' });
     await runner.data(officerB, 'mutation($input: UpdateEmergencyPlanInput!) { updateEmergencyPlan(input: $input) { emergencyPlan { status } } }', { input: { id: bPlan.id, version: bPlan.version, status: 'RETIRED' } });

@@ -98,6 +98,18 @@ export class DrillService {
   async update(caller: Caller, input: UpdateDrillInput): Promise<Drill> {
     return this.dataSource.transaction(async (manager) => {
       const { row: drill } = await lockTransition(DRILL_ACCESS, manager, caller, DRILL_TRANSITIONS, 'EDIT', input);
+      if (input.emergencyPlanId && input.clearEmergencyPlan) {
+        throw new BadUserInputError([{ field: 'clearEmergencyPlan', message: '不能同时更换和取消关联的应急预案' }]);
+      }
+      if (input.emergencyPlanId) await this.checkPlan(manager, caller, input.emergencyPlanId, drill.orgPath);
+      if (input.emergencyPlanId || input.clearEmergencyPlan) drill.emergencyPlanId = input.emergencyPlanId ?? null;
+      if (input.participatingUnitIds) {
+        const unitIds = await this.participatingUnits(caller, drill.orgUnitId, drill.orgPath, input.participatingUnitIds);
+        await manager.delete(DrillUnitEntity, { drillId: drill.id });
+        await manager.insert(DrillUnitEntity, unitIds.map((orgUnitId) => ({ drillId: drill.id, orgUnitId })));
+        // The units live in their own table: touching the row makes the drill's version count this change too.
+        drill.updatedAt = new Date();
+      }
       drill.title = input.title ?? drill.title;
       drill.scenario = input.scenario ?? drill.scenario;
       drill.placeText = input.placeText ?? drill.placeText;
