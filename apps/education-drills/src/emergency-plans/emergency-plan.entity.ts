@@ -28,6 +28,13 @@ export class EmergencyPlanEntity extends ScopedRecord {
 
   @Column({ name: 'approved_at', type: 'datetime', precision: 3, nullable: true })
   approvedAt: Date | null;
+
+  /** Months between reviews (评审周期); the next review falls due this long after the last approval. */
+  @Column({ name: 'review_cycle_months', type: 'int', default: 12 })
+  reviewCycleMonths: number;
+
+  @Column({ name: 'next_review_due', type: 'date', nullable: true })
+  nextReviewDue: string | null;
 }
 
 export function emergencyPlanFromRow(row: Record<string, unknown>): EmergencyPlanEntity {
@@ -41,5 +48,16 @@ export function emergencyPlanFromRow(row: Record<string, unknown>): EmergencyPla
     status: row.status,
     reviewDate: row.review_date,
     approvedAt: row.approved_at,
+    reviewCycleMonths: Number(row.review_cycle_months ?? 12),
+    nextReviewDue: row.next_review_due ?? null,
   });
+}
+
+/** The day `months` calendar months after a day (YYYY-MM-DD), clamped to the month's end: 2026-01-31 + 1 → 2026-02-28. */
+export function addMonths(day: string, months: number): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date, lastDay));
+  return target.toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { CalendarDate, VersionedInput } from '@campus/graphql';
-import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { EmergencyPlanScenario, EmergencyPlanStatus, EmergencyPlanType } from './emergency-plan-enums';
 
 @InputType()
@@ -31,6 +31,13 @@ export class CreateEmergencyPlanInput {
 
   @Field(() => CalendarDate)
   reviewDate: string;
+
+  @Field(() => Int, { nullable: true, description: '评审周期（月），默认 12' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: '评审周期至少 1 个月' })
+  @Max(36, { message: '评审周期最长 36 个月（应急预案至少每三年修订一次）' })
+  reviewCycleMonths?: number;
 }
 
 @InputType()
@@ -57,6 +64,18 @@ export class UpdateEmergencyPlanInput extends VersionedInput {
   @Field(() => EmergencyPlanStatus, { nullable: true })
   @IsOptional()
   status?: EmergencyPlanStatus;
+
+  @Field(() => Int, { nullable: true, description: '评审周期（月），默认 12' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: '评审周期至少 1 个月' })
+  @Max(36, { message: '评审周期最长 36 个月（应急预案至少每三年修订一次）' })
+  reviewCycleMonths?: number;
+
+  @Field(() => String, { nullable: true, description: '修订说明：批准时记入修订记录，首次之后的每次批准必填' })
+  @IsOptional()
+  @Length(1, 1000, { message: '修订说明长度应为 1–1000 个字符' })
+  changeNote?: string;
 }
 
 @InputType()

@@ -1,18 +1,31 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
-import { Caller, ConnectionShape, decodeCursor, loadUnitConnection, RequestContext, callerOf, toConnection } from '@campus/graphql';
+import {
+  BadUserInputError,
+  Caller,
+  calendarDateOf,
+  ConnectionShape,
+  decodeCursor,
+  loadUnitConnection,
+  RequestContext,
+  callerOf,
+  toConnection,
+} from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { Asker, lockTransition } from '@campus/server';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { EducationSettings } from '../service';
 import { ACTION_FOR_STATUS, EMERGENCY_PLAN_ACCESS, EMERGENCY_PLAN_TRANSITIONS } from './emergency-plan.access';
 import { EmergencyPlanStatus } from './emergency-plan-enums';
-import { EmergencyPlanEntity, emergencyPlanFromRow } from './emergency-plan.entity';
+import { addMonths, EmergencyPlanEntity, emergencyPlanFromRow } from './emergency-plan.entity';
 import { CreateEmergencyPlanInput, EmergencyPlanFilter, UpdateEmergencyPlanInput } from './emergency-plan.inputs';
 import { EmergencyPlan, toEmergencyPlan } from './emergency-plan.types';
+import { EmergencyPlanRevisionEntity } from './plan-revision.entity';
 
 export class EmergencyPlanService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
+    private readonly settings: EducationSettings,
   ) {}
 
   async get(caller: Caller, id: string): Promise<EmergencyPlan> {
@@ -60,6 +73,8 @@ export class EmergencyPlanService {
       status: EmergencyPlanStatus.DRAFT,
       reviewDate: input.reviewDate,
       approvedAt: null,
+      reviewCycleMonths: input.reviewCycleMonths ?? 12,
+      nextReviewDue: null,
       orgUnitId: input.orgUnitId,
       orgPath: path,
     });
@@ -67,19 +82,43 @@ export class EmergencyPlanService {
     return toEmergencyPlan(plan);
   }
 
-  /** Edits a plan and, when a status is given, approves, retires or keeps it a draft: one transition of the table. */
+  /**
+   * Edits a plan and, when a status is given, approves, retires or keeps it a draft: one transition of the table.
+   * Every approval records a revision (number, version label, approver, date, change note: required after the
+   * first) and restarts the review cycle: the next review is due the cycle's months after the approval.
+   */
   async update(caller: Caller, input: UpdateEmergencyPlanInput): Promise<EmergencyPlan> {
     const action = input.status ? ACTION_FOR_STATUS[input.status] : 'EDIT';
     return this.dataSource.transaction(async (manager) => {
       const { row: plan, next: status } = await lockTransition(EMERGENCY_PLAN_ACCESS, manager, caller, EMERGENCY_PLAN_TRANSITIONS, action, input);
-      if (status === EmergencyPlanStatus.APPROVED && plan.status !== EmergencyPlanStatus.APPROVED) plan.approvedAt = new Date();
       plan.status = status;
       plan.title = input.title ?? plan.title;
       plan.versionLabel = input.versionLabel ?? plan.versionLabel;
       plan.reviewDate = input.reviewDate ?? plan.reviewDate;
       plan.scenarioTypes = input.scenarioTypes ? [...new Set(input.scenarioTypes)] : plan.scenarioTypes;
+      plan.reviewCycleMonths = input.reviewCycleMonths ?? plan.reviewCycleMonths;
+      if (action === 'APPROVE') await this.recordRevision(manager, caller, plan, input.changeNote?.trim() || null);
+      if (plan.approvedAt) plan.nextReviewDue = addMonths(calendarDateOf(plan.approvedAt), plan.reviewCycleMonths);
       await manager.save(plan);
       return toEmergencyPlan(plan);
+    });
+  }
+
+  /** The next revision of a locked plan, approved now by the caller. */
+  private async recordRevision(manager: EntityManager, caller: Caller, plan: EmergencyPlanEntity, changeNote: string | null): Promise<void> {
+    const [{ last }] = await manager.query('SELECT COALESCE(MAX(number), 0) AS last FROM emergency_plan_revision WHERE plan_id = ?', [plan.id]);
+    const number = Number(last) + 1;
+    if (number > 1 && !changeNote) throw new BadUserInputError([{ field: 'changeNote', message: '再次批准（修订）须填写修订说明' }]);
+    plan.approvedAt = this.settings.now();
+    await manager.getRepository(EmergencyPlanRevisionEntity).insert({
+      id: newId(),
+      planId: plan.id,
+      number,
+      versionLabel: plan.versionLabel,
+      approvedByPersonId: caller.viewer.personId,
+      approvedByAccountId: caller.viewer.accountId,
+      approvedAt: plan.approvedAt,
+      changeNote,
     });
   }
 

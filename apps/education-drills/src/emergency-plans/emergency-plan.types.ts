@@ -32,6 +32,12 @@ export class EmergencyPlan {
   @Field(() => Date, { nullable: true, description: '批准时间' })
   approvedAt: Date | null;
 
+  @Field(() => Int, { description: '评审周期（月），默认 12' })
+  reviewCycleMonths: number;
+
+  @Field(() => CalendarDate, { nullable: true, description: '下次评审到期日：最近一次批准 + 评审周期（未批准过为空）' })
+  nextReviewDue: string | null;
+
   @Field(() => OrgUnitReference, { nullable: true, description: '编制单位' })
   orgUnit: OrgUnitReference | null;
 
@@ -62,6 +68,8 @@ export function toEmergencyPlan(entity: EmergencyPlanEntity): EmergencyPlan {
     status: entity.status,
     reviewDate: entity.reviewDate,
     approvedAt: entity.approvedAt,
+    reviewCycleMonths: entity.reviewCycleMonths ?? 12,
+    nextReviewDue: entity.nextReviewDue ?? null,
     orgUnit: orgUnitReference(entity.orgUnitId),
     createdAt: entity.createdAt,
     version: entity.version,

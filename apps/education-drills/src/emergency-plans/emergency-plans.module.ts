@@ -1,5 +1,6 @@
 import { FeatureModule } from '@campus/server';
 import { Initial1764000000000 } from '../migrations/1764000000000-initial';
+import { PlanRevisions1764500000040 } from '../migrations/1764500000040-plan-revisions';
 import { PlanScenarioTypes1764500000051 } from '../migrations/1764500000051-plan-scenario-types';
 import type { EducationDeps } from '../service';
 import { EMERGENCY_PLAN_POLICY } from './emergency-plan.access';
@@ -7,16 +8,19 @@ import { EmergencyPlanEntity } from './emergency-plan.entity';
 import { EmergencyPlanResolver } from './emergency-plan.resolver';
 import { EmergencyPlanService } from './emergency-plan.service';
 import { OrgUnitPlansResolver } from './org-unit-plans.resolver';
+import { PlanReviewReads } from './plan-review';
+import { PlanReviewResolver } from './plan-review.resolver';
+import { EmergencyPlanRevisionEntity } from './plan-revision.entity';
 
-/** 应急预案: the register of a unit's emergency plans, and OrgUnit.emergencyPlans. */
+/** 应急预案: the register of a unit's emergency plans with their revisions and review cycle, and OrgUnit.emergencyPlans. */
 export const EMERGENCY_PLANS_MODULE: FeatureModule<EducationDeps> = {
   name: 'emergency-plans',
-  entities: [EmergencyPlanEntity],
-  migrations: [Initial1764000000000, PlanScenarioTypes1764500000051],
+  entities: [EmergencyPlanEntity, EmergencyPlanRevisionEntity],
+  migrations: [Initial1764000000000, PlanRevisions1764500000040, PlanScenarioTypes1764500000051],
   scopedTables: ['emergency_plan'],
   policies: [EMERGENCY_PLAN_POLICY],
-  resolvers: ({ dataSource, directory }) => {
-    const plans = new EmergencyPlanService(dataSource, directory);
-    return [new EmergencyPlanResolver(plans), new OrgUnitPlansResolver(plans)];
+  resolvers: ({ dataSource, directory, settings }) => {
+    const plans = new EmergencyPlanService(dataSource, directory, settings);
+    return [new EmergencyPlanResolver(plans), new OrgUnitPlansResolver(plans), new PlanReviewResolver(new PlanReviewReads(dataSource, directory, settings))];
   },
 };
