@@ -50,7 +50,15 @@ export function createHttpApp(logger: Logger, readiness: () => Promise<void>): e
   return app;
 }
 
+/**
+ * Keeps idle connections longer than the gateway's and proxies' pools do (Node closes them after 5 s by
+ * default): a client reusing a socket the server has just closed gets "socket hang up" instead of an answer.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export function listen(server: http.Server, port: number, host: string): Promise<void> {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
