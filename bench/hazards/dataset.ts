@@ -60,7 +60,7 @@ export async function existingDataset(mysqlUrl: string, hazardDb: string, option
 }
 
 /** Multi-row INSERTs of up to 1000 rows. */
-async function insertRows(connection: Connection, table: string, columns: string[], rows: Cell[][], suffix = ''): Promise<void> {
+export async function insertRows(connection: Connection, table: string, columns: string[], rows: Cell[][], suffix = ''): Promise<void> {
   for (let start = 0; start < rows.length; start += 1000) {
     const chunk = rows.slice(start, start + 1000);
     const placeholders = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
@@ -68,7 +68,7 @@ async function insertRows(connection: Connection, table: string, columns: string
   }
 }
 
-async function rootUnit(responsibility: Connection): Promise<Unit> {
+export async function rootUnit(responsibility: Connection): Promise<Unit> {
   const [rows] = await responsibility.query('SELECT id, code, name, kind, path, depth FROM org_unit WHERE parent_id IS NULL');
   const root = (rows as Unit[])[0];
   if (!root) throw new Error('the responsibility database has no root unit: start the platform once to bootstrap it');
@@ -76,7 +76,7 @@ async function rootUnit(responsibility: Connection): Promise<Unit> {
 }
 
 /** Units, people, places and two accounts in responsibility-network; the unit projection in hazard-tracking. */
-async function writeOrganisation(responsibility: Connection, hazard: Connection, tree: OrgTree, accounts: { county: Unit; school: School }, password: string): Promise<void> {
+export async function writeOrganisation(responsibility: Connection, hazard: Connection, tree: OrgTree, accounts: { county: Unit; school: School }, password: string): Promise<void> {
   await insertRows(
     responsibility,
     'org_unit',
@@ -148,7 +148,7 @@ function planLine(h: GeneratedHazard): string {
  * the migrations created. Loading without them and building them afterwards (sorted, in one ALTER) is
  * several times faster than maintaining them row by row.
  */
-async function secondaryIndexes(connection: Connection, database: string, table: string): Promise<{ name: string; add: string }[]> {
+export async function secondaryIndexes(connection: Connection, database: string, table: string): Promise<{ name: string; add: string }[]> {
   const [rows] = await connection.query(
     `SELECT index_name AS name, non_unique AS nonUnique, column_name AS col, sub_part AS part
        FROM information_schema.statistics
@@ -268,7 +268,7 @@ async function fillMonthlyRollup(hazard: Connection): Promise<number> {
   return Number((result as { affectedRows: number }).affectedRows);
 }
 
-function percentiles(values: number[]): DatasetFacts['hazardsPerSchool'] {
+export function percentiles(values: number[]): DatasetFacts['hazardsPerSchool'] {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   return { min: sorted[0], p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted[sorted.length - 1] };

@@ -64,7 +64,7 @@ function percentile(sorted: number[], p: number): number {
  * scan into its young list only when they are read again more than innodb_old_blocks_time (1 s) later, so
  * without it a statement would be timed against the pages the previous statement's scans left behind.
  */
-async function timed(runs: number, operation: () => Promise<unknown>, warmup = 3): Promise<Timing> {
+export async function timed(runs: number, operation: () => Promise<unknown>, warmup = 3): Promise<Timing> {
   for (let k = 0; k < warmup; k++) await operation();
   await new Promise((resolve) => setTimeout(resolve, 1100));
   await operation();

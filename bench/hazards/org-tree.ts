@@ -77,7 +77,7 @@ const PLACES = [
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志强海燕俊峰红梅晓东';
 
-function personName(random: Random): string {
+export function personName(random: Random): string {
   const given = random.chance(0.6) ? 2 : 1;
   let name = random.pick([...SURNAMES]);
   for (let k = 0; k < given; k++) name += random.pick([...GIVEN]);
