@@ -239,7 +239,7 @@ export const EducationActivityHeld = contract(
   z.object({ id, orgUnitId: id, orgPath, kind: z.string(), topics: z.array(z.string()), startsAt: isoDateTime, endsAt: isoDateTime.nullable() }),
 );
 
-/** Attendance recorded for an activity, in bulk (an imported sheet, check-ins, or the organiser's marks): ids only. */
+/** Attendance recorded for an activity, in bulk (an imported sheet, check-ins, or the organiser's marks): ids only, up to 1,000 a message. */
 export const AttendanceRecorded = contract(
   'education-drills',
   'education.attendance-recorded',
@@ -251,7 +251,8 @@ export const AttendanceRecorded = contract(
     topics: z.array(z.string()),
     heldAt: isoDateTime,
     method: z.enum(['IMPORT', 'CHECK_IN', 'MARKED']),
-    attendees: z.array(z.object({ personId: id, orgUnitId: id, orgPath })).max(20_000),
+    // At most 1,000 a message (a big sign-in sheet is several events): each stays under Kafka's 1 MB default.
+    attendees: z.array(z.object({ personId: id, orgUnitId: id, orgPath })).max(1_000),
   }),
 );
 

@@ -160,7 +160,8 @@ export class EducationAttendanceService {
         endsAt: activity.endsAt.toISOString(),
       });
     }
-    if (fresh.length) {
+    // One event per 1,000 attendees keeps each message well under Kafka's default 1 MB limit.
+    for (const part of chunks(fresh)) {
       await recordEvent(manager, AttendanceRecorded, activity.id, {
         activityId: activity.id,
         orgUnitId: activity.orgUnitId,
@@ -168,7 +169,7 @@ export class EducationAttendanceService {
         topics: activity.topics,
         heldAt: activity.startsAt.toISOString(),
         method,
-        attendees: fresh.map((person) => ({ personId: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath })),
+        attendees: part.map((person) => ({ personId: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath })),
       });
     }
     return fresh.length;
