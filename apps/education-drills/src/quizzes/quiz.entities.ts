@@ -20,18 +20,8 @@ export class QuizBankEntity extends ScopedRecord {
   topic: string;
 }
 
-/** One question of a bank; `answer` is the keys of the correct options, sorted ("A", "BD"). */
-@Entity('quiz_bank_question')
-export class QuizBankQuestionEntity {
-  @PrimaryColumn(ASCII_ID)
-  id: string;
-
-  @Column({ name: 'bank_id', ...ASCII_ID })
-  bankId: string;
-
-  @Column({ type: 'int' })
-  seq: number;
-
+/** A question as a bank keeps it and as a published quiz copies it: kind, stem, options, answer key, explanation. */
+abstract class QuizQuestionColumns {
   @Column({ type: 'varchar', length: 16 })
   kind: QuizQuestionKind;
 
@@ -46,6 +36,19 @@ export class QuizBankQuestionEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   explanation: string | null;
+}
+
+/** One question of a bank; `answer` is the keys of the correct options, sorted ("A", "BD"). */
+@Entity('quiz_bank_question')
+export class QuizBankQuestionEntity extends QuizQuestionColumns {
+  @PrimaryColumn(ASCII_ID)
+  id: string;
+
+  @Column({ name: 'bank_id', ...ASCII_ID })
+  bankId: string;
+
+  @Column({ type: 'int' })
+  seq: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
@@ -106,7 +109,7 @@ export class QuizAudienceUnitEntity {
 
 /** A question as fixed in a quiz when it was published (later edits of the bank do not change it). */
 @Entity('quiz_item')
-export class QuizItemEntity {
+export class QuizItemEntity extends QuizQuestionColumns {
   @PrimaryColumn({ name: 'quiz_id', ...ASCII_ID })
   quizId: string;
 
@@ -116,20 +119,6 @@ export class QuizItemEntity {
   @Column({ name: 'question_id', ...ASCII_ID })
   questionId: string;
 
-  @Column({ type: 'varchar', length: 16 })
-  kind: QuizQuestionKind;
-
-  @Column({ type: 'varchar', length: 500 })
-  stem: string;
-
-  @Column(JSON_TEXT)
-  options: string[];
-
-  @Column({ type: 'varchar', length: 8 })
-  answer: string;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  explanation: string | null;
 }
 
 /** One person's attempt, in their unit at the start (org_path: whose results it counts in). answers: seq → chosen keys. */
