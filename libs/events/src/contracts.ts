@@ -120,6 +120,19 @@ export const HAZARD_STATUSES = [
   'ARCHIVED',
   'VOIDED',
 ] as const;
+export type HazardStatusName = (typeof HAZARD_STATUSES)[number];
+/** Their Chinese names, as the ledger, the hazard file and a drill problem's hazard show them. */
+export const HAZARD_STATUS_LABELS: Record<HazardStatusName, string> = {
+  DISCOVERED: '排查(发现)',
+  REGISTERED: '登记(评估)',
+  REPORTED: '已报告',
+  RECTIFYING: '治理(控制)中',
+  PENDING_ACCEPTANCE: '待验收',
+  ACCEPTED: '已验收',
+  CLOSED: '已销号',
+  ARCHIVED: '已备案存档',
+  VOIDED: '已作废（重复或误报）',
+};
 const hazardStatus = z.enum(HAZARD_STATUSES);
 /**
  * The hazard's version after the change. Always sent; optional so that consumers still read events

@@ -1,4 +1,4 @@
-import { HAZARD_STATUSES } from '@campus/events';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS } from '@campus/events';
 import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
@@ -81,17 +81,7 @@ export const DRILL_PROBLEM_GRADE_LABELS: Record<DrillProblemGrade, string> = { G
 export type DrillHazardStatus = (typeof HAZARD_STATUSES)[number];
 export const DrillHazardStatus = Object.fromEntries(HAZARD_STATUSES.map((status) => [status, status])) as Record<DrillHazardStatus, DrillHazardStatus>;
 
-export const DRILL_HAZARD_STATUS_LABELS: Record<DrillHazardStatus, string> = {
-  DISCOVERED: '排查(发现)',
-  REGISTERED: '登记(评估)',
-  REPORTED: '已报告',
-  RECTIFYING: '治理(控制)中',
-  PENDING_ACCEPTANCE: '待验收',
-  ACCEPTED: '已验收',
-  CLOSED: '已销号',
-  ARCHIVED: '已备案存档',
-  VOIDED: '已作废（重复或误报）',
-};
+export const DRILL_HAZARD_STATUS_LABELS: Record<DrillHazardStatus, string> = HAZARD_STATUS_LABELS;
 
 registerEnumType(DrillType, { name: 'DrillType', description: '应急演练类型', valuesConfig: describedBy(DRILL_TYPE_LABELS) });
 registerEnumType(DrillStatus, { name: 'DrillStatus', description: '应急演练状态', valuesConfig: describedBy(DRILL_STATUS_LABELS) });

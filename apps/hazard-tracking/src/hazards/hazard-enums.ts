@@ -1,3 +1,4 @@
+import { HAZARD_STATUS_LABELS as HAZARD_STATUS_NAMES } from '@campus/events';
 import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
@@ -102,17 +103,7 @@ export enum HazardSource {
 
 export const HAZARD_GRADE_LABELS: Record<HazardGrade, string> = { GENERAL: '一般隐患', MAJOR: '重大隐患' };
 
-export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = {
-  DISCOVERED: '排查(发现)',
-  REGISTERED: '登记(评估)',
-  REPORTED: '已报告',
-  RECTIFYING: '治理(控制)中',
-  PENDING_ACCEPTANCE: '待验收',
-  ACCEPTED: '已验收',
-  CLOSED: '已销号',
-  ARCHIVED: '已备案存档',
-  VOIDED: '已作废（重复或误报）',
-};
+export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = HAZARD_STATUS_NAMES;
 
 export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = {
   SELF_INSPECTION: '自查',
