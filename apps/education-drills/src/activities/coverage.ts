@@ -72,14 +72,17 @@ export async function coverageByPaths(manager: EntityManager, paths: readonly st
 
 /**
  * Coverage of projected units by id, their paths with it, in one statement: each unit's subtree is a range
- * of the people's org_path index.
+ * of the people's org_path index. The range is written as bounds, not `LIKE CONCAT(u.path, '%')`, which
+ * MariaDB cannot serve from the index (a scan of every person per unit); paths hold only [A-Za-z0-9_-/],
+ * all below '~' in ascii_bin, so [path, path + '~') is exactly the subtree.
  */
 async function coverageOfUnits(manager: EntityManager, unitIds: readonly string[], period: CoveragePeriod): Promise<Map<string, { path: string; population: number; covered: number }>> {
   const attended = attendedSql(period);
   const rows: { id: string; path: string; population: string; covered: string | null }[] = await manager.query(
     `SELECT u.id, u.path, COUNT(p.id) AS population, SUM(${attended.sql}) AS covered
      FROM org_unit_projection u
-     LEFT JOIN person_projection p ON p.org_path LIKE CONCAT(u.path, '%') AND p.active = TRUE AND p.kind IN (${period.kinds.map(() => '?').join(', ')})
+     LEFT JOIN person_projection p ON p.org_path >= u.path AND p.org_path < CONCAT(u.path, '~')
+       AND p.active = TRUE AND p.kind IN (${period.kinds.map(() => '?').join(', ')})
      WHERE u.id IN (${unitIds.map(() => '?').join(', ')}) GROUP BY u.id, u.path`,
     [...attended.params, ...period.kinds, ...unitIds],
   );
