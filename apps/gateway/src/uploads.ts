@@ -12,7 +12,26 @@ export interface UploadsOptions {
   verifyToken: TokenVerifier;
 }
 
-/** Request headers hazard-tracking needs besides the token and request id. */
+export interface EducationDocumentsOptions {
+  /** education-drills' GraphQL URL; its document endpoints sit beside it (…/graphql → …/documents). */
+  educationDrillsUrl: string;
+  verifyToken: TokenVerifier;
+}
+
+/** One path of the gateway forwarded to a path beside a subgraph's GraphQL URL; `:id` in both is the same id. */
+export interface SubgraphFileRoute {
+  method: 'get' | 'post';
+  /** On the gateway, e.g. /evidence/:id. */
+  path: string;
+  /** The subgraph's GraphQL URL, e.g. http://127.0.0.1:4002/graphql. */
+  subgraphUrl: string;
+  /** Relative to the GraphQL URL's directory, e.g. evidence/:id (a prefix in the URL is kept: …/hazard/graphql → …/hazard/evidence/<id>). */
+  upstreamPath: string;
+  /** Named in the answer when the subgraph cannot be reached, e.g. 隐患服务. */
+  serviceLabel: string;
+}
+
+/** Request headers the subgraph needs besides the token and request id. */
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'transfer-encoding', 'if-none-match'];
 /** Response headers passed back to the caller. */
 const FORWARDED_RESPONSE_HEADERS = [
@@ -32,16 +51,36 @@ const FORWARDED_RESPONSE_HEADERS = [
  * role, the file's type and size, and answers; its answer (or JSON { code, message }) is passed back.
  */
 export function mountUploads(app: Express, options: UploadsOptions): void {
-  const evidence = new URL('evidence', options.hazardTrackingUrl);
-  app.post('/uploads/hazard-evidence', (req: Request, res: Response) => {
-    void forward(req, res, evidence, options.verifyToken);
-  });
-  app.get('/evidence/:id', (req: Request, res: Response) => {
-    void forward(req, res, new URL(`${evidence.pathname}/${encodeURIComponent(String(req.params.id))}`, evidence), options.verifyToken);
+  const subgraph = { subgraphUrl: options.hazardTrackingUrl, serviceLabel: '隐患服务' };
+  forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/hazard-evidence', upstreamPath: 'evidence' }, options.verifyToken);
+  forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/evidence/:id', upstreamPath: 'evidence/:id' }, options.verifyToken);
+}
+
+/**
+ * Emergency plan revision documents and drill photos and documents, the same way: POST
+ * /uploads/education-document (multipart: ownerKind, ownerId, kind, note, then file) and GET
+ * /education-documents/<id>, checked and answered by education-drills.
+ */
+export function mountEducationDocuments(app: Express, options: EducationDocumentsOptions): void {
+  const subgraph = { subgraphUrl: options.educationDrillsUrl, serviceLabel: '教育演练服务' };
+  forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/education-document', upstreamPath: 'documents' }, options.verifyToken);
+  forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/education-documents/:id', upstreamPath: 'documents/:id' }, options.verifyToken);
+}
+
+/**
+ * Forwards one upload or download path of the gateway to a subgraph, streamed both ways, never held in
+ * memory: the token is checked here as for GraphQL, then the subgraph checks it again with scope and role
+ * and answers; its answer (or JSON { code, message }) is passed back.
+ */
+export function forwardToSubgraph(app: Express, route: SubgraphFileRoute, verifyToken: TokenVerifier): void {
+  const base = new URL(route.upstreamPath.replace(/\/?:id$/, ''), route.subgraphUrl);
+  app[route.method](route.path, (req: Request, res: Response) => {
+    const target = route.upstreamPath.endsWith(':id') ? new URL(`${base.pathname}/${encodeURIComponent(String(req.params.id))}`, base) : base;
+    void forward(req, res, target, verifyToken, route.serviceLabel);
   });
 }
 
-async function forward(req: Request, res: Response, target: URL, verifyToken: TokenVerifier): Promise<void> {
+async function forward(req: Request, res: Response, target: URL, verifyToken: TokenVerifier, serviceLabel: string): Promise<void> {
   const token = bearerToken(req.header('authorization'));
   if (!token) return refuse(req, res, 'SIGN_IN_REQUIRED');
   try {
@@ -64,13 +103,13 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
       const value = answer.headers[name];
       if (value !== undefined) res.setHeader(name, value);
     }
-    pipeline(answer, res).catch((error) => req.log.warn({ err: error }, 'evidence response interrupted'));
+    pipeline(answer, res).catch((error) => req.log.warn({ err: error }, 'file response interrupted'));
   });
   upstream.on('error', (error) => {
-    // Once hazard-tracking has answered (e.g. 413 before the whole upload arrived) the rest of the request no longer matters.
+    // Once the subgraph has answered (e.g. 413 before the whole upload arrived) the rest of the request no longer matters.
     if (answered) return;
-    req.log.error({ err: error, target: target.href }, 'hazard-tracking unreachable for evidence');
-    refuse(req, res, 'SERVICE_UNAVAILABLE', '隐患服务暂时不可用，请稍后重试', { status: 502, code: 'BAD_GATEWAY' });
+    req.log.error({ err: error, target: target.href }, 'subgraph unreachable for a file');
+    refuse(req, res, 'SERVICE_UNAVAILABLE', `${serviceLabel}暂时不可用，请稍后重试`, { status: 502, code: 'BAD_GATEWAY' });
   });
   res.on('close', () => {
     if (!res.writableFinished) upstream.destroy();

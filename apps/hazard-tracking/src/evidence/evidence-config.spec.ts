@@ -1,8 +1,7 @@
 import { ConfigError, loadConfig } from '@campus/config';
 import path from 'node:path';
-import { DiskStore } from './disk-store';
+import { DiskStore, S3Store } from '@campus/files';
 import { evidenceSettings, evidenceVariables } from './evidence-config';
-import { S3Store } from './s3-store';
 
 const settingsFrom = (env: NodeJS.ProcessEnv) => evidenceSettings(loadConfig(evidenceVariables(), env));
 

@@ -1,3 +1,4 @@
+import { FILE_TYPES, FileType, IMAGE_TYPES } from '@campus/files';
 import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
@@ -15,6 +16,11 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
 
 export function isEvidenceKind(value: unknown): value is EvidenceKind {
   return typeof value === 'string' && (Object.values(EvidenceKind) as string[]).includes(value);
+}
+
+/** Photos are images; documents may be any allowed type (a scanned page is a photo too). */
+export function typesAllowedFor(kind: EvidenceKind): readonly FileType[] {
+  return kind === EvidenceKind.DOCUMENT ? FILE_TYPES : IMAGE_TYPES;
 }
 
 registerEnumType(EvidenceKind, {

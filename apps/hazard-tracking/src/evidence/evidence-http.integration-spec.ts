@@ -1,5 +1,6 @@
 import { Role, signToken, createTokenVerifier, RoleGrant } from '@campus/auth';
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
+import { DiskStore, sampleDocx, sampleJpeg, samplePdf, samplePng, storedZip } from '@campus/files';
 import { createLogger } from '@campus/logger';
 import { createHttpApp, listen } from '@campus/server';
 import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
@@ -10,8 +11,6 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { HAZARD_MODULES, buildHazardSchema } from '../service';
-import { DiskStore } from './disk-store';
-import { sampleDocx, sampleJpeg, samplePdf, samplePng, storedZip } from './evidence-testing';
 import { mountEvidence } from './evidence.module';
 
 const SECRET = 'evidence-test-secret-0123456789abcdef';

@@ -4,10 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import S3rver from 's3rver';
-import { DiskStore } from './disk-store';
-import { EvidenceStore, StoredFileMissingError } from './evidence-store';
-import { sampleJpeg } from './evidence-testing';
-import { S3Store } from './s3-store';
+import { DiskStore, FileStore, S3Store, sampleJpeg, StoredFileMissingError } from '@campus/files';
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -28,7 +25,7 @@ function failingStream(): Readable {
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /** What every store must do, whatever is behind it. */
-function behavesAsAnEvidenceStore(store: () => EvidenceStore) {
+function behavesAsAnEvidenceStore(store: () => FileStore) {
   it('stores a file whole and reads it back, byte for byte', async () => {
     const content = sampleJpeg(300_000);
     await store().put('hazards/h1/e1', Readable.from([content.subarray(0, 1000), content.subarray(1000)]));

@@ -1,17 +1,14 @@
 import { newId } from '@campus/database';
 import { Caller } from '@campus/graphql';
 import { requireTransition } from '@campus/server';
+import { cleanFilename, FileStore, storeInspected, StoredFile } from '@campus/files';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { HazardEntity } from '../hazards/hazard.entity';
-import { EvidenceKind } from './evidence-enums';
-import { EvidenceStore, StoredFile } from './evidence-store';
+import { EvidenceKind, typesAllowedFor } from './evidence-enums';
 import { EVIDENCE_ACCESS, EVIDENCE_UPLOAD_ACCESS, EVIDENCE_UPLOAD_TRANSITIONS } from './evidence.access';
 import { HazardEvidenceEntity } from './evidence.entity';
 import { HazardEvidence, toHazardEvidence } from './evidence.types';
-import { cleanFilename, typesAllowedFor } from './file-types';
-import { UploadInspector } from './upload-inspector';
 
 export interface EvidenceUpload {
   hazardId: string;
@@ -29,7 +26,7 @@ export interface EvidenceServiceOptions {
 export class EvidenceService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: EvidenceStore,
+    private readonly store: FileStore,
     private readonly options: EvidenceServiceOptions,
   ) {}
 
@@ -46,11 +43,9 @@ export class EvidenceService {
    */
   async upload(caller: Caller, upload: EvidenceUpload, content: Readable): Promise<HazardEvidence> {
     const hazard = await this.hazardAcceptingEvidence(caller, upload.hazardId);
-    const inspector = new UploadInspector(typesAllowedFor(upload.kind), this.options.maxBytes);
     const id = newId();
     const storageKey = `hazards/${hazard.id}/${id}`;
-    await this.store.put(storageKey, pipeline(content, inspector, () => undefined));
-    const file = inspector.result;
+    const file = await storeInspected(this.store, storageKey, content, typesAllowedFor(upload.kind), this.options.maxBytes);
     const row = this.dataSource.getRepository(HazardEvidenceEntity).create({
       id,
       hazardId: hazard.id,

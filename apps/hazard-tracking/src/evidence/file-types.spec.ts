@@ -1,6 +1,5 @@
-import { EvidenceKind } from './evidence-enums';
-import { sampleDocx, sampleJpeg, samplePdf, samplePng, storedZip } from './evidence-testing';
-import { cleanFilename, DOCX, JPEG, officeTypeOfZipTail, PDF, PNG, sniffHead, typesAllowedFor, WEBP, XLSX } from './file-types';
+import { cleanFilename, DOCX, JPEG, officeTypeOfZipTail, PDF, PNG, sampleDocx, sampleJpeg, samplePdf, samplePng, sniffHead, storedZip, WEBP, XLSX } from '@campus/files';
+import { EvidenceKind, typesAllowedFor } from './evidence-enums';
 
 describe('evidence file types', () => {
   it('recognises each allowed type by its magic bytes', () => {

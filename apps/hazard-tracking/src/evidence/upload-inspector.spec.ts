@@ -1,11 +1,8 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
-import { EvidenceKind } from './evidence-enums';
-import { UploadRefusedError } from './evidence-errors';
-import { sampleDocx, sampleJpeg, samplePdf, storedZip } from './evidence-testing';
-import { DOCX, JPEG, PDF, typesAllowedFor } from './file-types';
-import { UploadInspector } from './upload-inspector';
+import { DOCX, JPEG, PDF, sampleDocx, sampleJpeg, samplePdf, storedZip, UploadInspector, UploadRefusedError } from '@campus/files';
+import { EvidenceKind, typesAllowedFor } from './evidence-enums';
 
 /** Streams the chunks through an inspector; the bytes that came out and the result or refusal. */
 async function inspect(chunks: Buffer[], kind: EvidenceKind, maxBytes = 1024 * 1024) {

@@ -1,12 +1,12 @@
 import { NO_OUTBOX_SIGNAL } from '@campus/events';
 import { Role } from '@campus/auth';
+import { DiskStore } from '@campus/files';
 import { calendarDateOf } from '@campus/graphql';
 import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { HAZARD_MODULES, buildHazardSchema } from '../service';
-import { DiskStore } from '../evidence/disk-store';
 import { uploadTestEvidence } from '../evidence/evidence-testing';
 
 const SCHOOL = 'school';

@@ -1,6 +1,4 @@
-import { EvidenceKind } from './evidence-enums';
-
-/** The kinds of file evidence may be, recognised by their content (magic bytes), never by name or declared type. */
+/** The kinds of file an upload may be, recognised by their content (magic bytes), never by name or declared type. */
 export interface FileType {
   contentType: string;
   extensions: string[];
@@ -57,10 +55,8 @@ export function officeTypeOfZipTail(tail: Buffer): FileType | null {
   return null;
 }
 
-/** Photos are images; documents may be any allowed type (a scanned page is a photo too). */
-export function typesAllowedFor(kind: EvidenceKind): readonly FileType[] {
-  return kind === EvidenceKind.DOCUMENT ? FILE_TYPES : FILE_TYPES.filter((type) => type.image);
-}
+/** The image types of FILE_TYPES: what a photo may be. */
+export const IMAGE_TYPES: readonly FileType[] = FILE_TYPES.filter((type) => type.image);
 
 export function describeTypes(types: readonly FileType[]): string {
   return types.map((type) => type.label).join('、');
@@ -70,13 +66,13 @@ export function describeTypes(types: readonly FileType[]): string {
  * A filename safe to store and to send back in content-disposition: no directories, no control
  * characters, at most 200 characters, and an extension that matches the content.
  */
-export function cleanFilename(raw: string | undefined, type: FileType): string {
+export function cleanFilename(raw: string | undefined, type: FileType, fallbackName = '佐证材料'): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   let name = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
-  if (!type.extensions.includes(extension)) name = `${name || '佐证材料'}${type.extensions[0]}`;
+  if (!type.extensions.includes(extension)) name = `${name || fallbackName}${type.extensions[0]}`;
   if (name.length > 200) name = name.slice(0, 200 - type.extensions[0].length) + type.extensions[0];
   return name;
 }

@@ -1,6 +1,7 @@
 import { createHash, Hash } from 'node:crypto';
-import { Transform, TransformCallback } from 'node:stream';
-import { badUpload, fileTooLarge, unsupportedType } from './evidence-errors';
+import { pipeline, Readable, Transform, TransformCallback } from 'node:stream';
+import { FileStore } from './file-store';
+import { badUpload, fileTooLarge, unsupportedType } from './upload-errors';
 import { describeTypes, DOCX, FileType, HEAD_BYTES, HeadVerdict, officeTypeOfZipTail, sniffHead, XLSX, ZIP_TAIL_BYTES } from './file-types';
 
 /** What an inspected upload turned out to be, once its last byte has passed. */
@@ -78,4 +79,14 @@ export class UploadInspector extends Transform {
   private notAllowed(): Error {
     return unsupportedType(`文件类型不支持，只接受 ${describeTypes(this.allowed)} 文件（按文件内容识别）`);
   }
+}
+
+/**
+ * Streams an upload through an inspector into the store under the key and says what it was; a refused
+ * upload (type, size, empty) fails with its UploadRefusedError and leaves nothing stored.
+ */
+export async function storeInspected(store: FileStore, key: string, content: Readable, allowed: readonly FileType[], maxBytes: number): Promise<InspectedFile> {
+  const inspector = new UploadInspector(allowed, maxBytes);
+  await store.put(key, pipeline(content, inspector, () => undefined));
+  return inspector.result;
 }

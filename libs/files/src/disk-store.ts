@@ -4,13 +4,13 @@ import { mkdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkStorageKey, EvidenceStore, StoredFile, StoredFileMissingError } from './evidence-store';
+import { checkStorageKey, FileStore, StoredFile, StoredFileMissingError } from './file-store';
 
 /**
- * Evidence files under a directory on local disk. A file is written under .partial/ and renamed into
+ * Files under a directory on local disk. A file is written under .partial/ and renamed into
  * place once complete, so a key never names a half-written file.
  */
-export class DiskStore implements EvidenceStore {
+export class DiskStore implements FileStore {
   constructor(private readonly root: string) {}
 
   async put(key: string, content: Readable): Promise<void> {

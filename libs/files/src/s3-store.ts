@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkStorageKey, EvidenceStore, StoredFile, StoredFileMissingError } from './evidence-store';
+import { checkStorageKey, FileStore, StoredFile, StoredFileMissingError } from './file-store';
 
 export interface S3StoreOptions {
   /** e.g. http://minio.internal:9000 or https://oss-cn-hangzhou.aliyuncs.com; absent: AWS S3 in the region. */
@@ -26,11 +26,11 @@ interface Spooled {
 }
 
 /**
- * Evidence files in an S3-compatible bucket, through the AWS SDK. An upload is spooled to a temporary
+ * Files in an S3-compatible bucket, through the AWS SDK. An upload is spooled to a temporary
  * file first: S3 needs its length and (so the server checks it arrived intact) its SHA-256 before the
  * first byte, and a refused upload then never reaches the bucket.
  */
-export class S3Store implements EvidenceStore {
+export class S3Store implements FileStore {
   private readonly client: S3Client;
   private readonly bucket: string;
 
@@ -50,7 +50,7 @@ export class S3Store implements EvidenceStore {
 
   async put(key: string, content: Readable): Promise<void> {
     checkStorageKey(key);
-    const spoolDir = await mkdtemp(path.join(os.tmpdir(), 'campus-evidence-'));
+    const spoolDir = await mkdtemp(path.join(os.tmpdir(), 'campus-upload-'));
     let body: Readable | undefined;
     try {
       const spooled = await spool(content, path.join(spoolDir, randomUUID()));

@@ -7,10 +7,10 @@ export interface StoredFile {
 }
 
 /**
- * Where evidence files live. Keys are made by the service (letters, digits, '/', '-'), never by users.
+ * Where uploaded files live. Keys are made by the service (letters, digits, '/', '-'), never by users.
  * put stores the whole stream or nothing: when the stream fails (a refused upload), nothing is left.
  */
-export interface EvidenceStore {
+export interface FileStore {
   put(key: string, content: Readable): Promise<void>;
   /** Throws StoredFileMissingError when nothing is stored under the key. */
   get(key: string): Promise<StoredFile>;
