@@ -104,6 +104,22 @@ describe('education-drills: home-school notices (integration)', () => {
 
     const notice = await sentNotice();
     expect(notice).toMatchObject({ title: '寒暑假安全告知书', status: 'SENT', templateId: 'builtin-holiday', recipientCount: 4, targetUnits: [{ id: 'collegea' }] });
+    const sentEvents = await db.dataSource.query("SELECT aggregate_id, payload FROM event_outbox WHERE event_type = 'notice.sent'");
+    expect(sentEvents).toHaveLength(1);
+    expect(sentEvents[0].aggregate_id).toBe(notice.id);
+    expect(JSON.parse(sentEvents[0].payload)).toEqual({
+      noticeId: notice.id,
+      orgUnitId: 'collegea',
+      orgPath: PATHS.collegea,
+      title: '寒暑假安全告知书',
+      deadline: '2027-01-10',
+      sentAt: now.toISOString(),
+      units: [
+        { orgUnitId: 'collegea', orgPath: PATHS.collegea, recipients: 1 },
+        { orgUnitId: 'classa1', orgPath: PATHS.classa1, recipients: 3 },
+      ],
+    });
+    expect(sentEvents[0].payload).not.toMatch(/王|李华|欧阳|赵四/);
     const again = await runner.run(officerA, SEND, { input: { id: notice.id, version: notice.version } });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
 

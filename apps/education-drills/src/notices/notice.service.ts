@@ -1,11 +1,13 @@
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, LoaderRegistry, toConnection } from '@campus/graphql';
+import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { EducationSettings } from '../service';
 import { HomeSchoolNoticeStatus } from './notice-enums';
+import { recordNoticeSent } from './notice-sent';
 import { builtInTemplate, BUILT_IN_NOTICE_TEMPLATES, NoticeTemplateData } from './notice-templates';
 import { NOTICE_ACCESS, NOTICE_TEMPLATE_ACCESS, NOTICE_TRANSITIONS } from './notice.access';
 import { NoticeEntity, NoticeTemplateEntity, NoticeUnitEntity } from './notice.entity';
@@ -24,6 +26,7 @@ export class NoticeService {
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
     private readonly settings: EducationSettings,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   async templates(caller: Caller): Promise<HomeSchoolNoticeTemplate[]> {
@@ -113,7 +116,7 @@ export class NoticeService {
 
   /** Sends a draft: every active student of the target units' subtrees at this moment becomes one recipient. */
   async send(caller: Caller, input: SendHomeSchoolNoticeInput): Promise<HomeSchoolNotice> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const { row: notice, next } = await lockTransition(NOTICE_ACCESS, manager, caller, NOTICE_TRANSITIONS, 'SEND', input);
       const count = await this.addRecipients(manager, notice.id);
       if (count === 0) throw new ConflictError('INCOMPLETE', '所选单位没有在册学生，不能发送', { id: notice.id });
@@ -121,6 +124,7 @@ export class NoticeService {
       notice.sentAt = this.settings.now();
       notice.recipientCount = count;
       await manager.save(notice);
+      await recordNoticeSent(manager, notice, notice.sentAt);
       return toNotice(notice);
     });
   }

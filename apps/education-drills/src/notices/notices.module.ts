@@ -20,7 +20,7 @@ export const NOTICES_MODULE: FeatureModule<EducationDeps> = {
   policies: [NOTICE_POLICY, NOTICE_RECIPIENT_POLICY, NOTICE_TEMPLATE_POLICY],
   resolvers: (deps) => [
     new HomeSchoolNoticeResolver(
-      new NoticeService(deps.dataSource, deps.directory, deps.settings),
+      new NoticeService(deps.dataSource, deps.directory, deps.settings, deps.outbox),
       acksOf(deps),
       new NoticeLinksService(deps.dataSource, deps.settings),
     ),

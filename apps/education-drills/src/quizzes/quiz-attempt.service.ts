@@ -1,5 +1,5 @@
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
-import { OutboxSignal, QuizPassed, recordEvent, transactionWithEvents } from '@campus/events';
+import { OutboxSignal, QuizAttemptGraded, QuizPassed, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -114,18 +114,9 @@ export class QuizAttemptService {
       attempt.passed = attempt.score >= quiz.passMark;
       attempt.submittedAt = now;
       await manager.save(attempt);
-      if (attempt.passed) {
-        await recordEvent(manager, QuizPassed, attempt.id, {
-          quizId: quiz.id,
-          attemptId: attempt.id,
-          personId: attempt.personId,
-          orgUnitId: attempt.orgUnitId,
-          orgPath: attempt.orgPath,
-          topic: quiz.topic,
-          score: attempt.score,
-          passedAt: now.toISOString(),
-        });
-      }
+      const facts = { quizId: quiz.id, attemptId: attempt.id, personId: attempt.personId, orgUnitId: attempt.orgUnitId, orgPath: attempt.orgPath, topic: quiz.topic, score: attempt.score };
+      await recordEvent(manager, QuizAttemptGraded, attempt.id, { ...facts, passed: attempt.passed, gradedAt: now.toISOString() });
+      if (attempt.passed) await recordEvent(manager, QuizPassed, attempt.id, { ...facts, passedAt: now.toISOString() });
       return toQuizAttempt(attempt);
     });
   }

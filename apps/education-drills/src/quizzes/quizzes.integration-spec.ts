@@ -260,6 +260,19 @@ describe('education-drills: quizzes 应知应会 (integration)', () => {
     const retake = await take(staffA1, right);
     expect(retake).toMatchObject({ attemptNo: 2, passed: true, score: 100 });
     expect((await take(officerB, right)).passed).toBe(true);
+    // Every graded attempt is published (the pass rate's denominator), a pass also as quiz.passed.
+    const graded = await db.dataSource.query(
+      "SELECT aggregate_id, payload FROM event_outbox WHERE event_type = 'quiz.attempt-graded' AND JSON_VALUE(payload, '$.quizId') = ? ORDER BY id",
+      [quiz.id],
+    );
+    expect(graded.map((event: any) => JSON.parse(event.payload)).map(({ personId, orgUnitId, score, passed, topic }: any) => ({ personId, orgUnitId, score, passed, topic }))).toEqual([
+      { personId: 'pstaffa1', orgUnitId: 'collegea', score: 75, passed: false, topic: '消防' },
+      { personId: 'pstaffa1', orgUnitId: 'collegea', score: 100, passed: true, topic: '消防' },
+      { personId: expect.any(String), orgUnitId: 'collegeb', score: 100, passed: true, topic: '消防' },
+    ]);
+    expect(graded.every((event: any) => event.aggregate_id === JSON.parse(event.payload).attemptId)).toBe(true);
+    const passes = await db.dataSource.query("SELECT COUNT(*) AS n FROM event_outbox WHERE event_type = 'quiz.passed' AND JSON_VALUE(payload, '$.quizId') = ?", [quiz.id]);
+    expect(Number(passes[0].n)).toBe(2);
 
     const all = (await runner.data(office, RESULTS, { quizId: quiz.id })).quizResults;
     // Audience: staff of A (张伟, 周强, 陈静 — not the student, not the one who left) and of B (刘洋, 孙丽).

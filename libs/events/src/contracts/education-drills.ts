@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, id, isoDateTime, orgPath } from './contract';
+import { calendarDate, contract, id, isoDateTime, orgPath } from './contract';
 import { raisedHazardFacts } from './hazard-tracking';
 
 // ---- education-drills
@@ -68,6 +68,47 @@ export const QuizPassed = contract(
   'quiz.passed',
   1,
   z.object({ quizId: id, attemptId: id, personId: id, orgUnitId: id, orgPath, topic: z.string(), score: z.number(), passedAt: isoDateTime }),
+);
+
+/**
+ * A quiz attempt was submitted and graded (passed or not): the denominator of a quiz pass rate (QuizPassed
+ * is still published for each pass). No names.
+ */
+export const QuizAttemptGraded = contract(
+  'education-drills',
+  'quiz.attempt-graded',
+  1,
+  z.object({
+    quizId: id,
+    attemptId: id,
+    personId: id,
+    orgUnitId: id,
+    orgPath,
+    topic: z.string(),
+    score: z.number(),
+    passed: z.boolean(),
+    gradedAt: isoDateTime,
+  }),
+);
+
+/**
+ * A home-school notice (家校告知) was sent: how many recipients (students whose guardians are to acknowledge)
+ * each unit has, the denominator of an acknowledgement rate. No names; at most 1,000 units a message (a
+ * notice to more units is several events of the same notice, each unit in one of them).
+ */
+export const NoticeSent = contract(
+  'education-drills',
+  'notice.sent',
+  1,
+  z.object({
+    noticeId: id,
+    orgUnitId: id,
+    orgPath,
+    title: z.string(),
+    deadline: calendarDate,
+    sentAt: isoDateTime,
+    units: z.array(z.object({ orgUnitId: id, orgPath, recipients: z.number().int().positive() })).min(1).max(1_000),
+  }),
 );
 
 /** A guardian acknowledged a home-school notice (家校告知), by link or on a returned paper slip: no names. */
