@@ -43,7 +43,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class EventConsumer {
   private subscription: EventSubscription | null = null;
-  private readonly handlers = new Map<string, EventHandler<unknown>>();
+  /** Per event type and version, every module's handler, run in module order in one transaction. */
+  private readonly handlers = new Map<string, EventHandler<unknown>[]>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,12 +53,13 @@ export class EventConsumer {
     private readonly options: ConsumerOptions,
   ) {
     for (const handler of handlers) {
-      this.handlers.set(`${handler.contract.type}@${handler.contract.version}`, handler);
+      const key = `${handler.contract.type}@${handler.contract.version}`;
+      this.handlers.set(key, [...(this.handlers.get(key) ?? []), handler]);
     }
   }
 
   async start(): Promise<void> {
-    const topics = [...new Set([...this.handlers.values()].map((handler) => `campus.${handler.contract.producer}.events`))];
+    const topics = [...new Set([...this.handlers.values()].map(([handler]) => `campus.${handler.contract.producer}.events`))];
     this.subscription = await this.subscriber.subscribe(this.options.groupId, topics, (message) => this.receive(message));
   }
 
@@ -70,13 +72,13 @@ export class EventConsumer {
   async receive(message: IncomingMessage): Promise<void> {
     const type = message.headers[HEADERS.eventType];
     const version = Number(message.headers[HEADERS.schemaVersion]);
-    const handler = this.handlers.get(`${type}@${version}`);
-    if (!handler) return; // not an event this service reacts to
+    const handlers = this.handlers.get(`${type}@${version}`);
+    if (!handlers) return; // not an event this service reacts to
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
-        const event = this.parse(message, handler.contract);
-        await this.apply(handler, event);
+        const event = this.parse(message, handlers[0].contract);
+        await this.apply(handlers, event);
         return;
       } catch (error) {
         if (error instanceof PoisonMessage || attempt >= maxAttempts) {
@@ -111,7 +113,7 @@ export class EventConsumer {
     };
   }
 
-  private async apply(handler: EventHandler<unknown>, event: ConsumedEvent<unknown>): Promise<void> {
+  private async apply(handlers: EventHandler<unknown>[], event: ConsumedEvent<unknown>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.query('INSERT IGNORE INTO event_inbox (event_id, event_type, processed_at) VALUES (?, ?, ?)', [
         event.id,
@@ -119,7 +121,9 @@ export class EventConsumer {
         new Date(),
       ]);
       if (result.affectedRows === 0) return; // applied before: a redelivery
-      await runWithTraceId(event.traceId ?? event.id, () => handler.handle(manager, event));
+      await runWithTraceId(event.traceId ?? event.id, async () => {
+        for (const handler of handlers) await handler.handle(manager, event);
+      });
     });
   }
 

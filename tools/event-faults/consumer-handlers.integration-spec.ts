@@ -1,0 +1,59 @@
+import { EventConsumer, EventSubscriber, EventTables1764100000000, EVENT_ENTITIES, HEADERS, IncomingMessage, OrgUnitRenamed, on } from '@campus/events';
+import { createTestDatabase, TestDatabase } from '@campus/testing';
+import { logger } from './fault-harness';
+
+/** A subscriber that never connects: the test hands messages to the consumer itself. */
+const NO_SUBSCRIBER: EventSubscriber = { subscribe: async () => ({ stop: async () => undefined }) };
+
+function message(eventId: string, name: string): IncomingMessage {
+  return {
+    topic: 'campus.responsibility-network.events',
+    partition: 0,
+    offset: '0',
+    key: 'unit-a',
+    value: JSON.stringify({ id: 'unita', name, path: '/unita/' }),
+    headers: { [HEADERS.eventType]: OrgUnitRenamed.type, [HEADERS.schemaVersion]: String(OrgUnitRenamed.version), [HEADERS.eventId]: eventId },
+  };
+}
+
+describe('EventConsumer with several modules reacting to one event type', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('consumer_handlers', EVENT_ENTITIES, [EventTables1764100000000]);
+    await db.dataSource.query('CREATE TABLE effect (id INT AUTO_INCREMENT PRIMARY KEY, module VARCHAR(20) NOT NULL, name VARCHAR(50) NOT NULL)');
+  });
+  afterAll(() => db.drop());
+  beforeEach(() => db.dataSource.query('DELETE FROM effect'));
+
+  const effects = async () => (await db.dataSource.query('SELECT module, name FROM effect ORDER BY id')) as { module: string; name: string }[];
+  const handler = (module: string, fail?: () => boolean) =>
+    on(OrgUnitRenamed, async (manager, { payload }) => {
+      await manager.query('INSERT INTO effect (module, name) VALUES (?, ?)', [module, payload.name]);
+      if (fail?.()) throw new Error(`${module} failed`);
+    });
+
+  it('runs every handler once, in module order, and a redelivery runs none', async () => {
+    const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [handler('projection'), handler('coverage')], { groupId: 'test', logger });
+    await consumer.receive(message('event-1', '新名称'));
+    await consumer.receive(message('event-1', '新名称'));
+    expect(await effects()).toEqual([
+      { module: 'projection', name: '新名称' },
+      { module: 'coverage', name: '新名称' },
+    ]);
+  });
+
+  it('commits all handlers or none: a failing second handler undoes the first, and the retry applies both once', async () => {
+    let failures = 1;
+    const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [handler('projection'), handler('coverage', () => failures-- > 0)], {
+      groupId: 'test',
+      logger,
+      retryBaseMs: 1,
+    });
+    await consumer.receive(message('event-2', '再改名'));
+    expect(await effects()).toEqual([
+      { module: 'projection', name: '再改名' },
+      { module: 'coverage', name: '再改名' },
+    ]);
+  });
+});
