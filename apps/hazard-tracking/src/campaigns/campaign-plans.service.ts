@@ -1,9 +1,11 @@
 import { escapeLike, KeysetOrder, keysetPage, newId } from '@campus/database';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { NO_OUTBOX_SIGNAL, OutboxSignal, transactionWithEvents } from '@campus/events';
 import { lockTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { CampaignStatus, FocusAreaRole } from './campaign-enums';
+import { recordCampaignPublished } from './campaign-events';
 import { campaignDateProblems, inPhaseOrder } from './campaign-rules';
 import { CAMPAIGN_ACCESS, CAMPAIGN_TRANSITIONS } from './campaign.access';
 import { CampaignEntity, CampaignFocusAreaEntity, CampaignFocusAreaUnitEntity, CampaignPhaseEntity, CampaignReportDateEntity, CampaignReportingUnitEntity } from './campaign.entity';
@@ -33,6 +35,7 @@ export class CampaignPlanService {
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
     private readonly now: () => Date,
+    private readonly outbox: OutboxSignal = NO_OUTBOX_SIGNAL,
   ) {}
 
   async get(caller: Caller, id: string): Promise<Campaign> {
@@ -111,11 +114,12 @@ export class CampaignPlanService {
 
   /** 印发: DRAFT → ACTIVE; from now on units report and the report dates are frozen as they pass. */
   async publish(caller: Caller, input: PublishCampaignInput): Promise<Campaign> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const { row: campaign, next: status } = await lockTransition(CAMPAIGN_ACCESS, manager, caller, CAMPAIGN_TRANSITIONS, 'PUBLISH', input);
       campaign.status = status;
       campaign.publishedAt = this.now();
       await manager.save(campaign);
+      await recordCampaignPublished(manager, campaign);
       return toCampaign(campaign);
     });
   }

@@ -1,9 +1,11 @@
 import { isDuplicateKey, newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, FieldProblem } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
+import { NO_OUTBOX_SIGNAL, OutboxSignal, transactionWithEvents } from '@campus/events';
 import { requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { recordCampaignReportSubmitted } from './campaign-events';
 import { campaignForShare } from './campaign-link';
 import { CampaignLoaders } from './campaign-loaders';
 import { isLateSubmission, reportState } from './campaign-rules';
@@ -29,13 +31,14 @@ export class CampaignReportService {
     private readonly directory: OrgUnitDirectory,
     private readonly campaignLoaders: CampaignLoaders,
     private readonly now: () => Date,
+    private readonly outbox: OutboxSignal = NO_OUTBOX_SIGNAL,
   ) {}
 
   /** A reporting unit's statistics table for one report date, once; after the date it is recorded as late. */
   async submitReport(caller: Caller, input: SubmitCampaignReportInput): Promise<CampaignReport> {
     const { viewer } = caller;
     const unitPath = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const campaign = CAMPAIGN_ACCESS.visible(caller, input.campaignId, await campaignForShare(manager, input.campaignId));
       CAMPAIGN_ACCESS.checkRole(caller, 'REPORT', unitPath);
       requireTransition(CAMPAIGN_TRANSITIONS, 'REPORT', campaign.status, campaign.id);
@@ -66,6 +69,7 @@ export class CampaignReportService {
         if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', `该单位已报送 ${input.reportDate} 的统计表`, { campaignId: campaign.id });
         throw error;
       }
+      await recordCampaignReportSubmitted(manager, campaign, report);
       return toCampaignReport(report);
     });
   }

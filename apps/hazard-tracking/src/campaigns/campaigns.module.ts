@@ -18,13 +18,13 @@ export const CAMPAIGNS_MODULE: FeatureModule<HazardDeps> = {
   migrations: [Campaigns1764400000040],
   scopedTables: ['campaign', 'campaign_report', 'campaign_snapshot_row'],
   policies: [CAMPAIGN_POLICY, CAMPAIGN_REPORT_POLICY, CAMPAIGN_STATISTICS_POLICY],
-  resolvers: ({ dataSource, directory, settings }) => {
+  resolvers: ({ dataSource, directory, outbox, settings }) => {
     const loaders = new CampaignLoaders(dataSource, settings.now);
     const snapshots = new CampaignSnapshots(dataSource);
     return [
       new CampaignResolver(
-        new CampaignPlanService(dataSource, directory, settings.now),
-        new CampaignReportService(dataSource, directory, loaders, settings.now),
+        new CampaignPlanService(dataSource, directory, settings.now, outbox),
+        new CampaignReportService(dataSource, directory, loaders, settings.now, outbox),
         loaders,
         snapshots,
         new CampaignExports(dataSource, snapshots),

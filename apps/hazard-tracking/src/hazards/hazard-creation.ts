@@ -78,6 +78,7 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     version: hazard.version,
     discoveredAt: hazard.discoveredAt.toISOString(),
     registeredAt: hazard.createdAt.toISOString(),
+    title: hazard.title,
     sourceRefType: hazard.sourceRefType,
     sourceRefId: hazard.sourceRefId,
   });

@@ -71,6 +71,7 @@ export async function applyHazardTransition(
       version: hazard.version,
       changedAt: at.toISOString(),
       reason: request.comment ?? null,
+      deadline: hazard.deadline,
     });
   }
   return hazard;

@@ -1,3 +1,4 @@
+import { InspectionTaskScheduled, InspectionTaskStopped, NO_OUTBOX_SIGNAL, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
@@ -15,6 +16,8 @@ import { periodContaining } from './periods';
 export interface InspectionOptions {
   /** The clock that decides today's period and which periods are due (tests fix it). */
   now?: () => Date;
+  /** Wakes the relay for the events a change recorded. */
+  outbox?: OutboxSignal;
 }
 
 export function scheduleOf(task: Pick<InspectionTask, 'cadence' | 'startsOn' | 'endsOn'>) {
@@ -23,6 +26,7 @@ export function scheduleOf(task: Pick<InspectionTask, 'cadence' | 'startsOn' | '
 
 export class InspectionTaskService {
   private readonly now: () => Date;
+  private readonly outbox: OutboxSignal;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,6 +35,7 @@ export class InspectionTaskService {
     options: InspectionOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.outbox = options.outbox ?? NO_OUTBOX_SIGNAL;
   }
 
   private get repository() {
@@ -68,7 +73,7 @@ export class InspectionTaskService {
     if (endsOn !== null && endsOn < input.startsOn) throw new BadUserInputError([{ field: 'endsOn', message: '结束日期不能早于开始日期' }]);
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     INSPECTION_TASK_ACCESS.checkRole(caller, 'create', path);
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       await this.checklists.usableTemplate(manager, caller, input.templateId, path);
       const task = manager.create(InspectionTaskEntity, {
         id: newId(),
@@ -89,17 +94,30 @@ export class InspectionTaskService {
         createdByAccountId: caller.viewer.accountId,
       });
       await manager.save(task);
+      await recordEvent(manager, InspectionTaskScheduled, task.id, {
+        id: task.id,
+        name: task.name,
+        orgUnitId: task.orgUnitId,
+        orgPath: task.orgPath,
+        cadence: task.cadence,
+        startsOn: task.startsOn,
+        endsOn: task.endsOn,
+        version: task.version,
+        scheduledAt: task.createdAt.toISOString(),
+      });
       return toInspectionTask(task);
     });
   }
 
   async deactivate(caller: Caller, input: DeactivateInspectionTaskInput): Promise<InspectionTask> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const task = await INSPECTION_TASK_ACCESS.lock(manager, caller, 'DEACTIVATE', input);
       requireTransition(INSPECTION_TASK_TRANSITIONS, 'DEACTIVATE', activeState(task), task.id);
       task.active = false;
       task.deactivatedOn = calendarDateOf(this.now());
       await manager.save(task);
+      const stopped = { id: task.id, orgUnitId: task.orgUnitId, orgPath: task.orgPath, stoppedOn: task.deactivatedOn, version: task.version };
+      await recordEvent(manager, InspectionTaskStopped, task.id, { ...stopped, stoppedAt: this.now().toISOString() });
       return toInspectionTask(task);
     });
   }

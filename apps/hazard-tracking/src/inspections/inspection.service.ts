@@ -1,5 +1,5 @@
 import { isDuplicateKey, newId, recentFirstKey, recentFirstPage, subtreeCondition } from '@campus/database';
-import { OutboxSignal, transactionWithEvents } from '@campus/events';
+import { InspectionPerformed, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import {
   BadUserInputError,
   calendarDateOf,
@@ -171,6 +171,20 @@ export class InspectionService {
             hazardId: hazard ? hazard.id : null,
           });
         }
+        const recordedAt = this.now();
+        await recordEvent(manager, InspectionPerformed, inspection.id, {
+          id: inspection.id,
+          taskId: task.id,
+          taskName: task.name,
+          orgUnitId: task.orgUnitId,
+          orgPath: task.orgPath,
+          periodStart: period.start,
+          periodEnd: period.end,
+          performedAt: performedAt.toISOString(),
+          recordedAt: recordedAt.toISOString(),
+          onTime: calendarDateOf(recordedAt) <= period.end,
+          findingsCount: failed,
+        });
         return toInspection(await manager.findOneByOrFail(InspectionEntity, { id: inspection.id }));
       });
     } catch (error) {

@@ -22,7 +22,7 @@ export const INSPECTIONS_MODULE: FeatureModule<HazardDeps> = {
   scopedTables: ['checklist_template', 'inspection_task', 'inspection'],
   policies: [CHECKLIST_TEMPLATE_POLICY, INSPECTION_TASK_POLICY, INSPECTION_POLICY],
   resolvers: ({ dataSource, directory, outbox, settings }) => {
-    const options = { now: settings.now };
+    const options = { now: settings.now, outbox };
     const checklists = new ChecklistService(dataSource, directory);
     const tasks = new InspectionTaskService(dataSource, directory, checklists, options);
     return [

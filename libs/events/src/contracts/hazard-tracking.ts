@@ -50,6 +50,8 @@ export const HazardRegistered = contract(
     version: hazardVersion,
     discoveredAt: isoDateTime,
     registeredAt: isoDateTime,
+    /** The hazard's title; optional: events recorded before it was added have none. */
+    title: z.string().optional(),
     /** The record that raised it (e.g. DRILL_PROBLEM and its id); optional: events recorded before it was added have none. */
     sourceRefType: z.string().nullable().optional(),
     sourceRefId: id.nullable().optional(),
@@ -69,8 +71,21 @@ export const HazardStatusChanged = contract(
     version: hazardVersion,
     changedAt: isoDateTime,
     reason: z.string().nullable(),
+    /** The rectification deadline (整改时限) of the plan at the change, null without a plan; optional: older events have none. */
+    deadline: calendarDate.nullable().optional(),
   }),
 );
+
+/**
+ * A 重大隐患 must be reported (the 报告 step, REGISTERED → REPORTED) within this many hours of its discovery;
+ * later, or not at all by then, it is reported late (迟报) — a veto fact of the appraisal.
+ */
+export const MAJOR_HAZARD_REPORT_LIMIT_HOURS = 24;
+
+/** 迟报: a major hazard reported (or still unreported at `reportedAt`, e.g. now) more than the limit after discovery. */
+export function isMajorHazardReportLate(discoveredAt: Date, reportedAt: Date): boolean {
+  return reportedAt.getTime() - discoveredAt.getTime() > MAJOR_HAZARD_REPORT_LIMIT_HOURS * 3_600_000;
+}
 
 export const HazardOverdue = contract(
   'hazard-tracking',
@@ -111,6 +126,89 @@ export const IncidentReported = contract(
     reportDelayMinutes: z.number().int(),
     deaths: z.number().int().min(0),
     injuries: z.number().int().min(0),
+  }),
+);
+
+// ---- inspections (日检查、周整改、月汇总): the schedule is the denominator of completion, each check the numerator
+export const inspectionCadence = z.enum(['DAILY', 'WEEKLY', 'MONTHLY', 'ONCE']);
+/** An inspection task was set up: one check is due per period of its cadence (day, ISO week, month, or once) from startsOn to endsOn. */
+export const InspectionTaskScheduled = contract(
+  'hazard-tracking',
+  'inspection-task.scheduled',
+  1,
+  z.object({
+    id,
+    name: z.string(),
+    orgUnitId: id,
+    orgPath,
+    cadence: inspectionCadence,
+    startsOn: calendarDate,
+    /** Null: open-ended. */
+    endsOn: calendarDate.nullable(),
+    version: z.number().int().positive(),
+    scheduledAt: isoDateTime,
+  }),
+);
+/** An inspection task was stopped: periods ending on or after stoppedOn are no longer due. */
+export const InspectionTaskStopped = contract(
+  'hazard-tracking',
+  'inspection-task.stopped',
+  1,
+  z.object({ id, orgUnitId: id, orgPath, stoppedOn: calendarDate, version: z.number().int().positive(), stoppedAt: isoDateTime }),
+);
+/** 巡查任务完成: the check of one period of a task; on time when recorded no later than the period's last day. */
+export const InspectionPerformed = contract(
+  'hazard-tracking',
+  'inspection.performed',
+  1,
+  z.object({
+    id,
+    taskId: id,
+    taskName: z.string(),
+    orgUnitId: id,
+    orgPath,
+    periodStart: calendarDate,
+    /** The day the check was due by (the period's last day). */
+    periodEnd: calendarDate,
+    performedAt: isoDateTime,
+    recordedAt: isoDateTime,
+    onTime: z.boolean(),
+    /** Failed checklist items, each raised as a hazard. */
+    findingsCount: z.number().int().min(0),
+  }),
+);
+
+// ---- campaigns (专项整治): the reports (隐患问题统计表) units owe on each report date
+/** A campaign was issued (印发): every reporting unit owes a report on each report date. */
+export const CampaignPublished = contract(
+  'hazard-tracking',
+  'campaign.published',
+  1,
+  z.object({
+    id,
+    title: z.string(),
+    orgUnitId: id,
+    orgPath,
+    reportDates: z.array(calendarDate),
+    /** The path is null for a unit not yet in hazard-tracking's org projection. */
+    reportingUnits: z.array(z.object({ orgUnitId: id, orgPath: orgPath.nullable() })),
+    publishedAt: isoDateTime,
+  }),
+);
+/** A unit's report for one report date; on time when submitted on or before that date. */
+export const CampaignReportSubmitted = contract(
+  'hazard-tracking',
+  'campaign.report-submitted',
+  1,
+  z.object({
+    id,
+    campaignId: id,
+    campaignTitle: z.string(),
+    orgUnitId: id,
+    orgPath,
+    reportDate: calendarDate,
+    submittedAt: isoDateTime,
+    onTime: z.boolean(),
   }),
 );
 
