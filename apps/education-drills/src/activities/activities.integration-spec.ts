@@ -3,7 +3,8 @@ import { runWithTraceId } from '@campus/logger';
 import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { Workbook } from 'exceljs';
 import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
-import { PEOPLE_MODULE } from '../people/people.module';
+import { PersonCreated } from '@campus/events';
+import { PEOPLE_MODULE, peopleProjectionHandlers } from '../people/people.module';
 import { buildEducationSchema } from '../service';
 import { ACTIVITIES_MODULE } from './activities.module';
 
@@ -81,8 +82,10 @@ describe('education-drills: safety education activities (integration)', () => {
     for (const [id, path] of Object.entries(PATHS)) {
       await db.dataSource.query('INSERT INTO org_unit_projection (id, path, name, code) VALUES (?, ?, ?, ?)', [id, path, `单位${id}`, id.toUpperCase()]);
     }
+    const [personCreated] = peopleProjectionHandlers();
     for (const [id, name, kind, unit, active] of PEOPLE) {
-      await db.dataSource.query('INSERT INTO person_projection (id, name, kind, org_unit_id, org_path, active) VALUES (?, ?, ?, ?, ?, ?)', [id, name, kind, unit, PATHS[unit], active]);
+      const payload = { id, name, kind, orgUnitId: unit, orgPath: PATHS[unit], active };
+      await db.dataSource.transaction((manager) => personCreated.handle(manager, { id: `created-${id}`, type: PersonCreated.type, version: 1, traceId: null, key: id, payload }));
     }
     const schema = await buildEducationSchema(db.dataSource, fixedOrgDirectory(PATHS), undefined, { now: () => now }, MODULES);
     runner = new SchemaRunner(schema);

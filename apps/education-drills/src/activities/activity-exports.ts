@@ -8,7 +8,7 @@ import { EDUCATION_ACTIVITY_KIND_LABELS, EDUCATION_ACTIVITY_STATUS_LABELS, EDUCA
 import { EDUCATION_ACTIVITY_ACCESS } from './activity.access';
 import { EducationCoverageArgs } from './activity.inputs';
 import { EducationActivityService } from './activity.service';
-import { coverageByPaths, coveragePeriod, CoveragePeriod } from './coverage';
+import { coverageOfPath, coverageOfUnits, coveragePeriod, CoveragePeriod } from './coverage';
 
 /** A ledger or coverage table longer than this is a sign the unit or period is wrong. */
 export const EDUCATION_EXPORT_LIMIT = 5000;
@@ -63,7 +63,7 @@ export class EducationExportResolver {
     const names = await this.unitNames([orgUnitId, ...activities.map((activity) => activity.orgUnitId)]);
     const topics = [...new Set(activities.flatMap((activity) => activity.topics))].sort() as EducationTopic[];
     const periods = [null, ...topics].map((topic) => coveragePeriod({ from, to, topic }));
-    const coverage = await Promise.all(periods.map((period) => coverageByPaths(this.dataSource.manager, [path], period)));
+    const coverage = await Promise.all(periods.map((period) => coverageOfPath(this.dataSource.manager, orgUnitId, path, period)));
     const unitName = names.get(orgUnitId) ?? orgUnitId;
     return xlsxExport(`安全教育台账-${unitName}-${from}至${to}.xlsx`, [
       {
@@ -97,7 +97,7 @@ export class EducationExportResolver {
         headers: ['主题', '在册人数', '已覆盖人数', '未覆盖人数', '覆盖率'],
         widths: [20, 10, 12, 12, 10],
         rows: periods.map((period, index) => {
-          const figures = coverage[index].get(path)!;
+          const figures = coverage[index];
           return [period.topic ? EDUCATION_TOPIC_LABELS[period.topic] : '全部主题', figures.population, figures.covered, figures.population - figures.covered, rate(figures.covered, figures.population)];
         }),
         numberFormats: { 5: '0.0%' },
@@ -119,7 +119,7 @@ export class EducationExportResolver {
       `SELECT id, path, name, code FROM org_unit_projection WHERE path LIKE ? ORDER BY path LIMIT ${EDUCATION_EXPORT_LIMIT}`,
       [`${escapeLike(path)}%`],
     );
-    const totals = await coverageByPaths(this.dataSource.manager, units.map((unit) => unit.path), period);
+    const totals = await coverageOfUnits(this.dataSource.manager, units.map((unit) => unit.id), period);
     const depthOf = (unitPath: string) => unitPath.split('/').length - path.split('/').length;
     const top = units.find((unit) => unit.path === path);
     return xlsxExport(`安全教育覆盖率-${top?.name ?? orgUnitId}-${period.from}至${period.to}.xlsx`, [
@@ -130,7 +130,7 @@ export class EducationExportResolver {
         headers: COVERAGE_HEADERS,
         widths: COVERAGE_WIDTHS,
         rows: units.map((unit) => {
-          const figures = totals.get(unit.path)!;
+          const figures = totals.get(unit.id)!;
           return [`${'　'.repeat(depthOf(unit.path))}${unit.name}`, unit.code ?? '', figures.population, figures.covered, figures.population - figures.covered, rate(figures.covered, figures.population)];
         }),
         numberFormats: { 6: '0.0%' },

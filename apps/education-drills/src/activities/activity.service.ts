@@ -11,6 +11,7 @@ import { EDUCATION_ACTIVITY_ACCESS, EDUCATION_ACTIVITY_TRANSITIONS } from './act
 import { EducationActivityAudienceRow, EducationActivityEntity } from './activity.entity';
 import { CancelEducationActivityInput, CreateEducationActivityInput, EducationActivityFilter, UpdateEducationActivityInput } from './activity.inputs';
 import { EducationActivity, EducationAttendee, toEducationActivity } from './activity.types';
+import { recountCoverage, schoolDayOf } from './coverage-rollup';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const WINDOW_MARGIN_MS = 30 * 60 * 1000;
@@ -117,6 +118,7 @@ export class EducationActivityService {
     return this.dataSource.transaction(async (manager) => {
       const { row: activity } = await lockTransition(EDUCATION_ACTIVITY_ACCESS, manager, caller, EDUCATION_ACTIVITY_TRANSITIONS, 'EDIT', input);
       const startsAt = input.startsAt ?? activity.startsAt;
+      const countedAs = countedAsOf(activity);
       activity.title = input.title ?? activity.title;
       activity.kind = input.kind ?? activity.kind;
       activity.topics = input.topics ? [...new Set(input.topics)] : activity.topics;
@@ -128,9 +130,13 @@ export class EducationActivityService {
       activity.checkInOpensAt = input.checkInOpensAt ?? activity.checkInOpensAt;
       activity.checkInClosesAt = input.checkInClosesAt ?? activity.checkInClosesAt;
       checkSchedule(activity);
-      await manager.save(activity);
-      // Coverage counts attendance by the activity's start: moved activities move their attendance.
-      await manager.query('UPDATE education_attendance SET held_at = ? WHERE activity_id = ?', [startsAt, activity.id]);
+      const save = async () => {
+        await manager.save(activity);
+        // Coverage counts attendance by the activity's start: moved activities move their attendance.
+        await manager.query('UPDATE education_attendance SET held_at = ? WHERE activity_id = ?', [startsAt, activity.id]);
+      };
+      if (countedAsOf(activity) === countedAs) await save();
+      else await recountCoverage(manager, await attendeeIds(manager, activity.id), save);
       return toEducationActivity(activity);
     });
   }
@@ -232,6 +238,16 @@ export class EducationActivityService {
 }
 
 /** Attendance per activity, by method too (for the ledger). */
+/** What the coverage rollup counts of an activity's attendance: its school day and topics. */
+function countedAsOf(activity: EducationActivityEntity): string {
+  return `${schoolDayOf(activity.startsAt)}:${[...activity.topics].sort().join(',')}`;
+}
+
+async function attendeeIds(manager: EntityManager, activityId: string): Promise<string[]> {
+  const rows: { person_id: string }[] = await manager.query('SELECT person_id FROM education_attendance WHERE activity_id = ?', [activityId]);
+  return rows.map((row) => row.person_id);
+}
+
 export async function attendanceCounts(manager: EntityManager, activityIds: readonly string[], method?: string): Promise<Map<string, number>> {
   if (!activityIds.length) return new Map();
   const rows: { activity_id: string; count: string }[] = await manager.query(

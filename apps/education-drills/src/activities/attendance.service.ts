@@ -8,16 +8,9 @@ import { AttendanceMethod, EducationActivityStatus } from './activity-enums';
 import { EDUCATION_ACTIVITY_ACCESS, EDUCATION_ACTIVITY_TRANSITIONS } from './activity.access';
 import { EducationActivityAudienceRow, EducationActivityEntity, EducationAttendanceRow } from './activity.entity';
 import { CheckInEducationActivityInput, ImportEducationAttendanceInput, MarkEducationAttendanceInput } from './activity.inputs';
+import { chunks, recountCoverage } from './coverage-rollup';
 import { EducationActivity, EducationAttendanceImportReport, EducationCheckInPayload, toEducationActivity } from './activity.types';
 import { KnownPerson, MAX_SIGN_IN_ROWS, readSignInSheet, SignInLookups, SignInRow, SignInSheetError, validateSignInRows } from './sign-in-sheet';
-
-const CHUNK = 1000;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK) out.push(items.slice(start, start + CHUNK));
-  return out;
-}
 
 function placeholders(items: readonly unknown[]): string {
   return items.map(() => '?').join(', ');
@@ -132,21 +125,23 @@ export class EducationAttendanceService {
       for (const row of rows) already.add(row.personId);
     }
     const fresh = people.filter((person) => !already.has(person.id));
-    for (const part of chunks(fresh)) {
-      await manager.insert(
-        EducationAttendanceRow,
-        part.map((person) => ({
-          activityId: activity.id,
-          personId: person.id,
-          personOrgUnitId: person.orgUnitId,
-          personOrgPath: person.orgPath,
-          heldAt: activity.startsAt,
-          method,
-          recordedAt: at,
-          recordedBy: caller.viewer.accountId,
-        })),
-      );
-    }
+    await recountCoverage(manager, fresh.map((person) => person.id), async () => {
+      for (const part of chunks(fresh)) {
+        await manager.insert(
+          EducationAttendanceRow,
+          part.map((person) => ({
+            activityId: activity.id,
+            personId: person.id,
+            personOrgUnitId: person.orgUnitId,
+            personOrgPath: person.orgPath,
+            heldAt: activity.startsAt,
+            method,
+            recordedAt: at,
+            recordedBy: caller.viewer.accountId,
+          })),
+        );
+      }
+    });
     if (activity.status === EducationActivityStatus.PLANNED && fresh.length) {
       activity.status = requireTransition(EDUCATION_ACTIVITY_TRANSITIONS, 'RECORD_ATTENDANCE', activity.status, activity.id);
       await manager.save(activity);

@@ -1,4 +1,3 @@
-import { escapeLike } from '@campus/database';
 import { Caller, ConnectionShape, decodeCursor, NotFoundError, schoolDayEnd, schoolDayStart, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import DataLoader from 'dataloader';
@@ -6,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AUDIENCE_KIND_LABELS, AudienceKind } from '../people/audience-kind';
 import { EducationTopic } from './activity-enums';
 import { EDUCATION_ACTIVITY_ACCESS } from './activity.access';
+import { ANY_TOPIC } from './coverage-rollup';
 import { EducationCoverage, EducationCoveragePerson } from './activity.types';
 
 /** What a coverage figure is of: a period of school days, a topic or any, the kinds of people counted. */
@@ -35,58 +35,37 @@ function attendedSql(period: CoveragePeriod): { sql: string; params: unknown[] }
   };
 }
 
-/** The people counted: active, of the kinds, in one of the subtrees. */
-function populationSql(paths: readonly string[], period: CoveragePeriod): { sql: string; params: unknown[] } {
-  return {
-    sql: `p.active = TRUE AND p.kind IN (${period.kinds.map(() => '?').join(', ')}) AND (${paths.map(() => 'p.org_path LIKE ?').join(' OR ')})`,
-    params: [...period.kinds, ...paths.map((path) => `${escapeLike(path)}%`)],
-  };
-}
+type UnitFigures = { path: string; population: number; covered: number };
 
 /**
- * Population and covered people of many subtrees in one statement: counted per unit path of the people,
- * then summed up the tree here (a person sits in one unit, so sums of units are sums of distinct people).
+ * Population and covered people of units from the rollup (coverage-rollup.ts): per unit, the active people
+ * of the kinds, and attendance days in the period minus pairs of consecutive days both in it. `units` is
+ * the source of the units' ids and paths (the projection, or given rows).
  */
-export async function coverageByPaths(manager: EntityManager, paths: readonly string[], period: CoveragePeriod): Promise<Map<string, { population: number; covered: number }>> {
-  const wanted = [...new Set(paths)];
-  const totals = new Map(wanted.map((path) => [path, { population: 0, covered: 0 }]));
-  if (!wanted.length) return totals;
-  const attended = attendedSql(period);
-  const population = populationSql(wanted, period);
-  const rows: { org_path: string; population: string; covered: string }[] = await manager.query(
-    `SELECT p.org_path, COUNT(*) AS population, SUM(${attended.sql}) AS covered
-     FROM person_projection p WHERE ${population.sql} GROUP BY p.org_path`,
-    [...attended.params, ...population.params],
+async function figuresOf(manager: EntityManager, units: { sql: string; params: unknown[] }, period: CoveragePeriod): Promise<Map<string, UnitFigures>> {
+  const kinds = `kind IN (${period.kinds.map(() => '?').join(', ')})`;
+  const topic = period.topic ?? ANY_TOPIC;
+  const rows: { id: string; path: string; population: string; covered: string }[] = await manager.query(
+    `SELECT u.id, u.path,
+       (SELECT COALESCE(SUM(c.people), 0) FROM education_coverage_population c WHERE c.unit_id = u.id AND c.${kinds}) AS population,
+       (SELECT COALESCE(SUM(d.people), 0) FROM education_coverage_day d WHERE d.unit_id = u.id AND d.topic = ? AND d.${kinds} AND d.day >= ? AND d.day <= ?)
+       - (SELECT COALESCE(SUM(x.people), 0) FROM education_coverage_next x
+          WHERE x.unit_id = u.id AND x.topic = ? AND x.${kinds} AND x.day >= ? AND x.day < ? AND x.next_day <= ?) AS covered
+     FROM ${units.sql}`,
+    [...period.kinds, topic, ...period.kinds, period.from, period.to, topic, ...period.kinds, period.from, period.to, period.to, ...units.params],
   );
-  for (const row of rows) {
-    // Each ancestor path of the row's unit (itself included) that was asked for gets its counts.
-    for (let end = row.org_path.indexOf('/', 1); end > 0; end = row.org_path.indexOf('/', end + 1)) {
-      const total = totals.get(row.org_path.slice(0, end + 1));
-      if (!total) continue;
-      total.population += Number(row.population);
-      total.covered += Number(row.covered ?? 0);
-    }
-  }
-  return totals;
+  return new Map(rows.map((row) => [row.id, { path: row.path, population: Number(row.population), covered: Number(row.covered) }]));
 }
 
-/**
- * Coverage of projected units by id, their paths with it, in one statement: each unit's subtree is a range
- * of the people's org_path index. The range is written as bounds, not `LIKE CONCAT(u.path, '%')`, which
- * MariaDB cannot serve from the index (a scan of every person per unit); paths hold only [A-Za-z0-9_-/],
- * all below '~' in ascii_bin, so [path, path + '~') is exactly the subtree.
- */
-async function coverageOfUnits(manager: EntityManager, unitIds: readonly string[], period: CoveragePeriod): Promise<Map<string, { path: string; population: number; covered: number }>> {
-  const attended = attendedSql(period);
-  const rows: { id: string; path: string; population: string; covered: string | null }[] = await manager.query(
-    `SELECT u.id, u.path, COUNT(p.id) AS population, SUM(${attended.sql}) AS covered
-     FROM org_unit_projection u
-     LEFT JOIN person_projection p ON p.org_path >= u.path AND p.org_path < CONCAT(u.path, '~')
-       AND p.active = TRUE AND p.kind IN (${period.kinds.map(() => '?').join(', ')})
-     WHERE u.id IN (${unitIds.map(() => '?').join(', ')}) GROUP BY u.id, u.path`,
-    [...attended.params, ...period.kinds, ...unitIds],
-  );
-  return new Map(rows.map((row) => [row.id, { path: row.path, population: Number(row.population), covered: Number(row.covered ?? 0) }]));
+/** Coverage of projected units by id, their paths with it, in one statement. */
+export async function coverageOfUnits(manager: EntityManager, unitIds: readonly string[], period: CoveragePeriod): Promise<Map<string, UnitFigures>> {
+  if (!unitIds.length) return new Map();
+  return figuresOf(manager, { sql: `org_unit_projection u WHERE u.id IN (${unitIds.map(() => '?').join(', ')})`, params: [...unitIds] }, period);
+}
+
+/** Coverage of one unit whose path is known (a unit too new to be projected: its people count under its id all the same). */
+export async function coverageOfPath(manager: EntityManager, unitId: string, path: string, period: CoveragePeriod): Promise<UnitFigures> {
+  return (await figuresOf(manager, { sql: '(SELECT ? AS id, ? AS path) u', params: [unitId, path] }, period)).get(unitId)!;
 }
 
 export function toCoverage(unitId: string, path: string, period: CoveragePeriod, figures: { population: number; covered: number }): EducationCoverage {
@@ -117,7 +96,7 @@ export function loadCoverage(caller: Caller, dataSource: DataSource, directory: 
           if (unit) return EDUCATION_ACTIVITY_ACCESS.allows(caller, 'viewCoverage', unit.path) ? toCoverage(id, unit.path, period, unit) : new NotFoundError('单位', id);
           const path = await visibleUnitPath(directory, caller, id).catch((error: Error) => error);
           if (typeof path !== 'string') return path;
-          return toCoverage(id, path, period, (await coverageByPaths(dataSource.manager, [path], period)).get(path)!);
+          return toCoverage(id, path, period, await coverageOfPath(dataSource.manager, id, path, period));
         }),
       );
     }),
@@ -149,17 +128,16 @@ export function loadNotCovered(
   const loader = caller.loaders.get(`EducationCoverage.notCovered:${periodKey(period)}:${first}:${after ?? ''}`, () =>
     new DataLoader<string, NotCoveredRow[]>(async (paths) => {
       const attended = attendedSql(period);
-      const units = paths.map(() => 'SELECT ? AS unit_path, ? AS pattern').join(' UNION ALL ');
-      const unitParams = paths.flatMap((path) => [path, `${escapeLike(path)}%`]);
+      const units = paths.map(() => 'SELECT ? AS unit_path').join(' UNION ALL ');
       const kinds = period.kinds.map(() => '?').join(', ');
       const keyset = cursor ? 'AND (p.name > ? OR (p.name = ? AND p.id > ?))' : '';
       const rows: NotCoveredRow[] = await dataSource.query(
         `SELECT * FROM (
            SELECT u.unit_path, p.id, p.name, p.kind, p.org_unit_id, ROW_NUMBER() OVER (PARTITION BY u.unit_path ORDER BY p.name, p.id) AS rn
-           FROM (${units}) u JOIN person_projection p ON p.org_path LIKE u.pattern
+           FROM (${units}) u JOIN person_projection p ON p.org_path >= u.unit_path AND p.org_path < CONCAT(u.unit_path, '~')
            WHERE p.active = TRUE AND p.kind IN (${kinds}) AND NOT ${attended.sql} ${keyset}
          ) ranked WHERE rn <= ? ORDER BY unit_path, rn`,
-        [...unitParams, ...period.kinds, ...attended.params, ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), first + 1],
+        [...paths, ...period.kinds, ...attended.params, ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), first + 1],
       );
       return paths.map((path) => rows.filter((row) => row.unit_path === path));
     }),
