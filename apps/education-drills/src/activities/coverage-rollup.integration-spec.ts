@@ -5,6 +5,7 @@ import { createLogger } from '@campus/logger';
 import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
 import { serviceBase } from '@campus/server';
 import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { fillCoverageRollup } from '../migrations/1764500000090-education-coverage-rollup';
 import { PEOPLE_MODULE } from '../people/people.module';
 import { buildEducationSchema, educationDeps } from '../service';
 import { ACTIVITIES_MODULE } from './activities.module';
@@ -164,5 +165,17 @@ describe('education-drills: the coverage rollup agrees with the attendance rows 
     const later = await activity(28, ['FOOD', 'FIRE']);
     await mark(later.id, 0.5);
     await expectAgreement('attendance after the move');
+  });
+
+  it('is what the migration fills from the attendance already recorded', async () => {
+    const tables = { education_coverage_population: '1, 2', education_coverage_day: '1, 2, 3, 4', education_coverage_next: '1, 2, 3, 4, 5' };
+    const contents = () => Promise.all(Object.entries(tables).map(([table, order]) => db.dataSource.query(`SELECT * FROM ${table} WHERE people <> 0 ORDER BY ${order}`)));
+    const kept = await contents();
+    expect(kept[2].length).toBeGreaterThan(10);
+    await db.dataSource.transaction(async (manager) => {
+      for (const table of Object.keys(tables)) await manager.query(`DELETE FROM ${table}`);
+      await fillCoverageRollup((sql) => manager.query(sql));
+    });
+    expect(await contents()).toEqual(kept);
   });
 });
