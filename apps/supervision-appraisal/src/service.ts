@@ -5,6 +5,7 @@ import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefi
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { APPRAISAL_SCHEMES_MODULE } from './appraisal-schemes/appraisal-schemes.module';
+import { EDUCATION_FACTS_MODULE } from './education-facts/education-facts.module';
 import { HAZARD_COUNTS_MODULE } from './hazard-counts/hazard-counts.module';
 
 /** What supervision-appraisal's modules share: the org directory (its projection, then responsibility-network). */
@@ -12,7 +13,7 @@ export interface AppraisalDeps extends ServiceBase {
   directory: OrgUnitDirectory;
 }
 
-export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, ORG_PROJECTION_MODULE];
+export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, EDUCATION_FACTS_MODULE, ORG_PROJECTION_MODULE];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar });
 

@@ -1,0 +1,54 @@
+import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
+import { AutomaticMetric } from '../metrics/metric';
+import { cursorOf, inSubtree, monthsOf, pageOf, rate, unitsTable, valuesByUnit } from './fact-queries';
+
+const KIND_LABELS: Record<string, string> = { STUDENT: '学生', STAFF: '教职工', CONTRACTOR: '外包/驻校人员' };
+
+/** "Person p attended at least one activity in the period's months": one probe of the attendance key. */
+const ATTENDED = 'EXISTS (SELECT 1 FROM education_attendance_fact a WHERE a.person_id = p.id AND a.month BETWEEN ? AND ?)';
+
+/**
+ * 安全教育覆盖率 (EDUCATION_COVERAGE): of the people active now in the unit's subtree (every kind: students,
+ * staff, contractors — 全员安全教育), the share who attended at least one safety education activity held
+ * in the period (its months, school time), as recorded by education-drills' attendance events.
+ * numerator = people covered, denominator = active people; null when the subtree has nobody.
+ * A person counts where they are now (a student who changed class counts in the new class).
+ * Sources: the people not covered, by id and unit (no names are kept here), in (path, id) order.
+ */
+export const EDUCATION_COVERAGE_METRIC: AutomaticMetric = {
+  code: IndicatorMetric.EDUCATION_COVERAGE,
+  name: '安全教育覆盖率',
+  kind: 'RATE',
+  higherIsBetter: true,
+
+  async values(manager, units, period) {
+    if (!units.length) return new Map();
+    const table = unitsTable(units);
+    const rows: { unit_id: string; population: string; covered: string | null }[] = await manager.query(
+      `SELECT u.unit_id, COUNT(*) AS population, SUM(${ATTENDED}) AS covered
+       FROM (${table.sql}) u JOIN education_person_fact p ON p.active = TRUE AND ${inSubtree('p.org_path', 'u.unit_path')}
+       GROUP BY u.unit_id`,
+      [...monthsOf(period), ...table.params],
+    );
+    return valuesByUnit(units, rows, (row) => rate(Number(row?.covered ?? 0), Number(row?.population ?? 0)));
+  },
+
+  async sources(manager, unit, period, first, after) {
+    const cursor = cursorOf(after, 2);
+    const rows: { id: string; org_unit_id: string; org_path: string; kind: string | null }[] = await manager.query(
+      `SELECT p.id, p.org_unit_id, p.org_path, p.kind FROM education_person_fact p
+       WHERE p.active = TRUE AND ${inSubtree('p.org_path', '?')} AND NOT ${ATTENDED}
+         ${cursor ? 'AND (p.org_path > ? OR (p.org_path = ? AND p.id > ?))' : ''}
+       ORDER BY p.org_path, p.id LIMIT ?`,
+      [unit.path, unit.path, ...monthsOf(period), ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), first + 1],
+    );
+    return pageOf(rows, first, (row) => [row.org_path, row.id], (row) => ({
+      kind: 'PERSON',
+      id: row.id,
+      label: `${KIND_LABELS[row.kind ?? ''] ?? '人员'} ${row.id}`,
+      orgUnitId: row.org_unit_id,
+      at: null,
+      counted: '未覆盖',
+    }));
+  },
+};
