@@ -1,4 +1,7 @@
 import { databaseUrl } from '@campus/database';
+import { ROOT } from '@campus/platform';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
 import { insertRows, percentiles, rootUnit, secondaryIndexes, writeOrganisation } from '../hazards/dataset';
 import { ParallelLoader, sqlTime, tsvLine } from '../hazards/loader';
@@ -9,8 +12,27 @@ import {
   activityTitle, attendanceCount, calendarDay, DAY, drawDistinct, eligibleActivities, GeneratedActivity, IdSequence, SchoolCalendar, schoolActivities, schoolPeople,
 } from './people';
 
+/**
+ * The service's own migration code fills the rollup (the compiled fillCoverageRollup, in a child process as
+ * service-statement.ts runs the service's statements: the bench may not import an app).
+ */
+function fillCoverageRollup(uri: string): void {
+  const migration = path.join(ROOT, 'dist/apps/education-drills/src/migrations/1764500000090-education-coverage-rollup.js');
+  const script = `
+    const { fillCoverageRollup } = require(${JSON.stringify(migration)});
+    const mysql = require('mysql2/promise');
+    (async () => {
+      const connection = await mysql.createConnection({ uri: process.env.EDUCATION_DB_URL, timezone: 'Z' });
+      await fillCoverageRollup((sql) => connection.query(sql));
+      await connection.end();
+    })().catch((error) => { console.error(error); process.exit(1); });`;
+  execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, EDUCATION_DB_URL: uri }, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+const COVERAGE_ROLLUP_TABLES = ['education_coverage_population', 'education_coverage_day', 'education_coverage_next'];
+
 /** Bumped whenever the generator changes what it writes: an older marker means regenerate. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 const MARKER_TABLE = 'bench_dataset';
 
 export interface EducationDatasetOptions {
@@ -101,7 +123,7 @@ function pickSamples(planned: Planned[]): { county: Unit; countyPeople: number; 
 async function loadSchools(options: EducationDatasetOptions, tree: OrgTree, planned: Planned[], random: Random, calendar: SchoolCalendar) {
   const loader = await ParallelLoader.open(databaseUrl(options.mysqlUrl, options.educationDb), options.connections);
   const progress = new ProgressBar(options.people, 'people');
-  const rows = { person_projection: 0, education_activity: 0, education_activity_audience: 0, education_attendance: 0 };
+  const rows: Record<string, number> = { person_projection: 0, education_activity: 0, education_activity_audience: 0, education_attendance: 0 };
   const attendedPerPerson: Record<string, number> = {};
   const activitiesPerSchool: number[] = [];
   const personIds = new IdSequence('b');
@@ -205,9 +227,14 @@ export async function generateEducationDataset(options: EducationDatasetOptions,
     });
     phases['secondary indexes of person_projection and education_attendance'] = indexSeconds;
     mark = Date.now();
-    await education.query('ANALYZE TABLE person_projection, education_activity, education_activity_audience, education_attendance');
+    log('filling the coverage rollup from the attendance, as the service\'s migration does');
+    for (const table of COVERAGE_ROLLUP_TABLES) await education.query(`DELETE FROM ${table}`);
+    fillCoverageRollup(databaseUrl(options.mysqlUrl, options.educationDb));
+    phase('coverage rollup (the migration\'s fillCoverageRollup)');
+    await education.query(`ANALYZE TABLE person_projection, education_activity, education_activity_audience, education_attendance, ${COVERAGE_ROLLUP_TABLES.join(', ')}`);
     phase('ANALYZE');
     const { rows, attendedPerPerson, activitiesPerSchool } = loaded!;
+    for (const table of COVERAGE_ROLLUP_TABLES) rows[table] = Number(((await education.query(`SELECT COUNT(*) AS n FROM ${table}`))[0] as { n: number }[])[0].n);
     const sample = (unit: Unit, people: number): SampleUnit => ({ id: unit.id, name: unit.name, code: unit.code, path: unit.path, people });
     const spread = percentiles(activitiesPerSchool);
     const facts: EducationFacts = {

@@ -17,16 +17,14 @@ const manager = { query: async (sql, params) => { captured = captured || { sql, 
 const loaders = new Map();
 const caller = { loaders: { get: (key, make) => (loaders.has(key) ? loaders.get(key) : (loaders.set(key, make()), loaders.get(key))) } };
 const period = coverage.coveragePeriod({ from: input.from, to: input.to });
-const sent = input.paths
-  ? coverage.coverageByPaths(manager, input.paths, period).catch(() => null)
-  : Promise.allSettled(input.ids.map((id) => coverage.loadCoverage(caller, { manager }, null, id, period)));
+const sent = Promise.allSettled(input.ids.map((id) => coverage.loadCoverage(caller, { manager }, null, id, period)));
 sent.then(() => {
   if (!captured) throw new Error('loadCoverage sent no statement');
   process.stdout.write(JSON.stringify({ sql: captured.sql, params: captured.params.map((p) => (p instanceof Date ? { date: p.toISOString() } : p)) }));
 });
 `;
 
-function statement(input: { ids?: string[]; paths?: string[]; from: string; to: string }): Statement {
+function statement(input: { ids: string[]; from: string; to: string }): Statement {
   const output = execFileSync(process.execPath, ['-r', path.join(ROOT, 'tools/runtime/paths.js'), '-e', SCRIPT], {
     cwd: ROOT,
     input: JSON.stringify(input),
@@ -43,7 +41,17 @@ export function coverageStatement(unitIds: string[], from: string, to: string): 
   return statement({ ids: unitIds, from, to });
 }
 
-/** What the service's coverageByPaths sends for unit paths (literal prefixes; its fallback for unprojected units). */
-export function coverageByPathsStatement(paths: string[], from: string, to: string): Statement {
-  return statement({ paths, from, to });
+/**
+ * Coverage counted from the attendance rows without the rollup (what the service sent before it kept one):
+ * each unit's active people by an index range of their paths, each probed for attendance in the period.
+ */
+export function liveCoverageStatement(unitIds: string[], from: string, to: string): Statement {
+  return {
+    sql: `SELECT u.id, COUNT(p.id) AS population,
+            SUM(EXISTS (SELECT 1 FROM education_attendance e WHERE e.person_id = p.id AND e.held_at >= ? AND e.held_at < ?)) AS covered
+          FROM org_unit_projection u
+          LEFT JOIN person_projection p ON p.org_path >= u.path AND p.org_path < CONCAT(u.path, '~') AND p.active = TRUE
+          WHERE u.id IN (${unitIds.map(() => '?').join(', ')}) GROUP BY u.id`,
+    params: [new Date(Date.parse(`${from}T00:00:00+08:00`)), new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000), ...unitIds],
+  };
 }
