@@ -1,10 +1,13 @@
 import { loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
 import { NO_OUTBOX_SIGNAL, OutboxSignal } from '@campus/events';
+import type { FileStoreSettings } from '@campus/files';
 import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@campus/org-directory';
 import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ACTIVITIES_MODULE } from './activities/activities.module';
+import { documentSettings, documentVariables } from './documents/document-config';
+import { DOCUMENTS_MODULE } from './documents/documents.module';
 import { DRILLS_MODULE } from './drills/drills.module';
 import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module';
 import { NOTICES_MODULE } from './notices/notices.module';
@@ -16,6 +19,8 @@ import { SCREENING_MODULE } from './screening/screening.module';
 export interface EducationSettings {
   /** The clock (tests fix it). */
   now: () => Date;
+  /** Where plan revision and drill documents go; null where no upload routes are served (tests of the schema alone). */
+  documents?: FileStoreSettings | null;
 }
 
 /** What education-drills' modules share: the org directory (its projection, then responsibility-network) and settings. */
@@ -28,6 +33,7 @@ export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   EMERGENCY_PLANS_MODULE,
   NOTICES_MODULE,
   DRILLS_MODULE,
+  DOCUMENTS_MODULE,
   SCREENING_MODULE,
   SAFETY_DAYS_MODULE,
   ACTIVITIES_MODULE,
@@ -36,18 +42,19 @@ export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   ORG_PROJECTION_MODULE,
 ];
 
-const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar });
+const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar, ...documentVariables() });
 
 export const EDUCATION_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>, EducationDeps> = {
   name: 'education-drills',
   modules: EDUCATION_MODULES,
   loadConfig,
-  dependencies: (base, config) => educationDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL)),
+  dependencies: (base, config) =>
+    educationDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL), { documents: documentSettings(config) }),
 };
 
 /** The service's shared parts; settings not given are the defaults (tests fix the clock). */
 export function educationDeps(base: ServiceBase, directory: OrgUnitDirectory, settings: Partial<EducationSettings> = {}): EducationDeps {
-  return { ...base, directory, settings: { now: () => new Date(), ...settings } };
+  return { ...base, directory, settings: { now: () => new Date(), documents: null, ...settings } };
 }
 
 /** The subgraph schema with a given directory (of all modules, or some for a test of one area): tests and the schema printer. */

@@ -18,8 +18,9 @@ export class EmergencyPlanRevisionEntity {
   @Column({ name: 'approved_by_person_id', type: 'char', length: 32, nullable: true })
   approvedByPersonId: string | null;
 
-  @Column({ name: 'approved_by_account_id', type: 'char', length: 32 })
-  approvedByAccountId: string;
+  /** Empty only on a revision 1 backfilled for a plan approved before revisions were kept (its approver was never recorded). */
+  @Column({ name: 'approved_by_account_id', type: 'char', length: 32, nullable: true })
+  approvedByAccountId: string | null;
 
   @Column({ name: 'approved_at', type: 'datetime', precision: 3 })
   approvedAt: Date;

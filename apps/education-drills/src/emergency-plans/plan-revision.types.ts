@@ -16,8 +16,8 @@ export class EmergencyPlanRevision {
   @Field(() => PersonReference, { nullable: true, description: '批准人' })
   approvedBy: PersonReference | null;
 
-  @Field(() => ID, { description: '批准人账号' })
-  approvedByAccountId: string;
+  @Field(() => ID, { nullable: true, description: '批准人账号（修订记录启用前批准、迁移补录的修订为空）' })
+  approvedByAccountId: string | null;
 
   @Field(() => Date, { description: '批准时间' })
   approvedAt: Date;
