@@ -1,4 +1,5 @@
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
+import { OutboxSignal, recordEvent, transactionWithEvents, WorkGroupChanged } from '@campus/events';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, FieldProblem, toConnection, VersionedInput } from '@campus/graphql';
 import { lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
@@ -14,7 +15,10 @@ import { CreateWorkGroupInput, SetWorkGroupMembersInput, UpdateWorkGroupInput, W
 import { toWorkGroup, toWorkGroupMember, WorkGroup, WorkGroupMember } from './work-group.types';
 
 export class WorkGroupService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxSignal,
+  ) {}
 
   private get repository() {
     return this.dataSource.getRepository(WorkGroupEntity);
@@ -56,7 +60,7 @@ export class WorkGroupService {
   }
 
   async create(caller: Caller, input: CreateWorkGroupInput): Promise<WorkGroup> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
       WORK_GROUP_ACCESS.checkRole(caller, 'create', unit.path);
       const officeHost = input.officeHostUnitId ? await this.officeHostIn(manager, unit.path, input.officeHostUnitId) : null;
@@ -73,12 +77,13 @@ export class WorkGroupService {
       });
       await manager.save(group);
       await this.saveMembers(manager, group.id, input.members);
+      await recordChanged(manager, group);
       return toWorkGroup(group);
     });
   }
 
   async update(caller: Caller, input: UpdateWorkGroupInput): Promise<WorkGroup> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const { group } = await this.lockFor(manager, caller, 'EDIT', input);
       if (input.name) group.name = input.name.trim();
       if (input.responsibilities !== undefined && input.responsibilities !== null) {
@@ -88,13 +93,14 @@ export class WorkGroupService {
         group.officeHostUnitId = input.officeHostUnitId ? (await this.officeHostIn(manager, group.orgPath, input.officeHostUnitId)).id : null;
       }
       await manager.save(group);
+      await recordChanged(manager, group);
       return toWorkGroup(group);
     });
   }
 
   /** Replaces the whole member list. */
   async setMembers(caller: Caller, input: SetWorkGroupMembersInput): Promise<WorkGroup> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const { group } = await this.lockFor(manager, caller, 'SET_MEMBERS', input);
       await this.requireValidMembers(manager, caller, group.orgPath, input.members);
       await manager.delete(WorkGroupMemberEntity, { groupId: group.id });
@@ -102,16 +108,18 @@ export class WorkGroupService {
       // The member list is part of the group: changing it moves the group's version on.
       group.updatedAt = new Date();
       await manager.save(group);
+      await recordChanged(manager, group);
       return toWorkGroup(group);
     });
   }
 
   /** 撤销: kept with its members for the record, no longer active. */
   async dissolve(caller: Caller, input: VersionedInput): Promise<WorkGroup> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const { group, state } = await this.lockFor(manager, caller, 'DISSOLVE', input);
       group.active = state === 'ACTIVE';
       await manager.save(group);
+      await recordChanged(manager, group);
       return toWorkGroup(group);
     });
   }
@@ -163,6 +171,12 @@ export class WorkGroupService {
       ),
     );
   }
+}
+
+/** work-group.changed: what others that name the group by reference (a supervision's 督导组) need to know of it. */
+async function recordChanged(manager: EntityManager, group: WorkGroupEntity): Promise<void> {
+  const { id, kind, name, orgUnitId, orgPath, active, version } = group;
+  await recordEvent(manager, WorkGroupChanged, id, { id, kind, name, orgUnitId, orgPath, active, version });
 }
 
 function memberProblem(caller: Caller, ownerPath: string, person: PersonEntity | undefined): string | null {

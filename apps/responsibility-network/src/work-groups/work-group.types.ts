@@ -1,8 +1,9 @@
 import { ConnectionType } from '@campus/graphql';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { WorkGroupKind, WorkGroupRole } from './work-group-enums';
 import { WorkGroupEntity, WorkGroupMemberEntity } from './work-group.entity';
 
+@Directive('@key(fields: "id")')
 @ObjectType('WorkGroup', { description: '工作机构：领导小组、工作专班、督导组及其办公室' })
 export class WorkGroup {
   @Field(() => ID)

@@ -311,4 +311,14 @@ describe('responsibility-network: work groups (integration)', () => {
     ]);
     expect(active.workGroups.edges.map((edge: any) => edge.node.id)).not.toContain(leadingGroup.id);
   });
+
+  it('publishes work-group.changed with the version after each change, the last one after dissolving', async () => {
+    const events = (await db.dataSource.query("SELECT payload FROM event_outbox WHERE event_type = 'work-group.changed' AND aggregate_id = ? ORDER BY id", [leadingGroup.id])).map(
+      (row: { payload: string }) => JSON.parse(row.payload),
+    );
+    expect(events.map((event: { version: number; active: boolean }) => [event.version, event.active])).toEqual(
+      events.map((_: unknown, index: number) => [index + 1, index < events.length - 1]),
+    );
+    expect(events[0]).toMatchObject({ id: leadingGroup.id, kind: 'LEADING_GROUP', orgUnitId: school.id, orgPath: school.path, active: true, version: 1 });
+  });
 });

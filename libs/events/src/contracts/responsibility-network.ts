@@ -82,3 +82,13 @@ export const DutyGapFound = contract(
   }),
 );
 
+/**
+ * A work group (领导小组, 工作专班, 督导组) set up, changed, re-staffed or dissolved, with its version after the
+ * change: supervision-appraisal checks the supervision group an inspection names against it.
+ */
+export const WorkGroupChanged = contract(
+  'responsibility-network',
+  'work-group.changed',
+  1,
+  z.object({ id, kind: z.string(), name: z.string(), orgUnitId: id, orgPath, active: z.boolean(), version: z.number().int().positive() }),
+);
