@@ -71,6 +71,11 @@ const EXPORTS: Record<string, ExportDefinition> = {
     optional: ['topic', 'kinds'],
     json: ['kinds'],
   },
+  'supervision-report': {
+    query: 'query SupervisionReportExport($id: ID!) { supervisionReportWorkbook(id: $id) { filename contentType base64 } }',
+    field: 'supervisionReportWorkbook',
+    parameters: ['id'],
+  },
   'drill-records': {
     query: `query DrillRecordsExport($orgUnitId: ID!, $from: CalendarDate, $to: CalendarDate) {
       drillRecordsWorkbook(orgUnitId: $orgUnitId, from: $from, to: $to) { filename contentType base64 } }`,
