@@ -261,4 +261,19 @@ describe('education-drills: safety education activities (integration)', () => {
     const outsider = await runner.run(officerB, 'query { educationLedgerWorkbook(orgUnitId: "collegea", from: "2026-11-01", to: "2026-11-30") { base64 } }');
     expect(outsider.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('records a large attendance in events of at most 1,000 attendees each, and counts every attendee once', async () => {
+    const ids = Array.from({ length: 2500 }, (_, n) => `bulk${String(n).padStart(4, '0')}`);
+    await db.dataSource.query(
+      `INSERT INTO person_projection (id, name, kind, org_unit_id, org_path, active) VALUES ${ids.map(() => "(?, '批量学生', 'STUDENT', 'collegeb', ?, TRUE)").join(', ')}`,
+      ids.flatMap((id) => [id, PATHS.collegeb]),
+    );
+    const activity = await createActivity({ orgUnitId: 'collegeb', title: '全院防溺水教育', topics: ['DROWNING'], audienceKinds: ['STUDENT'] }, officerB);
+    const marked = (await runner.data(officerB, MARK, { input: { activityId: activity.id, personIds: ids } })).markEducationAttendance;
+    expect(marked).toMatchObject({ recorded: 2500, alreadyRecorded: 0, educationActivity: { attendeeCount: 2500 } });
+    const events: { payload: string }[] = await db.dataSource.query("SELECT payload FROM event_outbox WHERE event_type = 'education.attendance-recorded' AND aggregate_id = ? ORDER BY id", [activity.id]);
+    const attendees = events.map((event) => JSON.parse(event.payload).attendees.map((attendee: { personId: string }) => attendee.personId));
+    expect(attendees.map((part) => part.length)).toEqual([1000, 1000, 500]);
+    expect(attendees.flat().sort()).toEqual(ids);
+  });
 });
