@@ -276,4 +276,21 @@ describe('education-drills: safety education activities (integration)', () => {
     expect(attendees.map((part) => part.length)).toEqual([1000, 1000, 500]);
     expect(attendees.flat().sort()).toEqual(ids);
   });
+
+  it('changes an activity’s audience until attendance is recorded', async () => {
+    const planned = await createActivity({ audienceUnitIds: ['collegea'], audienceKinds: ['STAFF'] });
+    const AUDIENCE = 'mutation($input: UpdateEducationActivityInput!) { updateEducationActivity(input: $input) { educationActivity { audienceKinds audienceUnits { id } version } } }';
+    const changed = (await runner.data(officerA, AUDIENCE, { input: { id: planned.id, version: planned.version, audienceUnitIds: ['classa1'], audienceKinds: ['STUDENT'] } }))
+      .updateEducationActivity.educationActivity;
+    expect(changed).toMatchObject({ audienceKinds: ['STUDENT'], audienceUnits: [{ id: 'classa1' }] });
+    const outside = await runner.run(officerA, AUDIENCE, { input: { id: planned.id, version: changed.version, audienceUnitIds: ['collegeb'] } });
+    expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    await runner.data(officerA, MARK, { input: { activityId: planned.id, personIds: ['sa1'] } });
+    const held = (await runner.data(officerA, GET, { id: planned.id })).educationActivity;
+    const late = await runner.run(officerA, AUDIENCE, { input: { id: planned.id, version: held.version, audienceKinds: ['STUDENT', 'STAFF'] } });
+    expect(late.errors?.[0]).toMatchObject({ message: expect.stringContaining('活动已有签到记录，不能修改参加对象'), extensions: { code: 'CONFLICT' } });
+    const retitled = await runner.data(officerA, UPDATE, { input: { id: planned.id, version: held.version, title: '消防安全专题讲座（补）' } });
+    expect(retitled.updateEducationActivity.educationActivity.title).toBe('消防安全专题讲座（补）');
+  });
 });

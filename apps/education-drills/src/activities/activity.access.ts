@@ -9,10 +9,19 @@ const REFUSAL = '只有本单位负责人、安全员或安全管理部门可以
 const LIVE = [EducationActivityStatus.PLANNED, EducationActivityStatus.HELD];
 const CANCELLED = '活动已取消';
 
-export type EducationActivityAction = 'EDIT' | 'CANCEL' | 'RECORD_ATTENDANCE' | 'CHECK_IN';
+export type EducationActivityAction = 'EDIT' | 'EDIT_AUDIENCE' | 'CANCEL' | 'RECORD_ATTENDANCE' | 'CHECK_IN';
 
 export const EDUCATION_ACTIVITY_TRANSITIONS: TransitionTable<EducationActivityStatus, EducationActivityAction> = {
   EDIT: { from: LIVE, to: null, roles: ORGANISERS, label: '修改', wrongState: `${CANCELLED}，不能再修改`, refusal: REFUSAL },
+  EDIT_AUDIENCE: {
+    from: [EducationActivityStatus.PLANNED],
+    to: null,
+    roles: ORGANISERS,
+    label: '修改参加对象（单位、人员类别）',
+    wrongState: `${CANCELLED}，不能再修改`,
+    wrongStates: { HELD: '活动已有签到记录，不能修改参加对象' },
+    refusal: REFUSAL,
+  },
   CANCEL: {
     from: [EducationActivityStatus.PLANNED],
     to: EducationActivityStatus.CANCELLED,

@@ -108,6 +108,17 @@ export class UpdateEducationActivityInput extends VersionedInput {
   @Field(() => Date, { nullable: true })
   @IsOptional()
   checkInClosesAt?: Date;
+
+  @Field(() => [ID], { nullable: true, description: '参加单位（组织单位或其下级单位）；仅在尚无签到记录时可改' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: '至少选择一个参加单位' })
+  @ArrayMaxSize(200, { message: '参加单位最多 200 个' })
+  audienceUnitIds?: string[];
+
+  @Field(() => [AudienceKind], { nullable: true, description: '参加对象类别；仅在尚无签到记录时可改' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: '至少选择一类参加对象' })
+  audienceKinds?: AudienceKind[];
 }
 
 @InputType({ description: '取消安全教育活动（仅限尚无签到记录的活动）' })

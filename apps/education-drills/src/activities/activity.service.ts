@@ -116,7 +116,14 @@ export class EducationActivityService {
 
   async update(caller: Caller, input: UpdateEducationActivityInput): Promise<EducationActivity> {
     return this.dataSource.transaction(async (manager) => {
-      const { row: activity } = await lockTransition(EDUCATION_ACTIVITY_ACCESS, manager, caller, EDUCATION_ACTIVITY_TRANSITIONS, 'EDIT', input);
+      const audienceChanges = Boolean(input.audienceUnitIds || input.audienceKinds);
+      const { row: activity } = await lockTransition(EDUCATION_ACTIVITY_ACCESS, manager, caller, EDUCATION_ACTIVITY_TRANSITIONS, audienceChanges ? 'EDIT_AUDIENCE' : 'EDIT', input);
+      if (input.audienceUnitIds) {
+        const audience = await this.audienceUnits(caller, activity.orgPath, input.audienceUnitIds);
+        await manager.delete(EducationActivityAudienceRow, { activityId: activity.id });
+        await manager.insert(EducationActivityAudienceRow, audience.map((unit) => ({ activityId: activity.id, orgUnitId: unit.id, orgPath: unit.path })));
+      }
+      activity.audienceKinds = input.audienceKinds ? [...new Set(input.audienceKinds)] : activity.audienceKinds;
       const startsAt = input.startsAt ?? activity.startsAt;
       const countedAs = countedAsOf(activity);
       activity.title = input.title ?? activity.title;
