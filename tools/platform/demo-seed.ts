@@ -71,7 +71,7 @@ const SCHOOL_INDICATORS = [
   { name: '安全教育覆盖率', weight: 15, kind: 'AUTOMATIC', metric: 'EDUCATION_COVERAGE' },
   { name: '应急演练开展', weight: 15, kind: 'AUTOMATIC', metric: 'DRILLS_HELD' },
   { name: '责任书签订', weight: 10, kind: 'AUTOMATIC', metric: 'LETTERS_SIGNED' },
-  { name: '统计表按时报送', weight: 10, kind: 'AUTOMATIC', metric: 'STATISTICS_ON_TIME' },
+  { name: '统计表按时报送', weight: 10, kind: 'AUTOMATIC', metric: 'CAMPAIGN_REPORTS_ON_TIME' },
   { name: '安全台账规范性', weight: 10, kind: 'MANUAL' },
 ];
 

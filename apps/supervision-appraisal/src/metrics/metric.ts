@@ -7,6 +7,13 @@ import { EntityManager } from 'typeorm';
 export interface MetricPeriod {
   from: string;
   to: string;
+  /**
+   * The day the values are taken as of (YYYY-MM-DD, school time; today when absent): what falls due in the
+   * period counts once it is due before this day, or earlier when already done by it (a live process
+   * appraisal mid-period does not count December's deadlines as missed in June); a recomputation as of a
+   * past day gives that day's figures.
+   */
+  asOf?: string;
 }
 
 /** A unit whose value is asked for: the value is of the unit's whole subtree (its path as prefix). */

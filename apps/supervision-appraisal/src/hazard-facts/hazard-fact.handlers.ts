@@ -1,0 +1,36 @@
+import { EventHandler, HazardOverdue, HazardRegistered, HazardStatusChanged, IncidentReported, on } from '@campus/events';
+import { calendarDateOf } from '@campus/graphql';
+import { mergeOverdue, mergeRegistration, mergeStatusChange } from './hazard-fact-merge';
+import { applyToHazard } from './hazard-fact.store';
+
+/**
+ * Hazards and incidents from hazard-tracking's events. The consumer's inbox applies each event once; these
+ * handlers make the result independent of the order events arrive in (see hazard-fact-merge.ts).
+ */
+export function hazardFactHandlers(): EventHandler<unknown>[] {
+  return [
+    on(HazardRegistered, (manager, { payload }) => applyToHazard(manager, payload.id, (row) => mergeRegistration(row, payload))),
+    on(HazardStatusChanged, (manager, { payload }) => applyToHazard(manager, payload.id, (row) => mergeStatusChange(row, payload))),
+    on(HazardOverdue, (manager, { payload }) => applyToHazard(manager, payload.id, (row) => mergeOverdue(row, payload))),
+    on(IncidentReported, async (manager, { payload }) => {
+      // An incident is reported once; a second event for it (a replay under another id) changes nothing.
+      await manager.query(
+        `INSERT IGNORE INTO incident_fact (id, org_unit_id, org_path, type, severity, occurred_at, occurred_on, reported_at, report_delay_minutes, deaths, injuries)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          payload.id,
+          payload.orgUnitId,
+          payload.orgPath,
+          payload.type,
+          payload.severity,
+          new Date(payload.occurredAt),
+          calendarDateOf(new Date(payload.occurredAt)),
+          new Date(payload.reportedAt),
+          payload.reportDelayMinutes,
+          payload.deaths,
+          payload.injuries,
+        ],
+      );
+    }),
+  ];
+}
