@@ -13,7 +13,8 @@ describe('supervision-appraisal: supervision inspections (integration)', () => {
     (await bed.runner.data(viewer, OPS.record, { input: findingInput(supervisionId, overrides) })).recordSupervisionFinding.finding;
   const refusal = async (viewer: typeof schoolOffice, query: string, variables: Record<string, unknown>) => {
     const result = await bed.runner.run(viewer, query, variables);
-    return { ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message.replace(/ \([A-Z_]+\)$/, '') };
+    const refused: Record<string, unknown> = { ...result.errors?.[0]?.extensions, message: result.errors?.[0]?.message.replace(/ \([A-Z_]+\)$/, '') };
+    return refused;
   };
 
   beforeAll(async () => {
