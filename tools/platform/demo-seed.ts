@@ -3,6 +3,7 @@ import { GraphQLClient, GraphQLData } from '@campus/testing';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoEducation } from './demo-education';
 import { seedDemoInspections } from './demo-inspections';
+import { seedDemoSupervision } from './demo-supervision';
 
 /**
  * The demo campus: a county education bureau over a vocational college organised like 兰州现代职业学院
@@ -153,6 +154,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   await seedDemoInspections(clients, unitIds, personIds, log);
   await seedDemoCampaign(clients, unitIds, log);
   await seedDemoEducation({ clients, unitIds, personIds, log });
+  await seedDemoSupervision({ clients, unitIds, personIds, log });
   return { seeded: true, unitIds };
 }
 
