@@ -8,13 +8,14 @@ import { APPRAISAL_SCHEMES_MODULE } from './appraisal-schemes/appraisal-schemes.
 import { EDUCATION_FACTS_MODULE } from './education-facts/education-facts.module';
 import { HAZARD_COUNTS_MODULE } from './hazard-counts/hazard-counts.module';
 import { HAZARD_FACTS_MODULE } from './hazard-facts/hazard-facts.module';
+import { SUPERVISIONS_MODULE } from './supervisions/supervisions.module';
 
 /** What supervision-appraisal's modules share: the org directory (its projection, then responsibility-network). */
 export interface AppraisalDeps extends ServiceBase {
   directory: OrgUnitDirectory;
 }
 
-export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, ORG_PROJECTION_MODULE];
+export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, SUPERVISIONS_MODULE, ORG_PROJECTION_MODULE];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar });
 
