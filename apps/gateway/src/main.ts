@@ -17,7 +17,7 @@ import { depthLimit } from './depth-limit';
 import { mountExports } from './exports';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
-import { mountEducationDocuments, mountUploads } from './uploads';
+import { mountEducationDocuments, mountSupervisionPhotos, mountUploads } from './uploads';
 
 interface GatewayContext {
   authorization: string | null;
@@ -66,9 +66,10 @@ async function main(config: GatewayConfig): Promise<void> {
   app.use('/graphql', cors(corsOptions), express.json({ limit: '20mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   mountExports(app, apollo, contextFor);
-  app.use(['/uploads', '/evidence', '/education-documents'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
+  app.use(['/uploads', '/evidence', '/education-documents', '/supervision-photos'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
   mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken });
   mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken });
+  mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken });
   mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL });
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;

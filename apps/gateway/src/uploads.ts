@@ -67,6 +67,22 @@ export function mountEducationDocuments(app: Express, options: EducationDocument
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/education-documents/:id', upstreamPath: 'documents/:id' }, options.verifyToken);
 }
 
+export interface SupervisionPhotosOptions {
+  /** supervision-appraisal's GraphQL URL; its photo endpoints sit beside it (…/graphql → …/supervision-photos). */
+  supervisionAppraisalUrl: string;
+  verifyToken: TokenVerifier;
+}
+
+/**
+ * Photos of supervision findings, the same way: POST /uploads/supervision-photo (multipart: findingId, note,
+ * then file) and GET /supervision-photos/<id>, checked and answered by supervision-appraisal.
+ */
+export function mountSupervisionPhotos(app: Express, options: SupervisionPhotosOptions): void {
+  const subgraph = { subgraphUrl: options.supervisionAppraisalUrl, serviceLabel: '督导考核服务' };
+  forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/supervision-photo', upstreamPath: 'supervision-photos' }, options.verifyToken);
+  forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/supervision-photos/:id', upstreamPath: 'supervision-photos/:id' }, options.verifyToken);
+}
+
 /**
  * Forwards one upload or download path of the gateway to a subgraph, streamed both ways, never held in
  * memory: the token is checked here as for GraphQL, then the subgraph checks it again with scope and role

@@ -1,6 +1,7 @@
 import { callerOf, ConnectionArgs, OrgUnitReference, orgUnitReference, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { RectificationState } from './supervision-enums';
+import { SupervisionFindingPhoto } from './supervision-photos';
 import { SupervisionReads } from './supervision-reads';
 import { SupervisionFindingFilter } from './supervision.inputs';
 import { FindingHazard, FindingStats, SupervisionFinding, SupervisionFindingConnection, SupervisionInspection, toFinding } from './supervision.types';
@@ -39,6 +40,11 @@ export class SupervisionFindingFieldsResolver {
   @FieldResolver(() => RectificationState, { description: '整改情况：未转隐患、待登记、整改中、逾期、已整改、已作废' })
   rectification(@Root() finding: SupervisionFinding, @Ctx() context: RequestContext): Promise<RectificationState> {
     return this.reads.rectification(callerOf(context), finding);
+  }
+
+  @FieldResolver(() => [SupervisionFindingPhoto], { description: '现场照片（上传时间先后）；经网关 POST /uploads/supervision-photo 上传' })
+  photos(@Root() finding: SupervisionFinding, @Ctx() context: RequestContext): Promise<SupervisionFindingPhoto[]> {
+    return this.reads.photos(callerOf(context), finding.id);
   }
 
   @FieldResolver(() => SupervisionInspection, { nullable: true, description: '所属督导检查' })

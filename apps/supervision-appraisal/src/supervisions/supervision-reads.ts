@@ -7,6 +7,7 @@ import { countFinding, emptyCounts, rectificationStateOf, StateCounts } from './
 import { FINDING_ACCESS } from './supervision.access';
 import { findingFromRow, SupervisionEntity, SupervisionFindingEntity, SupervisionHazardEntity, SupervisionUnitEntity } from './supervision.entity';
 import { SupervisionFindingFilter } from './supervision.inputs';
+import { findingPhotos, SupervisionFindingPhoto } from './supervision-photos';
 import { FindingHazard, SupervisionFinding, SupervisionInspection, toFinding, toFindingHazard, toSupervision } from './supervision.types';
 
 /** What hangs from inspections and findings, one statement per kind per request; and OrgUnit.supervisionFindings. */
@@ -60,6 +61,11 @@ export class SupervisionReads {
 
   async rectification(caller: Caller, finding: SupervisionFinding): Promise<RectificationState> {
     return rectificationStateOf(finding, await this.hazardOf(caller, finding.id), calendarDateOf(new Date()));
+  }
+
+  /** The photos of a (visible) finding, oldest first. */
+  photos(caller: Caller, findingId: string): Promise<SupervisionFindingPhoto[]> {
+    return findingPhotos(this.dataSource, caller, findingId);
   }
 
   /** Counts of the findings the viewer sees, by severity and rectification state. */

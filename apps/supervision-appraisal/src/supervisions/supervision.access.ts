@@ -14,7 +14,7 @@ export const FINDING_RECORDERS: readonly Role[] = [...ADMIN_ROLES, Role.INSPECTO
 const REFUSAL = '只有组织单位的教育局安全管理员或学校安全保卫处可以组织督导检查';
 const FINDING_REFUSAL = '只有组织单位的督导组成员、教育局或学校安全保卫处可以记录督导检查发现的问题';
 
-export type SupervisionAction = 'PLAN' | 'EDIT' | 'START' | 'RECORD_FINDING' | 'RAISE_FINDING' | 'REPORT' | 'CLOSE' | 'CANCEL';
+export type SupervisionAction = 'PLAN' | 'EDIT' | 'START' | 'RECORD_FINDING' | 'RAISE_FINDING' | 'ATTACH_PHOTO' | 'REPORT' | 'CLOSE' | 'CANCEL';
 
 /** 计划中 → 检查中 → 已出报告 → 已结束; a plan or an inspection under way may be cancelled. */
 export const SUPERVISION_TRANSITIONS: TransitionTable<SupervisionStatus, SupervisionAction> = {
@@ -55,6 +55,15 @@ export const SUPERVISION_TRANSITIONS: TransitionTable<SupervisionStatus, Supervi
     wrongState: '只有检查中或已出报告的督导检查的问题可以转为隐患',
     refusal: FINDING_REFUSAL,
     condition: '每个问题只转一次',
+  },
+  ATTACH_PHOTO: {
+    from: [SupervisionStatus.IN_PROGRESS, SupervisionStatus.REPORTED],
+    to: null,
+    roles: FINDING_RECORDERS,
+    label: '上传问题照片',
+    wrongState: '只有检查中或已出报告的督导检查的问题可以上传照片',
+    refusal: FINDING_REFUSAL,
+    condition: 'JPEG、PNG 或 WebP，按内容识别类型，不超过大小上限',
   },
   REPORT: {
     from: [SupervisionStatus.IN_PROGRESS],

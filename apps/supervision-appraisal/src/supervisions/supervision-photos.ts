@@ -1,0 +1,143 @@
+import { newId } from '@campus/database';
+import { cleanFilename, FileStore, FileType, JPEG, PNG, storeInspected, StoredFile, WEBP } from '@campus/files';
+import { Caller, PersonReference, personReference } from '@campus/graphql';
+import { definePolicy, lockTransition, requireTransition, scopedAccess, viewRule } from '@campus/server';
+import DataLoader from 'dataloader';
+import { Readable } from 'node:stream';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { FINDING_ACCESS, SUPERVISION_ACCESS, SUPERVISION_TRANSITIONS } from './supervision.access';
+import { SupervisionFindingEntity } from './supervision.entity';
+import { SupervisionPhotoEntity } from './supervision-photo.entity';
+
+const PHOTO_TYPES: readonly FileType[] = [JPEG, PNG, WEBP];
+
+/** A photo is seen where its finding is: the inspected unit's subtree (the organiser's scope covers it). */
+export const SUPERVISION_PHOTO_POLICY = definePolicy({ aggregate: 'SupervisionFindingPhoto', label: '问题照片', actions: { view: viewRule('查看和下载') } });
+export const SUPERVISION_PHOTO_ACCESS = scopedAccess(SUPERVISION_PHOTO_POLICY, SupervisionPhotoEntity);
+
+@ObjectType('SupervisionFindingPhoto', { description: '督导检查问题的现场照片（经网关上传和下载）' })
+export class SupervisionFindingPhoto {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: '文件名' })
+  filename: string;
+
+  @Field({ description: 'MIME 类型（按文件内容识别）' })
+  contentType: string;
+
+  @Field(() => Int, { description: '文件大小（字节）' })
+  size: number;
+
+  @Field({ description: 'SHA-256 校验值（十六进制），下载时与 ETag 一致' })
+  sha256: string;
+
+  @Field({ description: '下载地址（网关上的路径，需携带登录令牌）' })
+  downloadUrl: string;
+
+  @Field(() => String, { nullable: true, description: '说明' })
+  note: string | null;
+
+  @Field({ description: '上传时间' })
+  uploadedAt: Date;
+
+  @Field(() => PersonReference, { nullable: true, description: '上传人' })
+  uploadedBy: PersonReference | null;
+}
+
+export function toSupervisionPhoto(entity: SupervisionPhotoEntity): SupervisionFindingPhoto {
+  return {
+    id: entity.id,
+    filename: entity.filename,
+    contentType: entity.contentType,
+    size: entity.sizeBytes,
+    sha256: entity.sha256,
+    downloadUrl: `/supervision-photos/${entity.id}`,
+    note: entity.note,
+    uploadedAt: entity.createdAt,
+    uploadedBy: personReference(entity.uploadedByPersonId),
+  };
+}
+
+export interface PhotoUpload {
+  findingId: string;
+  note: string | null;
+  filename?: string;
+}
+
+/**
+ * The finding, when the caller may add a photo to it now: NOT_FOUND outside their scope, FORBIDDEN without
+ * a recorder's role at the organiser, CONFLICT unless the inspection is under way or reported. With
+ * `lock`, the inspection row is locked in the caller's transaction.
+ */
+async function findingAcceptingPhoto(manager: EntityManager, caller: Caller, findingId: string, lock: boolean): Promise<SupervisionFindingEntity> {
+  const finding = await FINDING_ACCESS.find(manager, caller, 'view', findingId);
+  const ref = { id: finding.supervisionId };
+  if (lock) {
+    await lockTransition(SUPERVISION_ACCESS, manager, caller, SUPERVISION_TRANSITIONS, 'ATTACH_PHOTO', ref);
+  } else {
+    const supervision = await SUPERVISION_ACCESS.find(manager, caller, 'ATTACH_PHOTO', ref.id);
+    requireTransition(SUPERVISION_TRANSITIONS, 'ATTACH_PHOTO', supervision.status, supervision.id);
+  }
+  return finding;
+}
+
+/** Storing and serving finding photos: scope, role and state first, type and size checked while streaming, file first, row second. */
+export class SupervisionPhotos {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: FileStore,
+    private readonly maxBytes: number,
+  ) {}
+
+  async upload(caller: Caller, upload: PhotoUpload, content: Readable): Promise<SupervisionFindingPhoto> {
+    const finding = await findingAcceptingPhoto(this.dataSource.manager, caller, upload.findingId, false);
+    const id = newId();
+    const storageKey = `supervision-findings/${finding.id}/${id}`;
+    const file = await storeInspected(this.store, storageKey, content, PHOTO_TYPES, this.maxBytes);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const current = await findingAcceptingPhoto(manager, caller, upload.findingId, true);
+        await manager.getRepository(SupervisionPhotoEntity).insert({
+          id,
+          findingId: current.id,
+          filename: cleanFilename(upload.filename, file.type, '问题照片'),
+          contentType: file.type.contentType,
+          sizeBytes: file.size,
+          sha256: file.sha256,
+          storageKey,
+          note: upload.note,
+          uploadedByAccountId: caller.viewer.accountId,
+          uploadedByPersonId: caller.viewer.personId,
+          orgUnitId: current.orgUnitId,
+          orgPath: current.orgPath,
+        });
+      });
+    } catch (error) {
+      await this.store.delete(storageKey).catch(() => undefined);
+      throw error;
+    }
+    return toSupervisionPhoto(await this.dataSource.getRepository(SupervisionPhotoEntity).findOneByOrFail({ id }));
+  }
+
+  /** The record of a photo the caller may see (NOT_FOUND otherwise), without opening the file. */
+  find(caller: Caller, id: string): Promise<SupervisionPhotoEntity> {
+    return SUPERVISION_PHOTO_ACCESS.find(this.dataSource.manager, caller, 'view', id);
+  }
+
+  open(photo: SupervisionPhotoEntity): Promise<StoredFile> {
+    return this.store.get(photo.storageKey);
+  }
+}
+
+/** SupervisionFinding.photos: the photos of many (visible) findings in one statement, oldest first. */
+export function findingPhotos(dataSource: DataSource, caller: Caller, findingId: string): Promise<SupervisionFindingPhoto[]> {
+  const loader = caller.loaders.get('SupervisionFinding.photos', () =>
+    new DataLoader<string, SupervisionFindingPhoto[]>(async (ids) => {
+      const rows = await dataSource.manager.find(SupervisionPhotoEntity, { where: { findingId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+      return ids.map((id) => rows.filter((row) => row.findingId === id).map(toSupervisionPhoto));
+    }),
+  );
+  return loader.load(findingId);
+}
