@@ -1,5 +1,6 @@
 import { loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
 import { NO_OUTBOX_SIGNAL, OutboxSignal } from '@campus/events';
+import type { FileStoreSettings } from '@campus/files';
 import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@campus/org-directory';
 import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
@@ -8,22 +9,29 @@ import { APPRAISAL_SCHEMES_MODULE } from './appraisal-schemes/appraisal-schemes.
 import { EDUCATION_FACTS_MODULE } from './education-facts/education-facts.module';
 import { HAZARD_COUNTS_MODULE } from './hazard-counts/hazard-counts.module';
 import { HAZARD_FACTS_MODULE } from './hazard-facts/hazard-facts.module';
+import { supervisionPhotoSettings, supervisionPhotoVariables } from './supervisions/supervision-photo-config';
 import { SUPERVISIONS_MODULE } from './supervisions/supervisions.module';
 
-/** What supervision-appraisal's modules share: the org directory (its projection, then responsibility-network). */
+/** What supervision-appraisal's modules share: the org directory (its projection, then responsibility-network), the photo store. */
 export interface AppraisalDeps extends ServiceBase {
   directory: OrgUnitDirectory;
+  /** Where supervision finding photos go; absent where no upload routes are served (tests of the schema alone). */
+  photos?: FileStoreSettings | null;
 }
 
 export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, SUPERVISIONS_MODULE, ORG_PROJECTION_MODULE];
 
-const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar });
+const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar, ...supervisionPhotoVariables() });
 
 export const APPRAISAL_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>, AppraisalDeps> = {
   name: 'supervision-appraisal',
   modules: APPRAISAL_MODULES,
   loadConfig,
-  dependencies: (base, config) => ({ ...base, directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL) }),
+  dependencies: (base, config) => ({
+    ...base,
+    directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL),
+    photos: supervisionPhotoSettings(config),
+  }),
 };
 
 /** The subgraph schema with a given directory: tests and the schema printer. */
