@@ -4,7 +4,7 @@ import { createHttpApp, listen } from '@campus/server';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mountUploads } from './uploads';
+import { mountEducationDocuments, mountUploads } from './uploads';
 
 const SECRET = 'gateway-uploads-secret-0123456789abcdef';
 
@@ -53,6 +53,7 @@ describe('gateway evidence uploads and downloads', () => {
     const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
     // A prefix in the subgraph URL is kept: …/hazard/graphql → …/hazard/evidence.
     mountUploads(app, { hazardTrackingUrl: `${upstreamUrl}/hazard/graphql`, verifyToken: createTokenVerifier({ jwtSecret: SECRET }) });
+    mountEducationDocuments(app, { educationDrillsUrl: `${upstreamUrl}/education/graphql`, verifyToken: createTokenVerifier({ jwtSecret: SECRET }) });
     gateway = http.createServer(app);
     gatewayUrl = await listening(gateway);
     token = await signToken({ accountId: 'a1', personId: 'p1', grants: [{ role: Role.UNIT_SAFETY_OFFICER, unitId: 'u1', path: '/u1/' }] }, SECRET, 600);
@@ -104,6 +105,28 @@ describe('gateway evidence uploads and downloads', () => {
     expect(received.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(received.body.includes(photo)).toBe(true);
     expect(received.body.includes(Buffer.from('filename="现场.jpg"'))).toBe(true);
+  });
+
+  it("forwards education-drills' document upload and download paths the same way, each to its subgraph", async () => {
+    upstream.answer = (_req, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'd1' }));
+    };
+    const form = new FormData();
+    form.append('ownerKind', 'DRILL');
+    form.append('file', new Blob([randomBytes(1000)], { type: 'image/jpeg' }), 'photo.jpg');
+    const headers = { authorization: `Bearer ${token}` };
+    const uploaded = await fetch(`${gatewayUrl}/uploads/education-document`, { method: 'POST', body: form, headers });
+    expect(uploaded.status).toBe(201);
+    expect(await uploaded.json()).toEqual({ id: 'd1' });
+    upstream.answer = (_req, res) => res.writeHead(200, { 'content-type': 'image/jpeg', etag: '"abc"' }).end('bytes');
+    const downloaded = await fetch(`${gatewayUrl}/education-documents/d%201`, { headers });
+    expect(downloaded.headers.get('etag')).toBe('"abc"');
+    expect(await downloaded.text()).toBe('bytes');
+    expect(upstream.received.map(({ method, url }) => ({ method, url }))).toEqual([
+      { method: 'POST', url: '/education/documents' },
+      { method: 'GET', url: '/education/documents/d%201' },
+    ]);
   });
 
   it("passes back hazard-tracking's early refusal of a large upload", async () => {
