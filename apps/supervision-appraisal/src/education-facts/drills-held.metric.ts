@@ -1,6 +1,6 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric } from '../metrics/metric';
-import { count, cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, unitsTable, valuesByUnit } from './fact-queries';
+import { count, cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, subtreesOf, totalsByUnit } from './fact-queries';
 
 const DRILL_TYPE_LABELS: Record<string, string> = {
   EVACUATION: '疏散演练',
@@ -30,21 +30,21 @@ export const DRILLS_HELD_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const table = unitsTable(units);
-    const rows: { unit_id: string; held: string }[] = await manager.query(
-      `SELECT u.unit_id, COUNT(*) AS held
-       FROM (${table.sql}) u JOIN education_drill_fact d ON ${inSubtree('d.org_path', 'u.unit_path')} AND d.held_month BETWEEN ? AND ?
-       GROUP BY u.unit_id`,
-      [...table.params, ...monthsOf(period)],
+    const scope = subtreesOf(units, 'd.org_path');
+    const rows: { org_path: string; held: string }[] = await manager.query(
+      `SELECT d.org_path, COUNT(*) AS held FROM education_drill_fact d
+       WHERE ${scope.sql} AND d.held_month BETWEEN ? AND ? GROUP BY d.org_path`,
+      [...scope.params, ...monthsOf(period)],
     );
-    return valuesByUnit(units, rows, (row) => count(Number(row?.held ?? 0)));
+    const totals = totalsByUnit(units, rows, ['held']);
+    return new Map(units.map((unit) => [unit.id, count(totals.get(unit.id)!.held)]));
   },
 
   async sources(manager, unit, period, first, after) {
     const cursor = cursorOf(after, 2);
     const rows: { id: string; org_unit_id: string; drill_type: string; scenario: string; held_at: Date; score: string | null }[] = await manager.query(
       `SELECT d.id, d.org_unit_id, d.drill_type, d.scenario, d.held_at, d.score FROM education_drill_fact d
-       WHERE ${inSubtree('d.org_path', '?')} AND d.held_month BETWEEN ? AND ?
+       WHERE ${inSubtree('d.org_path')} AND d.held_month BETWEEN ? AND ?
          ${cursor ? 'AND (d.held_at > ? OR (d.held_at = ? AND d.id > ?))' : ''}
        ORDER BY d.held_at, d.id LIMIT ?`,
       [unit.path, unit.path, ...monthsOf(period), ...(cursor ? [new Date(cursor[0]), new Date(cursor[0]), cursor[1]] : []), first + 1],

@@ -99,6 +99,16 @@ describe('supervision-appraisal: education coverage from people and attendance e
     expect(await coverage({ from: '2026-01-01', to: '2026-01-31' }, ['s2'])).toEqual({ s2: [0, 1, 0] });
     expect(await coverage({ from: '2026-02-01', to: '2026-02-28' }, ['s2'])).toEqual({ s2: [1, 1, 1] });
     expect((await EDUCATION_COVERAGE_METRIC.values(db.dataSource.manager, [], H1)).size).toBe(0);
+    // Many units (a year-end run) are read as one range from the first path to the last: the same figures.
+    const many = [UNITS.s1, UNITS.k2, UNITS.s2, ...Array.from({ length: 70 }, (_, index) => ({ id: `none${index}`, path: `/county/none${index}/` }))];
+    const manyValues = await EDUCATION_COVERAGE_METRIC.values(db.dataSource.manager, many, H1);
+    expect(manyValues.size).toBe(many.length);
+    expect([manyValues.get('s1'), manyValues.get('k2'), manyValues.get('s2'), manyValues.get('none3')]).toEqual([
+      { numerator: 3, denominator: 5, value: 0.6 },
+      { numerator: 2, denominator: 3, value: 2 / 3 },
+      { numerator: 1, denominator: 1, value: 1 },
+      { numerator: 0, denominator: 0, value: null },
+    ]);
   });
 
   it('pages the people not covered, by id and unit, without names', async () => {
@@ -118,5 +128,14 @@ describe('supervision-appraisal: education coverage from people and attendance e
     expect(await events.parked()).toEqual([]);
     // s1 keeps k1 (p1 covered, p2 not); s2 gains p3 p4 (covered) and p5.
     expect(await coverage(H1, ['s1', 's2', 'county'])).toEqual({ s1: [1, 2, 0.5], s2: [3, 4, 0.75], county: [4, 6, 4 / 6] });
+  });
+
+  it('counts a person who changed class where they are now, their attendance with them', async () => {
+    await events.deliver(PersonUpdated, { ...person('p1', 'k2'), orgPath: '/county/s2/k2/' });
+    expect(await events.parked()).toEqual([]);
+    const [row] = await db.dataSource.query("SELECT org_path FROM education_attendance_fact WHERE person_id = 'p1'");
+    expect(row.org_path).toBe('/county/s2/k2/');
+    // s1 keeps only p2 (not covered in H1); s2 has p6 p3 p4 p1 covered and p5 not.
+    expect(await coverage(H1, ['s1', 's2', 'county'])).toEqual({ s1: [0, 1, 0], s2: [4, 5, 0.8], county: [4, 6, 4 / 6] });
   });
 });

@@ -1,5 +1,6 @@
 import { FeatureModule } from '@campus/server';
 import { EducationFacts1764600000050 } from '../migrations/1764600000050-education-facts';
+import { AttendanceFactProbeIndex1764600000051 } from '../migrations/1764600000051-attendance-fact-probe-index';
 import { attendanceFactHandlers } from './attendance-facts';
 import { drillFactHandlers } from './drill-facts';
 import { letterFactHandlers } from './letter-facts';
@@ -15,7 +16,7 @@ import { quizFactHandlers } from './quiz-facts';
  */
 export const EDUCATION_FACTS_MODULE: FeatureModule = {
   name: 'education-facts',
-  migrations: [EducationFacts1764600000050],
+  migrations: [EducationFacts1764600000050, AttendanceFactProbeIndex1764600000051],
   scopedTables: ['education_person_fact', 'education_attendance_fact', 'education_drill_fact', 'education_quiz_fact', 'education_notice_fact', 'education_letter_fact'],
   eventHandlers: () => [
     ...peopleFactHandlers(),

@@ -1,6 +1,6 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric, MetricPeriod } from '../metrics/metric';
-import { cursorOf, inSubtree, isoOrNull, pageOf, periodEnd, rate, unitsTable, valuesByUnit } from './fact-queries';
+import { cursorOf, inSubtree, isoOrNull, pageOf, periodEnd, rate, subtreesOf, totalsByUnit } from './fact-queries';
 
 function yearsOf(period: MetricPeriod): [number, number] {
   return [Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))];
@@ -21,14 +21,14 @@ export const LETTERS_SIGNED_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const table = unitsTable(units);
-    const rows: { unit_id: string; issued: string; signed: string | null }[] = await manager.query(
-      `SELECT u.unit_id, COUNT(*) AS issued, SUM(l.signed_at IS NOT NULL AND l.signed_at < ?) AS signed
-       FROM (${table.sql}) u JOIN education_letter_fact l ON ${inSubtree('l.org_path', 'u.unit_path')} AND l.year BETWEEN ? AND ? AND l.revoked = FALSE
-       GROUP BY u.unit_id`,
-      [periodEnd(period), ...table.params, ...yearsOf(period)],
+    const scope = subtreesOf(units, 'l.org_path');
+    const rows: { org_path: string; issued: string; signed: string | null }[] = await manager.query(
+      `SELECT l.org_path, COUNT(*) AS issued, SUM(l.signed_at IS NOT NULL AND l.signed_at < ?) AS signed FROM education_letter_fact l
+       WHERE ${scope.sql} AND l.year BETWEEN ? AND ? AND l.revoked = FALSE GROUP BY l.org_path`,
+      [periodEnd(period), ...scope.params, ...yearsOf(period)],
     );
-    return valuesByUnit(units, rows, (row) => rate(Number(row?.signed ?? 0), Number(row?.issued ?? 0)));
+    const totals = totalsByUnit(units, rows, ['issued', 'signed']);
+    return new Map(units.map((unit) => [unit.id, rate(totals.get(unit.id)!.signed, totals.get(unit.id)!.issued)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -36,7 +36,7 @@ export const LETTERS_SIGNED_METRIC: AutomaticMetric = {
     const end = periodEnd(period);
     const rows: { id: string; title: string; recipient_unit_id: string; signed_at: Date | null; expired: number }[] = await manager.query(
       `SELECT l.id, l.title, l.recipient_unit_id, l.signed_at, l.expired FROM education_letter_fact l
-       WHERE ${inSubtree('l.org_path', '?')} AND l.year BETWEEN ? AND ? AND l.revoked = FALSE ${cursor ? 'AND l.id > ?' : ''}
+       WHERE ${inSubtree('l.org_path')} AND l.year BETWEEN ? AND ? AND l.revoked = FALSE ${cursor ? 'AND l.id > ?' : ''}
        ORDER BY l.id LIMIT ?`,
       [unit.path, unit.path, ...yearsOf(period), ...(cursor ? [cursor[0]] : []), first + 1],
     );

@@ -1,6 +1,6 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric } from '../metrics/metric';
-import { cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, rate, unitsTable, valuesByUnit } from './fact-queries';
+import { cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, rate, subtreesOf, totalsByUnit } from './fact-queries';
 
 /**
  * 家校告知确认率 (NOTICES_ACKNOWLEDGED): of the recipients (students whose guardians are to acknowledge) in
@@ -18,14 +18,14 @@ export const NOTICES_ACKNOWLEDGED_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const table = unitsTable(units);
-    const rows: { unit_id: string; recipients: string; acknowledged: string }[] = await manager.query(
-      `SELECT u.unit_id, SUM(n.recipients) AS recipients, SUM(LEAST(n.acknowledged, n.recipients)) AS acknowledged
-       FROM (${table.sql}) u JOIN education_notice_fact n ON ${inSubtree('n.org_path', 'u.unit_path')} AND n.sent_month BETWEEN ? AND ?
-       GROUP BY u.unit_id`,
-      [...table.params, ...monthsOf(period)],
+    const scope = subtreesOf(units, 'n.org_path');
+    const rows: { org_path: string; recipients: string; acknowledged: string }[] = await manager.query(
+      `SELECT n.org_path, SUM(n.recipients) AS recipients, SUM(LEAST(n.acknowledged, n.recipients)) AS acknowledged FROM education_notice_fact n
+       WHERE ${scope.sql} AND n.sent_month BETWEEN ? AND ? GROUP BY n.org_path`,
+      [...scope.params, ...monthsOf(period)],
     );
-    return valuesByUnit(units, rows, (row) => rate(Number(row?.acknowledged ?? 0), Number(row?.recipients ?? 0)));
+    const totals = totalsByUnit(units, rows, ['recipients', 'acknowledged']);
+    return new Map(units.map((unit) => [unit.id, rate(totals.get(unit.id)!.acknowledged, totals.get(unit.id)!.recipients)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -33,7 +33,7 @@ export const NOTICES_ACKNOWLEDGED_METRIC: AutomaticMetric = {
     const rows: { notice_id: string; org_unit_id: string; title: string; sent_at: Date; recipients: number; acknowledged: number }[] = await manager.query(
       `SELECT n.notice_id, n.org_unit_id, n.title, n.sent_at, n.recipients, LEAST(n.acknowledged, n.recipients) AS acknowledged
        FROM education_notice_fact n
-       WHERE ${inSubtree('n.org_path', '?')} AND n.sent_month BETWEEN ? AND ?
+       WHERE ${inSubtree('n.org_path')} AND n.sent_month BETWEEN ? AND ?
          ${cursor ? 'AND (n.sent_at > ? OR (n.sent_at = ? AND (n.notice_id > ? OR (n.notice_id = ? AND n.org_unit_id > ?))))' : ''}
        ORDER BY n.sent_at, n.notice_id, n.org_unit_id LIMIT ?`,
       [

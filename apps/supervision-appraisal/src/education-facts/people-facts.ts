@@ -1,4 +1,14 @@
 import { EventHandler, on, PersonCreated, PersonDeactivated, PersonUpdated } from '@campus/events';
+import { EntityManager } from 'typeorm';
+
+/** The person's attendance rows follow them to their current path (coverage probes attendance by path). */
+async function moveAttendance(manager: EntityManager, personId: string): Promise<void> {
+  await manager.query(
+    `UPDATE education_attendance_fact a JOIN education_person_fact p ON p.id = a.person_id
+     SET a.org_path = p.org_path WHERE a.person_id = ? AND a.org_path <> p.org_path`,
+    [personId],
+  );
+}
 
 /**
  * People (the coverage population) from responsibility-network's person events: id, unit, path, kind,
@@ -8,26 +18,29 @@ import { EventHandler, on, PersonCreated, PersonDeactivated, PersonUpdated } fro
  */
 export function peopleFactHandlers(): EventHandler<unknown>[] {
   return [
-    on(PersonCreated, (manager, { payload }) =>
-      manager.query(
+    on(PersonCreated, async (manager, { payload }) => {
+      await manager.query(
         `INSERT INTO education_person_fact (id, org_unit_id, org_path, kind, active) VALUES (?, ?, ?, ?, ?)
          ON DUPLICATE KEY UPDATE kind = COALESCE(kind, VALUES(kind))`,
         [payload.id, payload.orgUnitId, payload.orgPath, payload.kind, payload.active],
-      ),
-    ),
-    on(PersonUpdated, (manager, { payload }) =>
-      manager.query(
+      );
+      await moveAttendance(manager, payload.id);
+    }),
+    on(PersonUpdated, async (manager, { payload }) => {
+      await manager.query(
         `INSERT INTO education_person_fact (id, org_unit_id, org_path, kind, active) VALUES (?, ?, ?, ?, ?)
          ON DUPLICATE KEY UPDATE org_unit_id = VALUES(org_unit_id), org_path = VALUES(org_path), kind = VALUES(kind), active = VALUES(active)`,
         [payload.id, payload.orgUnitId, payload.orgPath, payload.kind, payload.active],
-      ),
-    ),
-    on(PersonDeactivated, (manager, { payload }) =>
-      manager.query(
+      );
+      await moveAttendance(manager, payload.id);
+    }),
+    on(PersonDeactivated, async (manager, { payload }) => {
+      await manager.query(
         `INSERT INTO education_person_fact (id, org_unit_id, org_path, kind, active) VALUES (?, ?, ?, NULL, FALSE)
          ON DUPLICATE KEY UPDATE org_unit_id = VALUES(org_unit_id), org_path = VALUES(org_path), active = FALSE`,
         [payload.id, payload.orgUnitId, payload.orgPath],
-      ),
-    ),
+      );
+      await moveAttendance(manager, payload.id);
+    }),
   ];
 }

@@ -1,6 +1,6 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric } from '../metrics/metric';
-import { cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, rate, unitsTable, valuesByUnit } from './fact-queries';
+import { cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, rate, subtreesOf, totalsByUnit } from './fact-queries';
 
 /**
  * 应知应会测试合格率 (QUIZ_PASS_RATE): over the people of the unit's subtree who took a safety knowledge
@@ -20,15 +20,15 @@ export const QUIZ_PASS_RATE_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const table = unitsTable(units);
+    const scope = subtreesOf(units, 'q.org_path');
     const [fromMonth, toMonth] = monthsOf(period);
-    const rows: { unit_id: string; graded: string; passed: string | null }[] = await manager.query(
-      `SELECT u.unit_id, COUNT(*) AS graded, SUM(q.passed_month <= ?) AS passed
-       FROM (${table.sql}) u JOIN education_quiz_fact q ON ${inSubtree('q.org_path', 'u.unit_path')} AND q.graded_month BETWEEN ? AND ?
-       GROUP BY u.unit_id`,
-      [toMonth, ...table.params, fromMonth, toMonth],
+    const rows: { org_path: string; graded: string; passed: string | null }[] = await manager.query(
+      `SELECT q.org_path, COUNT(*) AS graded, SUM(q.passed_month <= ?) AS passed FROM education_quiz_fact q
+       WHERE ${scope.sql} AND q.graded_month BETWEEN ? AND ? GROUP BY q.org_path`,
+      [toMonth, ...scope.params, fromMonth, toMonth],
     );
-    return valuesByUnit(units, rows, (row) => rate(Number(row?.passed ?? 0), Number(row?.graded ?? 0)));
+    const totals = totalsByUnit(units, rows, ['graded', 'passed']);
+    return new Map(units.map((unit) => [unit.id, rate(totals.get(unit.id)!.passed, totals.get(unit.id)!.graded)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -38,7 +38,7 @@ export const QUIZ_PASS_RATE_METRIC: AutomaticMetric = {
       await manager.query(
         `SELECT q.quiz_id, q.person_id, q.org_unit_id, q.topic, q.best_score, q.attempts, q.first_graded_at, COALESCE(q.passed_month <= ?, 0) AS passed
          FROM education_quiz_fact q
-         WHERE ${inSubtree('q.org_path', '?')} AND q.graded_month BETWEEN ? AND ?
+         WHERE ${inSubtree('q.org_path')} AND q.graded_month BETWEEN ? AND ?
            ${cursor ? 'AND (q.quiz_id > ? OR (q.quiz_id = ? AND q.person_id > ?))' : ''}
          ORDER BY q.quiz_id, q.person_id LIMIT ?`,
         [toMonth, unit.path, unit.path, fromMonth, toMonth, ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), first + 1],
