@@ -1,6 +1,7 @@
 import { calendarDateOf } from '@campus/graphql';
 import { eventually, GraphQLResponse } from '@campus/testing';
 import type { EducationDemoContext } from './demo-education';
+import { seedDemoEducationDocuments } from './demo-education-documents';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -63,6 +64,7 @@ export async function seedDemoDrills(context: EducationDemoContext): Promise<voi
   // The owner must be known here first: people arrive from responsibility-network's events.
   const evaluated = await eventually(evaluate, (response: GraphQLResponse) => !response.errors?.length, 15_000, 500);
   if (evaluated.errors?.length) throw new Error(`demo: drill evaluation failed: ${evaluated.errors[0].message}`);
+  await seedDemoEducationDocuments(context, planned.planDrill.drill.id);
 
   await context.clients['jd.officer'].data('mutation($input: PlanDrillInput!) { planDrill(input: $input) { drill { id } } }', {
     input: {
