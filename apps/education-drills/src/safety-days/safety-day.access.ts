@@ -11,6 +11,18 @@ export const SAFETY_DAY_POLICY = definePolicy({
   actions: {
     view: viewRule('查看（本单位及上级单位设立的）'),
     create: { roles: DAY_KEEPERS, label: '设立', refusal: '只有本单位负责人、安全员或安全管理部门可以设立本单位的安全主题日' },
+    edit: {
+      roles: DAY_KEEPERS,
+      label: '修改',
+      refusal: '只有设立单位的负责人、安全员或安全管理部门可以修改本单位的安全主题日',
+      condition: '日期仅在尚无活动计划和关联活动时可改',
+    },
+    remove: {
+      roles: DAY_KEEPERS,
+      label: '删除',
+      refusal: '只有设立单位的负责人、安全员或安全管理部门可以删除本单位的安全主题日',
+      condition: '仅在尚无活动计划和关联活动时',
+    },
   },
 });
 

@@ -27,6 +27,31 @@ export class CreateSafetyDayInput {
   annual: boolean;
 }
 
+@InputType({ description: '修改本单位设立的安全主题日：名称、说明随时可改；日期仅在尚无活动计划和关联活动时可改' })
+export class UpdateSafetyDayInput extends VersionedInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 100, { message: '名称长度应为 2–100 个字符' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: '说明；空字符串清除' })
+  @IsOptional()
+  @Length(0, 500, { message: '说明最长 500 个字符' })
+  description?: string;
+
+  @Field(() => CalendarDate, { nullable: true })
+  @IsOptional()
+  startDate?: string;
+
+  @Field(() => CalendarDate, { nullable: true })
+  @IsOptional()
+  endDate?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  annual?: boolean;
+}
+
 @InputType()
 export class PlanSafetyDayInput {
   @Field(() => ID, { description: '制定计划的单位' })
@@ -50,6 +75,9 @@ export class PlanSafetyDayInput {
 
 @InputType()
 export class CancelSafetyDayPlanInput extends VersionedInput {}
+
+@InputType({ description: '删除本单位设立的安全主题日（仅在尚无活动计划和关联活动时）' })
+export class RemoveSafetyDayInput extends VersionedInput {}
 
 @InputType()
 export class LinkActivityToSafetyDayInput {

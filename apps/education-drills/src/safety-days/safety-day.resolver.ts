@@ -1,9 +1,10 @@
 import { callerOf, ExportFile, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { SafetyDayPlanService } from './safety-day-plan.service';
-import { CancelSafetyDayPlanInput, CreateSafetyDayInput, LinkActivityToSafetyDayInput, PlanSafetyDayInput } from './safety-day.inputs';
+import { CancelSafetyDayPlanInput, CreateSafetyDayInput, LinkActivityToSafetyDayInput, PlanSafetyDayInput, RemoveSafetyDayInput, UpdateSafetyDayInput } from './safety-day.inputs';
 import { SafetyDayService } from './safety-day.service';
 import {
+  RemoveSafetyDayPayload,
   CancelSafetyDayPlanPayload,
   SafetyDay,
   SafetyDayActivityLinkPayload,
@@ -68,6 +69,16 @@ export class SafetyDayResolver {
   @Mutation(() => SafetyDayPayload, { description: '设立本单位的安全主题日（本单位及下级单位可见）' })
   async createSafetyDay(@Arg('input') input: CreateSafetyDayInput, @Ctx() context: RequestContext): Promise<SafetyDayPayload> {
     return { safetyDay: await this.days.create(callerOf(context), input) };
+  }
+
+  @Mutation(() => SafetyDayPayload, { description: '修改本单位设立的安全主题日（日期仅在尚无活动计划和关联活动时可改）' })
+  async updateSafetyDay(@Arg('input') input: UpdateSafetyDayInput, @Ctx() context: RequestContext): Promise<SafetyDayPayload> {
+    return { safetyDay: await this.days.update(callerOf(context), input) };
+  }
+
+  @Mutation(() => RemoveSafetyDayPayload, { description: '删除本单位设立的安全主题日（仅在尚无活动计划和关联活动时）' })
+  async removeSafetyDay(@Arg('input') input: RemoveSafetyDayInput, @Ctx() context: RequestContext): Promise<RemoveSafetyDayPayload> {
+    return { id: await this.days.remove(callerOf(context), input) };
   }
 
   @Mutation(() => SafetyDayPlanPayload, { description: '为安全主题日制定本单位的活动计划（主题日安排）' })

@@ -7,7 +7,7 @@ import { DayRange, daysBetween, NATIONAL_SAFETY_DAYS, NationalSafetyDay, nationa
 import { icsCalendar } from './ics';
 import { SAFETY_DAY_ACCESS } from './safety-day.access';
 import { SafetyDayEntity } from './safety-day.entity';
-import { CreateSafetyDayInput } from './safety-day.inputs';
+import { CreateSafetyDayInput, RemoveSafetyDayInput, UpdateSafetyDayInput } from './safety-day.inputs';
 import { SafetyDay, SafetyDayOccurrence, toNationalSafetyDay, toOwnSafetyDay } from './safety-day.types';
 
 /** A safety day as the calendar works with it: what the client sees, whose it is, and its dates in a year. */
@@ -124,6 +124,43 @@ export class SafetyDayService {
     await repository.save(day);
     return toOwnSafetyDay(day);
   }
+
+  async update(caller: Caller, input: UpdateSafetyDayInput): Promise<SafetyDay> {
+    return this.dataSource.transaction(async (manager) => {
+      const day = await SAFETY_DAY_ACCESS.lock(manager, caller, 'edit', input);
+      const dates = { startDate: input.startDate ?? day.startDate, endDate: input.endDate ?? input.startDate ?? day.endDate, annual: input.annual ?? day.annual };
+      const datesChange = dates.startDate !== day.startDate || dates.endDate !== day.endDate || dates.annual !== day.annual;
+      if (datesChange) {
+        const problems = dateProblems(dates.startDate, dates.endDate, dates.annual);
+        if (problems.length) throw new BadUserInputError(problems);
+        await refuseWhileInUse(manager, day, '已有单位为该安全主题日制定活动计划或关联活动，不能再改日期');
+      }
+      Object.assign(day, dates);
+      day.name = input.name?.trim() ?? day.name;
+      if (input.description !== undefined) day.description = input.description?.trim() || null;
+      await manager.save(day);
+      return toOwnSafetyDay(day);
+    });
+  }
+
+  /** Removes a day nobody has planned or linked an activity to; answers its id. */
+  async remove(caller: Caller, input: RemoveSafetyDayInput): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const day = await SAFETY_DAY_ACCESS.lock(manager, caller, 'remove', input);
+      await refuseWhileInUse(manager, day, '已有单位为该安全主题日制定活动计划或关联活动，不能删除');
+      await manager.delete(SafetyDayEntity, { id: day.id });
+      return day.id;
+    });
+  }
+}
+
+/** CONFLICT (IN_USE) while a plan or an activity link of any unit refers to the day. */
+async function refuseWhileInUse(manager: EntityManager, day: SafetyDayEntity, message: string): Promise<void> {
+  const [uses]: { plans: string; links: string }[] = await manager.query(
+    `SELECT (SELECT COUNT(*) FROM safety_day_plan WHERE day_id = ?) AS plans, (SELECT COUNT(*) FROM safety_day_activity_link WHERE day_id = ?) AS links`,
+    [day.id, day.id],
+  );
+  if (Number(uses.plans) + Number(uses.links) > 0) throw new ConflictError('IN_USE', message, { id: day.id, plans: Number(uses.plans), links: Number(uses.links) });
 }
 
 /** The occurrence of a day (applying to the unit at `path`) that contains `date`: CONFLICT otherwise. */

@@ -132,6 +132,12 @@ export class SafetyDayPlanPayload {
 }
 
 @ObjectType()
+export class RemoveSafetyDayPayload {
+  @Field(() => ID, { description: '已删除的安全主题日 ID' })
+  id: string;
+}
+
+@ObjectType()
 export class CancelSafetyDayPlanPayload {
   @Field(() => ID, { description: '已撤销的计划 ID' })
   id: string;

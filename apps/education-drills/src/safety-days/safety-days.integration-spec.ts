@@ -4,6 +4,7 @@ import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
 import { buildEducationSchema } from '../service';
 import { ACTIVITIES_MODULE } from '../activities/activities.module';
+import { PEOPLE_MODULE } from '../people/people.module';
 import { SAFETY_DAYS_MODULE } from './safety-days.module';
 
 const UNITS = {
@@ -53,8 +54,8 @@ describe('education-drills: key safety days (integration)', () => {
   };
 
   beforeAll(async () => {
-    // This area's tables, the activities it links and the org projection: the other areas' migrations are not this spec's concern.
-    db = await createServiceTestDatabase('education_safety_days', [SAFETY_DAYS_MODULE, ACTIVITIES_MODULE, ORG_PROJECTION_MODULE]);
+    // This area's tables, the activities it links (with the people their coverage counts) and the org projection.
+    db = await createServiceTestDatabase('education_safety_days', [SAFETY_DAYS_MODULE, ACTIVITIES_MODULE, PEOPLE_MODULE, ORG_PROJECTION_MODULE]);
     for (const [id, [path, kind]] of Object.entries(UNITS)) {
       await db.dataSource.query('INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES (?, ?, ?, ?, ?)', [id, path, id, id.toUpperCase(), kind]);
     }
@@ -228,5 +229,34 @@ describe('education-drills: key safety days (integration)', () => {
     const twoYears = (await runner.data(officerA, FILE, { unit: 'collegea' })).safetyCalendarFile;
     expect(twoYears.filename).toBe('安全主题日-2026-2027.ics');
     expect(Buffer.from(twoYears.base64, 'base64').toString('utf8').match(/BEGIN:VEVENT/g)).toHaveLength(16);
+  });
+
+  it('lets the setting unit rename its day at any time, and change its dates or remove it only while nobody has planned for it', async () => {
+    const UPDATE_DAY = `mutation($input: UpdateSafetyDayInput!) { updateSafetyDay(input: $input) { safetyDay { ${DAY} } } }`;
+    const REMOVE_DAY = 'mutation($input: RemoveSafetyDayInput!) { removeSafetyDay(input: $input) { id } }';
+    const created = (await runner.data(officerB, CREATE_DAY, { input: { orgUnitId: 'collegeb', name: '实验室开放周', startDate: '2026-11-02', endDate: '2026-11-06', annual: true } }))
+      .createSafetyDay.safetyDay;
+    const moved = (await runner.data(officerB, UPDATE_DAY, { input: { id: created.id, version: created.version, startDate: '2026-11-09', endDate: '2026-11-13', description: '化学实验室' } }))
+      .updateSafetyDay.safetyDay;
+    expect(moved).toMatchObject({ name: '实验室开放周', rule: '每年11月9日至11月13日', description: '化学实验室', version: created.version + 1 });
+
+    const below = await runner.run(classStaff, UPDATE_DAY, { input: { id: created.id, version: moved.version, name: '班级改名' } });
+    expect(below.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_REQUIRED' });
+    const outside = await runner.run(officerA, UPDATE_DAY, { input: { id: created.id, version: moved.version, name: '别院改名' } });
+    expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const stale = await runner.run(officerB, UPDATE_DAY, { input: { id: created.id, version: created.version, name: '旧版本改名' } });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
+
+    const plan = (await runner.data(officerB, PLAN, { input: { orgUnitId: 'collegeb', dayId: created.id, date: '2026-11-10', theme: '危化品管理' } })).planSafetyDay.plan;
+    const redate = await runner.run(officerB, UPDATE_DAY, { input: { id: created.id, version: moved.version, startDate: '2026-11-16', endDate: '2026-11-20' } });
+    expect(redate.errors?.[0]).toMatchObject({ message: expect.stringContaining('已有单位为该安全主题日制定活动计划或关联活动，不能再改日期'), extensions: { code: 'CONFLICT', reason: 'IN_USE' } });
+    const renamed = (await runner.data(officerB, UPDATE_DAY, { input: { id: created.id, version: moved.version, name: '实验室安全开放周' } })).updateSafetyDay.safetyDay;
+    expect(renamed).toMatchObject({ name: '实验室安全开放周', rule: '每年11月9日至11月13日' });
+    const inUse = await runner.run(officerB, REMOVE_DAY, { input: { id: created.id, version: renamed.version } });
+    expect(inUse.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IN_USE' });
+
+    await runner.data(officerB, CANCEL, { input: { id: plan.id, version: plan.version } });
+    expect((await runner.data(officerB, REMOVE_DAY, { input: { id: created.id, version: renamed.version } })).removeSafetyDay.id).toBe(created.id);
+    expect((await runner.run(officerB, GET_DAY, { id: created.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });
