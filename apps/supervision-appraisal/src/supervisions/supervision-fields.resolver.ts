@@ -11,7 +11,7 @@ import { FindingHazard, FindingStats, SupervisionFinding, SupervisionFindingConn
 export class SupervisionFieldsResolver {
   constructor(private readonly reads: SupervisionReads) {}
 
-  @FieldResolver(() => [OrgUnitReference], { description: '被检查单位' })
+  @FieldResolver(() => [OrgUnitReference], { nullable: 'items', description: '被检查单位（不在我的管辖范围内的为空）' })
   async inspectedUnits(@Root() supervision: SupervisionInspection, @Ctx() context: RequestContext): Promise<OrgUnitReference[]> {
     return (await this.reads.units(callerOf(context), supervision.id)).map(orgUnitReference);
   }

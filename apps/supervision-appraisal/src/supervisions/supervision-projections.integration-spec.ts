@@ -84,6 +84,17 @@ describe('supervision-appraisal: findings follow their hazards, groups follow re
     expect(Number(row.version)).toBe(6);
   });
 
+  it('takes the step furthest along the loop among the statuses of one version (即查即改 records several at once), in any order', async () => {
+    const third = (await bed.runner.data(inspector, OPS.record, { input: findingInput(supervisionId, { description: '插线板串接', raiseAsHazard: true }) })).recordSupervisionFinding.finding;
+    const hazardId = 'h'.repeat(31) + '3';
+    await bed.deliver(HazardRegistered, registered(hazardId, third.id));
+    await bed.deliver(HazardStatusChanged, statusChanged(hazardId, 'ACCEPTED', 'CLOSED', 2));
+    await bed.deliver(HazardStatusChanged, statusChanged(hazardId, 'REGISTERED', 'REPORTED', 2));
+    await bed.deliver(HazardStatusChanged, statusChanged(hazardId, 'PENDING_ACCEPTANCE', 'ACCEPTED', 2));
+    const shown = (await findings()).findings.find((finding: { id: string }) => finding.id === third.id);
+    expect(shown).toMatchObject({ rectification: 'RECTIFIED', hazard: { status: 'CLOSED' } });
+  });
+
   it('keeps nothing of hazards no finding waits for, nor of hazards raised from elsewhere', async () => {
     await bed.deliver(HazardStatusChanged, { ...statusChanged(hazardIds.stranger, 'REGISTERED', 'REPORTED', 2), orgUnitId: 'collegeb', orgPath: PATHS.collegeb });
     await bed.deliver(HazardRegistered, registered(hazardIds.stranger, 'problem-1', { sourceRefType: 'DRILL_PROBLEM', orgUnitId: 'collegeb', orgPath: PATHS.collegeb }));

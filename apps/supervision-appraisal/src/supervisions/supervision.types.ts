@@ -19,7 +19,7 @@ export class SupervisionInspection {
   @Field()
   title: string;
 
-  @Field(() => OrgUnitReference, { description: '组织单位' })
+  @Field(() => OrgUnitReference, { nullable: true, description: '组织单位（不在我的管辖范围内时为空）' })
   orgUnit: OrgUnitReference;
 
   @Field(() => WorkGroupReference, { nullable: true, description: '督导组（责任体系中的工作机构；不在您的管辖范围内时为空）' })
@@ -94,7 +94,7 @@ export class SupervisionFinding {
   @Field(() => ID)
   supervisionId: string;
 
-  @Field(() => OrgUnitReference, { description: '问题所在的被检查单位' })
+  @Field(() => OrgUnitReference, { nullable: true, description: '问题所在的被检查单位' })
   orgUnit: OrgUnitReference;
 
   @Field({ description: '问题部位' })
