@@ -4,15 +4,16 @@ const ID = 'CHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL';
 const CODE = 'VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL';
 
 /** Unit id at depth d.n of a path '/a/b/c/' (a at 1), and the path's depth. */
-const ANCESTOR_ID = "SUBSTRING_INDEX(SUBSTRING_INDEX(p.org_path, '/', d.n + 1), '/', -1)";
-const DEPTH = "LENGTH(p.org_path) - LENGTH(REPLACE(p.org_path, '/', '')) - 1";
+const ancestorId = (path: string) => `SUBSTRING_INDEX(SUBSTRING_INDEX(${path}, '/', d.n + 1), '/', -1)`;
+const depthOf = (path: string) => `LENGTH(${path}) - LENGTH(REPLACE(${path}, '/', '')) - 1`;
 /** The school day (UTC+8, no daylight saving) of an attendance. */
 const SCHOOL_DAY = 'DATE(e.held_at + INTERVAL 8 HOUR)';
 
 /**
- * Fills the coverage rollup from the people and attendance already recorded (in the order the statements
- * run; the tables must be empty). Exported for bench/education, which loads a province's attendance
- * directly and fills the rollup the way this migration does for existing data.
+ * Fills the coverage rollup from the people and attendance already recorded (the tables must be empty).
+ * Counted first per unit path of the people (few rows), then added to every unit on the path: expanding
+ * per person first would group five times the attendance. Exported for bench/education, which loads a
+ * province's attendance directly and fills the rollup the way this migration does for existing data.
  */
 export async function fillCoverageRollup(query: (sql: string) => Promise<unknown>): Promise<void> {
   await query('CREATE TEMPORARY TABLE coverage_depth (n TINYINT NOT NULL PRIMARY KEY)');
@@ -25,21 +26,31 @@ export async function fillCoverageRollup(query: (sql: string) => Promise<unknown
       FROM education_attendance e JOIN education_activity a ON a.id = e.activity_id
       JOIN coverage_depth d ON d.n <= 1 + LENGTH(a.topics) - LENGTH(REPLACE(a.topics, ',', ''))
       WHERE a.topics <> ''`);
-  await query(`INSERT INTO education_coverage_population (unit_id, kind, people)
-      SELECT ${ANCESTOR_ID}, p.kind, COUNT(*) FROM person_projection p JOIN coverage_depth d ON d.n <= ${DEPTH}
-      WHERE p.active = TRUE GROUP BY 1, 2`);
-  await query(`INSERT INTO education_coverage_day (unit_id, topic, kind, day, people)
-      SELECT ${ANCESTOR_ID}, s.topic, p.kind, s.day, COUNT(*)
+  // Per unit path of the people: population (day NULL), attendance days (next_day NULL) and consecutive pairs.
+  await query(`CREATE TEMPORARY TABLE coverage_path_count (
+      org_path VARCHAR(512) CHARACTER SET ascii COLLATE ascii_bin NOT NULL, topic ${CODE}, kind ${CODE},
+      day DATE NULL, next_day DATE NULL, people INT NOT NULL) ENGINE=InnoDB`);
+  await query(`INSERT INTO coverage_path_count (org_path, topic, kind, day, next_day, people)
+      SELECT p.org_path, '', p.kind, NULL, NULL, COUNT(*) FROM person_projection p WHERE p.active = TRUE GROUP BY p.org_path, p.kind`);
+  await query(`INSERT INTO coverage_path_count (org_path, topic, kind, day, next_day, people)
+      SELECT p.org_path, s.topic, p.kind, s.day, NULL, COUNT(*)
       FROM coverage_person_day s JOIN person_projection p ON p.id = s.person_id AND p.active = TRUE
-      JOIN coverage_depth d ON d.n <= ${DEPTH} GROUP BY 1, 2, 3, 4`);
-  await query(`INSERT INTO education_coverage_next (unit_id, topic, kind, day, next_day, people)
-      SELECT ${ANCESTOR_ID}, s.topic, p.kind, s.day, s.next_day, COUNT(*)
+      GROUP BY p.org_path, s.topic, p.kind, s.day`);
+  await query(`INSERT INTO coverage_path_count (org_path, topic, kind, day, next_day, people)
+      SELECT p.org_path, s.topic, p.kind, s.day, s.next_day, COUNT(*)
       FROM (SELECT person_id, topic, day, LEAD(day) OVER (PARTITION BY person_id, topic ORDER BY day) AS next_day FROM coverage_person_day) s
       JOIN person_projection p ON p.id = s.person_id AND p.active = TRUE
-      JOIN coverage_depth d ON d.n <= ${DEPTH}
-      WHERE s.next_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5`);
-  await query('DROP TEMPORARY TABLE coverage_person_day');
-  await query('DROP TEMPORARY TABLE coverage_depth');
+      WHERE s.next_day IS NOT NULL GROUP BY p.org_path, s.topic, p.kind, s.day, s.next_day`);
+  const expanded = `FROM coverage_path_count c JOIN coverage_depth d ON d.n <= ${depthOf('c.org_path')}`;
+  await query(`INSERT INTO education_coverage_population (unit_id, kind, people)
+      SELECT ${ancestorId('c.org_path')}, c.kind, SUM(c.people) ${expanded} WHERE c.day IS NULL GROUP BY 1, 2`);
+  await query(`INSERT INTO education_coverage_day (unit_id, topic, kind, day, people)
+      SELECT ${ancestorId('c.org_path')}, c.topic, c.kind, c.day, SUM(c.people) ${expanded}
+      WHERE c.day IS NOT NULL AND c.next_day IS NULL GROUP BY 1, 2, 3, 4`);
+  await query(`INSERT INTO education_coverage_next (unit_id, topic, kind, day, next_day, people)
+      SELECT ${ancestorId('c.org_path')}, c.topic, c.kind, c.day, c.next_day, SUM(c.people) ${expanded}
+      WHERE c.next_day IS NOT NULL GROUP BY 1, 2, 3, 4, 5`);
+  for (const table of ['coverage_path_count', 'coverage_person_day', 'coverage_depth']) await query(`DROP TEMPORARY TABLE ${table}`);
 }
 
 /**
