@@ -127,6 +127,8 @@ describe('supervision-appraisal: drills, quiz, notice and letter metrics from ev
         s3: [0, 0, null],
       });
       expect(await valuesOf(QUIZ_PASS_RATE_METRIC, YEAR, ['county', 's2'])).toEqual({ county: [3, 4, 0.75], s2: [1, 1, 1] });
+      // Taken as of a day in June (a live process appraisal): pD's July pass does not count yet.
+      expect(await valuesOf(QUIZ_PASS_RATE_METRIC, { ...YEAR, asOf: '2026-06-15' }, ['county', 's2'])).toEqual({ county: [2, 4, 0.5], s2: [0, 1, 0] });
     });
 
     it('lists each (quiz, person) entry, passed or not', async () => {
@@ -208,6 +210,8 @@ describe('supervision-appraisal: drills, quiz, notice and letter metrics from ev
         s3: [0, 0, null],
       });
       expect(await valuesOf(LETTERS_SIGNED_METRIC, YEAR, ['county', 's2'])).toEqual({ county: [2, 4, 0.5], s2: [1, 2, 0.5] });
+      expect(await valuesOf(LETTERS_SIGNED_METRIC, { ...YEAR, asOf: '2026-07-14' }, ['s2'])).toEqual({ s2: [0, 2, 0] });
+      expect(await valuesOf(LETTERS_SIGNED_METRIC, { ...YEAR, asOf: '2026-07-15' }, ['s2'])).toEqual({ s2: [1, 2, 0.5] });
       expect(await valuesOf(LETTERS_SIGNED_METRIC, { from: '2025-01-01', to: '2025-12-31' }, ['s1'])).toEqual({ s1: [0, 1, 0] });
     });
 

@@ -6,14 +6,22 @@ export function monthOf(instant: string | Date): string {
   return calendarDateOf(new Date(instant)).slice(0, 7);
 }
 
-/** A period's first and last month (periods are whole months). */
-export function monthsOf(period: MetricPeriod): [string, string] {
-  return [period.from.slice(0, 7), period.to.slice(0, 7)];
+/** The period's last day that counts: its end, or the day it is taken as of when that is earlier. */
+function lastCountedDay(period: MetricPeriod): string {
+  return period.asOf && period.asOf < period.to ? period.asOf : period.to;
 }
 
-/** The instant a period is over (exclusive): 00:00 of the day after its last day, school time. */
+/**
+ * A period's first and last month (periods are whole months); as of a day within the period, the months up
+ * to that day's (facts kept by month count for the whole of their month).
+ */
+export function monthsOf(period: MetricPeriod): [string, string] {
+  return [period.from.slice(0, 7), lastCountedDay(period).slice(0, 7)];
+}
+
+/** The instant a period is over (exclusive): 00:00 of the day after its last day, or after the day it is taken as of. */
 export function periodEnd(period: MetricPeriod): Date {
-  return schoolDayEnd(period.to);
+  return schoolDayEnd(lastCountedDay(period));
 }
 
 /** More disjoint subtrees than this are read as one range from the first to the last (fewer conditions per row). */
