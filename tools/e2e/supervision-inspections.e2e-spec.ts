@@ -1,3 +1,4 @@
+import { sampleJpeg } from '@campus/files';
 import { calendarDateOf } from '@campus/graphql';
 import { eventually, GraphQLClient } from '@campus/testing';
 import { Workbook } from 'exceljs';
@@ -78,6 +79,21 @@ describe('supervision-appraisal: supervision inspections', () => {
         },
       })
     ).recordSupervisionFinding.finding;
+
+    // A photo of the finding, uploaded and downloaded through the gateway.
+    const gatewayBase = fixture.platform.gatewayUrl.replace(/\/graphql$/, '');
+    const form = new FormData();
+    form.append('findingId', finding.id);
+    form.append('file', new Blob([sampleJpeg(4096)], { type: 'image/jpeg' }), '机房插线板.jpg');
+    const uploaded = await fetch(`${gatewayBase}/uploads/supervision-photo`, { method: 'POST', body: form, headers: { authorization: `Bearer ${inspector.token}` } });
+    expect(uploaded.status).toBe(201);
+    const photo = (await uploaded.json()) as { id: string; downloadUrl: string; contentType: string };
+    expect(photo.contentType).toBe('image/jpeg');
+    const photoByUnit = await fetch(`${gatewayBase}${photo.downloadUrl}`, { headers: { authorization: `Bearer ${xxOfficer.token}` } });
+    expect(photoByUnit.status).toBe(200);
+    expect(Buffer.from(await photoByUnit.arrayBuffer()).length).toBe(4096);
+    const jdOfficer = await fixture.as('jd.officer');
+    expect((await fetch(`${gatewayBase}${photo.downloadUrl}`, { headers: { authorization: `Bearer ${jdOfficer.token}` } })).status).toBe(404);
 
     const ledger = () => xxOfficer.data('{ hazards(first: 50, filter: { source: [SUPERVISION] }) { edges { node { id code status version title sourceRef { type id } } } } }');
     const registered = await eventually(ledger, (data) => data.hazards.edges.some((edge: any) => edge.node.sourceRef?.id === finding.id), 20_000);
