@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, id, isoDateTime } from './contract';
+import { contract, id, isoDateTime, orgPath } from './contract';
 import { raisedHazardFacts } from './hazard-tracking';
 
 // ---- supervision-appraisal
@@ -11,3 +11,21 @@ export const SupervisionFindingRaised = contract(
   z.object({ id, supervisionId: id, supervisionTitle: z.string(), raisedAt: isoDateTime, ...raisedHazardFacts }),
 );
 
+
+/** A 问责/通报 record against a unit or a person of it (ids only, no names); reason and measure are AccountabilityReason / AccountabilityMeasure. */
+const accountabilityFacts = {
+  id,
+  targetKind: z.enum(['UNIT', 'PERSON']),
+  /** The unit's id, or the person's. */
+  targetId: id,
+  /** The target unit, or the unit the person belonged to when the record was made. */
+  orgUnitId: id,
+  orgPath,
+  issuingUnitId: id,
+  reason: z.string(),
+  measure: z.string(),
+};
+/** Confirmed (记录在案) by a person of the issuing unit: a proposal becomes a sanction only here. */
+export const AccountabilityRecorded = contract('supervision-appraisal', 'accountability.recorded', 1, z.object({ ...accountabilityFacts, confirmedAt: isoDateTime }));
+/** A confirmed record revoked (撤销) by its issuing unit: it no longer counts. */
+export const AccountabilityRevoked = contract('supervision-appraisal', 'accountability.revoked', 1, z.object({ ...accountabilityFacts, revokedAt: isoDateTime }));
