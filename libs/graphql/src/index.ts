@@ -12,3 +12,4 @@ export * from './selection';
 export * from './enum-labels';
 export * from './reasons';
 export * from './http-errors';
+export * from './org-unit-kind';

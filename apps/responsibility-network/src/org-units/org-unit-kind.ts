@@ -1,32 +1,6 @@
-import { registerEnumType } from 'type-graphql';
+import { OrgUnitKind } from '@campus/graphql';
 
-export enum OrgUnitKind {
-  BUREAU = 'BUREAU',
-  SCHOOL = 'SCHOOL',
-  COLLEGE = 'COLLEGE',
-  DEPARTMENT = 'DEPARTMENT',
-  OFFICE = 'OFFICE',
-}
-
-registerEnumType(OrgUnitKind, {
-  name: 'OrgUnitKind',
-  description: '组织单位类型',
-  valuesConfig: {
-    BUREAU: { description: '教育局' },
-    SCHOOL: { description: '学校' },
-    COLLEGE: { description: '二级学院' },
-    DEPARTMENT: { description: '处室/部门' },
-    OFFICE: { description: '科室/办公室' },
-  },
-});
-
-export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
-  BUREAU: '教育局',
-  SCHOOL: '学校',
-  COLLEGE: '二级学院',
-  DEPARTMENT: '处室',
-  OFFICE: '科室',
-};
+export { OrgUnitKind, ORG_UNIT_KIND_LABELS } from '@campus/graphql';
 
 /** Which kinds of unit may sit directly under which. */
 const ALLOWED_CHILDREN: Record<OrgUnitKind, OrgUnitKind[]> = {

@@ -1,4 +1,4 @@
-import { DEFAULT_GRADE_BANDS, gradeBandProblems, gradeOf, ruleProblems, scoreOf } from './scoring';
+import { DEFAULT_GRADE_BANDS, gradeBandProblems, gradeOf, ruleProblems, scoreOf, ScoringRule } from './scoring';
 
 describe('indicator scoring rules', () => {
   it('scores linearly between the zero and full points, either way round, clamped', () => {
@@ -14,7 +14,7 @@ describe('indicator scoring rules', () => {
   });
 
   it('scores by the first band the value reaches', () => {
-    const bands = { kind: 'BANDS', bands: [{ atLeast: 2, percent: 100 }, { atLeast: 1, percent: 60 }] } as const;
+    const bands: ScoringRule = { kind: 'BANDS', bands: [{ atLeast: 2, percent: 100 }, { atLeast: 1, percent: 60 }] };
     expect([0, 1, 2, 5].map((value) => scoreOf(bands, 10, value))).toEqual([0, 6, 10, 10]);
   });
 
