@@ -5,6 +5,8 @@ import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@c
 import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { ACCOUNTABILITY_MODULE } from './accountability/accountability.module';
+import { httpPersonNames, PersonNameLookup } from './accountability/person-names';
 import { APPRAISAL_SCHEMES_MODULE } from './appraisal-schemes/appraisal-schemes.module';
 import { EDUCATION_FACTS_MODULE } from './education-facts/education-facts.module';
 import { HAZARD_COUNTS_MODULE } from './hazard-counts/hazard-counts.module';
@@ -18,9 +20,11 @@ export interface AppraisalDeps extends ServiceBase {
   directory: OrgUnitDirectory;
   /** Where supervision finding photos go; absent where no upload routes are served (tests of the schema alone). */
   photos?: FileStoreSettings | null;
+  /** People's names from responsibility-network, as the caller may read them (the accountability list); absent in tests of the schema alone. */
+  personNames?: PersonNameLookup;
 }
 
-export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, SUPERVISIONS_MODULE, ORG_PROJECTION_MODULE];
+export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, SUPERVISIONS_MODULE, ACCOUNTABILITY_MODULE, ORG_PROJECTION_MODULE];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar, ...supervisionPhotoVariables() });
 
@@ -32,6 +36,7 @@ export const APPRAISAL_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>,
     ...base,
     directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL),
     photos: supervisionPhotoSettings(config),
+    personNames: httpPersonNames(config.ORG_DIRECTORY_URL),
   }),
 };
 
