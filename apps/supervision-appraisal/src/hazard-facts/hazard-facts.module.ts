@@ -1,6 +1,7 @@
 import { FeatureModule } from '@campus/server';
 import { HazardFacts1764600000030 } from '../migrations/1764600000030-hazard-facts';
 import { CampaignReportsMetric1764600000031 } from '../migrations/1764600000031-campaign-reports-metric';
+import { InspectionFactCovering1764600000032 } from '../migrations/1764600000032-inspection-fact-covering';
 import { activityFactHandlers } from './activity-fact.handlers';
 import { hazardFactHandlers } from './hazard-fact.handlers';
 
@@ -10,7 +11,7 @@ import { hazardFactHandlers } from './hazard-fact.handlers';
  */
 export const HAZARD_FACTS_MODULE: FeatureModule = {
   name: 'hazard-facts',
-  migrations: [HazardFacts1764600000030, CampaignReportsMetric1764600000031],
+  migrations: [HazardFacts1764600000030, CampaignReportsMetric1764600000031, InspectionFactCovering1764600000032],
   scopedTables: ['hazard_fact', 'inspection_task_fact', 'inspection_fact', 'campaign_report_fact', 'incident_fact'],
   eventHandlers: () => [...hazardFactHandlers(), ...activityFactHandlers()],
 };
