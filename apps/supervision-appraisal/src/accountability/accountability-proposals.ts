@@ -23,7 +23,7 @@ export interface AccountabilityProposal {
   reason: AccountabilityReason | `${AccountabilityReason}`;
   measure: AccountabilityMeasure | `${AccountabilityMeasure}`;
   description: string;
-  evidence: EvidenceRef[];
+  evidence: { kind: AccountabilityEvidenceKind | `${AccountabilityEvidenceKind}`; refId: string; label?: string | null }[];
   proposedAt?: Date;
 }
 
@@ -59,7 +59,7 @@ export async function proposeAccountability(manager: EntityManager, proposal: Ac
     reason: proposal.reason as AccountabilityReason,
     measure: proposal.measure as AccountabilityMeasure,
     description: proposal.description.slice(0, 2000),
-    evidence: proposal.evidence,
+    evidence: proposal.evidence as EvidenceRef[],
     status: AccountabilityStatus.PROPOSED,
     sourceKind: proposal.source.kind as ProposalSource,
     sourceId: proposal.source.id,
