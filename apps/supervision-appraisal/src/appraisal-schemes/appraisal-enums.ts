@@ -12,6 +12,20 @@ export enum AppraisalPeriod {
 
 export enum AppraisalSchemeStatus {
   DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  CLOSED = 'CLOSED',
+}
+
+export enum ScoringRuleKind {
+  LINEAR = 'LINEAR',
+  DEDUCTION = 'DEDUCTION',
+  BANDS = 'BANDS',
+}
+
+/** Veto rules (一票否决) found from the facts; others are decided by assessors with a reason. */
+export enum VetoRuleKind {
+  MAJOR_INCIDENT = 'MAJOR_INCIDENT',
+  MAJOR_HAZARD_REPORTED_LATE = 'MAJOR_HAZARD_REPORTED_LATE',
 }
 
 export enum IndicatorKind {
@@ -54,7 +68,26 @@ registerEnumType(AppraisalPeriod, {
 registerEnumType(AppraisalSchemeStatus, {
   name: 'AppraisalSchemeStatus',
   description: '考核方案状态',
-  valuesConfig: { DRAFT: { description: '草案' } },
+  valuesConfig: { DRAFT: { description: '草案' }, PUBLISHED: { description: '已发布（考核进行中）' }, CLOSED: { description: '已结束（年终考核）' } },
+});
+
+registerEnumType(ScoringRuleKind, {
+  name: 'ScoringRuleKind',
+  description: '计分规则',
+  valuesConfig: {
+    LINEAR: { description: '线性：零分点至满分点之间按比例得分' },
+    DEDUCTION: { description: '扣分：每发生一次扣若干分，可设上限' },
+    BANDS: { description: '分档：达到某档下限得该档比例的分数' },
+  },
+});
+
+registerEnumType(VetoRuleKind, {
+  name: 'VetoRuleKind',
+  description: '一票否决情形（由业务数据自动发现）',
+  valuesConfig: {
+    MAJOR_INCIDENT: { description: '发生重大及以上安全事件' },
+    MAJOR_HAZARD_REPORTED_LATE: { description: '重大隐患瞒报、迟报（发现后超过 24 小时未报告）' },
+  },
 });
 
 registerEnumType(IndicatorKind, {

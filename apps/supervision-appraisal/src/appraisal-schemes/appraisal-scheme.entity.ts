@@ -1,6 +1,7 @@
 import { ScopedRecord, scopedFieldsFromRow } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { AppraisalPeriod, AppraisalSchemeStatus, IndicatorKind, IndicatorMetric } from './appraisal-enums';
+import { AppraisalPeriod, AppraisalSchemeStatus, IndicatorKind, IndicatorMetric, VetoRuleKind } from './appraisal-enums';
+import { GradeBand, ScoringRule } from './scoring';
 
 @Entity('appraisal_scheme')
 export class AppraisalSchemeEntity extends ScopedRecord {
@@ -15,6 +16,25 @@ export class AppraisalSchemeEntity extends ScopedRecord {
 
   @Column({ type: 'varchar', length: 16 })
   status: AppraisalSchemeStatus;
+
+  /** The kind of unit appraised under the scheme's unit (e.g. SCHOOL); null: the units directly below it. */
+  @Column({ name: 'appraised_unit_kind', type: 'varchar', length: 32, nullable: true })
+  appraisedUnitKind: string | null;
+
+  @Column({ name: 'grade_bands', type: 'simple-json', nullable: true })
+  gradeBands: GradeBand[] | null;
+
+  @Column({ name: 'veto_rules', type: 'simple-json', nullable: true })
+  vetoRules: VetoRuleKind[] | null;
+
+  @Column({ name: 'objection_days', type: 'int', default: 7 })
+  objectionDays: number;
+
+  @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
 }
 
 @Entity('appraisal_indicator')
@@ -43,6 +63,10 @@ export class AppraisalIndicatorEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   description: string | null;
+
+  /** How the value becomes points; automatic indicators need one to be published. */
+  @Column({ type: 'simple-json', nullable: true })
+  rule: ScoringRule | null;
 }
 
 export function appraisalSchemeFromRow(row: Record<string, unknown>): AppraisalSchemeEntity {
@@ -52,5 +76,11 @@ export function appraisalSchemeFromRow(row: Record<string, unknown>): AppraisalS
     year: row.year,
     period: row.period,
     status: row.status,
+    appraisedUnitKind: row.appraised_unit_kind ?? null,
+    gradeBands: typeof row.grade_bands === 'string' ? JSON.parse(row.grade_bands) : null,
+    vetoRules: typeof row.veto_rules === 'string' ? JSON.parse(row.veto_rules) : null,
+    objectionDays: row.objection_days,
+    publishedAt: row.published_at ?? null,
+    closedAt: row.closed_at ?? null,
   });
 }

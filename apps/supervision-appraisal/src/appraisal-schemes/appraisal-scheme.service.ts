@@ -9,7 +9,8 @@ import { APPRAISAL_SCHEME_ACCESS, APPRAISAL_SCHEME_TRANSITIONS } from './apprais
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity, appraisalSchemeFromRow } from './appraisal-scheme.entity';
 import { AppraisalSchemeFilter, CreateAppraisalSchemeInput, IndicatorInput, UpdateAppraisalSchemeInput } from './appraisal-scheme.inputs';
 import { AppraisalIndicator, AppraisalScheme, toAppraisalIndicator, toAppraisalScheme } from './appraisal-scheme.types';
-import { indicatorProblems } from './indicator-rules';
+import { indicatorProblems, scoringRuleOf } from './indicator-rules';
+import { gradeBandProblems } from './scoring';
 
 export class AppraisalSchemeService {
   constructor(
@@ -72,6 +73,7 @@ export class AppraisalSchemeService {
         status: AppraisalSchemeStatus.DRAFT,
         orgUnitId: input.orgUnitId,
         orgPath: path,
+        ...schemeRulesOf(input),
       });
       await manager.save(scheme);
       await this.replaceIndicators(manager, scheme.id, input.indicators);
@@ -84,6 +86,7 @@ export class AppraisalSchemeService {
     return this.dataSource.transaction(async (manager) => {
       const { row: scheme } = await lockTransition(APPRAISAL_SCHEME_ACCESS, manager, caller, APPRAISAL_SCHEME_TRANSITIONS, 'EDIT', input);
       scheme.name = input.name ?? scheme.name;
+      Object.assign(scheme, schemeRulesOf(input, scheme));
       // Saving bumps the version even when only the indicators change.
       scheme.updatedAt = new Date();
       await manager.save(scheme);
@@ -105,6 +108,7 @@ export class AppraisalSchemeService {
           kind: indicator.kind,
           metric: indicator.metric ?? null,
           description: indicator.description ?? null,
+          rule: indicator.rule ? scoringRuleOf(indicator.rule, 'rule').rule : null,
         }),
       ),
     );
@@ -120,4 +124,18 @@ export class AppraisalSchemeService {
 function requireValidIndicators(indicators: IndicatorInput[]): void {
   const problems = indicatorProblems(indicators);
   if (problems.length) throw new BadUserInputError(problems);
+}
+
+/** The scheme's rules from an input, those not given kept from the scheme (or the defaults). */
+function schemeRulesOf(input: CreateAppraisalSchemeInput | UpdateAppraisalSchemeInput, scheme?: AppraisalSchemeEntity) {
+  if (input.gradeBands) {
+    const problems = gradeBandProblems(input.gradeBands);
+    if (problems.length) throw new BadUserInputError(problems);
+  }
+  return {
+    appraisedUnitKind: input.appraisedUnitKind ?? scheme?.appraisedUnitKind ?? null,
+    gradeBands: input.gradeBands?.map((band) => ({ grade: band.grade, minimum: band.minimum })) ?? scheme?.gradeBands ?? null,
+    vetoRules: input.vetoRules ? [...new Set(input.vetoRules)] : (scheme?.vetoRules ?? null),
+    objectionDays: input.objectionDays ?? scheme?.objectionDays ?? 7,
+  };
 }

@@ -1,8 +1,28 @@
 import { FieldProblem } from '@campus/graphql';
 import { IndicatorKind } from './appraisal-enums';
-import { IndicatorInput } from './appraisal-scheme.inputs';
+import { IndicatorInput, ScoringRuleInput } from './appraisal-scheme.inputs';
+import { ruleProblems, ScoringRule } from './scoring';
 
-/** Problems with an indicator list as a whole: weights total 100, names unique, automatic ones name a metric. */
+/** The rule an input describes, or the fields it lacks for its kind. */
+export function scoringRuleOf(input: ScoringRuleInput, field: string): { rule: ScoringRule | null; problems: FieldProblem[] } {
+  const missing = (name: string) => ({ rule: null, problems: [{ field: `${field}.${name}`, message: '该计分规则须填写此项' }] });
+  let rule: ScoringRule;
+  if (input.kind === 'LINEAR') {
+    if (input.zeroAt == null) return missing('zeroAt');
+    if (input.fullAt == null) return missing('fullAt');
+    rule = { kind: 'LINEAR', zeroAt: input.zeroAt, fullAt: input.fullAt };
+  } else if (input.kind === 'DEDUCTION') {
+    if (input.perOccurrence == null) return missing('perOccurrence');
+    rule = { kind: 'DEDUCTION', perOccurrence: input.perOccurrence, cap: input.cap ?? null };
+  } else {
+    if (!input.bands) return missing('bands');
+    rule = { kind: 'BANDS', bands: input.bands.map((band) => ({ atLeast: band.atLeast, percent: band.percent })) };
+  }
+  const problems = ruleProblems(rule, field);
+  return { rule: problems.length ? null : rule, problems };
+}
+
+/** Problems with an indicator list as a whole: weights total 100, names unique, automatic ones name a metric, rules well formed. */
 export function indicatorProblems(indicators: IndicatorInput[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const totalHundredths = indicators.reduce((sum, indicator) => sum + Math.round(indicator.weight * 100), 0);
@@ -19,6 +39,10 @@ export function indicatorProblems(indicators: IndicatorInput[]): FieldProblem[] 
     if (indicator.kind === IndicatorKind.MANUAL && indicator.metric) {
       problems.push({ field: `indicators.${index}.metric`, message: '人工指标不需要数据来源' });
     }
+    if (indicator.kind === IndicatorKind.MANUAL && indicator.rule) {
+      problems.push({ field: `indicators.${index}.rule`, message: '人工指标由评分人直接打分，不需要计分规则' });
+    }
+    if (indicator.rule) problems.push(...scoringRuleOf(indicator.rule, `indicators.${index}.rule`).problems);
   });
   return problems;
 }

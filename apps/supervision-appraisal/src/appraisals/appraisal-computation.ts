@@ -1,0 +1,139 @@
+import { newId } from '@campus/database';
+import { EntityManager } from 'typeorm';
+import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
+import { AppraisalIndicatorEntity, AppraisalSchemeEntity } from '../appraisal-schemes/appraisal-scheme.entity';
+import { DEFAULT_GRADE_BANDS, gradeOf, scoreOf } from '../appraisal-schemes/scoring';
+import { MetricUnit, MetricValue } from '../metrics/metric';
+import { automaticMetric } from '../metrics/metric-catalogue';
+import { schemePeriod } from './appraisal-period';
+import { AppraisalStage } from './appraisal.entity';
+import { findVetoes, VetoFinding } from './veto-checks';
+
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) out.push(items.slice(start, start + CHUNK));
+  return out;
+}
+
+const placeholders = (count: number) => Array(count).fill('?').join(', ');
+
+/** The units a scheme appraises: of its kind below the scheme's unit, or the units directly below it. */
+export async function appraisedUnits(manager: EntityManager, scheme: AppraisalSchemeEntity): Promise<MetricUnit[]> {
+  const rows: { id: string; path: string; kind: string | null }[] = await manager.query(
+    `SELECT id, path, kind FROM org_unit_projection WHERE path > ? AND path < CONCAT(?, '~') ORDER BY path`,
+    [scheme.orgPath, scheme.orgPath],
+  );
+  const depth = scheme.orgPath.split('/').length + 1;
+  return rows
+    .filter((row) => (scheme.appraisedUnitKind ? row.kind === scheme.appraisedUnitKind : row.path.split('/').length === depth))
+    .map((row) => ({ id: row.id, path: row.path }));
+}
+
+interface UnitResult {
+  unit: MetricUnit;
+  appraisalId: string;
+  values: Map<string, MetricValue & { score: number }>;
+  total: number;
+  vetoes: VetoFinding[];
+  grade: string;
+  rank: number;
+}
+
+/** Competition ranking (1, 2, 2, 4): vetoed units after all others, then by total, highest first. */
+function rank(results: UnitResult[]): void {
+  const ordered = [...results].sort((a, b) => Number(a.vetoes.length > 0) - Number(b.vetoes.length > 0) || b.total - a.total);
+  ordered.forEach((result, index) => {
+    const previous = ordered[index - 1];
+    const tied = previous && previous.total === result.total && (previous.vetoes.length > 0) === (result.vetoes.length > 0);
+    result.rank = tied ? previous.rank : index + 1;
+  });
+}
+
+/** Manual points already given in this scheme and stage, per unit and indicator; and the appraisals' ids. */
+async function existingAppraisals(manager: EntityManager, schemeId: string, stage: AppraisalStage) {
+  const appraisals: { id: string; org_unit_id: string }[] = await manager.query('SELECT id, org_unit_id FROM appraisal WHERE scheme_id = ? AND stage = ?', [schemeId, stage]);
+  const ids = new Map(appraisals.map((row) => [row.org_unit_id, row.id]));
+  const manual = new Map<string, number>();
+  if (appraisals.length) {
+    const rows: { appraisal_id: string; indicator_id: string; score: string | null }[] = await manager.query(
+      `SELECT v.appraisal_id, v.indicator_id, v.score FROM appraisal_value v JOIN appraisal a ON a.id = v.appraisal_id
+        WHERE a.scheme_id = ? AND a.stage = ? AND v.scored_by IS NOT NULL`,
+      [schemeId, stage],
+    );
+    for (const row of rows) if (row.score !== null) manual.set(`${row.appraisal_id}:${row.indicator_id}`, Number(row.score));
+  }
+  return { ids, manual };
+}
+
+/**
+ * Computes a scheme's appraisals at a stage as of a day, for every unit it appraises: each automatic
+ * indicator's value from the facts (one set-based statement per indicator for all units) and its points by
+ * its rule, the manual points given so far, the vetoes its rules find, the total, grade and rank. Answers
+ * how many units were appraised. Runs in the caller's transaction; manual points are kept.
+ */
+export async function computeAppraisals(
+  manager: EntityManager,
+  scheme: AppraisalSchemeEntity,
+  indicators: readonly AppraisalIndicatorEntity[],
+  stage: AppraisalStage,
+  asOf: string,
+  now: Date,
+): Promise<number> {
+  const units = await appraisedUnits(manager, scheme);
+  if (!units.length) return 0;
+  const period = { ...schemePeriod(scheme.year, scheme.period), asOf };
+  const automatic = indicators.filter((indicator) => indicator.kind === IndicatorKind.AUTOMATIC);
+  const values = new Map<string, Map<string, MetricValue>>();
+  for (const indicator of automatic) values.set(indicator.id, await automaticMetric(indicator.metric!)!.values(manager, units, period));
+  const vetoes = await findVetoes(manager, scheme.vetoRules ?? [], units, period);
+  const existing = await existingAppraisals(manager, scheme.id, stage);
+
+  const results: UnitResult[] = units.map((unit) => {
+    const appraisalId = existing.ids.get(unit.id) ?? newId();
+    const unitValues = new Map<string, MetricValue & { score: number }>();
+    for (const indicator of automatic) {
+      const value = values.get(indicator.id)!.get(unit.id)!;
+      unitValues.set(indicator.id, { ...value, score: scoreOf(indicator.rule!, Number(indicator.weight), value.value) });
+    }
+    const manualPoints = indicators
+      .filter((indicator) => indicator.kind === IndicatorKind.MANUAL)
+      .reduce((sum, indicator) => sum + (existing.manual.get(`${appraisalId}:${indicator.id}`) ?? 0), 0);
+    const total = Math.round(([...unitValues.values()].reduce((sum, value) => sum + value.score, 0) + manualPoints) * 100) / 100;
+    const unitVetoes = vetoes.get(unit.id) ?? [];
+    return { unit, appraisalId, values: unitValues, total, vetoes: unitVetoes, grade: gradeOf(scheme.gradeBands ?? DEFAULT_GRADE_BANDS, total, unitVetoes.length > 0), rank: 0 };
+  });
+  rank(results);
+  await writeResults(manager, scheme, stage, asOf, now, results);
+  return results.length;
+}
+
+async function writeResults(manager: EntityManager, scheme: AppraisalSchemeEntity, stage: AppraisalStage, asOf: string, now: Date, results: UnitResult[]): Promise<void> {
+  for (const part of chunks(results)) {
+    await manager.query(
+      `INSERT INTO appraisal (id, scheme_id, org_unit_id, org_path, stage, status, total, grade, vetoed, \`rank\`, as_of, computed_at, version)
+       VALUES ${part.map(() => `(${placeholders(13)})`).join(', ')}
+       ON DUPLICATE KEY UPDATE org_path = VALUES(org_path), total = VALUES(total), grade = VALUES(grade), vetoed = VALUES(vetoed),
+         \`rank\` = VALUES(\`rank\`), as_of = VALUES(as_of), computed_at = VALUES(computed_at), version = version + 1`,
+      part.flatMap((r) => [r.appraisalId, scheme.id, r.unit.id, r.unit.path, stage, 'DRAFT', r.total.toFixed(2), r.grade, r.vetoes.length > 0, r.rank, asOf, now, 1]),
+    );
+    const valueRows = part.flatMap((r) => [...r.values].map(([indicatorId, v]) => [r.appraisalId, indicatorId, v.value, v.numerator, v.denominator, v.score.toFixed(2)]));
+    for (const rows of chunks(valueRows)) {
+      await manager.query(
+        `INSERT INTO appraisal_value (appraisal_id, indicator_id, value, numerator, denominator, score) VALUES ${rows.map(() => `(${placeholders(6)})`).join(', ')}
+         ON DUPLICATE KEY UPDATE value = VALUES(value), numerator = VALUES(numerator), denominator = VALUES(denominator), score = VALUES(score)`,
+        rows.flat(),
+      );
+    }
+    const ids = part.map((r) => r.appraisalId);
+    await manager.query(`DELETE FROM appraisal_veto WHERE appraisal_id IN (${placeholders(ids.length)})`, ids);
+    const vetoRows = part.flatMap((r) => r.vetoes.map((veto) => [r.appraisalId, veto.rule, veto.evidenceKind, veto.evidenceId, veto.reason.slice(0, 500), now]));
+    for (const rows of chunks(vetoRows)) {
+      await manager.query(
+        `INSERT IGNORE INTO appraisal_veto (appraisal_id, rule, evidence_kind, evidence_id, reason, found_at) VALUES ${rows.map(() => `(${placeholders(6)})`).join(', ')}`,
+        rows.flat(),
+      );
+    }
+  }
+}

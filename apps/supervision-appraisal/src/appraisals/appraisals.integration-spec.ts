@@ -1,0 +1,107 @@
+import { Role } from '@campus/auth';
+import { HazardRegistered, HazardStatusChanged, IncidentReported } from '@campus/events';
+import { FeatureModule } from '@campus/server';
+import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
+import { scoreOf } from '../appraisal-schemes/scoring';
+import { at, consumerOf, loop, registered, UNITS } from '../hazard-facts/hazard-facts.testing';
+import { automaticMetric } from '../metrics/metric-catalogue';
+import { APPRAISAL_MODULES, buildAppraisalSchema } from '../service';
+
+const PATHS = { county: '/county/', s1: '/county/s1/', k1: '/county/s1/k1/', s2: '/county/s2/', other: '/other/' };
+const countyAdmin = viewerWith('county-admin', [[Role.BUREAU_ADMIN, 'county', PATHS.county]]);
+const countyStaff = viewerWith('county-staff', [[Role.STAFF, 'county', PATHS.county]]);
+const s1Office = viewerWith('s1-office', [[Role.SAFETY_OFFICE, 's1', PATHS.s1]]);
+const otherAdmin = viewerWith('other-admin', [[Role.BUREAU_ADMIN, 'other', PATHS.other]]);
+const utc = (day: string, time = '02:00') => `${day}T${time}:00.000Z`;
+
+const RECTIFICATION = { kind: 'AUTOMATIC', metric: 'RECTIFICATION_RATE', name: '隐患整改率', weight: 60, rule: { kind: 'LINEAR', zeroAt: 0.5, fullAt: 1 } };
+const OVERDUE = { kind: 'AUTOMATIC', metric: 'OVERDUE_HAZARDS', name: '逾期隐患', weight: 20, rule: { kind: 'DEDUCTION', perOccurrence: 10, cap: 20 } };
+const MANUAL = { kind: 'MANUAL', name: '制度建设（人工评分）', weight: 20 };
+const SCHEME = `mutation($input: CreateAppraisalSchemeInput!) { createAppraisalScheme(input: $input) { appraisalScheme { id version status
+  indicators { id name weight rule { kind zeroAt fullAt perOccurrence cap } } } } }`;
+const PUBLISH = 'mutation($input: AppraisalSchemeRunInput!) { publishAppraisalScheme(input: $input) { schemeId stage appraisedUnits } }';
+const CLOSE = 'mutation($input: AppraisalSchemeRunInput!) { closeAppraisalScheme(input: $input) { schemeId stage appraisedUnits } }';
+const UPDATE = 'mutation($input: UpdateAppraisalSchemeInput!) { updateAppraisalScheme(input: $input) { appraisalScheme { id } } }';
+const RESULTS = `query($id: ID!, $stage: AppraisalStage) { appraisals(schemeId: $id, stage: $stage, first: 10) { totalCount edges { node {
+  orgUnit { id } stage total grade vetoed rank asOf values { indicatorId value numerator denominator score } vetoes { rule evidenceKind evidenceId reason } } } } }`;
+
+/**
+ * A county's Q1 2026 scheme over its two schools, s1 (with college k1) and s2, computed from hazard and
+ * incident events delivered through the real consumer: values as the metrics give them, points by the
+ * rules, a veto for a major incident in s2, grades and ranks; and the refusals around it.
+ */
+describe('supervision-appraisal: appraisals computed from the facts (integration)', () => {
+  let db: TestDatabase;
+  let runner: SchemaRunner;
+
+  beforeAll(async () => {
+    db = await createServiceTestDatabase('appraisals', APPRAISAL_MODULES);
+    for (const [id, path] of Object.entries(PATHS)) {
+      await db.dataSource.query('INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES (?, ?, ?, ?, ?)', [id, path, `单位${id}`, id.toUpperCase(), id.startsWith('s') ? 'SCHOOL' : 'BUREAU']);
+    }
+    const events = consumerOf(db, APPRAISAL_MODULES as readonly FeatureModule[]);
+    const hazard = async (id: string, unit: string, dates: Parameters<typeof loop>[2]) => {
+      await events.deliver(HazardRegistered, registered(id, unit, dates.reported));
+      for (const change of loop(id, unit, dates)) await events.deliver(HazardStatusChanged, change);
+    };
+    await hazard('h1', 's1', { reported: utc('2026-01-05'), rectifying: utc('2026-01-06'), deadline: '2026-01-20', submitted: utc('2026-01-17'), accepted: utc('2026-01-18') });
+    await hazard('h2', 'k1', { reported: utc('2026-02-01'), rectifying: utc('2026-02-02'), deadline: '2026-02-10' });
+    await hazard('h3', 's2', { reported: utc('2026-02-01'), rectifying: utc('2026-02-02'), deadline: '2026-02-20', submitted: utc('2026-02-18'), accepted: utc('2026-02-19') });
+    const incident = { type: '校舍坍塌', severity: 'MAJOR' as const, reportDelayMinutes: 30, deaths: 0, injuries: 3, occurredAt: utc('2026-03-02'), reportedAt: utc('2026-03-02', '02:30') };
+    await events.deliver(IncidentReported, { id: 'i9', ...at('s2'), ...incident });
+    expect(await events.parked()).toEqual([]);
+    runner = new SchemaRunner(await buildAppraisalSchema(db.dataSource, fixedOrgDirectory(PATHS)));
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('publishes a scheme only with every automatic indicator scored by a rule, and only for its admins', async () => {
+    const input = { orgUnitId: 'county', name: '2026年第一季度学校安全工作考核', year: 2026, period: 'Q1', indicators: [{ ...RECTIFICATION, rule: undefined }, OVERDUE, MANUAL] };
+    const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
+    const incomplete = await runner.run(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    expect(incomplete.errors?.[0]).toMatchObject({ message: expect.stringContaining('隐患整改率'), extensions: { code: 'CONFLICT', reason: 'INCOMPLETE' } });
+    const staff = await runner.run(countyStaff, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    expect(staff.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const outsider = await runner.run(otherAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    expect(outsider.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('computes the year-end appraisal from the facts: values, points by rule, veto, grade and rank; and refuses editing a published scheme', async () => {
+    const input = { orgUnitId: 'county', name: '2026年第一季度考核', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL], vetoRules: ['MAJOR_INCIDENT'] };
+    const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
+    expect(scheme.indicators[0].rule).toEqual({ kind: 'LINEAR', zeroAt: 0.5, fullAt: 1, perOccurrence: null, cap: null });
+    expect((await runner.data(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } })).publishAppraisalScheme).toEqual({ schemeId: scheme.id, stage: 'PROCESS', appraisedUnits: 2 });
+    const edit = await runner.run(countyAdmin, UPDATE, { input: { id: scheme.id, version: scheme.version + 1, name: '改名' } });
+    expect(edit.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+    expect((await runner.data(countyAdmin, CLOSE, { input: { id: scheme.id, version: scheme.version + 1 } })).closeAppraisalScheme.appraisedUnits).toBe(2);
+
+    const results = (await runner.data(countyAdmin, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals;
+    expect(results.totalCount).toBe(2);
+    const [first, second] = results.edges.map((edge: any) => edge.node);
+    const period = { from: '2026-01-01', to: '2026-03-31', asOf: '2026-03-31' };
+    for (const node of [first, second]) {
+      const unit = UNITS[node.orgUnit.id];
+      const expected = await Promise.all(
+        [RECTIFICATION, OVERDUE].map(async (indicator, index) => {
+          const value = (await automaticMetric(indicator.metric!)!.values(db.dataSource.manager, [unit], period)).get(unit.id)!;
+          return { indicatorId: scheme.indicators[index].id, ...value, score: scoreOf(indicator.rule as never, indicator.weight, value.value) };
+        }),
+      );
+      expect(node.values).toEqual(expect.arrayContaining(expected));
+      expect(node.total).toBeCloseTo(expected[0].score + expected[1].score, 2);
+      expect(node.asOf).toBe('2026-03-31');
+    }
+    // s2 scores better (its hazard was rectified on time) but a major incident vetoes it: 不合格 and ranked after s1.
+    expect(first).toMatchObject({ orgUnit: { id: 's1' }, vetoed: false, rank: 1, vetoes: [] });
+    expect(second).toMatchObject({ orgUnit: { id: 's2' }, vetoed: true, rank: 2, grade: '不合格', vetoes: [{ rule: 'MAJOR_INCIDENT', evidenceKind: 'INCIDENT', evidenceId: 'i9' }] });
+    expect(second.total).toBeGreaterThan(first.total);
+    expect(second.vetoes[0].reason).toContain('校舍坍塌');
+
+    // A school sees its own result only; another county sees none.
+    const own = (await runner.data(s1Office, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals;
+    expect(own.edges.map((edge: any) => edge.node.orgUnit.id)).toEqual(['s1']);
+    expect((await runner.data(otherAdmin, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals.totalCount).toBe(0);
+  });
+});
