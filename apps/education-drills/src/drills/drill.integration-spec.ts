@@ -118,6 +118,11 @@ describe('education-drills: drills (integration)', () => {
     await deliver(HazardStatusChanged, { ...changed, from: 'REGISTERED', to: 'REPORTED', version: 2 }); // late: ignored
     const shown = (await runner.data(schoolOffice, DRILL, { id: planned.id })).drill.problems;
     expect(shown.map((row: { hazard: unknown }) => row.hazard)).toEqual([{ id: 'hazard-1', code: 'XDZY-YH-2026-0007', status: 'RECTIFYING' }, null]);
+    // 即查即改 records its steps (… 整改中 → 待验收 → 已验收) under one version, in any order of arrival: the furthest step stands.
+    await deliver(HazardStatusChanged, { ...changed, from: 'PENDING_ACCEPTANCE', to: 'ACCEPTED', version: 4 });
+    await deliver(HazardStatusChanged, { ...changed, from: 'RECTIFYING', to: 'PENDING_ACCEPTANCE', version: 4 });
+    const fixed = (await runner.data(schoolOffice, DRILL, { id: planned.id })).drill.problems;
+    expect(fixed[0].hazard).toMatchObject({ id: 'hazard-1', status: 'ACCEPTED' });
 
     const raised = (await runner.data(officerA, RAISE, { input: { problemId: problems[1].id } })).raiseDrillProblem.drill;
     expect(raised.problems[1].raisedAt).toBe(NOW.toISOString());
@@ -229,6 +234,6 @@ describe('education-drills: drills (integration)', () => {
     const titles = records?.getColumn(3).values.slice(4);
     expect(titles).toContain('秋季学期疏散演练');
     const problems = workbook.getWorksheet('发现问题及整改');
-    expect(problems?.getRow(3).values).toEqual(expect.arrayContaining(['信息工程学院', '张伟', '一般', 'XDZY-YH-2026-0007', '治理(控制)中']));
+    expect(problems?.getRow(3).values).toEqual(expect.arrayContaining(['信息工程学院', '张伟', '一般', 'XDZY-YH-2026-0007', '已验收']));
   });
 });
