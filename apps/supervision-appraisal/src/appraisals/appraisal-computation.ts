@@ -38,23 +38,22 @@ interface UnitResult {
   total: number;
   vetoes: VetoFinding[];
   grade: string;
-  rank: number;
 }
 
-/** Competition ranking (1, 2, 2, 4): vetoed units after all others, then by total, highest first. */
-function rank(results: UnitResult[]): void {
-  const ordered = [...results].sort((a, b) => Number(a.vetoes.length > 0) - Number(b.vetoes.length > 0) || b.total - a.total);
-  ordered.forEach((result, index) => {
-    const previous = ordered[index - 1];
-    const tied = previous && previous.total === result.total && (previous.vetoes.length > 0) === (result.vetoes.length > 0);
-    result.rank = tied ? previous.rank : index + 1;
-  });
+/** Competition ranks (1, 2, 2, 4) of a scheme's appraisals at a stage: vetoed units after all others, then by total, highest first. */
+export async function rerank(manager: EntityManager, schemeId: string, stage: AppraisalStage): Promise<void> {
+  await manager.query(
+    `UPDATE appraisal a JOIN (SELECT id, RANK() OVER (ORDER BY vetoed, total DESC) AS r FROM appraisal WHERE scheme_id = ? AND stage = ?) ranked
+       ON ranked.id = a.id SET a.\`rank\` = ranked.r`,
+    [schemeId, stage],
+  );
 }
 
 /** Manual points already given in this scheme and stage, per unit and indicator; and the appraisals' ids. */
 async function existingAppraisals(manager: EntityManager, schemeId: string, stage: AppraisalStage) {
-  const appraisals: { id: string; org_unit_id: string }[] = await manager.query('SELECT id, org_unit_id FROM appraisal WHERE scheme_id = ? AND stage = ?', [schemeId, stage]);
+  const appraisals: { id: string; org_unit_id: string; status: string }[] = await manager.query('SELECT id, org_unit_id, status FROM appraisal WHERE scheme_id = ? AND stage = ?', [schemeId, stage]);
   const ids = new Map(appraisals.map((row) => [row.org_unit_id, row.id]));
+  const frozen = new Set(appraisals.filter((row) => row.status !== 'DRAFT').map((row) => row.org_unit_id));
   const manual = new Map<string, number>();
   if (appraisals.length) {
     const rows: { appraisal_id: string; indicator_id: string; score: string | null }[] = await manager.query(
@@ -64,14 +63,15 @@ async function existingAppraisals(manager: EntityManager, schemeId: string, stag
     );
     for (const row of rows) if (row.score !== null) manual.set(`${row.appraisal_id}:${row.indicator_id}`, Number(row.score));
   }
-  return { ids, manual };
+  return { ids, manual, frozen };
 }
 
 /**
- * Computes a scheme's appraisals at a stage as of a day, for every unit it appraises: each automatic
- * indicator's value from the facts (one set-based statement per indicator for all units) and its points by
- * its rule, the manual points given so far, the vetoes its rules find, the total, grade and rank. Answers
- * how many units were appraised. Runs in the caller's transaction; manual points are kept.
+ * Computes a scheme's appraisals at a stage as of a day, for every unit it appraises (or those of `only`):
+ * each automatic indicator's value from the facts (one set-based statement per indicator for all units)
+ * and its points by its rule, the manual points given so far, the vetoes its rules find, the total, grade,
+ * and the ranks of all. Appraisals past DRAFT (reviewed, published) are frozen and left as they are.
+ * Answers how many units were computed. Runs in the caller's transaction; manual points are kept.
  */
 export async function computeAppraisals(
   manager: EntityManager,
@@ -80,15 +80,16 @@ export async function computeAppraisals(
   stage: AppraisalStage,
   asOf: string,
   now: Date,
+  only?: ReadonlySet<string>,
 ): Promise<number> {
-  const units = await appraisedUnits(manager, scheme);
+  const existing = await existingAppraisals(manager, scheme.id, stage);
+  const units = (await appraisedUnits(manager, scheme)).filter((unit) => (!only || only.has(unit.id)) && !existing.frozen.has(unit.id));
   if (!units.length) return 0;
   const period = { ...schemePeriod(scheme.year, scheme.period), asOf };
   const automatic = indicators.filter((indicator) => indicator.kind === IndicatorKind.AUTOMATIC);
   const values = new Map<string, Map<string, MetricValue>>();
   for (const indicator of automatic) values.set(indicator.id, await automaticMetric(indicator.metric!)!.values(manager, units, period));
   const vetoes = await findVetoes(manager, scheme.vetoRules ?? [], units, period);
-  const existing = await existingAppraisals(manager, scheme.id, stage);
 
   const results: UnitResult[] = units.map((unit) => {
     const appraisalId = existing.ids.get(unit.id) ?? newId();
@@ -102,10 +103,10 @@ export async function computeAppraisals(
       .reduce((sum, indicator) => sum + (existing.manual.get(`${appraisalId}:${indicator.id}`) ?? 0), 0);
     const total = Math.round(([...unitValues.values()].reduce((sum, value) => sum + value.score, 0) + manualPoints) * 100) / 100;
     const unitVetoes = vetoes.get(unit.id) ?? [];
-    return { unit, appraisalId, values: unitValues, total, vetoes: unitVetoes, grade: gradeOf(scheme.gradeBands ?? DEFAULT_GRADE_BANDS, total, unitVetoes.length > 0), rank: 0 };
+    return { unit, appraisalId, values: unitValues, total, vetoes: unitVetoes, grade: gradeOf(scheme.gradeBands ?? DEFAULT_GRADE_BANDS, total, unitVetoes.length > 0) };
   });
-  rank(results);
   await writeResults(manager, scheme, stage, asOf, now, results);
+  await rerank(manager, scheme.id, stage);
   return results.length;
 }
 
@@ -115,8 +116,8 @@ async function writeResults(manager: EntityManager, scheme: AppraisalSchemeEntit
       `INSERT INTO appraisal (id, scheme_id, org_unit_id, org_path, stage, status, total, grade, vetoed, \`rank\`, as_of, computed_at, version)
        VALUES ${part.map(() => `(${placeholders(13)})`).join(', ')}
        ON DUPLICATE KEY UPDATE org_path = VALUES(org_path), total = VALUES(total), grade = VALUES(grade), vetoed = VALUES(vetoed),
-         \`rank\` = VALUES(\`rank\`), as_of = VALUES(as_of), computed_at = VALUES(computed_at), version = version + 1`,
-      part.flatMap((r) => [r.appraisalId, scheme.id, r.unit.id, r.unit.path, stage, 'DRAFT', r.total.toFixed(2), r.grade, r.vetoes.length > 0, r.rank, asOf, now, 1]),
+         as_of = VALUES(as_of), computed_at = VALUES(computed_at), version = version + 1`,
+      part.flatMap((r) => [r.appraisalId, scheme.id, r.unit.id, r.unit.path, stage, 'DRAFT', r.total.toFixed(2), r.grade, r.vetoes.length > 0, null, asOf, now, 1]),
     );
     const valueRows = part.flatMap((r) => [...r.values].map(([indicatorId, v]) => [r.appraisalId, indicatorId, v.value, v.numerator, v.denominator, v.score.toFixed(2)]));
     for (const rows of chunks(valueRows)) {

@@ -6,6 +6,7 @@ import { scoreOf } from '../appraisal-schemes/scoring';
 import { at, consumerOf, loop, registered, UNITS } from '../hazard-facts/hazard-facts.testing';
 import { automaticMetric } from '../metrics/metric-catalogue';
 import { APPRAISAL_MODULES, buildAppraisalSchema } from '../service';
+import { refreshMarked } from './process-refresh';
 
 const PATHS = { county: '/county/', s1: '/county/s1/', k1: '/county/s1/k1/', s2: '/county/s2/', other: '/other/' };
 const countyAdmin = viewerWith('county-admin', [[Role.BUREAU_ADMIN, 'county', PATHS.county]]);
@@ -33,13 +34,14 @@ const RESULTS = `query($id: ID!, $stage: AppraisalStage) { appraisals(schemeId: 
 describe('supervision-appraisal: appraisals computed from the facts (integration)', () => {
   let db: TestDatabase;
   let runner: SchemaRunner;
+  let events: ReturnType<typeof consumerOf>;
 
   beforeAll(async () => {
     db = await createServiceTestDatabase('appraisals', APPRAISAL_MODULES);
     for (const [id, path] of Object.entries(PATHS)) {
       await db.dataSource.query('INSERT INTO org_unit_projection (id, path, name, code, kind) VALUES (?, ?, ?, ?, ?)', [id, path, `单位${id}`, id.toUpperCase(), id.startsWith('s') ? 'SCHOOL' : 'BUREAU']);
     }
-    const events = consumerOf(db, APPRAISAL_MODULES as readonly FeatureModule[]);
+    events = consumerOf(db, APPRAISAL_MODULES as readonly FeatureModule[]);
     const hazard = async (id: string, unit: string, dates: Parameters<typeof loop>[2]) => {
       await events.deliver(HazardRegistered, registered(id, unit, dates.reported));
       for (const change of loop(id, unit, dates)) await events.deliver(HazardStatusChanged, change);
@@ -103,5 +105,29 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     const own = (await runner.data(s1Office, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals;
     expect(own.edges.map((edge: any) => edge.node.orgUnit.id)).toEqual(['s1']);
     expect((await runner.data(otherAdmin, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals.totalCount).toBe(0);
+  });
+
+  it('refreshes the process appraisal of the units an event touches, and only theirs', async () => {
+    const input = { orgUnitId: 'county', name: '2026年第一季度过程考核', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL] };
+    const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
+    await runner.data(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    const results = async () =>
+      Object.fromEntries((await runner.data(countyAdmin, RESULTS, { id: scheme.id, stage: 'PROCESS' })).appraisals.edges.map((edge: any) => [edge.node.orgUnit.id, edge.node]));
+    const before = await results();
+
+    // A hazard of college k1 (in s1) comes due in the quarter unrectified: s1's rectification rate falls.
+    await events.deliver(HazardRegistered, registered('h4', 'k1', utc('2026-03-01')));
+    for (const change of loop('h4', 'k1', { reported: utc('2026-03-01'), rectifying: utc('2026-03-02'), deadline: '2026-03-10' })) await events.deliver(HazardStatusChanged, change);
+    expect(await db.dataSource.query('SELECT org_unit_id FROM appraisal_refresh WHERE scheme_id = ?', [scheme.id])).toEqual([{ org_unit_id: 's1' }]);
+    expect(await results()).toEqual(before);
+
+    expect(await refreshMarked(db.dataSource, new Date())).toBe(1);
+    const after = await results();
+    expect(after.s1.total).toBeLessThan(before.s1.total);
+    expect(after.s1.values.find((value: any) => value.indicatorId === scheme.indicators[0].id).denominator).toBe(
+      before.s1.values.find((value: any) => value.indicatorId === scheme.indicators[0].id).denominator + 1,
+    );
+    expect(after.s2).toEqual(before.s2);
+    expect(await db.dataSource.query('SELECT * FROM appraisal_refresh')).toEqual([]);
   });
 });
