@@ -17,6 +17,7 @@ import { depthLimit } from './depth-limit';
 import { mountExports } from './exports';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
+import { mountStreamedExports } from './streamed-exports';
 import { mountEducationDocuments, mountSupervisionPhotos, mountUploads } from './uploads';
 
 interface GatewayContext {
@@ -65,6 +66,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition'] };
   app.use('/graphql', cors(corsOptions), express.json({ limit: '20mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
+  mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken });
   mountExports(app, apollo, contextFor);
   app.use(['/uploads', '/evidence', '/education-documents', '/supervision-photos'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
   mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken });

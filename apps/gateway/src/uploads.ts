@@ -29,6 +29,8 @@ export interface SubgraphFileRoute {
   upstreamPath: string;
   /** Named in the answer when the subgraph cannot be reached, e.g. 隐患服务. */
   serviceLabel: string;
+  /** Pass the request's query string on (a download with parameters, e.g. /exports/accountability-list?orgUnitId=…). */
+  keepQuery?: boolean;
 }
 
 /** Request headers the subgraph needs besides the token and request id. */
@@ -91,7 +93,8 @@ export function mountSupervisionPhotos(app: Express, options: SupervisionPhotosO
 export function forwardToSubgraph(app: Express, route: SubgraphFileRoute, verifyToken: TokenVerifier): void {
   const base = new URL(route.upstreamPath.replace(/\/?:id$/, ''), route.subgraphUrl);
   app[route.method](route.path, (req: Request, res: Response) => {
-    const target = route.upstreamPath.endsWith(':id') ? new URL(`${base.pathname}/${encodeURIComponent(String(req.params.id))}`, base) : base;
+    const target = route.upstreamPath.endsWith(':id') ? new URL(`${base.pathname}/${encodeURIComponent(String(req.params.id))}`, base) : new URL(base);
+    if (route.keepQuery) target.search = new URL(req.originalUrl, 'http://gateway').search;
     void forward(req, res, target, verifyToken, route.serviceLabel);
   });
 }
