@@ -1,5 +1,6 @@
 import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient, GraphQLData } from '@campus/testing';
+import { seedDemoAccountability } from './demo-accountability';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoEducation } from './demo-education';
 import { seedDemoInspections } from './demo-inspections';
@@ -155,6 +156,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   await seedDemoCampaign(clients, unitIds, log);
   await seedDemoEducation({ clients, unitIds, personIds, log });
   await seedDemoSupervision({ clients, unitIds, personIds, log });
+  await seedDemoAccountability({ clients, unitIds, personIds, log });
   return { seeded: true, unitIds };
 }
 
