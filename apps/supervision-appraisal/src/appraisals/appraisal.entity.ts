@@ -1,6 +1,14 @@
 import { ScopedRecord } from '@campus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** 草稿 (being scored) → 已审核 → 已公示 (objections open until the window closes) → 定稿. */
+export enum AppraisalStatus {
+  DRAFT = 'DRAFT',
+  REVIEWED = 'REVIEWED',
+  PUBLISHED = 'PUBLISHED',
+  FINAL = 'FINAL',
+}
+
 export enum AppraisalStage {
   PROCESS = 'PROCESS',
   YEAR_END = 'YEAR_END',
@@ -16,7 +24,7 @@ export class AppraisalEntity extends ScopedRecord {
   stage: AppraisalStage;
 
   @Column({ type: 'varchar', length: 16 })
-  status: string;
+  status: AppraisalStatus;
 
   /** Stored as a decimal; mysql2 returns decimals as strings, converted on mapping. */
   @Column({ type: 'decimal', precision: 6, scale: 2 })
@@ -36,6 +44,44 @@ export class AppraisalEntity extends ScopedRecord {
 
   @Column({ name: 'computed_at', type: 'datetime', precision: 3 })
   computedAt: Date;
+
+  @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ name: 'objection_until', type: 'datetime', precision: 3, nullable: true })
+  objectionUntil: Date | null;
+}
+
+/** An objection (申诉) of an appraised unit against its published result, and its answer. */
+@Entity('appraisal_objection')
+export class AppraisalObjectionRow {
+  @PrimaryColumn({ type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
+  id: string;
+
+  @Column({ name: 'appraisal_id', type: 'char', length: 32, charset: 'ascii', collation: 'ascii_bin' })
+  appraisalId: string;
+
+  @Column({ type: 'varchar', length: 1000 })
+  reason: string;
+
+  @Column({ name: 'filed_by', type: 'varchar', length: 128 })
+  filedBy: string;
+
+  @Column({ name: 'filed_at', type: 'datetime', precision: 3 })
+  filedAt: Date;
+
+  /** OPEN, ACCEPTED (the result reopened for rescoring) or REJECTED. */
+  @Column({ type: 'varchar', length: 16 })
+  status: string;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  answer: string | null;
+
+  @Column({ name: 'answered_by', type: 'varchar', length: 128, nullable: true })
+  answeredBy: string | null;
+
+  @Column({ name: 'answered_at', type: 'datetime', precision: 3, nullable: true })
+  answeredAt: Date | null;
 }
 
 /** An indicator's value (automatic) or points given (manual) in one appraisal. */

@@ -2,7 +2,7 @@ import { callerOf, ConnectionArgs, RequestContext, VersionedInput } from '@campu
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AppraisalStage } from './appraisal.entity';
 import { AppraisalService } from './appraisal.service';
-import { Appraisal, AppraisalConnection, AppraisalIndicatorValue, AppraisalRunPayload, AppraisalVeto } from './appraisal.types';
+import { Appraisal, AppraisalConnection, AppraisalIndicatorValue, AppraisalObjection, AppraisalRunPayload, AppraisalVeto } from './appraisal.types';
 
 @InputType({ description: '发布或结束考核方案：方案 ID 与读取时的版本号' })
 export class AppraisalSchemeRunInput extends VersionedInput {}
@@ -30,6 +30,11 @@ export class AppraisalResolver {
   @FieldResolver(() => [AppraisalIndicatorValue], { description: '各项指标的取值和得分' })
   values(@Root() appraisal: Appraisal): Promise<AppraisalIndicatorValue[]> {
     return this.service.values(appraisal.id);
+  }
+
+  @FieldResolver(() => [AppraisalObjection], { description: '申诉及处理' })
+  objections(@Root() appraisal: Appraisal): Promise<AppraisalObjection[]> {
+    return this.service.objections(appraisal.id);
   }
 
   @FieldResolver(() => [AppraisalVeto], { description: '一票否决情形及依据' })

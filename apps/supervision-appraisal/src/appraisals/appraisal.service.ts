@@ -7,8 +7,8 @@ import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
 import { computeAppraisals } from './appraisal-computation';
 import { schemePeriod } from './appraisal-period';
 import { APPRAISAL_ACCESS } from './appraisal.access';
-import { AppraisalEntity, AppraisalStage, AppraisalValueRow, AppraisalVetoRow } from './appraisal.entity';
-import { Appraisal, AppraisalIndicatorValue, AppraisalRunPayload, AppraisalVeto, toAppraisal } from './appraisal.types';
+import { AppraisalEntity, AppraisalObjectionRow, AppraisalStage, AppraisalValueRow, AppraisalVetoRow } from './appraisal.entity';
+import { Appraisal, AppraisalIndicatorValue, AppraisalObjection, AppraisalRunPayload, AppraisalVeto, toAppraisal, toAppraisalObjection } from './appraisal.types';
 
 /**
  * Brings schemes into force and computes their appraisals: publishing computes the process appraisal as of
@@ -85,6 +85,11 @@ export class AppraisalService {
       score: row.score === null ? null : Number(row.score),
       comment: row.comment,
     }));
+  }
+
+  async objections(appraisalId: string): Promise<AppraisalObjection[]> {
+    const rows = await this.dataSource.getRepository(AppraisalObjectionRow).find({ where: { appraisalId }, order: { filedAt: 'ASC' } });
+    return rows.map(toAppraisalObjection);
   }
 
   async vetoes(appraisalId: string): Promise<AppraisalVeto[]> {

@@ -1,7 +1,18 @@
 import { ConnectionType, OrgUnitReference, orgUnitReference } from '@campus/graphql';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { VetoRuleKind } from '../appraisal-schemes/appraisal-enums';
-import { AppraisalEntity, AppraisalStage } from './appraisal.entity';
+import { AppraisalEntity, AppraisalObjectionRow, AppraisalStage, AppraisalStatus } from './appraisal.entity';
+
+registerEnumType(AppraisalStatus, {
+  name: 'AppraisalStatus',
+  description: '考核结果状态',
+  valuesConfig: {
+    DRAFT: { description: '草稿（评分中）' },
+    REVIEWED: { description: '已审核' },
+    PUBLISHED: { description: '公示中（申诉期内）' },
+    FINAL: { description: '已定稿' },
+  },
+});
 
 registerEnumType(AppraisalStage, {
   name: 'AppraisalStage',
@@ -59,6 +70,12 @@ export class Appraisal {
   @Field(() => AppraisalStage)
   stage: AppraisalStage;
 
+  @Field(() => AppraisalStatus)
+  status: AppraisalStatus;
+
+  @Field(() => Date, { nullable: true, description: '申诉截止时间（公示后）' })
+  objectionUntil: Date | null;
+
   @Field(() => Float, { description: '总分（百分制）' })
   total: number;
 
@@ -76,6 +93,34 @@ export class Appraisal {
 
   @Field()
   computedAt: Date;
+}
+
+@ObjectType('AppraisalObjection', { description: '考核结果申诉' })
+export class AppraisalObjection {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  appraisalId: string;
+
+  @Field()
+  reason: string;
+
+  @Field()
+  filedAt: Date;
+
+  @Field({ description: 'OPEN 待处理、ACCEPTED 已受理（退回重评）、REJECTED 已驳回' })
+  status: string;
+
+  @Field(() => String, { nullable: true })
+  answer: string | null;
+
+  @Field(() => Date, { nullable: true })
+  answeredAt: Date | null;
+}
+
+export function toAppraisalObjection(row: AppraisalObjectionRow): AppraisalObjection {
+  return { id: row.id, appraisalId: row.appraisalId, reason: row.reason, filedAt: row.filedAt, status: row.status, answer: row.answer, answeredAt: row.answeredAt };
 }
 
 @ObjectType()
@@ -99,6 +144,8 @@ export function toAppraisal(entity: AppraisalEntity): Appraisal {
     schemeId: entity.schemeId,
     orgUnit: orgUnitReference(entity.orgUnitId),
     stage: entity.stage,
+    status: entity.status,
+    objectionUntil: entity.objectionUntil,
     total: Number(entity.total),
     grade: entity.grade,
     vetoed: Boolean(entity.vetoed),

@@ -6,6 +6,7 @@ import { scoreOf } from '../appraisal-schemes/scoring';
 import { at, consumerOf, loop, registered, UNITS } from '../hazard-facts/hazard-facts.testing';
 import { automaticMetric } from '../metrics/metric-catalogue';
 import { APPRAISAL_MODULES, buildAppraisalSchema } from '../service';
+import { AppraisalWorkflowService } from './appraisal-workflow.service';
 import { refreshMarked } from './process-refresh';
 
 const PATHS = { county: '/county/', s1: '/county/s1/', k1: '/county/s1/k1/', s2: '/county/s2/', other: '/other/' };
@@ -129,5 +130,53 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     );
     expect(after.s2).toEqual(before.s2);
     expect(await db.dataSource.query('SELECT * FROM appraisal_refresh')).toEqual([]);
+  });
+
+  it('scores manual indicators, reviews and publishes the year-end results, takes objections in the window, and finalises the rest', async () => {
+    const input = { orgUnitId: 'county', name: '2026年第一季度考核（人工评分）', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL], objectionDays: 5 };
+    const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
+    await runner.data(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    await runner.data(countyAdmin, CLOSE, { input: { id: scheme.id, version: scheme.version + 1 } });
+    const read = async () =>
+      Object.fromEntries(
+        (await runner.data(countyAdmin, `query($id: ID!) { appraisals(schemeId: $id, stage: YEAR_END) { edges { node { id orgUnit { id } status total objectionUntil
+          objections { id status } } } } }`, { id: scheme.id })).appraisals.edges.map((edge: any) => [edge.node.orgUnit.id, edge.node]),
+      );
+    const drafts = await read();
+    const SCORE = 'mutation($input: ScoreAppraisalInput!) { scoreAppraisal(input: $input) }';
+    const manualId = scheme.indicators[2].id;
+    const score = (viewer: typeof countyAdmin, unit: string, points: number, indicatorId = manualId) =>
+      runner.run(viewer, SCORE, { input: { appraisalId: drafts[unit].id, indicatorId, score: points, comment: '制度健全，台账齐全' } });
+
+    expect((await score(s1Office, 's1', 20)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_RECORD' });
+    expect((await score(countyAdmin, 's1', 25)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await score(countyAdmin, 's1', 10, scheme.indicators[0].id)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await score(countyAdmin, 's1', 15)).errors).toBeUndefined();
+    expect((await read()).s1.total).toBeCloseTo(drafts.s1.total + 15, 2);
+
+    const REVIEW = 'mutation($id: ID!) { reviewAppraisals(schemeId: $id) }';
+    const early = await runner.run(countyAdmin, REVIEW, { id: scheme.id });
+    expect(early.errors?.[0]).toMatchObject({ message: expect.stringContaining('尚有 1 个单位的人工指标未评分'), extensions: { reason: 'INCOMPLETE' } });
+    await score(countyAdmin, 's2', 18);
+    expect((await runner.data(countyAdmin, REVIEW, { id: scheme.id })).reviewAppraisals).toBe(2);
+    expect((await score(countyAdmin, 's2', 20)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION' });
+    expect((await runner.data(countyAdmin, 'mutation($id: ID!) { publishAppraisals(schemeId: $id) }', { id: scheme.id })).publishAppraisals).toBe(2);
+    const published = await read();
+    expect(published.s1).toMatchObject({ status: 'PUBLISHED', objectionUntil: expect.any(String) });
+
+    const OBJECT = 'mutation($input: FileAppraisalObjectionInput!) { fileAppraisalObjection(input: $input) { id status } }';
+    const objection = (await runner.data(s1Office, OBJECT, { input: { appraisalId: published.s1.id, reason: '隐患h2已于3月整改完毕，系统未及时销号' } })).fileAppraisalObjection;
+    expect((await runner.run(s1Office, OBJECT, { input: { appraisalId: published.s1.id, reason: '再次申诉同一结果' } })).errors?.[0].extensions?.reason).toBe('DUPLICATE');
+    expect((await runner.run(countyStaff, OBJECT, { input: { appraisalId: published.s2.id, reason: '我不是该校负责人' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const answered = (await runner.data(countyAdmin, 'mutation($input: AnswerAppraisalObjectionInput!) { answerAppraisalObjection(input: $input) { status } }', {
+      input: { objectionId: objection.id, accept: true, answer: '受理，退回重新评分' },
+    })).answerAppraisalObjection;
+    expect(answered.status).toBe('ACCEPTED');
+
+    const afterWindow = new AppraisalWorkflowService(db.dataSource, () => new Date(Date.now() + 6 * 86_400_000));
+    expect(await afterWindow.finalize()).toBe(1);
+    const settled = await read();
+    expect(settled.s1).toMatchObject({ status: 'DRAFT', objectionUntil: null, objections: [{ id: objection.id, status: 'ACCEPTED' }] });
+    expect(settled.s2.status).toBe('FINAL');
   });
 });

@@ -57,6 +57,14 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     if (!this.allows(asker, action, path)) throw new ForbiddenError(refusalOf(this.policy, action));
   }
 
+  /**
+   * FORBIDDEN (OWN_RECORD) when the viewer acts for the unit at this path or one below it (a grant there):
+   * a unit does not assess, score or review itself, whatever roles it holds above.
+   */
+  checkNotOwnUnit(asker: Asker, path: string, message: string): void {
+    if (asker.viewer.grants.some((grant) => grant.path.startsWith(path))) throw new ForbiddenError(message, 'OWN_RECORD');
+  }
+
   /** The row checked for the action, or NOT_FOUND when it does not exist. */
   guard(asker: Asker, action: A, id: string, row: E | null | undefined): E {
     if (!row) throw new NotFoundError(this.policy.label, id);
