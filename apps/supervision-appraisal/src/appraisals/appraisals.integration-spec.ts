@@ -106,6 +106,12 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     const own = (await runner.data(s1Office, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals;
     expect(own.edges.map((edge: any) => edge.node.orgUnit.id)).toEqual(['s1']);
     expect((await runner.data(otherAdmin, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals.totalCount).toBe(0);
+
+    // On OrgUnit for dashboards: the unit's own results, to those who may see them.
+    const DASHBOARD = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on OrgUnit { id appraisals(stage: YEAR_END) { schemeId grade rank vetoed } } } }';
+    const s2Card = (viewer: typeof countyAdmin) => runner.data(viewer, DASHBOARD, { r: [{ __typename: 'OrgUnit', id: 's2' }] }).then((data) => data._entities[0].appraisals);
+    expect(await s2Card(countyAdmin)).toEqual(expect.arrayContaining([{ schemeId: scheme.id, grade: '不合格', rank: 2, vetoed: true }]));
+    expect(await s2Card(s1Office)).toEqual([]);
   });
 
   it('refreshes the process appraisal of the units an event touches, and only theirs', async () => {

@@ -11,6 +11,7 @@ import { AppraisalWorkflowService } from './appraisal-workflow.service';
 import { AppraisalEntity, AppraisalObjectionRow, AppraisalValueRow, AppraisalVetoRow } from './appraisal.entity';
 import { AppraisalResolver } from './appraisal.resolver';
 import { AppraisalService } from './appraisal.service';
+import { OrgUnitAppraisalsResolver } from './org-unit-appraisals.resolver';
 import { refreshMarked, refreshMarkers } from './process-refresh';
 
 /** How often marked process appraisals are recomputed: an event shows in the process appraisal within about this. */
@@ -28,6 +29,7 @@ export const APPRAISALS_MODULE: FeatureModule<AppraisalDeps> = {
   resolvers: ({ dataSource }) => [
     new AppraisalResolver(new AppraisalService(dataSource, () => new Date())),
     new AppraisalWorkflowResolver(new AppraisalWorkflowService(dataSource, () => new Date())),
+    new OrgUnitAppraisalsResolver(dataSource),
   ],
   // Every event the facts take marks the process appraisals it touches; the job recomputes the marked units.
   eventHandlers: (deps) => refreshMarkers([HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE].flatMap((module) => (module.eventHandlers?.(deps) ?? []).map((handler) => handler.contract))),
