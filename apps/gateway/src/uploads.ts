@@ -122,6 +122,9 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
       const value = answer.headers[name];
       if (value !== undefined) res.setHeader(name, value);
     }
+    // An answer before the whole upload arrived (413): the rest of the body is never read, so the caller's
+    // connection cannot carry another request; closing it keeps a keep-alive client from waiting on it.
+    if (!req.complete) res.setHeader('connection', 'close');
     pipeline(answer, res).catch((error) => req.log.warn({ err: error }, 'file response interrupted'));
   });
   upstream.on('error', (error) => {
