@@ -7,6 +7,7 @@ import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
 import { computeAppraisals } from './appraisal-computation';
 import { schemePeriod } from './appraisal-period';
 import { APPRAISAL_ACCESS } from './appraisal.access';
+import { proposeVetoAccountability } from './veto-proposals';
 import { AppraisalEntity, AppraisalObjectionRow, AppraisalStage, AppraisalValueRow, AppraisalVetoRow } from './appraisal.entity';
 import { Appraisal, AppraisalIndicatorValue, AppraisalObjection, AppraisalRunPayload, AppraisalVeto, toAppraisal, toAppraisalObjection } from './appraisal.types';
 
@@ -56,6 +57,7 @@ export class AppraisalService {
     const today = calendarDateOf(this.now());
     const asOf = stage === AppraisalStage.YEAR_END || today > periodEnd ? periodEnd : today;
     const appraisedUnits = await computeAppraisals(manager, scheme, indicators, stage, asOf, this.now());
+    if (stage === AppraisalStage.YEAR_END) await proposeVetoAccountability(manager, scheme);
     return { schemeId: scheme.id, stage, appraisedUnits };
   }
 

@@ -101,6 +101,9 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     expect(second).toMatchObject({ orgUnit: { id: 's2' }, vetoed: true, rank: 2, grade: '不合格', vetoes: [{ rule: 'MAJOR_INCIDENT', evidenceKind: 'INCIDENT', evidenceId: 'i9' }] });
     expect(second.total).toBeGreaterThan(first.total);
     expect(second.vetoes[0].reason).toContain('校舍坍塌');
+    // The veto proposes an accountability record against s2 for the county to confirm; nothing is sanctioned by itself.
+    const proposals = await db.dataSource.query("SELECT org_unit_id, status, reason, measure FROM accountability_record WHERE source_kind = 'APPRAISAL_VETO'");
+    expect(proposals).toEqual([{ org_unit_id: 's2', status: 'PROPOSED', reason: 'VETO', measure: 'DISQUALIFY_HONOURS' }]);
 
     // A school sees its own result only; another county sees none.
     const own = (await runner.data(s1Office, RESULTS, { id: scheme.id, stage: 'YEAR_END' })).appraisals;
