@@ -7,6 +7,7 @@ import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ACCOUNTABILITY_MODULE } from './accountability/accountability.module';
 import { httpPersonNames, PersonNameLookup } from './accountability/person-names';
+import { APPRAISAL_EXPORTS_MODULE } from './appraisal-exports/appraisal-exports.module';
 import { APPRAISALS_MODULE } from './appraisals/appraisals.module';
 import { APPRAISAL_SCHEMES_MODULE } from './appraisal-schemes/appraisal-schemes.module';
 import { EDUCATION_FACTS_MODULE } from './education-facts/education-facts.module';
@@ -25,7 +26,7 @@ export interface AppraisalDeps extends ServiceBase {
   personNames?: PersonNameLookup;
 }
 
-export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, APPRAISALS_MODULE, SUPERVISIONS_MODULE, ACCOUNTABILITY_MODULE, ORG_PROJECTION_MODULE];
+export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, APPRAISALS_MODULE, APPRAISAL_EXPORTS_MODULE, SUPERVISIONS_MODULE, ACCOUNTABILITY_MODULE, ORG_PROJECTION_MODULE];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar, ...supervisionPhotoVariables() });
 
