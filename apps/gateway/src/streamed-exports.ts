@@ -8,23 +8,32 @@ export interface StreamedExportsOptions {
   verifyToken: TokenVerifier;
 }
 
+/** supervision-appraisal's streamed downloads: the gateway's /exports/<name> and the subgraph's path beside its /graphql. */
+const SUPERVISION_APPRAISAL_EXPORTS: { name: string; upstreamPath: string }[] = [
+  // accountability-list?orgUnitId=…[&from=…&to=…][&status=CONFIRMED,REVOKED] (问责通报清单)
+  { name: 'accountability-list', upstreamPath: 'accountability-list' },
+  // appraisal-results?schemeId=…[&stage=YEAR_END|PROCESS] (考核结果: 汇总, 指标明细, 一票否决; the stored, frozen figures)
+  { name: 'appraisal-results', upstreamPath: 'appraisal-results' },
+];
+
 /**
  * Downloads a subgraph writes as a stream (lists of any length, never held whole in memory): GET
  * /exports/<name>?… is forwarded with its query string and the caller's token, and the workbook (or the
  * JSON refusal { code, reason, message }) streamed back. Mounted before the GraphQL-backed /exports/:name.
- * - accountability-list?orgUnitId=…[&from=…&to=…][&status=CONFIRMED,REVOKED] (问责通报清单, supervision-appraisal)
  */
 export function mountStreamedExports(app: Express, options: StreamedExportsOptions): void {
-  forwardToSubgraph(
-    app,
-    {
-      method: 'get',
-      path: '/exports/accountability-list',
-      subgraphUrl: options.supervisionAppraisalUrl,
-      upstreamPath: 'accountability-list',
-      serviceLabel: '督导考核服务',
-      keepQuery: true,
-    },
-    options.verifyToken,
-  );
+  for (const download of SUPERVISION_APPRAISAL_EXPORTS) {
+    forwardToSubgraph(
+      app,
+      {
+        method: 'get',
+        path: `/exports/${download.name}`,
+        subgraphUrl: options.supervisionAppraisalUrl,
+        upstreamPath: download.upstreamPath,
+        serviceLabel: '督导考核服务',
+        keepQuery: true,
+      },
+      options.verifyToken,
+    );
+  }
 }
