@@ -1,6 +1,7 @@
 import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient, GraphQLData } from '@campus/testing';
 import { seedDemoAccountability } from './demo-accountability';
+import { seedDemoAppraisal } from './demo-appraisal';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoEducation } from './demo-education';
 import { seedDemoInspections } from './demo-inspections';
@@ -157,6 +158,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   await seedDemoEducation({ clients, unitIds, personIds, log });
   await seedDemoSupervision({ clients, unitIds, personIds, log });
   await seedDemoAccountability({ clients, unitIds, personIds, log });
+  await seedDemoAppraisal({ clients, unitIds, log });
   return { seeded: true, unitIds };
 }
 
