@@ -19,6 +19,12 @@ export interface EventSample {
   afterCommitMs: number;
   mutationMs: number;
   polls: number;
+  /** The split of afterCommitMs by the service's own timestamps (same clock): commit → fact applied (outbox relay, broker, consumer). */
+  deliveryMs: number;
+  /** Fact applied → the refresh job's run that recomputed the school began (the appraisal's computedAt): waiting for the job's tick. */
+  waitMs: number;
+  /** That run's start → the new count seen: the recomputation, its commit, the poll. */
+  recomputeMs: number;
 }
 
 export interface EventOptions {
@@ -29,16 +35,18 @@ export interface EventOptions {
   indicatorId: string;
   events: number;
   warmup: number;
+  /** When supervision-appraisal's inbox applied the latest hazard.registered. */
+  appliedAt: () => Promise<Date>;
   log: (line: string) => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
-async function countOf(options: EventOptions): Promise<number> {
-  type Answer = { appraisal: { values: { indicatorId: string; numerator: number | null }[] } };
+async function countOf(options: EventOptions): Promise<{ count: number; computedAt: number }> {
+  type Answer = { appraisal: { computedAt: string; values: { indicatorId: string; numerator: number | null }[] } };
   const data = await options.reader.data<Answer>(APPRAISAL, { id: options.appraisalId });
-  return data.appraisal.values.find((value) => value.indicatorId === options.indicatorId)?.numerator ?? 0;
+  return { count: data.appraisal.values.find((value) => value.indicatorId === options.indicatorId)?.numerator ?? 0, computedAt: Date.parse(data.appraisal.computedAt) };
 }
 
 export async function measureEvents(options: EventOptions): Promise<{ samples: EventSample[]; failures: string[]; pollMs: number }> {
@@ -46,7 +54,7 @@ export async function measureEvents(options: EventOptions): Promise<{ samples: E
   const failures: string[] = [];
   const pollTimes: number[] = [];
   for (let k = 0; k < options.warmup + options.events; k++) {
-    const before = await countOf(options);
+    const before = (await countOf(options)).count;
     const start = process.hrtime.bigint();
     await options.registrar.data(REGISTER, {
       input: {
@@ -61,21 +69,27 @@ export async function measureEvents(options: EventOptions): Promise<{ samples: E
     });
     const mutationMs = since(start);
     const committed = process.hrtime.bigint();
+    const committedAt = Date.now();
     let polls = 0;
-    let seen = false;
+    let seen: { computedAt: number; at: number } | null = null;
     while (since(start) < GIVE_UP_MS) {
       const pollStart = process.hrtime.bigint();
-      const count = await countOf(options);
+      const answer = await countOf(options);
       pollTimes.push(since(pollStart));
       polls++;
-      if (count > before) {
-        seen = true;
+      if (answer.count > before) {
+        seen = { computedAt: answer.computedAt, at: Date.now() };
         break;
       }
       await sleep(POLL_PAUSE_MS);
     }
     if (!seen) failures.push(`event ${k + 1}: the count stayed at ${before} for ${GIVE_UP_MS / 1000} s`);
-    else if (k >= options.warmup) samples.push({ totalMs: since(start), afterCommitMs: since(committed), mutationMs, polls });
+    else if (k >= options.warmup) {
+      const totalMs = since(start);
+      const afterCommitMs = since(committed);
+      const applied = (await options.appliedAt()).getTime();
+      samples.push({ totalMs, afterCommitMs, mutationMs, polls, deliveryMs: applied - committedAt, waitMs: seen.computedAt - applied, recomputeMs: seen.at - seen.computedAt });
+    }
     if ((k + 1) % 10 === 0) options.log(`  ${k + 1} events`);
     // Events arrive at any point of the refresh job's 500 ms cycle.
     await sleep(100 + Math.floor(Math.random() * 500));

@@ -1,6 +1,7 @@
 import { databaseUrl } from '@campus/database';
 import { GraphQLClient } from '@campus/testing';
 import { Connection, createConnection } from 'mysql2/promise';
+import os from 'node:os';
 import { calendarDay } from '../hazards/hazard-lifecycle';
 import { CapturedStatement, captureComputation, ComputationStep } from './computation-statements';
 import { AppraisalFacts } from './dataset';
@@ -12,6 +13,8 @@ export interface MeasureOptions {
   gatewayUrl: string;
   /** supervision-appraisal's GraphQL URL (its downloads sit beside it). */
   appraisalUrl: string;
+  /** responsibility-network's GraphQL URL (a probe of another service beside the export). */
+  responsibilityUrl: string;
   mysqlUrl: string;
   appraisalDb: string;
   facts: AppraisalFacts;
@@ -38,10 +41,13 @@ export interface Results {
   floor: { steps: ComputationStep[]; statements: FloorStatement[]; totalMs: number };
   events: { samples: EventSample[]; failures: string[]; pollMs: number; floorMs: number; floorStatements: number } | null;
   exports: ExportResults | null;
-  explain: { name: string; ms: number; sql: string; plan: Record<string, unknown>[] } | null;
+  /** Plans of the slowest statements of different steps (the floor's order). */
+  explains: { name: string; ms: number; sql: string; plan: Record<string, unknown>[] }[];
   checks: { name: string; ok: boolean; detail: string }[];
   server: { version: string; bufferPoolMiB: number };
   totalSeconds: number;
+  /** The machine's load average (1 min) as each part began, and at the end: other engineers' tests share it. */
+  load: { part: string; load: number }[];
 }
 
 const clock = async (operation: () => Promise<unknown>) => {
@@ -64,6 +70,7 @@ async function eventLatency(options: MeasureOptions, clients: Record<'province' 
   options.log(`measuring: ${options.events} events to «${school.name}»'s process appraisal`);
   const measured = await measureEvents({
     registrar: clients.school, reader: clients.province, schoolId: school.id, appraisalId: String(found.id), indicatorId: indicator.id, events: options.events, warmup: 3, log: options.log,
+    appliedAt: async () => (await scalar(appraisal, "SELECT MAX(processed_at) AS at FROM event_inbox WHERE event_type = 'hazard.registered'", [])).at as Date,
   });
   const today = calendarDay(Date.now());
   const captured = captureComputation(databaseUrl(options.mysqlUrl, options.appraisalDb), {
@@ -111,6 +118,9 @@ function dashboards(options: MeasureOptions, clients: Record<'county' | 'school'
     { name: `school: orgUnit(«${school.name}») { appraisals(stage: YEAR_END) }`, client: clients.school, query: `query($id: ID!) { orgUnit(id: $id) { id appraisals(stage: YEAR_END) { ${fields} } } }`, variables: { id: school.id } },
     { name: `county: orgUnit(«${county.name}») { children { appraisals(stage: YEAR_END) } }`, client: clients.county, query: `query($id: ID!) { orgUnit(id: $id) { children { id name appraisals(stage: YEAR_END) { ${fields} } } } }`, variables: { id: county.id } },
     { name: 'county: appraisals(schemeId, stage: YEAR_END, first: 20) by rank', client: clients.county, query: `query($s: ID!) { appraisals(schemeId: $s, stage: YEAR_END, first: 20) { totalCount edges { node { ${fields} orgUnit { id name } } } } }`, variables: { s: schemeId } },
+    // Probes, not dashboards: how long each service takes to answer at all (its event loop) while the export runs.
+    { name: 'probe: { __typename } straight to supervision-appraisal', client: new GraphQLClient(options.appraisalUrl), query: '{ __typename }', variables: {}, probe: true },
+    { name: 'probe: { __typename } straight to responsibility-network', client: new GraphQLClient(options.responsibilityUrl), query: '{ __typename }', variables: {}, probe: true },
   ];
 }
 
@@ -120,18 +130,24 @@ export async function measureAll(options: MeasureOptions): Promise<Results> {
   const gateway = new GraphQLClient(options.gatewayUrl);
   const [province, county, school] = await Promise.all([facts.accounts.province, facts.accounts.county, facts.accounts.school].map((name) => gateway.login(name, options.password)));
   const appraisal = await createConnection({ uri: databaseUrl(options.mysqlUrl, options.appraisalDb), timezone: 'Z', dateStrings: ['DATE'] });
-  const results: Results = { schemeRuns: [], floor: { steps: [], statements: [], totalMs: 0 }, events: null, exports: null, explain: null, checks: [], server: { version: '', bufferPoolMiB: 0 }, totalSeconds: 0 };
+  const results: Results = { schemeRuns: [], floor: { steps: [], statements: [], totalMs: 0 }, events: null, exports: null, explains: [], checks: [], server: { version: '', bufferPoolMiB: 0 }, totalSeconds: 0, load: [] };
+  const load = (part: string) => results.load.push({ part, load: os.loadavg()[0] });
   try {
     const root = facts.samples.province.path;
     const [unitRows] = await appraisal.query("SELECT id, path FROM org_unit_projection WHERE path > ? AND path < CONCAT(?, '~') AND kind = 'SCHOOL' ORDER BY path", [root, root]);
     const units = unitRows as { id: string; path: string }[];
     let scheme: CreatedScheme | null = null;
+    load('year-end runs');
     for (let run = 1; run <= options.yearEndRuns; run++) {
       scheme = await createScheme(province, facts.samples.province.id, facts.year, `${facts.year}年度学校安全工作考核（基准测试 ${new Date().toISOString()} #${run}）`);
       log(`measuring: scheme ${run}/${options.yearEndRuns} — publishAppraisalScheme (process appraisal of ${units.length} schools)`);
       const published = await runScheme(province, scheme.id, 'publish');
       log(`  published in ${Math.round(published.ms)} ms (${published.units} units)`);
-      if (run === 1) results.events = await eventLatency(options, { province, school }, appraisal, scheme);
+      if (run === 1) {
+        load('events');
+        results.events = await eventLatency(options, { province, school }, appraisal, scheme);
+        load('year-end runs (continued)');
+      }
       log(`measuring: scheme ${run}/${options.yearEndRuns} — closeAppraisalScheme (year-end appraisal)`);
       const closed = await runScheme(province, scheme.id, 'close');
       log(`  closed in ${Math.round(closed.ms)} ms (${closed.units} units)`);
@@ -139,11 +155,16 @@ export async function measureAll(options: MeasureOptions): Promise<Results> {
     }
     results.checks.push(...(await resultChecks(appraisal, facts, scheme!.id, units.length)));
     log('measuring: the year-end statements straight on MariaDB');
+    load('year-end floor');
     results.floor = await yearEndFloor(options, appraisal, scheme!, units);
-    const slowest = [...results.floor.statements].sort((a, b) => b.floorMs - a.floorMs)[0];
-    const [plan] = await appraisal.query(`EXPLAIN ${slowest.sql}`, slowest.params);
-    results.explain = { name: slowest.step, ms: slowest.floorMs, sql: slowest.sql, plan: plan as Record<string, unknown>[] };
+    const bySql = new Map<string, FloorStatement>();
+    for (const statement of [...results.floor.statements].sort((a, b) => b.floorMs - a.floorMs)) if (!bySql.has(statement.sql)) bySql.set(statement.sql, statement);
+    for (const slow of [...bySql.values()].slice(0, 3)) {
+      const [plan] = await appraisal.query(`EXPLAIN ${slow.sql}`, slow.params);
+      results.explains.push({ name: slow.step, ms: slow.floorMs, sql: slow.sql, plan: plan as Record<string, unknown>[] });
+    }
     log('measuring: the results export');
+    load('export');
     const query = `schemeId=${scheme!.id}&stage=YEAR_END`;
     results.exports = await measureExport({
       gatewayUrl: `${options.gatewayUrl.replace(/\/graphql$/, '')}/exports/appraisal-results?${query}`,
@@ -159,6 +180,7 @@ export async function measureAll(options: MeasureOptions): Promise<Results> {
   } finally {
     await appraisal.end();
   }
+  load('end');
   results.totalSeconds = Math.round((Date.now() - started) / 1000);
   return results;
 }

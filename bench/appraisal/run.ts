@@ -56,6 +56,7 @@ runBench({
     const results = await measureAll({
       gatewayUrl: platform.gatewayUrl,
       appraisalUrl: platform.subgraphUrl('supervision-appraisal'),
+      responsibilityUrl: platform.subgraphUrl('responsibility-network'),
       mysqlUrl,
       appraisalDb: databaseName('supervision-appraisal'),
       facts,
