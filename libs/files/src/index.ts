@@ -7,3 +7,4 @@ export * from './s3-store';
 export * from './sample-files';
 export * from './upload-errors';
 export * from './upload-inspector';
+export * from './stored-file';

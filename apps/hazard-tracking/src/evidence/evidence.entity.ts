@@ -1,4 +1,5 @@
-import { ASCII_ID, ScopedRecord } from '@campus/database';
+import { ASCII_ID } from '@campus/database';
+import { StoredFileRecord } from '@campus/files';
 import { Column, Entity } from 'typeorm';
 import { EvidenceKind } from './evidence-enums';
 
@@ -8,7 +9,7 @@ import { EvidenceKind } from './evidence-enums';
  * hazard, so a moved unit's evidence follows.
  */
 @Entity('hazard_evidence')
-export class HazardEvidenceEntity extends ScopedRecord {
+export class HazardEvidenceEntity extends StoredFileRecord {
   @Column({ name: 'hazard_id', ...ASCII_ID })
   hazardId: string;
 
@@ -17,29 +18,4 @@ export class HazardEvidenceEntity extends ScopedRecord {
 
   @Column({ type: 'varchar', length: 16 })
   kind: EvidenceKind;
-
-  @Column({ type: 'varchar', length: 255 })
-  filename: string;
-
-  @Column({ name: 'content_type', type: 'varchar', length: 100, charset: 'ascii', collation: 'ascii_bin' })
-  contentType: string;
-
-  @Column({ name: 'size_bytes', type: 'int' })
-  sizeBytes: number;
-
-  /** Hex SHA-256 of the content, computed while it was uploaded. */
-  @Column({ type: 'char', length: 64, charset: 'ascii', collation: 'ascii_bin' })
-  sha256: string;
-
-  @Column({ name: 'storage_key', type: 'varchar', length: 255, charset: 'ascii', collation: 'ascii_bin' })
-  storageKey: string;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  note: string | null;
-
-  @Column({ name: 'uploaded_by_account_id', ...ASCII_ID })
-  uploadedByAccountId: string;
-
-  @Column({ name: 'uploaded_by_person_id', ...ASCII_ID, nullable: true })
-  uploadedByPersonId: string | null;
 }

@@ -1,10 +1,10 @@
 import { newId } from '@campus/database';
-import { cleanFilename, FileStore, FileType, JPEG, PNG, storeInspected, StoredFile, WEBP } from '@campus/files';
-import { Caller, PersonReference, personReference } from '@campus/graphql';
+import { cleanFilename, FileStore, FileType, JPEG, PNG, storeInspected, StoredFile, StoredFileFields, storedFileFields, WEBP } from '@campus/files';
+import { Caller } from '@campus/graphql';
 import { definePolicy, lockTransition, requireTransition, scopedAccess, viewRule } from '@campus/server';
 import DataLoader from 'dataloader';
 import { Readable } from 'node:stream';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FINDING_ACCESS, SUPERVISION_ACCESS, SUPERVISION_TRANSITIONS } from './supervision.access';
 import { SupervisionFindingEntity } from './supervision.entity';
@@ -17,47 +17,10 @@ export const SUPERVISION_PHOTO_POLICY = definePolicy({ aggregate: 'SupervisionFi
 export const SUPERVISION_PHOTO_ACCESS = scopedAccess(SUPERVISION_PHOTO_POLICY, SupervisionPhotoEntity);
 
 @ObjectType('SupervisionFindingPhoto', { description: '督导检查问题的现场照片（经网关上传和下载）' })
-export class SupervisionFindingPhoto {
-  @Field(() => ID)
-  id: string;
-
-  @Field({ description: '文件名' })
-  filename: string;
-
-  @Field({ description: 'MIME 类型（按文件内容识别）' })
-  contentType: string;
-
-  @Field(() => Int, { description: '文件大小（字节）' })
-  size: number;
-
-  @Field({ description: 'SHA-256 校验值（十六进制），下载时与 ETag 一致' })
-  sha256: string;
-
-  @Field({ description: '下载地址（网关上的路径，需携带登录令牌）' })
-  downloadUrl: string;
-
-  @Field(() => String, { nullable: true, description: '说明' })
-  note: string | null;
-
-  @Field({ description: '上传时间' })
-  uploadedAt: Date;
-
-  @Field(() => PersonReference, { nullable: true, description: '上传人' })
-  uploadedBy: PersonReference | null;
-}
+export class SupervisionFindingPhoto extends StoredFileFields {}
 
 export function toSupervisionPhoto(entity: SupervisionPhotoEntity): SupervisionFindingPhoto {
-  return {
-    id: entity.id,
-    filename: entity.filename,
-    contentType: entity.contentType,
-    size: entity.sizeBytes,
-    sha256: entity.sha256,
-    downloadUrl: `/supervision-photos/${entity.id}`,
-    note: entity.note,
-    uploadedAt: entity.createdAt,
-    uploadedBy: personReference(entity.uploadedByPersonId),
-  };
+  return storedFileFields(entity, `/supervision-photos/${entity.id}`);
 }
 
 export interface PhotoUpload {
