@@ -1,7 +1,11 @@
 import { ASCII_ID, ScopedRecord } from '@campus/database';
 import { PersonReference, personReference } from '@campus/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Readable } from 'node:stream';
 import { Column } from 'typeorm';
+import { FileStore } from './file-store';
+import { FileType } from './file-types';
+import { InspectedFile, storeInspected } from './upload-inspector';
 
 /**
  * The columns of every stored upload (hazard evidence, education documents, finding photos): the file lives
@@ -82,4 +86,43 @@ export function storedFileFields(record: StoredFileRecord, downloadUrl: string):
     uploadedByAccountId: record.uploadedByAccountId,
     uploadedBy: personReference(record.uploadedByPersonId),
   };
+}
+
+/** What a stored upload's record says of the file and who sent it (the kind of record adds its owner and scope). */
+export function storedFileColumns(
+  file: InspectedFile,
+  upload: { storageKey: string; filename: string; note: string | null },
+  uploader: { accountId: string; personId: string | null },
+): Pick<StoredFileRecord, 'filename' | 'contentType' | 'sizeBytes' | 'sha256' | 'storageKey' | 'note' | 'uploadedByAccountId' | 'uploadedByPersonId'> {
+  return {
+    filename: upload.filename,
+    contentType: file.type.contentType,
+    sizeBytes: file.size,
+    sha256: file.sha256,
+    storageKey: upload.storageKey,
+    note: upload.note,
+    uploadedByAccountId: uploader.accountId,
+    uploadedByPersonId: uploader.personId,
+  };
+}
+
+/**
+ * File first, record second: streams the upload through the inspector into the store under `key`, then
+ * records it with `record` (which checks its owner again); when recording fails the file is deleted, so a
+ * refusal leaves nothing behind (a crash in between leaves at worst an unreferenced file).
+ */
+export async function storeThenRecord<T>(
+  store: FileStore,
+  key: string,
+  content: Readable,
+  limits: { allowed: readonly FileType[]; maxBytes: number },
+  record: (file: InspectedFile) => Promise<T>,
+): Promise<T> {
+  const file = await storeInspected(store, key, content, limits.allowed, limits.maxBytes);
+  try {
+    return await record(file);
+  } catch (error) {
+    await store.delete(key).catch(() => undefined);
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { newId } from '@campus/database';
-import { cleanFilename, FileStore, storeInspected, StoredFile } from '@campus/files';
+import { cleanFilename, FileStore, storedFileColumns, storeThenRecord, StoredFile } from '@campus/files';
 import { Caller } from '@campus/graphql';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -37,31 +37,21 @@ export class DocumentService {
     const owner = await ownerAcceptingDocument(this.dataSource.manager, caller, upload);
     const id = newId();
     const storageKey = `${owner.keyPrefix}/${id}`;
-    const file = await storeInspected(this.store, storageKey, content, typesAllowedFor(upload.kind), this.options.maxBytes);
-    try {
-      await this.dataSource.transaction(async (manager) => {
+    await storeThenRecord(this.store, storageKey, content, { allowed: typesAllowedFor(upload.kind), maxBytes: this.options.maxBytes }, (file) =>
+      this.dataSource.transaction(async (manager) => {
         const current = await ownerAcceptingDocument(manager, caller, upload, true);
+        const filename = cleanFilename(upload.filename, file.type, upload.kind === EducationDocumentKind.PHOTO ? '照片' : '文件');
         await manager.getRepository(EducationDocumentEntity).insert({
           id,
           ownerKind: current.ownerKind,
           ownerId: current.ownerId,
           kind: upload.kind,
-          filename: cleanFilename(upload.filename, file.type, upload.kind === EducationDocumentKind.PHOTO ? '照片' : '文件'),
-          contentType: file.type.contentType,
-          sizeBytes: file.size,
-          sha256: file.sha256,
-          storageKey,
-          note: upload.note,
-          uploadedByAccountId: caller.viewer.accountId,
-          uploadedByPersonId: caller.viewer.personId,
+          ...storedFileColumns(file, { storageKey, filename, note: upload.note }, caller.viewer),
           orgUnitId: current.orgUnitId,
           orgPath: current.orgPath,
         });
-      });
-    } catch (error) {
-      await this.store.delete(storageKey).catch(() => undefined);
-      throw error;
-    }
+      }),
+    );
     return toEducationDocument(await this.dataSource.getRepository(EducationDocumentEntity).findOneByOrFail({ id }));
   }
 

@@ -1,7 +1,7 @@
 import { newId } from '@campus/database';
 import { Caller } from '@campus/graphql';
 import { requireTransition } from '@campus/server';
-import { cleanFilename, FileStore, storeInspected, StoredFile } from '@campus/files';
+import { cleanFilename, FileStore, StoredFile, storedFileColumns, storeThenRecord } from '@campus/files';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { HazardEntity } from '../hazards/hazard.entity';
@@ -45,29 +45,17 @@ export class EvidenceService {
     const hazard = await this.hazardAcceptingEvidence(caller, upload.hazardId);
     const id = newId();
     const storageKey = `hazards/${hazard.id}/${id}`;
-    const file = await storeInspected(this.store, storageKey, content, typesAllowedFor(upload.kind), this.options.maxBytes);
-    const row = this.dataSource.getRepository(HazardEvidenceEntity).create({
-      id,
-      hazardId: hazard.id,
-      stepId: null,
-      kind: upload.kind,
-      filename: cleanFilename(upload.filename, file.type),
-      contentType: file.type.contentType,
-      sizeBytes: file.size,
-      sha256: file.sha256,
-      storageKey,
-      note: upload.note,
-      uploadedByAccountId: caller.viewer.accountId,
-      uploadedByPersonId: caller.viewer.personId,
-      orgUnitId: hazard.orgUnitId,
-      orgPath: hazard.orgPath,
-    });
-    try {
-      await this.dataSource.getRepository(HazardEvidenceEntity).insert(row);
-    } catch (error) {
-      await this.store.delete(storageKey).catch(() => undefined);
-      throw error;
-    }
+    await storeThenRecord(this.store, storageKey, content, { allowed: typesAllowedFor(upload.kind), maxBytes: this.options.maxBytes }, (file) =>
+      this.dataSource.getRepository(HazardEvidenceEntity).insert({
+        id,
+        hazardId: hazard.id,
+        stepId: null,
+        kind: upload.kind,
+        ...storedFileColumns(file, { storageKey, filename: cleanFilename(upload.filename, file.type), note: upload.note }, caller.viewer),
+        orgUnitId: hazard.orgUnitId,
+        orgPath: hazard.orgPath,
+      }),
+    );
     const saved = await this.dataSource.getRepository(HazardEvidenceEntity).findOneByOrFail({ id });
     return toHazardEvidence(saved, null);
   }

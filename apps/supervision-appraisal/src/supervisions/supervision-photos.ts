@@ -1,5 +1,5 @@
 import { newId } from '@campus/database';
-import { cleanFilename, FileStore, FileType, JPEG, PNG, storeInspected, StoredFile, StoredFileFields, storedFileFields, WEBP } from '@campus/files';
+import { cleanFilename, FileStore, FileType, JPEG, PNG, StoredFile, storedFileColumns, StoredFileFields, storedFileFields, storeThenRecord, WEBP } from '@campus/files';
 import { Caller } from '@campus/graphql';
 import { definePolicy, lockTransition, requireTransition, scopedAccess, viewRule } from '@campus/server';
 import DataLoader from 'dataloader';
@@ -58,29 +58,18 @@ export class SupervisionPhotos {
     const finding = await findingAcceptingPhoto(this.dataSource.manager, caller, upload.findingId, false);
     const id = newId();
     const storageKey = `supervision-findings/${finding.id}/${id}`;
-    const file = await storeInspected(this.store, storageKey, content, PHOTO_TYPES, this.maxBytes);
-    try {
-      await this.dataSource.transaction(async (manager) => {
+    await storeThenRecord(this.store, storageKey, content, { allowed: PHOTO_TYPES, maxBytes: this.maxBytes }, (file) =>
+      this.dataSource.transaction(async (manager) => {
         const current = await findingAcceptingPhoto(manager, caller, upload.findingId, true);
         await manager.getRepository(SupervisionPhotoEntity).insert({
           id,
           findingId: current.id,
-          filename: cleanFilename(upload.filename, file.type, '问题照片'),
-          contentType: file.type.contentType,
-          sizeBytes: file.size,
-          sha256: file.sha256,
-          storageKey,
-          note: upload.note,
-          uploadedByAccountId: caller.viewer.accountId,
-          uploadedByPersonId: caller.viewer.personId,
+          ...storedFileColumns(file, { storageKey, filename: cleanFilename(upload.filename, file.type, '问题照片'), note: upload.note }, caller.viewer),
           orgUnitId: current.orgUnitId,
           orgPath: current.orgPath,
         });
-      });
-    } catch (error) {
-      await this.store.delete(storageKey).catch(() => undefined);
-      throw error;
-    }
+      }),
+    );
     return toSupervisionPhoto(await this.dataSource.getRepository(SupervisionPhotoEntity).findOneByOrFail({ id }));
   }
 
