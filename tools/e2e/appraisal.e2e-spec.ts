@@ -120,18 +120,24 @@ describe('supervision-appraisal: the appraisal chain through the gateway', () =>
 
     // hazard-tracking: 信息工程学院's safety officer registers a hazard, rectifies it by today's deadline; the office accepts it.
     const leaderPerson = (await xxLeader.data('{ me { person { id } } }')).me.person.id;
-    let hazard = (await xxOfficer.data(hazardStep('registerHazard', 'RegisterHazardInput'), {
-      input: { orgUnitId: unit('XDZY-XX'), title: '考核链端到端：机房灭火器过期', description: '信息楼302机房灭火器超过有效期', category: 'FIRE', grade: 'GENERAL', placeText: '信息楼302机房', discoveredAt: new Date().toISOString() },
-    })).registerHazard.hazard;
-    const act = async (client: GraphQLClient, name: string, inputType: string, fields: Record<string, unknown> = {}) => {
-      hazard = (await client.data(hazardStep(name, inputType), { input: { id: hazard.id, version: hazard.version, ...fields } }))[name].hazard;
+    const rectifying = async (title: string, deadline: string) => {
+      let hazard = (await xxOfficer.data(hazardStep('registerHazard', 'RegisterHazardInput'), {
+        input: { orgUnitId: unit('XDZY-XX'), title, description: `${title}，需限期整改`, category: 'FIRE', grade: 'GENERAL', placeText: '信息楼三层', discoveredAt: new Date().toISOString() },
+      })).registerHazard.hazard;
+      const act = async (client: GraphQLClient, name: string, inputType: string, fields: Record<string, unknown> = {}) => {
+        hazard = (await client.data(hazardStep(name, inputType), { input: { id: hazard.id, version: hazard.version, ...fields } }))[name].hazard;
+      };
+      await act(xxOfficer, 'reportHazard', 'ReportHazardInput');
+      await act(xxOfficer, 'submitRectificationPlan', 'SubmitRectificationPlanInput', { responsiblePersonId: leaderPerson, measures: '限期整改到位', deadline, contingencyPlan: '整改期间专人巡查' });
+      await act(xxOfficer, 'startRectification', 'StartRectificationInput');
+      return { act, current: () => hazard };
     };
-    await act(xxOfficer, 'reportHazard', 'ReportHazardInput');
-    await act(xxOfficer, 'submitRectificationPlan', 'SubmitRectificationPlanInput', { responsiblePersonId: leaderPerson, measures: '更换灭火器', deadline: today, contingencyPlan: '临时调配相邻机房灭火器' });
-    await act(xxOfficer, 'startRectification', 'StartRectificationInput');
-    await act(xxOfficer, 'submitForAcceptance', 'SubmitForAcceptanceInput', { rectificationNote: '已更换两具灭火器' });
-    await act(office, 'acceptHazard', 'AcceptHazardInput', { passed: true, comment: '验收合格' });
-    expect(hazard.status).toBe('ACCEPTED');
+    const fixed = await rectifying('考核链端到端：机房灭火器过期', today);
+    await fixed.act(xxOfficer, 'submitForAcceptance', 'SubmitForAcceptanceInput', { rectificationNote: '已更换两具灭火器' });
+    await fixed.act(office, 'acceptHazard', 'AcceptHazardInput', { passed: true, comment: '验收合格' });
+    expect(fixed.current().status).toBe('ACCEPTED');
+    // A second one is being rectified, due tomorrow: neither rectified nor overdue yet.
+    await rectifying('考核链端到端：楼道应急照明损坏', calendarDateOf(new Date(Date.now() + 86_400_000)));
 
     // education-drills: a lecture attended by a person of 信息工程学院 not yet covered this half year.
     const coverage = await office.data(
@@ -232,6 +238,15 @@ describe('supervision-appraisal: the appraisal chain through the gateway', () =>
     const answer = 'mutation($input: AnswerAppraisalObjectionInput!) { answerAppraisalObjection(input: $input) { status answer } }';
     expect((await office.data(answer, { input: { objectionId: objection.id, accept: false, answer: '该培训签到已计入，覆盖率无误，驳回' } })).answerAppraisalObjection.status).toBe('REJECTED');
     expect((await results(xxLeader, scheme.id, 'YEAR_END'))['XDZY-XX']).toMatchObject({ status: 'PUBLISHED', objections: [{ id: objection.id, status: 'REJECTED' }] });
+  });
+
+  it('counts no hazard as due or overdue before its deadline in a year-end appraisal closed before the period ends', async () => {
+    // Closed today, the year-end appraisal takes its figures as of the period's last day: 信息工程学院's hazard due
+    // tomorrow, under rectification, must not count as unrectified and overdue yet (its process appraisal, as of today, agrees).
+    const process = (await results(office, scheme.id, 'PROCESS'))['XDZY-XX'];
+    const yearEnd = (await results(office, scheme.id, 'YEAR_END'))['XDZY-XX'];
+    expect(valueOf(yearEnd, 'OVERDUE_HAZARDS')).toMatchObject({ numerator: valueOf(process, 'OVERDUE_HAZARDS').numerator });
+    expect(valueOf(yearEnd, 'RECTIFICATION_RATE')).toMatchObject({ denominator: valueOf(process, 'RECTIFICATION_RATE').denominator });
   });
 
   it('downloads the published results as an .xlsx, and the same figures again after a later event', async () => {
