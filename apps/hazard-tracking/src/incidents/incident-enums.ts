@@ -1,3 +1,4 @@
+import { INCIDENT_TYPE_LABELS as INCIDENT_TYPE_NAMES } from '@campus/events';
 import { describedBy } from '@campus/graphql';
 import { registerEnumType } from 'type-graphql';
 
@@ -15,19 +16,7 @@ export enum IncidentType {
   OTHER = 'OTHER',
 }
 
-export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = {
-  FIRE: '火灾',
-  TRAFFIC: '交通事故',
-  FOOD_POISONING: '食物中毒',
-  INJURY: '意外伤害',
-  DROWNING: '溺水',
-  VIOLENCE: '校园欺凌/暴力',
-  LAB_ACCIDENT: '实验室事故',
-  BUILDING: '校舍安全事故',
-  EPIDEMIC: '传染病',
-  NETWORK: '网络安全事件',
-  OTHER: '其他',
-};
+export const INCIDENT_TYPE_LABELS: Record<IncidentType, string> = INCIDENT_TYPE_NAMES as Record<IncidentType, string>;
 
 /** Names as in the IncidentReported contract. */
 export enum IncidentSeverity {

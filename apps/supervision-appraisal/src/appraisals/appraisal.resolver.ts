@@ -47,7 +47,7 @@ export class AppraisalResolver {
     return this.service.publish(callerOf(context), input);
   }
 
-  @Mutation(() => AppraisalRunPayload, { description: '结束考核方案并计算年终考核结果（数据截至考核周期最后一天）' })
+  @Mutation(() => AppraisalRunPayload, { description: '结束考核方案并计算年终考核结果（数据截至考核周期最后一天；周期未满提前结束的截至当日）' })
   closeAppraisalScheme(@Arg('input') input: AppraisalSchemeRunInput, @Ctx() context: RequestContext): Promise<AppraisalRunPayload> {
     return this.service.close(callerOf(context), input);
   }

@@ -13,7 +13,7 @@ import { Appraisal, AppraisalIndicatorValue, AppraisalObjection, AppraisalRunPay
 
 /**
  * Brings schemes into force and computes their appraisals: publishing computes the process appraisal as of
- * today, closing the year-end appraisal as of the period's last day; a recomputation refreshes the process
+ * today, closing the year-end appraisal as of the period's last day (or today, closed before it ends); a recomputation refreshes the process
  * appraisal. Reads answer only the appraisals of units in the viewer's scope.
  */
 export class AppraisalService {
@@ -55,7 +55,8 @@ export class AppraisalService {
     const indicators = await manager.find(AppraisalIndicatorEntity, { where: { schemeId: scheme.id }, order: { position: 'ASC' } });
     const periodEnd = schemePeriod(scheme.year, scheme.period).to;
     const today = calendarDateOf(this.now());
-    const asOf = stage === AppraisalStage.YEAR_END || today > periodEnd ? periodEnd : today;
+    // As of today while the period runs (closing early counts nothing not yet due as missed), else its last day.
+    const asOf = today > periodEnd ? periodEnd : today;
     const appraisedUnits = await computeAppraisals(manager, scheme, indicators, stage, asOf, this.now());
     if (stage === AppraisalStage.YEAR_END) await proposeVetoAccountability(manager, scheme);
     return { schemeId: scheme.id, stage, appraisedUnits };

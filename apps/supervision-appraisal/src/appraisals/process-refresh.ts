@@ -6,12 +6,17 @@ import { computeAppraisals } from './appraisal-computation';
 import { schemePeriod } from './appraisal-period';
 import { AppraisalStage } from './appraisal.entity';
 
-/** Every org path an event names (orgPath fields at any depth: a hazard's unit, each attendee's unit …). */
+const ORG_PATH = /^\/([A-Za-z0-9_-]+\/)+$/;
+
+/**
+ * Every org path an event names, at any depth, under any key ending in Path (a hazard's orgPath, each
+ * attendee's, a letter's recipientPath, a moved unit's oldPath and newPath …).
+ */
 export function orgPathsIn(payload: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(payload)) payload.forEach((item) => orgPathsIn(item, into));
   else if (payload && typeof payload === 'object') {
     for (const [key, value] of Object.entries(payload)) {
-      if (key === 'orgPath' && typeof value === 'string') into.add(value);
+      if (key.endsWith('Path') && typeof value === 'string' && ORG_PATH.test(value)) into.add(value);
       else if (typeof value === 'object') orgPathsIn(value, into);
     }
   }

@@ -1,3 +1,4 @@
+import { INCIDENT_TYPE_LABELS } from '@campus/events';
 import { EntityManager } from 'typeorm';
 import { VetoRuleKind } from '../appraisal-schemes/appraisal-enums';
 import { asOfOf, subtreeRanges } from '../hazard-facts/fact-ranges';
@@ -35,7 +36,7 @@ async function majorIncidents(manager: EntityManager, units: readonly MetricUnit
   const holding = unitHolding(units);
   return rows.flatMap((row) => {
     const unit = holding(row.org_path);
-    const reason = `${row.occurred_on} 发生重大及以上安全事件（${row.type}）`;
+    const reason = `${row.occurred_on} 发生重大及以上安全事件（${INCIDENT_TYPE_LABELS[row.type] ?? row.type}）`;
     return unit ? [[unit.id, { rule: VetoRuleKind.MAJOR_INCIDENT, evidenceKind: 'INCIDENT', evidenceId: row.id, reason }] as [string, VetoFinding]] : [];
   });
 }

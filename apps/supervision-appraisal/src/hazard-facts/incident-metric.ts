@@ -1,3 +1,4 @@
+import { INCIDENT_TYPE_LABELS } from '@campus/events';
 import { EntityManager } from 'typeorm';
 import { AutomaticMetric, MetricPeriod, MetricSourcePage, MetricUnit, MetricValue } from '../metrics/metric';
 import { afterKey, asOfOf, countOf, isoOf, rollUp, sourcePage, subtreeRange, subtreeRanges } from './fact-ranges';
@@ -39,7 +40,7 @@ export const INCIDENTS: AutomaticMetric = {
     return sourcePage(rows, first, (row) => [isoOf(row.occurred_at)!, row.id], (row) => ({
       kind: 'INCIDENT',
       id: row.id,
-      label: `${SEVERITY_LABELS[row.severity] ?? row.severity}安全事件（${row.type}）`,
+      label: `${SEVERITY_LABELS[row.severity] ?? row.severity}安全事件（${INCIDENT_TYPE_LABELS[row.type] ?? row.type}）`,
       orgUnitId: row.org_unit_id,
       at: isoOf(row.occurred_at),
       counted: row.deaths || row.injuries ? `死亡 ${row.deaths} 人，受伤 ${row.injuries} 人` : '无人员伤亡',

@@ -111,6 +111,21 @@ export const HazardEscalated = contract(
     escalatedAt: isoDateTime,
   }),
 );
+/** Incident types (事件类型) as IncidentReported names them, and their Chinese names: the appraisal's reasons and sources read them. */
+export const INCIDENT_TYPE_LABELS: Record<string, string> = {
+  FIRE: '火灾',
+  TRAFFIC: '交通事故',
+  FOOD_POISONING: '食物中毒',
+  INJURY: '意外伤害',
+  DROWNING: '溺水',
+  VIOLENCE: '校园欺凌/暴力',
+  LAB_ACCIDENT: '实验室事故',
+  BUILDING: '校舍安全事故',
+  EPIDEMIC: '传染病',
+  NETWORK: '网络安全事件',
+  OTHER: '其他',
+};
+
 export const IncidentReported = contract(
   'hazard-tracking',
   'incident.reported',
