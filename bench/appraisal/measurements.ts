@@ -84,8 +84,11 @@ async function eventLatency(options: MeasureOptions, clients: Record<'province' 
 /** The year-end computation's statements captured, then each run straight on MariaDB. */
 async function yearEndFloor(options: MeasureOptions, appraisal: Connection, scheme: CreatedScheme, units: { id: string; path: string }[]): Promise<Results['floor']> {
   const year = options.facts.year;
+  // As the service takes it: the period's last day, or today when the scheme is closed before the period ends.
+  const today = calendarDay(Date.now());
+  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
   const captured = captureComputation(databaseUrl(options.mysqlUrl, options.appraisalDb), {
-    indicators: indicatorsOf(scheme), vetoRules: VETO_RULES, units, period: { from: `${year}-01-01`, to: `${year}-12-31`, asOf: `${year}-12-31` },
+    indicators: indicatorsOf(scheme), vetoRules: VETO_RULES, units, period: { from: `${year}-01-01`, to: `${year}-12-31`, asOf },
   });
   const statements: FloorStatement[] = [];
   for (const statement of captured.statements) statements.push({ ...statement, floorMs: await clock(() => appraisal.query(statement.sql, statement.params)) });

@@ -50,7 +50,7 @@ function yearEndSection(results: Results): string[] {
   return [
     '### Year-end computation of a 15-indicator scheme for all schools',
     '',
-    `The scheme (bench/appraisal/scheme.ts): ${INDICATORS.length} automatic indicators, both veto rules (重大安全事件, 重大隐患迟报/瞒报), appraised units: every SCHOOL under the province. **The catalogue has 13 metrics**: 隐患整改率 and 安全教育覆盖率 appear twice (a second indicator with a banded rule), so the computation reads them twice. Each run creates a scheme, publishes it (the process appraisal of every school as of today) and closes it (the year-end appraisal as of the period's last day, 31 December; the facts end on the day of generation), each mutation through the gateway as province.admin, timed from request to answer.`,
+    `The scheme (bench/appraisal/scheme.ts): ${INDICATORS.length} automatic indicators, both veto rules (重大安全事件, 重大隐患迟报/瞒报), appraised units: every SCHOOL under the province. **The catalogue has 13 metrics**: 隐患整改率 and 安全教育覆盖率 appear twice (a second indicator with a banded rule), so the computation reads them twice. Each run creates a scheme, publishes it (the process appraisal of every school as of today) and closes it (the year-end appraisal: as of the period's last day, or — as here, closed in December before the period ends — as of today, the service's rule; the facts end on the day of generation), each mutation through the gateway as province.admin, timed from request to answer.`,
     '',
     '| operation | runs | p50 | max | goal |',
     '|---|---|---|---|---|',
