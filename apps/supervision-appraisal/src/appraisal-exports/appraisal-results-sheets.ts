@@ -6,10 +6,11 @@ import { AppraisalResultsReader, StoredAppraisal, StoredValue } from './appraisa
 
 export const STAGE_LABELS: Record<AppraisalStage, string> = { [AppraisalStage.YEAR_END]: '年终', [AppraisalStage.PROCESS]: '过程' };
 
-/** 一票否决情形; a rule not listed (decided by assessors) shows as stored. */
+/** 一票否决情形. */
 const VETO_RULE_LABELS: Record<string, string> = {
   MAJOR_INCIDENT: '发生重大及以上安全事件',
   MAJOR_HAZARD_REPORTED_LATE: '重大隐患瞒报、迟报',
+  OTHER: '其他情形（评定人认定）',
 };
 
 /** 依据类型: the kind of record behind a veto; a kind not listed shows as stored. */

@@ -26,6 +26,8 @@ export enum ScoringRuleKind {
 export enum VetoRuleKind {
   MAJOR_INCIDENT = 'MAJOR_INCIDENT',
   MAJOR_HAZARD_REPORTED_LATE = 'MAJOR_HAZARD_REPORTED_LATE',
+  /** Another situation the scheme names, decided by an assessor with its reason and evidence. */
+  OTHER = 'OTHER',
 }
 
 export enum IndicatorKind {
@@ -83,10 +85,11 @@ registerEnumType(ScoringRuleKind, {
 
 registerEnumType(VetoRuleKind, {
   name: 'VetoRuleKind',
-  description: '一票否决情形（由业务数据自动发现）',
+  description: '一票否决情形（前两项由业务数据自动发现，其他情形由评定人认定）',
   valuesConfig: {
     MAJOR_INCIDENT: { description: '发生重大及以上安全事件' },
     MAJOR_HAZARD_REPORTED_LATE: { description: '重大隐患瞒报、迟报（发现后超过 24 小时未报告）' },
+    OTHER: { description: '方案规定的其他情形（由评定人认定，须写明事由和依据）' },
   },
 });
 

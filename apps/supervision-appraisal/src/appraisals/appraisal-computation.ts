@@ -37,6 +37,7 @@ interface UnitResult {
   values: Map<string, MetricValue & { score: number }>;
   total: number;
   vetoes: VetoFinding[];
+  vetoed: boolean;
   grade: string;
 }
 
@@ -54,6 +55,10 @@ async function existingAppraisals(manager: EntityManager, schemeId: string, stag
   const appraisals: { id: string; org_unit_id: string; status: string }[] = await manager.query('SELECT id, org_unit_id, status FROM appraisal WHERE scheme_id = ? AND stage = ?', [schemeId, stage]);
   const ids = new Map(appraisals.map((row) => [row.org_unit_id, row.id]));
   const frozen = new Set(appraisals.filter((row) => row.status !== 'DRAFT').map((row) => row.org_unit_id));
+  const decided: { appraisal_id: string }[] = appraisals.length
+    ? await manager.query("SELECT DISTINCT v.appraisal_id FROM appraisal_veto v JOIN appraisal a ON a.id = v.appraisal_id WHERE a.scheme_id = ? AND a.stage = ? AND v.rule = 'OTHER'", [schemeId, stage])
+    : [];
+  const vetoedByAssessors = new Set(decided.map((row) => row.appraisal_id));
   const manual = new Map<string, number>();
   if (appraisals.length) {
     const rows: { appraisal_id: string; indicator_id: string; score: string | null }[] = await manager.query(
@@ -63,7 +68,7 @@ async function existingAppraisals(manager: EntityManager, schemeId: string, stag
     );
     for (const row of rows) if (row.score !== null) manual.set(`${row.appraisal_id}:${row.indicator_id}`, Number(row.score));
   }
-  return { ids, manual, frozen };
+  return { ids, manual, frozen, vetoedByAssessors };
 }
 
 /**
@@ -103,7 +108,8 @@ export async function computeAppraisals(
       .reduce((sum, indicator) => sum + (existing.manual.get(`${appraisalId}:${indicator.id}`) ?? 0), 0);
     const total = Math.round(([...unitValues.values()].reduce((sum, value) => sum + value.score, 0) + manualPoints) * 100) / 100;
     const unitVetoes = vetoes.get(unit.id) ?? [];
-    return { unit, appraisalId, values: unitValues, total, vetoes: unitVetoes, grade: gradeOf(scheme.gradeBands ?? DEFAULT_GRADE_BANDS, total, unitVetoes.length > 0) };
+    const vetoed = unitVetoes.length > 0 || existing.vetoedByAssessors.has(appraisalId);
+    return { unit, appraisalId, values: unitValues, total, vetoes: unitVetoes, vetoed, grade: gradeOf(scheme.gradeBands ?? DEFAULT_GRADE_BANDS, total, vetoed) };
   });
   await writeResults(manager, scheme, stage, asOf, now, results);
   await rerank(manager, scheme.id, stage);
@@ -117,7 +123,7 @@ async function writeResults(manager: EntityManager, scheme: AppraisalSchemeEntit
        VALUES ${part.map(() => `(${placeholders(13)})`).join(', ')}
        ON DUPLICATE KEY UPDATE org_path = VALUES(org_path), total = VALUES(total), grade = VALUES(grade), vetoed = VALUES(vetoed),
          as_of = VALUES(as_of), computed_at = VALUES(computed_at), version = version + 1`,
-      part.flatMap((r) => [r.appraisalId, scheme.id, r.unit.id, r.unit.path, stage, 'DRAFT', r.total.toFixed(2), r.grade, r.vetoes.length > 0, null, asOf, now, 1]),
+      part.flatMap((r) => [r.appraisalId, scheme.id, r.unit.id, r.unit.path, stage, 'DRAFT', r.total.toFixed(2), r.grade, r.vetoed, null, asOf, now, 1]),
     );
     const valueRows = part.flatMap((r) => [...r.values].map(([indicatorId, v]) => [r.appraisalId, indicatorId, v.value, v.numerator, v.denominator, v.score.toFixed(2)]));
     for (const rows of chunks(valueRows)) {
@@ -128,7 +134,8 @@ async function writeResults(manager: EntityManager, scheme: AppraisalSchemeEntit
       );
     }
     const ids = part.map((r) => r.appraisalId);
-    await manager.query(`DELETE FROM appraisal_veto WHERE appraisal_id IN (${placeholders(ids.length)})`, ids);
+    // The facts' vetoes are found again each time; an assessor's (OTHER) stay as decided.
+    await manager.query(`DELETE FROM appraisal_veto WHERE rule <> 'OTHER' AND appraisal_id IN (${placeholders(ids.length)})`, ids);
     const vetoRows = part.flatMap((r) => r.vetoes.map((veto) => [r.appraisalId, veto.rule, veto.evidenceKind, veto.evidenceId, veto.reason.slice(0, 500), now]));
     for (const rows of chunks(vetoRows)) {
       await manager.query(

@@ -22,6 +22,24 @@ export class ScoreAppraisalInput {
   comment?: string;
 }
 
+@InputType({ description: '认定一票否决（方案规定的其他情形）' })
+export class VetoAppraisalInput {
+  @Field(() => ID)
+  appraisalId: string;
+
+  @Field({ description: '事由' })
+  @Length(5, 500, { message: '事由长度应为 5–500 个字符' })
+  reason: string;
+
+  @Field({ description: '依据记录类型，如 INCIDENT、HAZARD、SUPERVISION_FINDING、DOCUMENT' })
+  @Length(2, 32, { message: '依据类型长度应为 2–32 个字符' })
+  evidenceKind: string;
+
+  @Field({ description: '依据记录的编号' })
+  @Length(1, 64, { message: '依据编号长度应为 1–64 个字符' })
+  evidenceId: string;
+}
+
 @InputType({ description: '对公示中的考核结果提出申诉' })
 export class FileAppraisalObjectionInput {
   @Field(() => ID)
@@ -53,6 +71,12 @@ export class AppraisalWorkflowResolver {
   @Mutation(() => Boolean, { description: '为人工指标评分（不能给本单位评分；结果审核后不能再评分）' })
   async scoreAppraisal(@Arg('input') input: ScoreAppraisalInput, @Ctx() context: RequestContext): Promise<boolean> {
     await this.workflow.score(callerOf(context), input);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: '认定一票否决（方案须列有其他情形；不能认定本单位；审核前）' })
+  async vetoAppraisal(@Arg('input') input: VetoAppraisalInput, @Ctx() context: RequestContext): Promise<boolean> {
+    await this.workflow.veto(callerOf(context), input);
     return true;
   }
 

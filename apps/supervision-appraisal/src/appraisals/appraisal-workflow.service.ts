@@ -2,7 +2,7 @@ import { newId } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, NotFoundError } from '@campus/graphql';
 import { lockTransition, requireTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
-import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
+import { IndicatorKind, VetoRuleKind } from '../appraisal-schemes/appraisal-enums';
 import { APPRAISAL_SCHEME_ACCESS } from '../appraisal-schemes/appraisal-scheme.access';
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity } from '../appraisal-schemes/appraisal-scheme.entity';
 import { DEFAULT_GRADE_BANDS, gradeOf } from '../appraisal-schemes/scoring';
@@ -37,6 +37,22 @@ export class AppraisalWorkflowService {
          ON DUPLICATE KEY UPDATE score = VALUES(score), comment = VALUES(comment), scored_by = VALUES(scored_by), scored_at = VALUES(scored_at)`,
         [appraisal.id, indicator.id, input.score.toFixed(2), input.comment ?? null, caller.viewer.accountId, this.now()],
       );
+      await retotal(manager, appraisal);
+    });
+  }
+
+  /** An assessor's veto under the scheme's OTHER rule, with its reason and the record it rests on. */
+  async veto(caller: Caller, input: { appraisalId: string; reason: string; evidenceKind: string; evidenceId: string }): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { row: appraisal } = await lockTransition(APPRAISAL_ACCESS, manager, caller, APPRAISAL_TRANSITIONS, 'VETO', { id: input.appraisalId });
+      APPRAISAL_ACCESS.checkNotOwnUnit(caller, appraisal.orgPath, SELF);
+      const scheme = await manager.findOneByOrFail(AppraisalSchemeEntity, { id: appraisal.schemeId });
+      if (!scheme.vetoRules?.includes(VetoRuleKind.OTHER)) throw new ConflictError('OUTSIDE_RANGE', '本考核方案未规定其他一票否决情形', { id: scheme.id });
+      await manager.query(
+        'INSERT INTO appraisal_veto (appraisal_id, rule, evidence_kind, evidence_id, reason, found_at) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reason = VALUES(reason)',
+        [appraisal.id, VetoRuleKind.OTHER, input.evidenceKind, input.evidenceId, input.reason, this.now()],
+      );
+      appraisal.vetoed = true;
       await retotal(manager, appraisal);
     });
   }

@@ -5,7 +5,7 @@ import { AppraisalEntity, AppraisalStatus } from './appraisal.entity';
 const ASSESSORS = ADMIN_ROLES;
 const REFUSAL = '只有教育局或学校安全管理部门可以评分、审核和公示考核结果';
 
-export type AppraisalAction = 'SCORE' | 'REVIEW' | 'PUBLISH_RESULT' | 'OBJECT' | 'REOPEN' | 'REJECT_OBJECTION';
+export type AppraisalAction = 'SCORE' | 'VETO' | 'REVIEW' | 'PUBLISH_RESULT' | 'OBJECT' | 'REOPEN' | 'REJECT_OBJECTION';
 
 /** A result is scored while a draft, reviewed, made public with an objection window, and final when the window closes (a job). */
 export const APPRAISAL_TRANSITIONS: TransitionTable<AppraisalStatus, AppraisalAction> = {
@@ -17,6 +17,15 @@ export const APPRAISAL_TRANSITIONS: TransitionTable<AppraisalStatus, AppraisalAc
     wrongState: '考核结果已审核，不能再评分',
     refusal: REFUSAL,
     condition: '评分人不能在被考核单位或其下级单位任职（不能给本单位评分）',
+  },
+  VETO: {
+    from: [AppraisalStatus.DRAFT],
+    to: null,
+    roles: ASSESSORS,
+    label: '认定一票否决（方案规定的其他情形）',
+    wrongState: '考核结果已审核，不能再认定否决',
+    refusal: REFUSAL,
+    condition: '方案须列有其他情形；写明事由和依据；不能认定本单位',
   },
   REVIEW: {
     from: [AppraisalStatus.DRAFT],

@@ -188,4 +188,26 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     expect(settled.s1).toMatchObject({ status: 'DRAFT', objectionUntil: null, objections: [{ id: objection.id, status: 'ACCEPTED' }] });
     expect(settled.s2.status).toBe('FINAL');
   });
+
+  it('takes an assessor’s veto under the scheme’s other situations, with its reason and evidence, and keeps it through recomputations', async () => {
+    const input = { orgUnitId: 'county', name: '2026年第一季度考核（其他否决情形）', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL], vetoRules: ['OTHER'] };
+    const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
+    await runner.data(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    const [s1] = (await runner.data(countyAdmin, RESULTS, { id: scheme.id })).appraisals.edges.map((edge: any) => edge.node).filter((node: any) => node.orgUnit.id === 's1');
+    const id = (await db.dataSource.query("SELECT id FROM appraisal WHERE scheme_id = ? AND stage = 'PROCESS' AND org_unit_id = 's1'", [scheme.id]))[0].id;
+    const VETO = 'mutation($input: VetoAppraisalInput!) { vetoAppraisal(input: $input) }';
+    const veto = { appraisalId: id, reason: '瞒报学生溺水事件，经督导组核实', evidenceKind: 'SUPERVISION_FINDING', evidenceId: 'f-77' };
+    expect((await runner.run(s1Office, VETO, { input: veto })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_RECORD' });
+    expect((await runner.data(countyAdmin, VETO, { input: veto })).vetoAppraisal).toBe(true);
+    const vetoed = async () => (await runner.data(countyAdmin, RESULTS, { id: scheme.id })).appraisals.edges.map((edge: any) => edge.node).find((node: any) => node.orgUnit.id === 's1');
+    expect(await vetoed()).toMatchObject({ vetoed: true, grade: '不合格', rank: 2, vetoes: [{ rule: 'OTHER', evidenceKind: 'SUPERVISION_FINDING', evidenceId: 'f-77', reason: veto.reason }] });
+    expect(s1.vetoed).toBe(false);
+
+    await runner.data(countyAdmin, 'mutation($id: ID!) { recomputeAppraisals(schemeId: $id) { appraisedUnits } }', { id: scheme.id });
+    expect(await vetoed()).toMatchObject({ vetoed: true, vetoes: [{ rule: 'OTHER' }] });
+    const elsewhere = await runner.run(countyAdmin, VETO, {
+      input: { ...veto, appraisalId: (await db.dataSource.query("SELECT id FROM appraisal WHERE stage = 'YEAR_END' AND org_unit_id = 's1' LIMIT 1"))[0].id },
+    });
+    expect(elsewhere.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
 });

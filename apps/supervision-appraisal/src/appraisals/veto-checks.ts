@@ -55,7 +55,8 @@ async function lateMajorHazards(manager: EntityManager, units: readonly MetricUn
   return found;
 }
 
-const CHECKS: Record<VetoRuleKind, (manager: EntityManager, units: readonly MetricUnit[], period: MetricPeriod) => Promise<[string, VetoFinding][]>> = {
+/** The rules the facts decide; OTHER is decided by assessors (vetoAppraisal) and kept through recomputations. */
+const CHECKS: Partial<Record<VetoRuleKind, (manager: EntityManager, units: readonly MetricUnit[], period: MetricPeriod) => Promise<[string, VetoFinding][]>>> = {
   MAJOR_INCIDENT: majorIncidents,
   MAJOR_HAZARD_REPORTED_LATE: lateMajorHazards,
 };
@@ -63,8 +64,8 @@ const CHECKS: Record<VetoRuleKind, (manager: EntityManager, units: readonly Metr
 /** The vetoes of a scheme's rules, per unit id. */
 export async function findVetoes(manager: EntityManager, rules: readonly VetoRuleKind[], units: readonly MetricUnit[], period: MetricPeriod): Promise<Map<string, VetoFinding[]>> {
   const byUnit = new Map<string, VetoFinding[]>();
-  for (const rule of rules) {
-    for (const [unitId, finding] of await CHECKS[rule](manager, units, period)) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), finding]);
+  for (const check of rules.map((rule) => CHECKS[rule]).filter((found) => found !== undefined)) {
+    for (const [unitId, finding] of await check(manager, units, period)) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), finding]);
   }
   return byUnit;
 }
