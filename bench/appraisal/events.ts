@@ -19,12 +19,17 @@ export interface EventSample {
   afterCommitMs: number;
   mutationMs: number;
   polls: number;
-  /** The split of afterCommitMs by the service's own timestamps (same clock): commit → fact applied (outbox relay, broker, consumer). */
+  /**
+   * afterCommitMs split by the service's own timestamps (same clock), the three adding up to it: commit →
+   * the fact applied (its inbox row's processed_at: outbox relay, broker, consumer) …
+   */
   deliveryMs: number;
-  /** Fact applied → the refresh job's run that recomputed the school began (the appraisal's computedAt): waiting for the job's tick. */
+  /** … → the refresh run that recomputed the school began (the appraisal's computedAt; 0 when that run had begun before the fact was applied) … */
   waitMs: number;
-  /** That run's start → the new count seen: the recomputation, its commit, the poll. */
-  recomputeMs: number;
+  /** … → the new count seen: the recomputation, its commit, the next poll. */
+  restMs: number;
+  /** The run that recomputed the school had begun before the fact was applied (it read the marks after). */
+  runBeganBefore: boolean;
 }
 
 export interface EventOptions {
@@ -88,7 +93,9 @@ export async function measureEvents(options: EventOptions): Promise<{ samples: E
       const totalMs = since(start);
       const afterCommitMs = since(committed);
       const applied = (await options.appliedAt()).getTime();
-      samples.push({ totalMs, afterCommitMs, mutationMs, polls, deliveryMs: applied - committedAt, waitMs: seen.computedAt - applied, recomputeMs: seen.at - seen.computedAt });
+      const deliveryMs = Math.max(0, applied - committedAt);
+      const waitMs = Math.max(0, seen.computedAt - applied);
+      samples.push({ totalMs, afterCommitMs, mutationMs, polls, deliveryMs, waitMs, restMs: afterCommitMs - deliveryMs - waitMs, runBeganBefore: seen.computedAt < applied });
     }
     if ((k + 1) % 10 === 0) options.log(`  ${k + 1} events`);
     // Events arrive at any point of the refresh job's 500 ms cycle.
