@@ -10,6 +10,23 @@ export function option(name: string, fallback: number): number {
 
 export const flag = (name: string) => process.argv.includes(`--${name}`);
 
+/** Seconds per named phase of a dataset's generation, each timed from the end of the one before. */
+export class PhaseClock {
+  readonly phases: Record<string, number> = {};
+  private mark = Date.now();
+
+  /** The phase that just ended. */
+  phase(name: string): void {
+    this.record(name, (Date.now() - this.mark) / 1000);
+  }
+
+  /** A phase timed elsewhere (e.g. index builds within another step); the next phase starts now. */
+  record(name: string, seconds: number): void {
+    this.phases[name] = Math.round(seconds * 10) / 10;
+    this.mark = Date.now();
+  }
+}
+
 export interface BenchContext {
   mysqlUrl: string;
   databaseName: (name: SubgraphName) => string;

@@ -1,3 +1,4 @@
+import { PhaseClock } from '../bench-run';
 import { databaseUrl } from '@campus/database';
 import { createConnection } from 'mysql2/promise';
 import { DAY as EDUCATION_DAY, IdSequence, SchoolCalendar } from '../education/people';
@@ -135,12 +136,8 @@ export async function generateAppraisalDataset(options: AppraisalDatasetOptions,
   const responsibility = await createConnection({ uri: databaseUrl(options.mysqlUrl, options.responsibilityDb) });
   const hazard = await createConnection({ uri: databaseUrl(options.mysqlUrl, options.hazardDb) });
   const appraisal = await createConnection({ uri: databaseUrl(options.mysqlUrl, options.appraisalDb) });
-  const phases: Record<string, number> = {};
-  let mark = Date.now();
-  const phase = (name: string) => {
-    phases[name] = Math.round((Date.now() - mark) / 100) / 10;
-    mark = Date.now();
-  };
+  const clock = new PhaseClock();
+  const { phases } = clock;
   try {
     const root = await rootUnit(responsibility);
     const tree = buildOrgTree(random, root, options.schools);
@@ -157,17 +154,16 @@ export async function generateAppraisalDataset(options: AppraisalDatasetOptions,
     // hazard-tracking places the hazards the event measurement registers by its own projection.
     await insertRows(hazard, 'org_unit_projection', ['id', 'path', 'name', 'code', 'kind'], [tree.root, ...tree.units].map((unit) => [unit.id, unit.path, unit.name, unit.code, unit.kind]),
       'ON DUPLICATE KEY UPDATE path = VALUES(path), name = VALUES(name), code = VALUES(code), kind = VALUES(kind)');
-    phase('organisation, accounts (responsibility-network), unit projections');
+    clock.phase('organisation, accounts (responsibility-network), unit projections');
     log(`loading the facts of ${options.schools} schools (${options.hazards} hazards, ${options.people} people) over ${options.connections} connections`);
     let loaded: Awaited<ReturnType<typeof loadFacts>> | null = null;
     const indexSeconds = await loadWithoutSecondaryIndexes(appraisal, options.appraisalDb, REINDEXED, async () => {
       loaded = await loadFacts(options, { tree, hazardCounts, peopleCounts, majorIncidents, now, year }, random);
-      phase('facts of every school (LOAD DATA)');
+      clock.phase('facts of every school (LOAD DATA)');
     });
-    phases[`secondary indexes of ${REINDEXED.join(', ')}`] = indexSeconds;
-    mark = Date.now();
+    clock.record(`secondary indexes of ${REINDEXED.join(', ')}`, indexSeconds);
     await appraisal.query(`ANALYZE TABLE ${[...REINDEXED, 'inspection_task_fact', 'campaign_report_fact', 'incident_fact', 'education_drill_fact', 'education_notice_fact', 'education_letter_fact'].join(', ')}`);
-    phase('ANALYZE');
+    clock.phase('ANALYZE');
     const { rows, lateMajors, attendance } = loaded!;
     const lateSet = await schoolsWithLateMajors(appraisal, tree, year, now);
     const either = new Set([...lateSet, ...[...majorIncidents.keys()].map((index) => tree.schools[index].unit.id)]);

@@ -1,3 +1,4 @@
+import { PhaseClock } from '../bench-run';
 import { databaseUrl } from '@campus/database';
 import { ROOT } from '@campus/platform';
 import { execFileSync } from 'node:child_process';
@@ -201,12 +202,8 @@ export async function generateEducationDataset(options: EducationDatasetOptions,
   const random = new Random(options.seed);
   const responsibility = await createConnection({ uri: databaseUrl(options.mysqlUrl, options.responsibilityDb) });
   const education = await createConnection({ uri: databaseUrl(options.mysqlUrl, options.educationDb) });
-  const phases: Record<string, number> = {};
-  let mark = Date.now();
-  const phase = (name: string) => {
-    phases[name] = Math.round((Date.now() - mark) / 100) / 10;
-    mark = Date.now();
-  };
+  const clock = new PhaseClock();
+  const { phases } = clock;
   try {
     const root = await rootUnit(responsibility);
     const tree = buildOrgTree(random, root, options.schools);
@@ -218,21 +215,20 @@ export async function generateEducationDataset(options: EducationDatasetOptions,
     const planned = tree.schools.map((school, index) => ({ school, people: counts[index] }));
     const { county, countyPeople, school, largest } = pickSamples(planned);
     await writeOrganisation(responsibility, education, tree, { county, school: school.school }, options.password);
-    phase('organisation, accounts (responsibility-network), unit projection');
+    clock.phase('organisation, accounts (responsibility-network), unit projection');
     log(`loading ${options.people} people and about ${options.attendance} attendance rows over ${options.connections} connections`);
     let loaded: Awaited<ReturnType<typeof loadSchools>> | null = null;
     const indexSeconds = await withoutSecondaryIndexes(education, options.educationDb, ['person_projection', 'education_attendance'], async () => {
       loaded = await loadSchools(options, tree, planned, random, calendar);
-      phase('people, activities, audiences, attendance (LOAD DATA)');
+      clock.phase('people, activities, audiences, attendance (LOAD DATA)');
     });
-    phases['secondary indexes of person_projection and education_attendance'] = indexSeconds;
-    mark = Date.now();
+    clock.record('secondary indexes of person_projection and education_attendance', indexSeconds);
     log('filling the coverage rollup from the attendance, as the service\'s migration does');
     for (const table of COVERAGE_ROLLUP_TABLES) await education.query(`DELETE FROM ${table}`);
     fillCoverageRollup(databaseUrl(options.mysqlUrl, options.educationDb));
-    phase('coverage rollup (the migration\'s fillCoverageRollup)');
+    clock.phase('coverage rollup (the migration\'s fillCoverageRollup)');
     await education.query(`ANALYZE TABLE person_projection, education_activity, education_activity_audience, education_attendance, ${COVERAGE_ROLLUP_TABLES.join(', ')}`);
-    phase('ANALYZE');
+    clock.phase('ANALYZE');
     const { rows, attendedPerPerson, activitiesPerSchool } = loaded!;
     for (const table of COVERAGE_ROLLUP_TABLES) rows[table] = Number(((await education.query(`SELECT COUNT(*) AS n FROM ${table}`))[0] as { n: number }[])[0].n);
     const sample = (unit: Unit, people: number): SampleUnit => ({ id: unit.id, name: unit.name, code: unit.code, path: unit.path, people });

@@ -1,3 +1,4 @@
+import { PhaseClock } from '../bench-run';
 import { hashPassword, Role } from '@campus/auth';
 import { databaseUrl } from '@campus/database';
 import { Connection, createConnection } from 'mysql2/promise';
@@ -299,26 +300,22 @@ export async function generateDataset(options: DatasetOptions, log: (line: strin
     const plannedCounts = apportion(options.hazards, tree.schools.map((school) => school.weight), 20);
     const planned = new Map(tree.schools.map((school, index) => [school, plannedCounts[index]]));
     const { county, school, countyHazards } = pickSamples(tree, planned);
-    const phases: Record<string, number> = {};
-    let mark = Date.now();
-    const phase = (name: string) => {
-      phases[name] = Math.round((Date.now() - mark) / 100) / 10;
-      mark = Date.now();
-    };
+    const clock = new PhaseClock();
+    const { phases } = clock;
     await writeOrganisation(responsibility, hazard, tree, { county, school }, options.password);
-    phase('organisation, people, places, accounts');
+    clock.phase('organisation, people, places, accounts');
     const indexes = await secondaryIndexes(hazard, options.hazardDb, 'hazard');
     await hazard.query(`ALTER TABLE hazard ${indexes.map((index) => `DROP KEY ${index.name}`).join(', ')}`);
     log(`loading ${options.hazards} hazards over ${options.connections} connections`);
     const rows = await loadHazards(options, tree, plannedCounts, random, now);
-    phase('hazards, plans, escalations (LOAD DATA)');
+    clock.phase('hazards, plans, escalations (LOAD DATA)');
     log(`building the hazard table's ${indexes.length} secondary indexes`);
     await hazard.query(`ALTER TABLE hazard ${indexes.map((index) => index.add).join(', ')}`);
-    phase(`the hazard table's ${indexes.length} secondary indexes`);
+    clock.phase(`the hazard table's ${indexes.length} secondary indexes`);
     log('filling hazard_monthly from the hazards');
     rows.hazard_monthly = await fillMonthlyRollup(hazard);
     await hazard.query('ANALYZE TABLE hazard, hazard_plan, hazard_monthly');
-    phase('hazard_monthly from the hazards, ANALYZE');
+    clock.phase('hazard_monthly from the hazards, ANALYZE');
     const facts: DatasetFacts = {
       generator: GENERATOR_VERSION,
       seed: options.seed,
