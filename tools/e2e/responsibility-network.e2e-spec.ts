@@ -129,7 +129,7 @@ describe('responsibility network', () => {
     const duties = await officer.data('query($id: ID!) { dutyListOf(personId: $id) { title kind duties { content } } }', { id: me.me.person.id });
     expect(duties.dutyListOf[0]).toMatchObject({ title: '信息楼实验室主任', kind: 'LAB_DIRECTOR' });
     expect(duties.dutyListOf[0].duties.length).toBeGreaterThanOrEqual(4);
-    const groups = await office.data('query($id: ID!) { workGroups(filter: { orgUnitId: $id }) { edges { node { name members { role person { name } } } } } }', {
+    const groups = await office.data('query($id: ID!) { workGroups(filter: { orgUnitId: $id, kind: LEADING_GROUP }) { edges { node { name members { role person { name } } } } } }', {
       id: units.XDZY,
     });
     expect(groups.workGroups.edges[0].node.members).toEqual(
