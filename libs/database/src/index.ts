@@ -5,3 +5,4 @@ export * from './errors';
 export * from './recent-first';
 export * from './scoped-record';
 export * from './rows-by-ids';
+export * from './chunks';

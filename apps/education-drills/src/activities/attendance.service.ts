@@ -1,4 +1,4 @@
-import { isDuplicateKey } from '@campus/database';
+import { chunks, isDuplicateKey } from '@campus/database';
 import { AttendanceRecorded, EducationActivityHeld, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
 import { lockTransition, requireTransition } from '@campus/server';
@@ -8,7 +8,7 @@ import { AttendanceMethod, EducationActivityStatus } from './activity-enums';
 import { EDUCATION_ACTIVITY_ACCESS, EDUCATION_ACTIVITY_TRANSITIONS } from './activity.access';
 import { EducationActivityAudienceRow, EducationActivityEntity, EducationAttendanceRow } from './activity.entity';
 import { CheckInEducationActivityInput, ImportEducationAttendanceInput, MarkEducationAttendanceInput } from './activity.inputs';
-import { chunks, recountCoverage } from './coverage-rollup';
+import { recountCoverage } from './coverage-rollup';
 import { EducationActivity, EducationAttendanceImportReport, EducationCheckInPayload, toEducationActivity } from './activity.types';
 import { KnownPerson, MAX_SIGN_IN_ROWS, readSignInSheet, SignInLookups, SignInRow, SignInSheetError, validateSignInRows } from './sign-in-sheet';
 

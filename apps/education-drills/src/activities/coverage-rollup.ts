@@ -1,3 +1,4 @@
+import { chunks } from '@campus/database';
 import { SCHOOL_UTC_OFFSET_MS } from '@campus/graphql';
 import { EntityManager } from 'typeorm';
 
@@ -14,14 +15,6 @@ import { EntityManager } from 'typeorm';
  * per kind of person and per topic ('' = any topic). Only active people count.
  */
 export const ANY_TOPIC = '';
-
-const CHUNK = 1000;
-
-export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
-}
 
 const placeholders = (items: readonly unknown[]) => items.map(() => '?').join(', ');
 

@@ -1,4 +1,4 @@
-import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
+import { chunks, newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, LoaderRegistry, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import DataLoader from 'dataloader';
@@ -106,7 +106,7 @@ export class QuizBankService {
     const entities = questions.map((question, index) =>
       manager.create(QuizBankQuestionEntity, { id: newId(), bankId, seq: lastSeq + index + 1, ...question }),
     );
-    for (let start = 0; start < entities.length; start += 500) await manager.insert(QuizBankQuestionEntity, entities.slice(start, start + 500));
+    for (const part of chunks(entities, 500)) await manager.insert(QuizBankQuestionEntity, part);
     return entities;
   }
 }

@@ -1,4 +1,4 @@
-import { newId } from '@campus/database';
+import { chunks, newId } from '@campus/database';
 import { EntityManager } from 'typeorm';
 import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity } from '../appraisal-schemes/appraisal-scheme.entity';
@@ -9,13 +9,8 @@ import { schemePeriod } from './appraisal-period';
 import { AppraisalStage } from './appraisal.entity';
 import { findVetoes, VetoFinding } from './veto-checks';
 
+/** Rows a multi-row statement writes at most. */
 const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK) out.push(items.slice(start, start + CHUNK));
-  return out;
-}
 
 const placeholders = (count: number) => Array(count).fill('?').join(', ');
 
@@ -117,7 +112,7 @@ export async function computeAppraisals(
 }
 
 async function writeResults(manager: EntityManager, scheme: AppraisalSchemeEntity, stage: AppraisalStage, asOf: string, now: Date, results: UnitResult[]): Promise<void> {
-  for (const part of chunks(results)) {
+  for (const part of chunks(results, CHUNK)) {
     await manager.query(
       `INSERT INTO appraisal (id, scheme_id, org_unit_id, org_path, stage, status, total, grade, vetoed, \`rank\`, as_of, computed_at, version)
        VALUES ${part.map(() => `(${placeholders(13)})`).join(', ')}
@@ -126,7 +121,7 @@ async function writeResults(manager: EntityManager, scheme: AppraisalSchemeEntit
       part.flatMap((r) => [r.appraisalId, scheme.id, r.unit.id, r.unit.path, stage, 'DRAFT', r.total.toFixed(2), r.grade, r.vetoed, null, asOf, now, 1]),
     );
     const valueRows = part.flatMap((r) => [...r.values].map(([indicatorId, v]) => [r.appraisalId, indicatorId, v.value, v.numerator, v.denominator, v.score.toFixed(2)]));
-    for (const rows of chunks(valueRows)) {
+    for (const rows of chunks(valueRows, CHUNK)) {
       await manager.query(
         `INSERT INTO appraisal_value (appraisal_id, indicator_id, value, numerator, denominator, score) VALUES ${rows.map(() => `(${placeholders(6)})`).join(', ')}
          ON DUPLICATE KEY UPDATE value = VALUES(value), numerator = VALUES(numerator), denominator = VALUES(denominator), score = VALUES(score)`,
@@ -137,7 +132,7 @@ async function writeResults(manager: EntityManager, scheme: AppraisalSchemeEntit
     // The facts' vetoes are found again each time; an assessor's (OTHER) stay as decided.
     await manager.query(`DELETE FROM appraisal_veto WHERE rule <> 'OTHER' AND appraisal_id IN (${placeholders(ids.length)})`, ids);
     const vetoRows = part.flatMap((r) => r.vetoes.map((veto) => [r.appraisalId, veto.rule, veto.evidenceKind, veto.evidenceId, veto.reason.slice(0, 500), now]));
-    for (const rows of chunks(vetoRows)) {
+    for (const rows of chunks(vetoRows, CHUNK)) {
       await manager.query(
         `INSERT IGNORE INTO appraisal_veto (appraisal_id, rule, evidence_kind, evidence_id, reason, found_at) VALUES ${rows.map(() => `(${placeholders(6)})`).join(', ')}`,
         rows.flat(),

@@ -1,3 +1,4 @@
+import { chunks } from '@campus/database';
 import { CampaignPublished, CampaignReportSubmitted, EventHandler, InspectionPerformed, InspectionTaskScheduled, InspectionTaskStopped, on, PayloadOf } from '@campus/events';
 import { EntityManager } from 'typeorm';
 
@@ -46,8 +47,7 @@ async function campaignPublished(manager: EntityManager, campaign: PayloadOf<typ
   const rows = campaign.reportingUnits.flatMap((unit) =>
     campaign.reportDates.map((date) => [campaign.id, unit.orgUnitId, date, unit.orgPath ?? paths.get(unit.orgUnitId) ?? null, campaign.title]),
   );
-  for (let start = 0; start < rows.length; start += 500) {
-    const chunk = rows.slice(start, start + 500);
+  for (const chunk of chunks(rows, 500)) {
     await manager.query(
       `INSERT INTO campaign_report_fact (campaign_id, org_unit_id, report_date, org_path, campaign_title) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
        ON DUPLICATE KEY UPDATE org_path = COALESCE(org_path, VALUES(org_path)), campaign_title = VALUES(campaign_title)`,
