@@ -1,10 +1,7 @@
-import { EventHandler, HAZARD_STATUSES, HazardRegistered, HazardStatusChanged, on } from '@campus/events';
+import { EventHandler, HAZARD_STATUS_ORDER_SQL, HazardRegistered, HazardStatusChanged, on } from '@campus/events';
 
 /** hazard-tracking's source type for hazards raised from drill problems (raised-hazards.ts). */
 const DRILL_PROBLEM_REF = 'DRILL_PROBLEM';
-
-/** The loop's order of states: one transaction records several steps under one version (即查即改: 报告 … 销号). */
-const LOOP_ORDER = HAZARD_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
  * Keeps each raised problem's hazard (id, code, status) from hazard-tracking's events. Hazards of other
@@ -24,7 +21,7 @@ export function drillHazardHandlers(): EventHandler<unknown>[] {
       const version = payload.version ?? null;
       await manager.query(
         `UPDATE drill_problem SET hazard_status = ?, hazard_version = ? WHERE hazard_id = ?
-           AND (? IS NULL OR hazard_version IS NULL OR hazard_version < ? OR (hazard_version = ? AND FIELD(?, ${LOOP_ORDER}) > FIELD(hazard_status, ${LOOP_ORDER})))`,
+           AND (? IS NULL OR hazard_version IS NULL OR hazard_version < ? OR (hazard_version = ? AND FIELD(?, ${HAZARD_STATUS_ORDER_SQL}) > FIELD(hazard_status, ${HAZARD_STATUS_ORDER_SQL})))`,
         [payload.to, version, payload.id, version, version, version, payload.to],
       );
     }),

@@ -1,17 +1,15 @@
-import { EventHandler, HAZARD_STATUSES, HazardOverdue, HazardRegistered, HazardStatusChanged, on, WorkGroupChanged } from '@campus/events';
+import { EventHandler, HAZARD_STATUS_ORDER_SQL, HazardOverdue, HazardRegistered, HazardStatusChanged, on, WorkGroupChanged } from '@campus/events';
 import { EntityManager } from 'typeorm';
 
 /** hazard-tracking's source type for hazards registered from supervision.finding-raised (intake/raised-hazards.ts). */
 export const FINDING_SOURCE_REF = 'SUPERVISION_FINDING';
 
-/** The loop's order of states, to rank the steps one transaction records under one version (即查即改: 报告 … 销号). */
-const LOOP_ORDER = HAZARD_STATUSES.map((status) => `'${status}'`).join(', ');
 /**
  * A status may replace the kept one when it is newer by the hazard's version (or either has none: events
  * from before versions), or of the same version and further along the loop (the steps of one transaction).
  */
 const NEWER = `(VALUES(hazard_version) IS NULL OR hazard_version IS NULL OR VALUES(hazard_version) > hazard_version
-  OR (VALUES(hazard_version) = hazard_version AND FIELD(VALUES(status), ${LOOP_ORDER}) > FIELD(status, ${LOOP_ORDER})))`;
+  OR (VALUES(hazard_version) = hazard_version AND FIELD(VALUES(status), ${HAZARD_STATUS_ORDER_SQL}) > FIELD(status, ${HAZARD_STATUS_ORDER_SQL})))`;
 
 /**
  * Is the hazard one of ours, or could it be? Kept when a row exists for it already, or while the unit has a

@@ -15,6 +15,11 @@ export const HAZARD_STATUSES = [
   'VOIDED',
 ] as const;
 export type HazardStatusName = (typeof HAZARD_STATUSES)[number];
+/**
+ * The statuses in loop order as an SQL list, for FIELD(status, …): of the steps one transaction records under
+ * one version (即查即改: 报告 … 销号), the later in the loop is the newer.
+ */
+export const HAZARD_STATUS_ORDER_SQL = HAZARD_STATUSES.map((status) => `'${status}'`).join(', ');
 /** Their Chinese names, as the ledger, the hazard file and a drill problem's hazard show them. */
 export const HAZARD_STATUS_LABELS: Record<HazardStatusName, string> = {
   DISCOVERED: '排查(发现)',
