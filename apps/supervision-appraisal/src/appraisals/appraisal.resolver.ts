@@ -28,18 +28,18 @@ export class AppraisalResolver {
   }
 
   @FieldResolver(() => [AppraisalIndicatorValue], { description: '各项指标的取值和得分' })
-  values(@Root() appraisal: Appraisal): Promise<AppraisalIndicatorValue[]> {
-    return this.service.values(appraisal.id);
+  values(@Root() appraisal: Appraisal, @Ctx() context: RequestContext): Promise<AppraisalIndicatorValue[]> {
+    return this.service.values(context.loaders, appraisal.id);
   }
 
   @FieldResolver(() => [AppraisalObjection], { description: '申诉及处理' })
-  objections(@Root() appraisal: Appraisal): Promise<AppraisalObjection[]> {
-    return this.service.objections(appraisal.id);
+  objections(@Root() appraisal: Appraisal, @Ctx() context: RequestContext): Promise<AppraisalObjection[]> {
+    return this.service.objections(context.loaders, appraisal.id);
   }
 
   @FieldResolver(() => [AppraisalVeto], { description: '一票否决情形及依据' })
-  vetoes(@Root() appraisal: Appraisal): Promise<AppraisalVeto[]> {
-    return this.service.vetoes(appraisal.id);
+  vetoes(@Root() appraisal: Appraisal, @Ctx() context: RequestContext): Promise<AppraisalVeto[]> {
+    return this.service.vetoes(context.loaders, appraisal.id);
   }
 
   @Mutation(() => AppraisalRunPayload, { description: '发布考核方案（开始过程考核）并计算各单位的过程考核结果；自动指标须有计分规则' })

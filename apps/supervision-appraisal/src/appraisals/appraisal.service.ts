@@ -1,6 +1,7 @@
-import { calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
+import { calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, LoaderRegistry, toConnection } from '@campus/graphql';
 import { lockTransition } from '@campus/server';
-import { DataSource, EntityManager } from 'typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, In } from 'typeorm';
 import { AppraisalSchemeAction, APPRAISAL_SCHEME_ACCESS, APPRAISAL_SCHEME_TRANSITIONS } from '../appraisal-schemes/appraisal-scheme.access';
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity } from '../appraisal-schemes/appraisal-scheme.entity';
 import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
@@ -78,9 +79,9 @@ export class AppraisalService {
     return toAppraisal(await APPRAISAL_ACCESS.find(this.dataSource.manager, caller, 'view', id));
   }
 
-  async values(appraisalId: string): Promise<AppraisalIndicatorValue[]> {
-    const rows = await this.dataSource.getRepository(AppraisalValueRow).find({ where: { appraisalId } });
-    return rows.map((row) => ({
+  /** An appraisal's indicator values: every appraisal of a request (a ranked list) in one statement. */
+  values(loaders: LoaderRegistry, appraisalId: string): Promise<AppraisalIndicatorValue[]> {
+    return this.rowsOf(loaders, AppraisalValueRow, appraisalId, {}, (row) => ({
       indicatorId: row.indicatorId,
       value: row.value,
       numerator: row.numerator,
@@ -90,14 +91,34 @@ export class AppraisalService {
     }));
   }
 
-  async objections(appraisalId: string): Promise<AppraisalObjection[]> {
-    const rows = await this.dataSource.getRepository(AppraisalObjectionRow).find({ where: { appraisalId }, order: { filedAt: 'ASC' } });
-    return rows.map(toAppraisalObjection);
+  objections(loaders: LoaderRegistry, appraisalId: string): Promise<AppraisalObjection[]> {
+    return this.rowsOf(loaders, AppraisalObjectionRow, appraisalId, { filedAt: 'ASC' }, toAppraisalObjection);
   }
 
-  async vetoes(appraisalId: string): Promise<AppraisalVeto[]> {
-    const rows = await this.dataSource.getRepository(AppraisalVetoRow).find({ where: { appraisalId } });
-    return rows.map((row) => ({ rule: row.rule as AppraisalVeto['rule'], evidenceKind: row.evidenceKind, evidenceId: row.evidenceId, reason: row.reason }));
+  vetoes(loaders: LoaderRegistry, appraisalId: string): Promise<AppraisalVeto[]> {
+    return this.rowsOf(loaders, AppraisalVetoRow, appraisalId, {}, (row) => ({
+      rule: row.rule as AppraisalVeto['rule'],
+      evidenceKind: row.evidenceKind,
+      evidenceId: row.evidenceId,
+      reason: row.reason,
+    }));
+  }
+
+  /** The rows of one table that belong to an appraisal, those of every appraisal asked for in a request read together. */
+  private rowsOf<R extends { appraisalId: string }, T>(
+    loaders: LoaderRegistry,
+    entity: EntityTarget<R>,
+    appraisalId: string,
+    order: FindOptionsOrder<R>,
+    toNode: (row: R) => T,
+  ): Promise<T[]> {
+    const loader = loaders.get(`Appraisal.${this.dataSource.getMetadata(entity).tableName}`, () =>
+      new DataLoader<string, T[]>(async (ids) => {
+        const rows = await this.dataSource.getRepository(entity).find({ where: { appraisalId: In([...ids]) } as FindOptionsWhere<R>, order });
+        return ids.map((id) => rows.filter((row) => row.appraisalId === id).map(toNode));
+      }),
+    );
+    return loader.load(appraisalId);
   }
 }
 
