@@ -5,7 +5,7 @@ import { Statement } from '../hazards/service-statement';
 
 /**
  * What the appraisal computation sends to MariaDB for some units and a period, step by step: the compiled
- * service's own metrics (values() of each automatic indicator, in the scheme's order) and veto checks
+ * service's own metrics (values() of each metric its automatic indicators name, in the scheme's order) and veto checks
  * (findVetoes), run in a child process (the bench may not import an app) against the bench database
  * through a stand-in manager that sends each statement, times it and records it. So the floor re-runs
  * exactly the statements the computation sends, data-dependent ones (a vetoed unit's sources) included,

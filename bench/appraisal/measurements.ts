@@ -61,7 +61,12 @@ async function scalar(connection: Connection, sql: string, params: unknown[]): P
   return (rows as Record<string, unknown>[])[0];
 }
 
-const indicatorsOf = (scheme: CreatedScheme) => scheme.indicators.map((indicator) => ({ label: `${indicator.name} (${indicator.metric})`, metric: indicator.metric }));
+/** The computation's steps: one per metric, as the service reads each metric once for all indicators naming it. */
+const indicatorsOf = (scheme: CreatedScheme) =>
+  [...new Set(scheme.indicators.map((indicator) => indicator.metric))].map((metric) => ({
+    label: `${scheme.indicators.filter((indicator) => indicator.metric === metric).map((indicator) => indicator.name).join('、')} (${metric})`,
+    metric,
+  }));
 
 async function eventLatency(options: MeasureOptions, clients: Record<'province' | 'school', GraphQLClient>, appraisal: Connection, scheme: CreatedScheme): Promise<NonNullable<Results['events']>> {
   const { school } = options.facts.samples;

@@ -50,7 +50,7 @@ function yearEndSection(results: Results): string[] {
   return [
     '### Year-end computation of a 15-indicator scheme for all schools',
     '',
-    `The scheme (bench/appraisal/scheme.ts): ${INDICATORS.length} automatic indicators, both veto rules (重大安全事件, 重大隐患迟报/瞒报), appraised units: every SCHOOL under the province. **The catalogue has 13 metrics**: 隐患整改率 and 安全教育覆盖率 appear twice (a second indicator with a banded rule), so the computation reads them twice. Each run creates a scheme, publishes it (the process appraisal of every school as of today) and closes it (the year-end appraisal: as of the period's last day, or — as here, closed in December before the period ends — as of today, the service's rule; the facts end on the day of generation), each mutation through the gateway as province.admin, timed from request to answer.`,
+    `The scheme (bench/appraisal/scheme.ts): ${INDICATORS.length} automatic indicators, both veto rules (重大安全事件, 重大隐患迟报/瞒报), appraised units: every SCHOOL under the province. **The catalogue has 13 metrics**: 隐患整改率 and 安全教育覆盖率 appear twice (a second indicator with a banded rule); the computation reads each metric once for the indicators naming it. Each run creates a scheme, publishes it (the process appraisal of every school as of today) and closes it (the year-end appraisal: as of the period's last day, or — as here, closed in December before the period ends — as of today, the service's rule; the facts end on the day of generation), each mutation through the gateway as province.admin, timed from request to answer.`,
     '',
     '| operation | runs | p50 | max | goal |',
     '|---|---|---|---|---|',
@@ -76,7 +76,7 @@ function eventSection(results: Results): string[] {
   return [
     '### One event to an updated process appraisal',
     '',
-    `With the scheme published, school.office registers a 重大隐患 of its school through the gateway (discovered 30 h before, not reported: 迟报 by the time it is registered); hazard-tracking's hazard.registered goes through its outbox and the dev broker to supervision-appraisal, whose fact handler marks the school's process appraisal; the refresh job (every 500 ms) recomputes the school's ${INDICATORS.length} indicators and vetoes and re-ranks. The school's appraisal is polled through the gateway (appraisal(id) { values }, every ~${Math.round(events.pollMs + 10)} ms: one request of ${ms(events.pollMs)} and a 10 ms pause) until its 重大隐患迟报 count has gone up. ${events.samples.length} events after 3 warm-up ones, 100–600 ms apart${events.failures.length ? `; **${events.failures.length} never showed**: ${events.failures.join('; ')}` : ''}.`,
+    `With the scheme published, school.office registers a 重大隐患 of its school through the gateway (discovered 30 h before, not reported: 迟报 by the time it is registered); hazard-tracking's hazard.registered goes through its outbox and the dev broker to supervision-appraisal, whose fact handler marks the school's process appraisal; the refresh job, woken by the consumer once the mark is committed (and every 500 ms regardless), recomputes the school's ${INDICATORS.length} indicators and vetoes and re-ranks. The school's appraisal is polled through the gateway (appraisal(id) { values }, every ~${Math.round(events.pollMs + 10)} ms: one request of ${ms(events.pollMs)} and a 10 ms pause) until its 重大隐患迟报 count has gone up. ${events.samples.length} events after 3 warm-up ones, 100–600 ms apart${events.failures.length ? `; **${events.failures.length} never showed**: ${events.failures.join('; ')}` : ''}.`,
     '',
     '| interval | p50 | p95 | p99 | max | goal |',
     '|---|---|---|---|---|---|',
@@ -86,7 +86,7 @@ function eventSection(results: Results): string[] {
     ...(
       [
         ['↳ commit → the fact applied by supervision-appraisal (outbox relay, broker, consumer; its inbox\'s processed_at)', (s: EventSample) => s.deliveryMs],
-        [`↳ fact applied → the refresh run that recomputed the school began (the appraisal's computedAt): the job's tick (0 for the ${events.samples.filter((s) => s.runBeganBefore).length} events whose run had begun before and read the marks after)`, (s: EventSample) => s.waitMs],
+        [`↳ fact applied → the refresh run that recomputed the school began (the appraisal's computedAt): waiting for the job to wake, or for a run in progress to end (0 for the ${events.samples.filter((s) => s.runBeganBefore).length} events whose run had begun before and read the marks after)`, (s: EventSample) => s.waitMs],
         ['↳ the rest: the recomputation, its commit, the next poll', (s: EventSample) => s.restMs],
       ] as const
     ).map(([label, pick]) => {

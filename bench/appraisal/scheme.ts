@@ -2,8 +2,8 @@ import { GraphQLClient } from '@campus/testing';
 
 /**
  * The measured scheme: 15 automatic indicators over all 2,000 schools of the province, both veto rules.
- * The catalogue has 13 metrics: 隐患整改率 and 安全教育覆盖率 appear twice, with another rule (bands), so
- * the computation reads them twice — as a scheme that scores one figure two ways would.
+ * The catalogue has 13 metrics: 隐患整改率 and 安全教育覆盖率 appear twice, with another rule (bands), as a
+ * scheme that scores one figure two ways would; the computation reads each metric once for both.
  */
 type Rule =
   | { kind: 'LINEAR'; zeroAt: number; fullAt: number }

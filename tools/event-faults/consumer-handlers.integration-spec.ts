@@ -56,4 +56,18 @@ describe('EventConsumer with several modules reacting to one event type', () => 
       { module: 'coverage', name: '再改名' },
     ]);
   });
+
+  it('runs afterCommit once the effect is committed (it reads it), and not for a redelivery', async () => {
+    const seen: number[] = [];
+    const counted = on(
+      OrgUnitRenamed,
+      async (manager, { payload }) => void (await manager.query('INSERT INTO effect (module, name) VALUES (?, ?)', ['counted', payload.name])),
+      () => void db.dataSource.query("SELECT COUNT(*) AS n FROM effect WHERE module = 'counted'").then(([row]: { n: string }[]) => seen.push(Number(row.n))),
+    );
+    const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [counted], { groupId: 'test', logger });
+    await consumer.receive(message('event-3', '三改'));
+    await consumer.receive(message('event-3', '三改'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual([1]);
+  });
 });

@@ -17,10 +17,12 @@ export interface EventHandler<P = unknown> {
   contract: EventContract<P>;
   /** Runs in the transaction that records the event in the inbox: effect and inbox commit together. */
   handle(manager: EntityManager, event: ConsumedEvent<P>): Promise<void>;
+  /** Runs once that transaction has committed, when the event was applied (not for a redelivery): to wake work that reads the effect. */
+  afterCommit?: () => void;
 }
 
-export function on<P>(contract: EventContract<P>, handle: EventHandler<P>['handle']): EventHandler<P> {
-  return { contract, handle };
+export function on<P>(contract: EventContract<P>, handle: EventHandler<P>['handle'], afterCommit?: () => void): EventHandler<P> {
+  return { contract, handle, afterCommit };
 }
 
 export interface ConsumerOptions {
@@ -114,17 +116,19 @@ export class EventConsumer {
   }
 
   private async apply(handlers: EventHandler<unknown>[], event: ConsumedEvent<unknown>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const applied = await this.dataSource.transaction(async (manager) => {
       const result = await manager.query('INSERT IGNORE INTO event_inbox (event_id, event_type, processed_at) VALUES (?, ?, ?)', [
         event.id,
         event.type,
         new Date(),
       ]);
-      if (result.affectedRows === 0) return; // applied before: a redelivery
+      if (result.affectedRows === 0) return false; // applied before: a redelivery
       await runWithTraceId(event.traceId ?? event.id, async () => {
         for (const handler of handlers) await handler.handle(manager, event);
       });
+      return true;
     });
+    if (applied) for (const handler of handlers) handler.afterCommit?.();
   }
 
   private async park(message: IncomingMessage, error: Error, attempts: number): Promise<void> {

@@ -7,6 +7,7 @@ export * from './references';
 export * from './calendar-date';
 export * from './unit-connections';
 export * from './export-file';
+export * from './streamed-workbook';
 export * from './workbook';
 export * from './selection';
 export * from './enum-labels';

@@ -12,6 +12,8 @@ export class PeriodicJob implements BackgroundJob {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private inFlight: Promise<unknown> | null = null;
+  /** A wake() came during a run: the next run starts as soon as this one ends. */
+  private wokenDuringRun = false;
 
   constructor(
     private readonly name: string,
@@ -34,6 +36,17 @@ export class PeriodicJob implements BackgroundJob {
     await this.inFlight;
   }
 
+  /** Runs now instead of at the end of the interval; during a run, another follows it at once. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.inFlight) {
+      this.wokenDuringRun = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -44,7 +57,9 @@ export class PeriodicJob implements BackgroundJob {
         .catch((error: unknown) => this.logger.warn({ err: error }, `${this.name}: run failed`))
         .finally(() => {
           this.inFlight = null;
-          if (this.running) this.schedule(this.intervalMs);
+          const delayMs = this.wokenDuringRun ? 0 : this.intervalMs;
+          this.wokenDuringRun = false;
+          if (this.running) this.schedule(delayMs);
         });
     }, delayMs);
     this.timer.unref?.();

@@ -1,8 +1,7 @@
 import { TokenVerifier } from '@campus/auth';
 import { callerOfRequest, contentDisposition, sendFileError } from '@campus/files';
-import { BadUserInputError, Caller, calendarDateOf, FieldProblem, isCalendarDate, XLSX_CONTENT_TYPE } from '@campus/graphql';
+import { BadUserInputError, Caller, calendarDateOf, FieldProblem, isCalendarDate, streamedWorkbook, XLSX_CONTENT_TYPE } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { stream } from 'exceljs';
 import { Express, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import {
@@ -45,7 +44,7 @@ export function listRequestOf(query: Request['query']): AccountabilityListReques
 
 /**
  * 问责通报清单: the records about the unit and the units below it that the caller may read, in the order they
- * were issued, streamed as an .xlsx (exceljs' streaming writer, 500 rows per read): the unit's leadership
+ * were issued, streamed as an .xlsx (streamedWorkbook, 500 rows per read): the unit's leadership
  * (or those above it) only.
  */
 export class AccountabilityList {
@@ -62,7 +61,7 @@ export class AccountabilityList {
     const period = request.from || request.to ? `${request.from ?? '起'}至${request.to ?? calendarDateOf(new Date())}` : calendarDateOf(new Date());
     res.setHeader('content-type', XLSX_CONTENT_TYPE);
     res.setHeader('content-disposition', contentDisposition(`问责通报清单-${unitName}-${period}.xlsx`));
-    const workbook = new stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+    const workbook = streamedWorkbook(res);
     const sheet = workbook.addWorksheet('问责通报清单');
     sheet.columns = WIDTHS.map((width) => ({ width }));
     sheet.addRow([`${unitName} 问责通报清单（${period}）`]).commit();
@@ -73,7 +72,7 @@ export class AccountabilityList {
     let seq = 0;
     for await (const batch of this.batches(caller, request)) {
       const rows = await this.rowsOf(caller, batch);
-      for (const row of rows) sheet.addRow([++seq, ...row]).commit();
+      for (const row of rows) await workbook.commitRow(sheet, [++seq, ...row]);
     }
     sheet.commit();
     await workbook.commit();

@@ -1,7 +1,6 @@
 import { TokenVerifier } from '@campus/auth';
 import { callerOfRequest, contentDisposition, sendFileError } from '@campus/files';
-import { BadUserInputError, Caller, FieldProblem, NotFoundError, XLSX_CONTENT_TYPE } from '@campus/graphql';
-import { stream } from 'exceljs';
+import { BadUserInputError, Caller, FieldProblem, NotFoundError, streamedWorkbook, XLSX_CONTENT_TYPE } from '@campus/graphql';
 import { Express, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppraisalSchemeStatus, IndicatorKind } from '../appraisal-schemes/appraisal-enums';
@@ -31,7 +30,7 @@ export function resultsRequestOf(query: Request['query']): AppraisalResultsReque
 }
 
 /**
- * 考核结果 of one scheme and stage as an .xlsx, streamed with exceljs' streaming writer: three sheets
+ * 考核结果 of one scheme and stage as an .xlsx, streamed (streamedWorkbook): three sheets
  * (汇总, 指标明细, 一票否决), each written whole and committed before the next, their rows committed as
  * the appraisals are read 500 at a time — never the whole result in memory.
  *
@@ -53,7 +52,7 @@ export class AppraisalResultsExport {
     const title = `${scheme.name} ${STAGE_LABELS[stage]}考核结果`;
     res.setHeader('content-type', XLSX_CONTENT_TYPE);
     res.setHeader('content-disposition', contentDisposition(`考核结果-${scheme.name}-${STAGE_LABELS[stage]}.xlsx`));
-    const workbook = new stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+    const workbook = streamedWorkbook(res);
     await writeSummarySheet(workbook, title, reader);
     await writeDetailSheet(workbook, title, indicators, reader);
     await writeVetoSheet(workbook, title, reader);

@@ -1,8 +1,8 @@
-import { calendarDateOf } from '@campus/graphql';
-import { stream, Worksheet } from 'exceljs';
+import { calendarDateOf, StreamedWorkbook } from '@campus/graphql';
+import { Worksheet } from 'exceljs';
 import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
 import { AppraisalStage } from '../appraisals/appraisal.entity';
-import { AppraisalResultsReader, StoredAppraisal, StoredValue } from './appraisal-results-reader';
+import { AppraisalResultsReader, StoredValue } from './appraisal-results-reader';
 
 export const STAGE_LABELS: Record<AppraisalStage, string> = { [AppraisalStage.YEAR_END]: '年终', [AppraisalStage.PROCESS]: '过程' };
 
@@ -38,10 +38,8 @@ export interface IndicatorColumn {
   rate: boolean;
 }
 
-type Writer = stream.xlsx.WorkbookWriter;
-
 /** A sheet's first rows: its title and a line under it, both committed. */
-function startSheet(workbook: Writer, name: string, title: string, widths: number[], secondLine: string): Worksheet {
+function startSheet(workbook: StreamedWorkbook, name: string, title: string, widths: number[], secondLine: string): Worksheet {
   const sheet = workbook.addWorksheet(name);
   sheet.columns = widths.map((width) => ({ width }));
   const titleRow = sheet.addRow([title]);
@@ -58,22 +56,21 @@ function addHeader(sheet: Worksheet, headers: string[]): void {
 }
 
 /** 汇总: one row per appraisal by rank, committed as each page is read; the sheet committed at the end. */
-export async function writeSummarySheet(workbook: Writer, title: string, reader: AppraisalResultsReader): Promise<void> {
+export async function writeSummarySheet(workbook: StreamedWorkbook, title: string, reader: AppraisalResultsReader): Promise<void> {
   const sheet = startSheet(workbook, '汇总', `${title}汇总`, SUMMARY_WIDTHS, `导出日期：${calendarDateOf(new Date())}`);
   addHeader(sheet, SUMMARY_HEADERS);
   let seq = 0;
   for await (const page of reader.pages()) {
     for (const appraisal of page) {
-      const row = sheet.addRow([++seq, appraisal.rank, appraisal.unitName, appraisal.unitCode ?? '—', appraisal.total, appraisal.grade, appraisal.vetoed ? '是' : '否', appraisal.asOf]);
-      row.getCell(5).numFmt = '0.00';
-      row.commit();
+      const cells = [++seq, appraisal.rank, appraisal.unitName, appraisal.unitCode ?? '—', appraisal.total, appraisal.grade, appraisal.vetoed ? '是' : '否', appraisal.asOf];
+      await workbook.commitRow(sheet, cells, (row) => (row.getCell(5).numFmt = '0.00'));
     }
   }
   sheet.commit();
 }
 
 /** 指标明细: a row naming each indicator and its weight over its two columns (指标值, 得分), then one row per appraisal. */
-export async function writeDetailSheet(workbook: Writer, title: string, indicators: readonly IndicatorColumn[], reader: AppraisalResultsReader): Promise<void> {
+export async function writeDetailSheet(workbook: StreamedWorkbook, title: string, indicators: readonly IndicatorColumn[], reader: AppraisalResultsReader): Promise<void> {
   const widths = [28, ...indicators.flatMap((indicator) => [indicator.kind === IndicatorKind.MANUAL ? 24 : 12, 10])];
   const sheet = workbook.addWorksheet('指标明细');
   sheet.columns = widths.map((width) => ({ width }));
@@ -88,18 +85,18 @@ export async function writeDetailSheet(workbook: Writer, title: string, indicato
   addHeader(sheet, ['单位', ...indicators.flatMap(() => ['指标值', '得分'])]);
   for await (const page of reader.pages()) {
     const values = await reader.valuesOf(page.map((appraisal) => appraisal.id));
-    for (const appraisal of page) commitDetailRow(sheet, appraisal, indicators, values.get(appraisal.id) ?? new Map());
+    for (const appraisal of page) {
+      const unitValues = values.get(appraisal.id) ?? new Map<string, StoredValue>();
+      const cells = [appraisal.unitName, ...indicators.flatMap((indicator) => detailCells(indicator, unitValues.get(indicator.id)))];
+      await workbook.commitRow(sheet, cells, (row) =>
+        indicators.forEach((indicator, index) => {
+          if (indicator.kind === IndicatorKind.AUTOMATIC) row.getCell(2 + 2 * index).numFmt = indicator.rate ? '0.0%' : '0';
+          row.getCell(3 + 2 * index).numFmt = '0.00';
+        }),
+      );
+    }
   }
   sheet.commit();
-}
-
-function commitDetailRow(sheet: Worksheet, appraisal: StoredAppraisal, indicators: readonly IndicatorColumn[], values: Map<string, StoredValue>): void {
-  const row = sheet.addRow([appraisal.unitName, ...indicators.flatMap((indicator) => detailCells(indicator, values.get(indicator.id)))]);
-  indicators.forEach((indicator, index) => {
-    if (indicator.kind === IndicatorKind.AUTOMATIC) row.getCell(2 + 2 * index).numFmt = indicator.rate ? '0.0%' : '0';
-    row.getCell(3 + 2 * index).numFmt = '0.00';
-  });
-  row.commit();
 }
 
 /** 指标值 and 得分 of one indicator: a manual indicator's value is its assessor's comment; no value (nothing due) shows as —. */
@@ -109,14 +106,14 @@ function detailCells(indicator: IndicatorColumn, value: StoredValue | undefined)
 }
 
 /** 一票否决: one row per veto of the vetoed appraisals, by rank. */
-export async function writeVetoSheet(workbook: Writer, title: string, reader: AppraisalResultsReader): Promise<void> {
+export async function writeVetoSheet(workbook: StreamedWorkbook, title: string, reader: AppraisalResultsReader): Promise<void> {
   const sheet = startSheet(workbook, '一票否决', `${title}一票否决情况`, VETO_WIDTHS, `导出日期：${calendarDateOf(new Date())}`);
   addHeader(sheet, VETO_HEADERS);
   for await (const page of reader.pages(true)) {
     const vetoes = await reader.vetoesOf(page.map((appraisal) => appraisal.id));
     for (const appraisal of page) {
       for (const veto of vetoes.get(appraisal.id) ?? []) {
-        sheet.addRow([appraisal.unitName, VETO_RULE_LABELS[veto.rule] ?? veto.rule, EVIDENCE_KIND_LABELS[veto.evidenceKind] ?? veto.evidenceKind, veto.evidenceId, veto.reason]).commit();
+        await workbook.commitRow(sheet, [appraisal.unitName, VETO_RULE_LABELS[veto.rule] ?? veto.rule, EVIDENCE_KIND_LABELS[veto.evidenceKind] ?? veto.evidenceKind, veto.evidenceId, veto.reason]);
       }
     }
   }

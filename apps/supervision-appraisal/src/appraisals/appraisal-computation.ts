@@ -68,7 +68,7 @@ async function existingAppraisals(manager: EntityManager, schemeId: string, stag
 
 /**
  * Computes a scheme's appraisals at a stage as of a day, for every unit it appraises (or those of `only`):
- * each automatic indicator's value from the facts (one set-based statement per indicator for all units)
+ * each automatic indicator's value from the facts (one set-based statement per metric for all units)
  * and its points by its rule, the manual points given so far, the vetoes its rules find, the total, grade,
  * and the ranks of all. Appraisals past DRAFT (reviewed, published) are frozen and left as they are.
  * Answers how many units were computed. Runs in the caller's transaction; manual points are kept.
@@ -87,15 +87,16 @@ export async function computeAppraisals(
   if (!units.length) return 0;
   const period = { ...schemePeriod(scheme.year, scheme.period), asOf };
   const automatic = indicators.filter((indicator) => indicator.kind === IndicatorKind.AUTOMATIC);
+  // Indicators naming the same metric (a rate scored twice, by line and by bands) share one reading of it.
   const values = new Map<string, Map<string, MetricValue>>();
-  for (const indicator of automatic) values.set(indicator.id, await automaticMetric(indicator.metric!)!.values(manager, units, period));
+  for (const metric of new Set(automatic.map((indicator) => indicator.metric!))) values.set(metric, await automaticMetric(metric)!.values(manager, units, period));
   const vetoes = await findVetoes(manager, scheme.vetoRules ?? [], units, period);
 
   const results: UnitResult[] = units.map((unit) => {
     const appraisalId = existing.ids.get(unit.id) ?? newId();
     const unitValues = new Map<string, MetricValue & { score: number }>();
     for (const indicator of automatic) {
-      const value = values.get(indicator.id)!.get(unit.id)!;
+      const value = values.get(indicator.metric!)!.get(unit.id)!;
       unitValues.set(indicator.id, { ...value, score: scoreOf(indicator.rule!, Number(indicator.weight), value.value) });
     }
     const manualPoints = indicators

@@ -1,4 +1,4 @@
-import { FeatureModule, PeriodicJob } from '@campus/server';
+import { FeatureModule, PeriodicJob, perService } from '@campus/server';
 import { EDUCATION_FACTS_MODULE } from '../education-facts/education-facts.module';
 import { HAZARD_FACTS_MODULE } from '../hazard-facts/hazard-facts.module';
 import { Appraisals1764600000070 } from '../migrations/1764600000070-appraisals';
@@ -14,10 +14,15 @@ import { AppraisalService } from './appraisal.service';
 import { OrgUnitAppraisalsResolver } from './org-unit-appraisals.resolver';
 import { refreshMarked, refreshMarkers } from './process-refresh';
 
-/** How often marked process appraisals are recomputed: an event shows in the process appraisal within about this. */
+/**
+ * How often marked process appraisals are recomputed when nothing wakes the job: this instance's consumer wakes
+ * it for each event it applies; the interval picks up marks written by other instances.
+ */
 const REFRESH_INTERVAL_MS = 500;
 /** How often results whose objection window closed are made final. */
 const FINALISE_INTERVAL_MS = 60_000;
+
+const refreshJob = perService(({ dataSource, logger }: AppraisalDeps) => new PeriodicJob('appraisal refresh', REFRESH_INTERVAL_MS, logger, async () => ({ refreshed: await refreshMarked(dataSource, new Date()) })));
 
 /** 考核: schemes brought into force, appraisals computed from the facts (process and year-end), vetoes, grades and ranks. */
 export const APPRAISALS_MODULE: FeatureModule<AppraisalDeps> = {
@@ -32,9 +37,13 @@ export const APPRAISALS_MODULE: FeatureModule<AppraisalDeps> = {
     new OrgUnitAppraisalsResolver(dataSource),
   ],
   // Every event the facts take marks the process appraisals it touches; the job recomputes the marked units.
-  eventHandlers: (deps) => refreshMarkers([HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE].flatMap((module) => (module.eventHandlers?.(deps) ?? []).map((handler) => handler.contract))),
-  jobs: ({ dataSource, logger }) => [
-    new PeriodicJob('appraisal refresh', REFRESH_INTERVAL_MS, logger, async () => ({ refreshed: await refreshMarked(dataSource, new Date()) })),
-    new PeriodicJob('appraisal finalising', FINALISE_INTERVAL_MS, logger, async () => ({ finalised: await new AppraisalWorkflowService(dataSource, () => new Date()).finalize() })),
+  eventHandlers: (deps) =>
+    refreshMarkers(
+      [HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE].flatMap((module) => (module.eventHandlers?.(deps) ?? []).map((handler) => handler.contract)),
+      () => refreshJob(deps).wake(),
+    ),
+  jobs: (deps) => [
+    refreshJob(deps),
+    new PeriodicJob('appraisal finalising', FINALISE_INTERVAL_MS, deps.logger, async () => ({ finalised: await new AppraisalWorkflowService(deps.dataSource, () => new Date()).finalize() })),
   ],
 };

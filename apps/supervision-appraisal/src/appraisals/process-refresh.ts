@@ -45,10 +45,10 @@ export async function markTouched(manager: EntityManager, payload: unknown, now:
   );
 }
 
-/** A marking handler for each contract the fact modules consume. */
-export function refreshMarkers(contracts: readonly EventContract<unknown>[]): EventHandler<unknown>[] {
+/** A marking handler for each contract the fact modules consume; `marked` runs once a mark is committed (to wake the refresh job). */
+export function refreshMarkers(contracts: readonly EventContract<unknown>[], marked: () => void): EventHandler<unknown>[] {
   const unique = [...new Map(contracts.map((contract) => [`${contract.type}@${contract.version}`, contract])).values()];
-  return unique.map((contract) => on(contract, (manager, { payload }) => markTouched(manager, payload, new Date())));
+  return unique.map((contract) => on(contract, (manager, { payload }) => markTouched(manager, payload, new Date()), marked));
 }
 
 /**

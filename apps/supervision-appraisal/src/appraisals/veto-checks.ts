@@ -1,7 +1,7 @@
 import { INCIDENT_TYPE_LABELS } from '@campus/events';
 import { EntityManager } from 'typeorm';
 import { VetoRuleKind } from '../appraisal-schemes/appraisal-enums';
-import { asOfOf, subtreeRanges } from '../hazard-facts/fact-ranges';
+import { asOfOf, subtreeRanges } from '../metrics/fact-sql';
 import { MetricPeriod, MetricUnit } from '../metrics/metric';
 import { automaticMetric } from '../metrics/metric-catalogue';
 

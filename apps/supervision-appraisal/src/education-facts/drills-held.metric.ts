@@ -1,6 +1,7 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric } from '../metrics/metric';
-import { count, cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, subtreesOf, totalsByUnit } from './fact-queries';
+import { countOf, cursorOf, isoOf, rollUp, sourcePage, subtreeRanges } from '../metrics/fact-sql';
+import { inSubtree, monthsOf } from './fact-queries';
 
 const DRILL_TYPE_LABELS: Record<string, string> = {
   EVACUATION: '疏散演练',
@@ -30,14 +31,14 @@ export const DRILLS_HELD_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const scope = subtreesOf(units, 'd.org_path');
+    const scope = subtreeRanges('d.org_path', units);
     const rows: { org_path: string; held: string }[] = await manager.query(
       `SELECT d.org_path, COUNT(*) AS held FROM education_drill_fact d
        WHERE ${scope.sql} AND d.held_month BETWEEN ? AND ? GROUP BY d.org_path`,
       [...scope.params, ...monthsOf(period)],
     );
-    const totals = totalsByUnit(units, rows, ['held']);
-    return new Map(units.map((unit) => [unit.id, count(totals.get(unit.id)!.held)]));
+    const totals = rollUp(units, rows, ['held']);
+    return new Map(units.map((unit) => [unit.id, countOf(totals.get(unit.id)!.held)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -49,12 +50,12 @@ export const DRILLS_HELD_METRIC: AutomaticMetric = {
        ORDER BY d.held_at, d.id LIMIT ?`,
       [unit.path, unit.path, ...monthsOf(period), ...(cursor ? [new Date(cursor[0]), new Date(cursor[0]), cursor[1]] : []), first + 1],
     );
-    return pageOf(rows, first, (row) => [new Date(row.held_at).toISOString(), row.id], (row) => ({
+    return sourcePage(rows, first, (row) => [new Date(row.held_at).toISOString(), row.id], (row) => ({
       kind: 'DRILL',
       id: row.id,
       label: `${DRILL_TYPE_LABELS[row.drill_type] ?? row.drill_type}：${row.scenario}`,
       orgUnitId: row.org_unit_id,
-      at: isoOrNull(row.held_at),
+      at: isoOf(row.held_at),
       counted: row.score === null ? '已举行（未评估）' : `已举行（评估 ${Number(row.score)} 分）`,
     }));
   },

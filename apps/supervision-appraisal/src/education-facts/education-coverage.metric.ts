@@ -1,6 +1,7 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric } from '../metrics/metric';
-import { cursorOf, inSubtree, monthsOf, pageOf, rate, subtreesOf, totalsByUnit } from './fact-queries';
+import { cursorOf, rateOf, rollUp, sourcePage, subtreeRanges } from '../metrics/fact-sql';
+import { inSubtree, monthsOf } from './fact-queries';
 
 const KIND_LABELS: Record<string, string> = { STUDENT: '学生', STAFF: '教职工', CONTRACTOR: '外包/驻校人员' };
 
@@ -28,15 +29,15 @@ export const EDUCATION_COVERAGE_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const scope = subtreesOf(units, 'p.org_path');
+    const scope = subtreeRanges('p.org_path', units);
     const rows: { org_path: string; population: string; covered: string | null }[] = await manager.query(
       `SELECT p.org_path, COUNT(*) AS population, SUM(${ATTENDED}) AS covered
        FROM education_person_fact p FORCE INDEX (ix_education_person_fact_scope)
        WHERE ${scope.sql} AND p.active = TRUE GROUP BY p.org_path`,
       [...monthsOf(period), ...scope.params],
     );
-    const totals = totalsByUnit(units, rows, ['population', 'covered']);
-    return new Map(units.map((unit) => [unit.id, rate(totals.get(unit.id)!.covered, totals.get(unit.id)!.population)]));
+    const totals = rollUp(units, rows, ['population', 'covered']);
+    return new Map(units.map((unit) => [unit.id, rateOf(totals.get(unit.id)!.covered, totals.get(unit.id)!.population)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -48,7 +49,7 @@ export const EDUCATION_COVERAGE_METRIC: AutomaticMetric = {
        ORDER BY p.org_path, p.id LIMIT ?`,
       [unit.path, unit.path, ...monthsOf(period), ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), first + 1],
     );
-    return pageOf(rows, first, (row) => [row.org_path, row.id], (row) => ({
+    return sourcePage(rows, first, (row) => [row.org_path, row.id], (row) => ({
       kind: 'PERSON',
       id: row.id,
       label: `${KIND_LABELS[row.kind ?? ''] ?? '人员'} ${row.id}`,

@@ -1,6 +1,7 @@
 import { FeatureModule } from '@campus/server';
 import { EducationFacts1764600000050 } from '../migrations/1764600000050-education-facts';
 import { AttendanceFactProbeIndex1764600000051 } from '../migrations/1764600000051-attendance-fact-probe-index';
+import { QuizFactCoveringIndex1764600000052 } from '../migrations/1764600000052-quiz-fact-covering-index';
 import { attendanceFactHandlers } from './attendance-facts';
 import { drillFactHandlers } from './drill-facts';
 import { letterFactHandlers } from './letter-facts';
@@ -16,7 +17,7 @@ import { quizFactHandlers } from './quiz-facts';
  */
 export const EDUCATION_FACTS_MODULE: FeatureModule = {
   name: 'education-facts',
-  migrations: [EducationFacts1764600000050, AttendanceFactProbeIndex1764600000051],
+  migrations: [EducationFacts1764600000050, AttendanceFactProbeIndex1764600000051, QuizFactCoveringIndex1764600000052],
   scopedTables: ['education_person_fact', 'education_attendance_fact', 'education_drill_fact', 'education_quiz_fact', 'education_notice_fact', 'education_letter_fact'],
   eventHandlers: () => [
     ...peopleFactHandlers(),

@@ -1,6 +1,7 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric, MetricPeriod } from '../metrics/metric';
-import { cursorOf, inSubtree, isoOrNull, pageOf, periodEnd, rate, subtreesOf, totalsByUnit } from './fact-queries';
+import { cursorOf, isoOf, rateOf, rollUp, sourcePage, subtreeRanges } from '../metrics/fact-sql';
+import { inSubtree, periodEnd } from './fact-queries';
 
 function yearsOf(period: MetricPeriod): [number, number] {
   return [Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4))];
@@ -21,14 +22,14 @@ export const LETTERS_SIGNED_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const scope = subtreesOf(units, 'l.org_path');
+    const scope = subtreeRanges('l.org_path', units);
     const rows: { org_path: string; issued: string; signed: string | null }[] = await manager.query(
       `SELECT l.org_path, COUNT(*) AS issued, SUM(l.signed_at IS NOT NULL AND l.signed_at < ?) AS signed FROM education_letter_fact l
        WHERE ${scope.sql} AND l.year BETWEEN ? AND ? AND l.revoked = FALSE GROUP BY l.org_path`,
       [periodEnd(period), ...scope.params, ...yearsOf(period)],
     );
-    const totals = totalsByUnit(units, rows, ['issued', 'signed']);
-    return new Map(units.map((unit) => [unit.id, rate(totals.get(unit.id)!.signed, totals.get(unit.id)!.issued)]));
+    const totals = rollUp(units, rows, ['issued', 'signed']);
+    return new Map(units.map((unit) => [unit.id, rateOf(totals.get(unit.id)!.signed, totals.get(unit.id)!.issued)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -40,14 +41,14 @@ export const LETTERS_SIGNED_METRIC: AutomaticMetric = {
        ORDER BY l.id LIMIT ?`,
       [unit.path, unit.path, ...yearsOf(period), ...(cursor ? [cursor[0]] : []), first + 1],
     );
-    return pageOf(rows, first, (row) => [row.id], (row) => {
+    return sourcePage(rows, first, (row) => [row.id], (row) => {
       const signed = row.signed_at !== null && new Date(row.signed_at) < end;
       return {
         kind: 'LETTER',
         id: row.id,
         label: row.title,
         orgUnitId: row.recipient_unit_id,
-        at: signed ? isoOrNull(row.signed_at) : null,
+        at: signed ? isoOf(row.signed_at) : null,
         counted: signed ? '已签订' : row.expired ? '已过期未签订' : '未签订',
       };
     });

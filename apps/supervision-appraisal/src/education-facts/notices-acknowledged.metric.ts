@@ -1,6 +1,7 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric } from '../metrics/metric';
-import { cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, rate, subtreesOf, totalsByUnit } from './fact-queries';
+import { cursorOf, isoOf, rateOf, rollUp, sourcePage, subtreeRanges } from '../metrics/fact-sql';
+import { inSubtree, monthsOf } from './fact-queries';
 
 /**
  * 家校告知确认率 (NOTICES_ACKNOWLEDGED): of the recipients (students whose guardians are to acknowledge) in
@@ -18,14 +19,14 @@ export const NOTICES_ACKNOWLEDGED_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const scope = subtreesOf(units, 'n.org_path');
+    const scope = subtreeRanges('n.org_path', units);
     const rows: { org_path: string; recipients: string; acknowledged: string }[] = await manager.query(
       `SELECT n.org_path, SUM(n.recipients) AS recipients, SUM(LEAST(n.acknowledged, n.recipients)) AS acknowledged FROM education_notice_fact n
        WHERE ${scope.sql} AND n.sent_month BETWEEN ? AND ? GROUP BY n.org_path`,
       [...scope.params, ...monthsOf(period)],
     );
-    const totals = totalsByUnit(units, rows, ['recipients', 'acknowledged']);
-    return new Map(units.map((unit) => [unit.id, rate(totals.get(unit.id)!.acknowledged, totals.get(unit.id)!.recipients)]));
+    const totals = rollUp(units, rows, ['recipients', 'acknowledged']);
+    return new Map(units.map((unit) => [unit.id, rateOf(totals.get(unit.id)!.acknowledged, totals.get(unit.id)!.recipients)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -44,12 +45,12 @@ export const NOTICES_ACKNOWLEDGED_METRIC: AutomaticMetric = {
         first + 1,
       ],
     );
-    return pageOf(rows, first, (row) => [new Date(row.sent_at).toISOString(), row.notice_id, row.org_unit_id], (row) => ({
+    return sourcePage(rows, first, (row) => [new Date(row.sent_at).toISOString(), row.notice_id, row.org_unit_id], (row) => ({
       kind: 'NOTICE',
       id: row.notice_id,
       label: row.title,
       orgUnitId: row.org_unit_id,
-      at: isoOrNull(row.sent_at),
+      at: isoOf(row.sent_at),
       counted: `已确认 ${Number(row.acknowledged)}/${Number(row.recipients)}`,
     }));
   },

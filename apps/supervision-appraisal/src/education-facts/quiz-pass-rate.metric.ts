@@ -1,6 +1,7 @@
 import { IndicatorMetric } from '../appraisal-schemes/appraisal-enums';
 import { AutomaticMetric } from '../metrics/metric';
-import { cursorOf, inSubtree, isoOrNull, monthsOf, pageOf, rate, subtreesOf, totalsByUnit } from './fact-queries';
+import { cursorOf, isoOf, rateOf, rollUp, sourcePage, subtreeRanges } from '../metrics/fact-sql';
+import { inSubtree, monthsOf } from './fact-queries';
 
 /**
  * 应知应会测试合格率 (QUIZ_PASS_RATE): over the people of the unit's subtree who took a safety knowledge
@@ -20,15 +21,15 @@ export const QUIZ_PASS_RATE_METRIC: AutomaticMetric = {
 
   async values(manager, units, period) {
     if (!units.length) return new Map();
-    const scope = subtreesOf(units, 'q.org_path');
+    const scope = subtreeRanges('q.org_path', units);
     const [fromMonth, toMonth] = monthsOf(period);
     const rows: { org_path: string; graded: string; passed: string | null }[] = await manager.query(
       `SELECT q.org_path, COUNT(*) AS graded, SUM(q.passed_month <= ?) AS passed FROM education_quiz_fact q
        WHERE ${scope.sql} AND q.graded_month BETWEEN ? AND ? GROUP BY q.org_path`,
       [toMonth, ...scope.params, fromMonth, toMonth],
     );
-    const totals = totalsByUnit(units, rows, ['graded', 'passed']);
-    return new Map(units.map((unit) => [unit.id, rate(totals.get(unit.id)!.passed, totals.get(unit.id)!.graded)]));
+    const totals = rollUp(units, rows, ['graded', 'passed']);
+    return new Map(units.map((unit) => [unit.id, rateOf(totals.get(unit.id)!.passed, totals.get(unit.id)!.graded)]));
   },
 
   async sources(manager, unit, period, first, after) {
@@ -43,12 +44,12 @@ export const QUIZ_PASS_RATE_METRIC: AutomaticMetric = {
          ORDER BY q.quiz_id, q.person_id LIMIT ?`,
         [toMonth, unit.path, unit.path, fromMonth, toMonth, ...(cursor ? [cursor[0], cursor[0], cursor[1]] : []), first + 1],
       );
-    return pageOf(rows, first, (row) => [row.quiz_id, row.person_id], (row) => ({
+    return sourcePage(rows, first, (row) => [row.quiz_id, row.person_id], (row) => ({
       kind: 'QUIZ',
       id: row.quiz_id,
       label: `${row.topic}测验 · 人员 ${row.person_id} · 最高 ${Number(row.best_score)} 分`,
       orgUnitId: row.org_unit_id,
-      at: isoOrNull(row.first_graded_at),
+      at: isoOf(row.first_graded_at),
       counted: Number(row.passed) ? '合格' : '不合格',
     }));
   },

@@ -1,7 +1,7 @@
 import { decodeCursor } from '@campus/graphql';
 import { EntityManager } from 'typeorm';
 import { AutomaticMetric, MetricPeriod, MetricSourcePage, MetricUnit, MetricValue } from '../metrics/metric';
-import { asOfOf, rateOf, rollUp, sourcePage, subtreeRange, subtreeRanges } from './fact-ranges';
+import { asOfOf, rateOf, rollUp, sourcePage, subtreeRange, subtreeRanges } from '../metrics/fact-sql';
 
 /**
  * Reports owed in the period: report dates of the period that are past on the as-of day (on the date itself

@@ -1,7 +1,7 @@
 import { schoolDayEnd, schoolDayStart } from '@campus/graphql';
 import { EntityManager } from 'typeorm';
 import { AutomaticMetric, MetricPeriod, MetricSourcePage, MetricUnit, MetricValue } from '../metrics/metric';
-import { afterKey, asOfOf, countOf, isoOf, rateOf, rollUp, SqlFragment, sourcePage, subtreeRange, subtreeRanges } from './fact-ranges';
+import { afterKey, asOfOf, countOf, isoOf, rateOf, rollUp, SqlFragment, sourcePage, subtreeRange, subtreeRanges } from '../metrics/fact-sql';
 
 /** What a hazard metric's statements are given: the period's days and instants, and the day and instant it is taken as of. */
 export interface HazardWindow {

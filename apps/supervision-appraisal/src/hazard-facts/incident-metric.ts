@@ -1,7 +1,7 @@
 import { INCIDENT_TYPE_LABELS } from '@campus/events';
 import { EntityManager } from 'typeorm';
 import { AutomaticMetric, MetricPeriod, MetricSourcePage, MetricUnit, MetricValue } from '../metrics/metric';
-import { afterKey, asOfOf, countOf, isoOf, rollUp, sourcePage, subtreeRange, subtreeRanges } from './fact-ranges';
+import { afterKey, asOfOf, countOf, isoOf, rollUp, sourcePage, subtreeRange, subtreeRanges } from '../metrics/fact-sql';
 
 const SEVERITY_LABELS: Record<string, string> = { GENERAL: '一般', LARGER: '较大', MAJOR: '重大', GRAVE: '特别重大' };
 

@@ -1,7 +1,7 @@
 import { decodeCursor } from '@campus/graphql';
 import { EntityManager } from 'typeorm';
 import { AutomaticMetric, MetricPeriod, MetricSource, MetricSourcePage, MetricUnit, MetricValue } from '../metrics/metric';
-import { asOfOf, rateOf, rollUp, SqlFragment, sourcePage, subtreeRange, subtreeRanges } from './fact-ranges';
+import { asOfOf, rateOf, rollUp, SqlFragment, sourcePage, subtreeRange, subtreeRanges } from '../metrics/fact-sql';
 import { Cadence, dayNumber, dayOf, dueCount, dueWindow, isPeriodEnd, periodStartOf, TaskSchedule } from './inspection-schedule';
 
 interface TaskRow {

@@ -1,5 +1,5 @@
 import { calendarDateOf, decodeCursor, encodeCursor, schoolDayEnd } from '@campus/graphql';
-import { MetricPeriod, MetricSource, MetricSourcePage, MetricUnit, MetricValue } from '../metrics/metric';
+import { MetricPeriod, MetricSource, MetricSourcePage, MetricUnit, MetricValue } from './metric';
 
 export interface SqlFragment {
   sql: string;
@@ -77,8 +77,13 @@ export function afterKey(keyColumn: string, idColumn: string, after: string | nu
   return { sql: `(${keyColumn} > ? OR (${keyColumn} = ? AND ${idColumn} > ?))`, params: [key, key, id] };
 }
 
+/** A keyset cursor of `length` parts, or null for the first page. */
+export function cursorOf(after: string | null, length: number): (string | number)[] | null {
+  return decodeCursor(after, length);
+}
+
 /** A page from up to first + 1 rows read in key order. */
-export function sourcePage<R>(rows: readonly R[], first: number, keyOf: (row: R) => [string | number, string], toSource: (row: R) => MetricSource): MetricSourcePage {
+export function sourcePage<R>(rows: readonly R[], first: number, keyOf: (row: R) => (string | number)[], toSource: (row: R) => MetricSource): MetricSourcePage {
   const page = rows.slice(0, first);
   return { rows: page.map(toSource), hasMore: rows.length > first, endCursor: page.length ? encodeCursor(keyOf(page[page.length - 1])) : null };
 }

@@ -1,4 +1,4 @@
-import { commonAncestor, MAX_SUBTREE_RANGES, rollUp, subtreeRanges } from './fact-ranges';
+import { commonAncestor, MAX_SUBTREE_RANGES, rollUp, subtreeRanges } from './fact-sql';
 
 describe('fact ranges', () => {
   it('reads nested units under their outer unit, and many subtrees under their common ancestor', () => {

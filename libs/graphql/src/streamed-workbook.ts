@@ -1,0 +1,47 @@
+import { Row, stream, Worksheet } from 'exceljs';
+import { performance } from 'node:perf_hooks';
+import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/** How long a streamed export may hold the event loop before letting other requests run. */
+const TURN_MS = 2;
+
+/**
+ * A workbook written into `out` as its rows are committed (exceljs' streaming writer, inline strings): never
+ * held whole. Deflated at level 1: the files are small, and the default level costs the CPU requests beside
+ * the export need, for a few percent of size.
+ */
+export function streamedWorkbook(out: Writable): StreamedWorkbook {
+  return new StreamedWorkbook(new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }));
+}
+
+/**
+ * A streamed workbook whose rows are written between turns of the event loop: building a row's XML is
+ * synchronous, and a service answers every request on one event loop, so an export that wrote thousands of
+ * rows at a stretch would hold every other request of its service behind it. `commitRow` lets the loop run
+ * whenever TURN_MS have passed since it last did.
+ */
+export class StreamedWorkbook {
+  private turnStartedAt = performance.now();
+
+  constructor(readonly writer: stream.xlsx.WorkbookWriter) {}
+
+  addWorksheet(name: string): Worksheet {
+    return this.writer.addWorksheet(name);
+  }
+
+  /** Adds and commits a row, then gives the event loop a turn if this export has held it for TURN_MS. */
+  async commitRow(sheet: Worksheet, values: unknown[], style?: (row: Row) => void): Promise<void> {
+    const row = sheet.addRow(values);
+    style?.(row);
+    row.commit();
+    if (performance.now() - this.turnStartedAt >= TURN_MS) {
+      await nextTurn();
+      this.turnStartedAt = performance.now();
+    }
+  }
+
+  async commit(): Promise<void> {
+    await this.writer.commit();
+  }
+}
