@@ -95,7 +95,7 @@ function eventSection(results: Results): string[] {
     }),
     `| floor: the ${events.floorStatements} read statements of one school's recomputation straight on MariaDB | ${ms(events.floorMs)} | | | | |`,
     '',
-    'The refresh interval alone puts 0–500 ms (250 ms on average) between the fact and its recomputation; the poll adds up to one poll period.',
+    'The consumer wakes the refresh job once the mark is committed, so the wait is a few ms, or the rest of a run already under way; the recomputation of one school (its statements, the writes, the re-ranking of the scheme) and the poll are the rest.',
     '',
   ];
 }
