@@ -14,16 +14,19 @@ const CHUNK = 500;
 
 const placeholders = (count: number) => Array(count).fill('?').join(', ');
 
-/** The units a scheme appraises: of its kind below the scheme's unit, or the units directly below it. */
+/** Whether a scheme appraises a unit below its own: one of its appraised kind, or (no kind given) one directly below. */
+export function isAppraisedBy(scheme: Pick<AppraisalSchemeEntity, 'orgPath' | 'appraisedUnitKind'>, unit: { path: string; kind: string | null }): boolean {
+  if (unit.path === scheme.orgPath || !unit.path.startsWith(scheme.orgPath)) return false;
+  return scheme.appraisedUnitKind ? unit.kind === scheme.appraisedUnitKind : unit.path.split('/').length === scheme.orgPath.split('/').length + 1;
+}
+
+/** The units a scheme appraises (isAppraisedBy), in path order. */
 export async function appraisedUnits(manager: EntityManager, scheme: AppraisalSchemeEntity): Promise<MetricUnit[]> {
   const rows: { id: string; path: string; kind: string | null }[] = await manager.query(
     `SELECT id, path, kind FROM org_unit_projection WHERE path > ? AND path < CONCAT(?, '~') ORDER BY path`,
     [scheme.orgPath, scheme.orgPath],
   );
-  const depth = scheme.orgPath.split('/').length + 1;
-  return rows
-    .filter((row) => (scheme.appraisedUnitKind ? row.kind === scheme.appraisedUnitKind : row.path.split('/').length === depth))
-    .map((row) => ({ id: row.id, path: row.path }));
+  return rows.filter((row) => isAppraisedBy(scheme, row)).map((row) => ({ id: row.id, path: row.path }));
 }
 
 interface UnitResult {

@@ -8,6 +8,7 @@ import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
 import { computeAppraisals } from './appraisal-computation';
 import { schemePeriod } from './appraisal-period';
 import { APPRAISAL_ACCESS } from './appraisal.access';
+import { markTouchedDuringPublication } from './process-refresh';
 import { proposeVetoAccountability } from './veto-proposals';
 import { AppraisalEntity, AppraisalObjectionRow, AppraisalStage, AppraisalValueRow, AppraisalVetoRow } from './appraisal.entity';
 import { Appraisal, AppraisalIndicatorValue, AppraisalObjection, AppraisalRunPayload, AppraisalVeto, toAppraisal, toAppraisalObjection } from './appraisal.types';
@@ -23,8 +24,11 @@ export class AppraisalService {
     private readonly now: () => Date,
   ) {}
 
-  publish(caller: Caller, ref: { id: string; version: number }): Promise<AppraisalRunPayload> {
-    return this.run(caller, ref, 'PUBLISH', AppraisalStage.PROCESS);
+  async publish(caller: Caller, ref: { id: string; version: number }): Promise<AppraisalRunPayload> {
+    const began = new Date();
+    const result = await this.run(caller, ref, 'PUBLISH', AppraisalStage.PROCESS);
+    await markTouchedDuringPublication(this.dataSource, result.schemeId, began);
+    return result;
   }
 
   close(caller: Caller, ref: { id: string; version: number }): Promise<AppraisalRunPayload> {

@@ -1,5 +1,5 @@
 import { Role } from '@campus/auth';
-import { HazardRegistered, HazardStatusChanged, IncidentReported } from '@campus/events';
+import { HazardRegistered, HazardStatusChanged, IncidentReported, OrgUnitCreated } from '@campus/events';
 import { FeatureModule } from '@campus/server';
 import { createServiceTestDatabase, fixedOrgDirectory, SchemaRunner, TestDatabase, viewerWith } from '@campus/testing';
 import { scoreOf } from '../appraisal-schemes/scoring';
@@ -121,6 +121,8 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     const input = { orgUnitId: 'county', name: '2026年第一季度过程考核', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL] };
     const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
     await runner.data(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    // The set-up's events a moment ago: the publication marks their units in case it computed without them.
+    await refreshMarked(db.dataSource, new Date());
     const results = async () =>
       Object.fromEntries((await runner.data(countyAdmin, RESULTS, { id: scheme.id, stage: 'PROCESS' })).appraisals.edges.map((edge: any) => [edge.node.orgUnit.id, edge.node]));
     const before = await results();
@@ -209,5 +211,23 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
       input: { ...veto, appraisalId: (await db.dataSource.query("SELECT id FROM appraisal WHERE stage = 'YEAR_END' AND org_unit_id = 's1' LIMIT 1"))[0].id },
     });
     expect(elsewhere.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('marks after a publication the units events touched while it computed, and gives a school created later its process appraisal', async () => {
+    const input = { orgUnitId: 'county', name: '2026年第一季度过程考核（发布期间）', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL] };
+    const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
+    await db.dataSource.query('UPDATE appraisal_touched_path SET touched_at = touched_at - INTERVAL 1 HOUR');
+    // An event just before the publication: its fact may be newer than what the publication read.
+    await events.deliver(HazardRegistered, registered('h5', 's2', utc('2026-03-03')));
+    await runner.data(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    expect(await db.dataSource.query('SELECT org_unit_id FROM appraisal_refresh WHERE scheme_id = ?', [scheme.id])).toEqual([{ org_unit_id: 's2' }]);
+    await refreshMarked(db.dataSource, new Date());
+
+    await events.deliver(OrgUnitCreated, { id: 's3', code: 'S3', name: '新建学校', kind: 'SCHOOL', parentId: 'county', path: '/county/s3/' });
+    expect(await events.parked()).toEqual([]);
+    expect(await db.dataSource.query('SELECT org_unit_id FROM appraisal_refresh WHERE scheme_id = ?', [scheme.id])).toEqual([{ org_unit_id: 's3' }]);
+    expect(await refreshMarked(db.dataSource, new Date())).toBeGreaterThanOrEqual(1);
+    const units = (await runner.data(countyAdmin, RESULTS, { id: scheme.id, stage: 'PROCESS' })).appraisals.edges.map((edge: any) => edge.node.orgUnit.id);
+    expect(units.sort()).toEqual(['s1', 's2', 's3']);
   });
 });

@@ -4,6 +4,7 @@ import { HAZARD_FACTS_MODULE } from '../hazard-facts/hazard-facts.module';
 import { Appraisals1764600000070 } from '../migrations/1764600000070-appraisals';
 import { AppraisalRefresh1764600000071 } from '../migrations/1764600000071-appraisal-refresh';
 import { AppraisalObjections1764600000072 } from '../migrations/1764600000072-appraisal-objections';
+import { AppraisalTouchedPaths1764600000073 } from '../migrations/1764600000073-appraisal-touched-paths';
 import type { AppraisalDeps } from '../service';
 import { APPRAISAL_POLICY } from './appraisal.access';
 import { AppraisalWorkflowResolver } from './appraisal-workflow.resolver';
@@ -28,7 +29,7 @@ const refreshJob = perService(({ dataSource, logger }: AppraisalDeps) => new Per
 export const APPRAISALS_MODULE: FeatureModule<AppraisalDeps> = {
   name: 'appraisals',
   entities: [AppraisalEntity, AppraisalValueRow, AppraisalVetoRow, AppraisalObjectionRow],
-  migrations: [Appraisals1764600000070, AppraisalRefresh1764600000071, AppraisalObjections1764600000072],
+  migrations: [Appraisals1764600000070, AppraisalRefresh1764600000071, AppraisalObjections1764600000072, AppraisalTouchedPaths1764600000073],
   scopedTables: ['appraisal'],
   policies: [APPRAISAL_POLICY],
   resolvers: ({ dataSource }) => [

@@ -1,8 +1,9 @@
 import { calendarDateOf } from '@campus/graphql';
-import { EventContract, EventHandler, on } from '@campus/events';
+import { chunks } from '@campus/database';
+import { EventContract, EventHandler, on, OrgUnitCreated } from '@campus/events';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity } from '../appraisal-schemes/appraisal-scheme.entity';
-import { computeAppraisals } from './appraisal-computation';
+import { computeAppraisals, isAppraisedBy } from './appraisal-computation';
 import { schemePeriod } from './appraisal-period';
 import { AppraisalStage } from './appraisal.entity';
 
@@ -29,26 +30,71 @@ function ancestorsOf(paths: Iterable<string>): string[] {
   return [...all];
 }
 
-/**
- * Marks the process appraisals an event touches: of every scheme in force, the appraised unit whose subtree
- * holds a path the event names. Runs in the event's transaction, after the fact modules' handlers.
- */
-export async function markTouched(manager: EntityManager, payload: unknown, now: Date): Promise<void> {
-  const ancestors = ancestorsOf(orgPathsIn(payload));
-  if (!ancestors.length) return;
-  await manager.query(
-    `INSERT INTO appraisal_refresh (scheme_id, org_unit_id, marked_at)
-     SELECT a.scheme_id, a.org_unit_id, ? FROM appraisal a JOIN appraisal_scheme s ON s.id = a.scheme_id
-      WHERE a.stage = 'PROCESS' AND a.status = 'DRAFT' AND s.status = 'PUBLISHED' AND a.org_path IN (${ancestors.map(() => '?').join(', ')})
-     ON DUPLICATE KEY UPDATE marked_at = VALUES(marked_at)`,
-    [now, ...ancestors],
-  );
+/** How long before a publication began an event may have started and still have committed after its snapshot. */
+const PUBLICATION_MARGIN_MS = 60_000;
+
+/** Marks the process appraisals (of every scheme in force, or of one) whose unit's path is one of `paths`. */
+async function markAppraisalsAt(manager: EntityManager, paths: readonly string[], now: Date, schemeId?: string): Promise<void> {
+  for (const part of chunks(paths, 500)) {
+    await manager.query(
+      `INSERT INTO appraisal_refresh (scheme_id, org_unit_id, marked_at)
+       SELECT a.scheme_id, a.org_unit_id, ? FROM appraisal a JOIN appraisal_scheme s ON s.id = a.scheme_id
+        WHERE a.stage = 'PROCESS' AND a.status = 'DRAFT' AND s.status = 'PUBLISHED' ${schemeId ? 'AND s.id = ?' : ''} AND a.org_path IN (${part.map(() => '?').join(', ')})
+       ON DUPLICATE KEY UPDATE marked_at = VALUES(marked_at)`,
+      [now, ...(schemeId ? [schemeId] : []), ...part],
+    );
+  }
 }
 
-/** A marking handler for each contract the fact modules consume; `marked` runs once a mark is committed (to wake the refresh job). */
+/**
+ * Marks the process appraisals an event touches: of every scheme in force, the appraised unit whose subtree
+ * holds a path the event names; and notes the paths as touched (see markTouchedDuringPublication). Runs in the
+ * event's transaction, after the fact modules' handlers.
+ */
+export async function markTouched(manager: EntityManager, payload: unknown, now: Date): Promise<void> {
+  const paths = [...orgPathsIn(payload)].sort();
+  if (!paths.length) return;
+  await manager.query(
+    `INSERT INTO appraisal_touched_path (org_path, touched_at) VALUES ${paths.map(() => '(?, ?)').join(', ')} ON DUPLICATE KEY UPDATE touched_at = VALUES(touched_at)`,
+    paths.flatMap((path) => [path, now]),
+  );
+  await markAppraisalsAt(manager, ancestorsOf(paths), now);
+}
+
+/**
+ * A unit created under a scheme in force, of the kind it appraises, is marked for it: the refresh job gives
+ * it its process appraisal (the publication appraised the units there were).
+ */
+export async function markNewUnit(manager: EntityManager, unit: { id: string; kind: string; path: string }, now: Date): Promise<void> {
+  const above = ancestorsOf([unit.path]).filter((path) => path !== unit.path);
+  if (!above.length) return;
+  const schemes: { id: string; org_path: string; appraised_unit_kind: string | null }[] = await manager.query(
+    `SELECT id, org_path, appraised_unit_kind FROM appraisal_scheme WHERE status = 'PUBLISHED' AND org_path IN (${above.map(() => '?').join(', ')})`,
+    above,
+  );
+  for (const scheme of schemes.filter((candidate) => isAppraisedBy({ orgPath: candidate.org_path, appraisedUnitKind: candidate.appraised_unit_kind }, unit))) {
+    await manager.query('INSERT INTO appraisal_refresh (scheme_id, org_unit_id, marked_at) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE marked_at = VALUES(marked_at)', [scheme.id, unit.id, now]);
+  }
+}
+
+/**
+ * After a publication has committed: marks its units whose paths events touched since it began (less a
+ * margin), whose facts its computation may not have seen and whose marks could not name its appraisals yet.
+ */
+export async function markTouchedDuringPublication(dataSource: DataSource, schemeId: string, began: Date): Promise<void> {
+  const touched: { org_path: string }[] = await dataSource.query('SELECT org_path FROM appraisal_touched_path WHERE touched_at >= ?', [
+    new Date(began.getTime() - PUBLICATION_MARGIN_MS),
+  ]);
+  if (touched.length) await markAppraisalsAt(dataSource.manager, ancestorsOf(touched.map((row) => row.org_path)), new Date(), schemeId);
+}
+
+/** A marking handler for each contract the fact modules consume, and one for new units; `marked` runs once a mark is committed (to wake the refresh job). */
 export function refreshMarkers(contracts: readonly EventContract<unknown>[], marked: () => void): EventHandler<unknown>[] {
   const unique = [...new Map(contracts.map((contract) => [`${contract.type}@${contract.version}`, contract])).values()];
-  return unique.map((contract) => on(contract, (manager, { payload }) => markTouched(manager, payload, new Date()), marked));
+  return [
+    ...unique.map((contract) => on(contract, (manager, { payload }) => markTouched(manager, payload, new Date()), marked)),
+    on(OrgUnitCreated, (manager, { payload }) => markNewUnit(manager, payload, new Date()), marked),
+  ];
 }
 
 /**
