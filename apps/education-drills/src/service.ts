@@ -49,7 +49,7 @@ export const EDUCATION_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>,
   modules: EDUCATION_MODULES,
   loadConfig,
   dependencies: (base, config) =>
-    educationDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL), { documents: documentSettings(config) }),
+    educationDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL, config.GATEWAY_SECRET), { documents: documentSettings(config) }),
 };
 
 /** The service's shared parts; settings not given are the defaults (tests fix the clock). */

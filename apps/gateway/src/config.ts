@@ -1,6 +1,10 @@
 import {
+  allowedOrigins,
   authVariables,
   checkAuthConfig,
+  checkExposureConfig,
+  corsOriginsVar,
+  exposureVariables,
   enumVar,
   GATEWAY_SERVICE,
   intVar,
@@ -27,14 +31,17 @@ const variables = {
   SUPERGRAPH_PATH: stringVar('composed supergraph SDL', path.resolve(process.cwd(), 'apps/gateway/supergraph.graphql')),
   ...subgraphUrlVariables,
   MAX_QUERY_DEPTH: intVar('deepest selection a query may have', 12, { min: 2, max: 50 }),
-  CORS_ORIGINS: stringVar('comma-separated origins allowed to call the API from a browser, or *', '*'),
+  CORS_ORIGINS: corsOriginsVar,
   ...authVariables(),
+  ...exposureVariables(),
   LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
 };
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   const config = loadConfig(variables, env);
   checkAuthConfig(config);
+  checkExposureConfig(config);
+  allowedOrigins(config);
   return config;
 }
 

@@ -4,10 +4,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
-import { ConfigError } from '@campus/config';
+import { allowedOrigins, ConfigError } from '@campus/config';
 import { tokenRefusedError } from '@campus/graphql';
 import { createLogger } from '@campus/logger';
-import { bearerToken, createHttpApp, listen, stopOnSignals } from '@campus/server';
+import { bearerToken, createHttpApp, gatewayProofHeaders, listen, schemaExposure, stopOnSignals } from '@campus/server';
 import cors from 'cors';
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -27,9 +27,14 @@ interface GatewayContext {
 
 /** Forwards the caller's token and request id; every subgraph verifies and authorises again. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly gatewaySecret: string | undefined) {
+    super({ url });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    for (const [name, value] of Object.entries(gatewayProofHeaders(this.gatewaySecret))) request.http?.headers.set(name, value);
   }
 }
 
@@ -38,7 +43,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const urls = subgraphUrls(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name] ?? url }),
+    buildService: ({ name, url }) => new ForwardingDataSource(urls[name] ?? url, config.GATEWAY_SECRET),
     logger: { debug: () => undefined, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
   const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });
@@ -50,6 +55,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const apollo = new ApolloServer<GatewayContext>({
     // @apollo/gateway 2 implements gateway-interface 1; Apollo Server 5 accepts it at runtime.
     gateway: gateway as never,
+    ...schemaExposure(config.NODE_ENV === 'production'),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
@@ -57,7 +63,7 @@ async function main(config: GatewayConfig): Promise<void> {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
-  const origins = config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(',').map((origin) => origin.trim());
+  const origins = allowedOrigins(config);
   const contextFor = async (req: express.Request): Promise<GatewayContext> => {
     const token = bearerToken(req.header('authorization'));
     if (token) await verifyAtGateway(token, verifyToken);
@@ -66,13 +72,14 @@ async function main(config: GatewayConfig): Promise<void> {
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition'] };
   app.use('/graphql', cors(corsOptions), express.json({ limit: '20mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
-  mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken });
+  const gatewaySecret = config.GATEWAY_SECRET;
+  mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret });
   mountExports(app, apollo, contextFor);
   app.use(['/uploads', '/evidence', '/education-documents', '/supervision-photos'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
-  mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken });
-  mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken });
-  mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken });
-  mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL });
+  mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken, gatewaySecret });
+  mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken, gatewaySecret });
+  mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret });
+  mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, gatewaySecret });
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;
   logger.info({ url: `http://localhost:${config.PORT}/graphql`, subgraphs: urls }, 'gateway ready');

@@ -1,9 +1,12 @@
 import { httpError } from '@campus/graphql';
+import { gatewayProofHeaders } from '@campus/server';
 import { Express, Request, Response } from 'express';
 
 export interface NoticeAcksOptions {
   /** education-drills' GraphQL URL; the acknowledgement route sits beside it (…/graphql → …/notices/ack/<token>). */
   educationDrillsUrl: string;
+  /** The proof education-drills requires (GATEWAY_SECRET), when configured. */
+  gatewaySecret?: string;
 }
 
 const TIMEOUT_MS = 10_000;
@@ -17,14 +20,14 @@ export function mountNoticeAcks(app: Express, options: NoticeAcksOptions): void 
   for (const method of ['GET', 'POST'] as const) {
     app[method === 'GET' ? 'get' : 'post']('/notices/ack/:token', (req: Request, res: Response) => {
       const target = new URL(`/notices/ack/${encodeURIComponent(String(req.params.token))}`, options.educationDrillsUrl);
-      void forward(req, res, target, method);
+      void forward(req, res, target, method, options.gatewaySecret);
     });
   }
 }
 
-async function forward(req: Request, res: Response, target: URL, method: 'GET' | 'POST'): Promise<void> {
+async function forward(req: Request, res: Response, target: URL, method: 'GET' | 'POST', gatewaySecret: string | undefined): Promise<void> {
   try {
-    const answer = await fetch(target, { method, headers: { 'x-request-id': req.requestId }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const answer = await fetch(target, { method, headers: { 'x-request-id': req.requestId, ...gatewayProofHeaders(gatewaySecret) }, signal: AbortSignal.timeout(TIMEOUT_MS) });
     res.status(answer.status);
     res.setHeader('content-type', answer.headers.get('content-type') ?? 'application/json; charset=utf-8');
     res.setHeader('cache-control', 'no-store');

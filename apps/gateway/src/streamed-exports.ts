@@ -6,6 +6,8 @@ export interface StreamedExportsOptions {
   /** supervision-appraisal's GraphQL URL; its list endpoints sit beside it (…/graphql → …/accountability-list). */
   supervisionAppraisalUrl: string;
   verifyToken: TokenVerifier;
+  /** The proof the subgraph requires (GATEWAY_SECRET), when configured. */
+  gatewaySecret?: string;
 }
 
 /** supervision-appraisal's streamed downloads: the gateway's /exports/<name> and the subgraph's path beside its /graphql. */
@@ -32,6 +34,7 @@ export function mountStreamedExports(app: Express, options: StreamedExportsOptio
         upstreamPath: download.upstreamPath,
         serviceLabel: '督导考核服务',
         keepQuery: true,
+        gatewaySecret: options.gatewaySecret,
       },
       options.verifyToken,
     );

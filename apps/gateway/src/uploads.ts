@@ -1,6 +1,6 @@
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
 import { httpError, Reason } from '@campus/graphql';
-import { bearerToken } from '@campus/server';
+import { bearerToken, gatewayProofHeaders } from '@campus/server';
 import { Express, Request, Response } from 'express';
 import http, { IncomingMessage } from 'node:http';
 import https from 'node:https';
@@ -10,12 +10,15 @@ export interface UploadsOptions {
   /** hazard-tracking's GraphQL URL; its evidence endpoints sit beside it (…/graphql → …/evidence). */
   hazardTrackingUrl: string;
   verifyToken: TokenVerifier;
+  /** The proof subgraphs require of the gateway (GATEWAY_SECRET), when configured. */
+  gatewaySecret?: string;
 }
 
 export interface EducationDocumentsOptions {
   /** education-drills' GraphQL URL; its document endpoints sit beside it (…/graphql → …/documents). */
   educationDrillsUrl: string;
   verifyToken: TokenVerifier;
+  gatewaySecret?: string;
 }
 
 /** One path of the gateway forwarded to a path beside a subgraph's GraphQL URL; `:id` in both is the same id. */
@@ -31,6 +34,8 @@ export interface SubgraphFileRoute {
   serviceLabel: string;
   /** Pass the request's query string on (a download with parameters, e.g. /exports/accountability-list?orgUnitId=…). */
   keepQuery?: boolean;
+  /** The proof the subgraph requires (GATEWAY_SECRET), when configured. */
+  gatewaySecret?: string;
 }
 
 /** Request headers the subgraph needs besides the token and request id. */
@@ -53,7 +58,7 @@ const FORWARDED_RESPONSE_HEADERS = [
  * role, the file's type and size, and answers; its answer (or JSON { code, message }) is passed back.
  */
 export function mountUploads(app: Express, options: UploadsOptions): void {
-  const subgraph = { subgraphUrl: options.hazardTrackingUrl, serviceLabel: '隐患服务' };
+  const subgraph = { subgraphUrl: options.hazardTrackingUrl, serviceLabel: '隐患服务', gatewaySecret: options.gatewaySecret };
   forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/hazard-evidence', upstreamPath: 'evidence' }, options.verifyToken);
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/evidence/:id', upstreamPath: 'evidence/:id' }, options.verifyToken);
 }
@@ -64,7 +69,7 @@ export function mountUploads(app: Express, options: UploadsOptions): void {
  * /education-documents/<id>, checked and answered by education-drills.
  */
 export function mountEducationDocuments(app: Express, options: EducationDocumentsOptions): void {
-  const subgraph = { subgraphUrl: options.educationDrillsUrl, serviceLabel: '教育演练服务' };
+  const subgraph = { subgraphUrl: options.educationDrillsUrl, serviceLabel: '教育演练服务', gatewaySecret: options.gatewaySecret };
   forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/education-document', upstreamPath: 'documents' }, options.verifyToken);
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/education-documents/:id', upstreamPath: 'documents/:id' }, options.verifyToken);
 }
@@ -73,6 +78,7 @@ export interface SupervisionPhotosOptions {
   /** supervision-appraisal's GraphQL URL; its photo endpoints sit beside it (…/graphql → …/supervision-photos). */
   supervisionAppraisalUrl: string;
   verifyToken: TokenVerifier;
+  gatewaySecret?: string;
 }
 
 /**
@@ -80,7 +86,7 @@ export interface SupervisionPhotosOptions {
  * then file) and GET /supervision-photos/<id>, checked and answered by supervision-appraisal.
  */
 export function mountSupervisionPhotos(app: Express, options: SupervisionPhotosOptions): void {
-  const subgraph = { subgraphUrl: options.supervisionAppraisalUrl, serviceLabel: '督导考核服务' };
+  const subgraph = { subgraphUrl: options.supervisionAppraisalUrl, serviceLabel: '督导考核服务', gatewaySecret: options.gatewaySecret };
   forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/supervision-photo', upstreamPath: 'supervision-photos' }, options.verifyToken);
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/supervision-photos/:id', upstreamPath: 'supervision-photos/:id' }, options.verifyToken);
 }
@@ -95,11 +101,11 @@ export function forwardToSubgraph(app: Express, route: SubgraphFileRoute, verify
   app[route.method](route.path, (req: Request, res: Response) => {
     const target = route.upstreamPath.endsWith(':id') ? new URL(`${base.pathname}/${encodeURIComponent(String(req.params.id))}`, base) : new URL(base);
     if (route.keepQuery) target.search = new URL(req.originalUrl, 'http://gateway').search;
-    void forward(req, res, target, verifyToken, route.serviceLabel);
+    void forward(req, res, target, verifyToken, route);
   });
 }
 
-async function forward(req: Request, res: Response, target: URL, verifyToken: TokenVerifier, serviceLabel: string): Promise<void> {
+async function forward(req: Request, res: Response, target: URL, verifyToken: TokenVerifier, route: SubgraphFileRoute): Promise<void> {
   const token = bearerToken(req.header('authorization'));
   if (!token) return refuse(req, res, 'SIGN_IN_REQUIRED');
   try {
@@ -108,7 +114,7 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
     if (!(error instanceof InvalidTokenError)) req.log.error({ err: error }, 'token verification failed');
     return refuse(req, res, 'TOKEN_INVALID');
   }
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-request-id': req.requestId };
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-request-id': req.requestId, ...gatewayProofHeaders(route.gatewaySecret) };
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
@@ -131,7 +137,7 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
     // Once the subgraph has answered (e.g. 413 before the whole upload arrived) the rest of the request no longer matters.
     if (answered) return;
     req.log.error({ err: error, target: target.href }, 'subgraph unreachable for a file');
-    refuse(req, res, 'SERVICE_UNAVAILABLE', `${serviceLabel}暂时不可用，请稍后重试`, { status: 502, code: 'BAD_GATEWAY' });
+    refuse(req, res, 'SERVICE_UNAVAILABLE', `${route.serviceLabel}暂时不可用，请稍后重试`, { status: 502, code: 'BAD_GATEWAY' });
   });
   res.on('close', () => {
     if (!res.writableFinished) upstream.destroy();

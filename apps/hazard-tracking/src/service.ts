@@ -75,7 +75,7 @@ export const HAZARD_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>, Ha
   modules: HAZARD_MODULES,
   loadConfig,
   dependencies: (base, config) =>
-    hazardDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL), {
+    hazardDeps(base, serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL, config.GATEWAY_SECRET), {
       rectificationHorizonDays: config.RECTIFICATION_HORIZON_DAYS,
       schedulerIntervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000,
       evidence: evidenceSettings(config),

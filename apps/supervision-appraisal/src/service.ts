@@ -36,9 +36,9 @@ export const APPRAISAL_SERVICE: ServiceDefinition<ReturnType<typeof loadConfig>,
   loadConfig,
   dependencies: (base, config) => ({
     ...base,
-    directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL),
+    directory: serviceOrgDirectory(base.dataSource, config.ORG_DIRECTORY_URL, config.GATEWAY_SECRET),
     photos: supervisionPhotoSettings(config),
-    personNames: httpPersonNames(config.ORG_DIRECTORY_URL),
+    personNames: httpPersonNames(config.ORG_DIRECTORY_URL, config.GATEWAY_SECRET),
   }),
 };
 

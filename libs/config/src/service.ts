@@ -1,17 +1,20 @@
 import { localGraphqlUrl, ORG_DIRECTORY_SERVICE, serviceEntry } from './services';
+import { checkExposureConfig, ExposureConfig, exposureVariables } from './production';
 import { ConfigError, enumVar, intVar, loadConfig, optionalStringVar, optionalUrlVar, stringVar, urlVar, VariableSpec } from './env';
 
 /** Variables every subgraph reads; each service adds its own. */
 export function subgraphVariables(defaults: { port: number; database: string }) {
   return {
     PORT: intVar('HTTP port of the service', defaults.port, { min: 1, max: 65535 }),
-    HOST: stringVar('interface to listen on', '0.0.0.0'),
+    // Loopback by default: only the gateway (and the other services) on this host reach a subgraph. Containers set 0.0.0.0.
+    HOST: stringVar('interface to listen on', '127.0.0.1'),
     MYSQL_URL: urlVar('MySQL server URL without a database', ['mysql'], 'mysql://root@127.0.0.1:3306'),
     DATABASE_NAME: stringVar("the service's own database", defaults.database),
     DB_POOL_SIZE: intVar('database connection pool size', 10, { min: 1, max: 200 }),
     KAFKA_BROKERS: stringVar('comma-separated Kafka bootstrap brokers, host:port', '127.0.0.1:19092'),
     KAFKA_TOPIC_PARTITIONS: intVar('partitions of the event topics a service creates', 3, { min: 1, max: 100 }),
     ...authVariables(),
+    ...exposureVariables(),
     LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
   };
 }
@@ -50,5 +53,6 @@ export function loadSubgraphConfig<E extends Record<string, VariableSpec<unknown
 ) {
   const config = loadConfig({ ...subgraphVariables(defaults), ...extra }, env);
   checkAuthConfig(config as { JWT_SECRET?: string; JWKS_URL?: string });
+  checkExposureConfig(config as ExposureConfig);
   return config;
 }

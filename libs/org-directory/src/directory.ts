@@ -1,4 +1,5 @@
 import { Caller, NotFoundError } from '@campus/graphql';
+import { gatewayProofHeaders } from '@campus/server';
 
 /**
  * Where a service learns an org unit's materialised path (its data scope) without reading the
@@ -15,7 +16,8 @@ export class OrgDirectoryUnavailableError extends Error {}
 
 const ORG_UNIT_PATH = 'query OrgUnitPath($id: ID!) { orgUnit(id: $id) { id path } }';
 
-export function httpOrgUnitDirectory(graphqlUrl: string, timeoutMs = 5000): OrgUnitDirectory {
+/** gatewaySecret: the proof responsibility-network requires of every caller but the gateway's health checks. */
+export function httpOrgUnitDirectory(graphqlUrl: string, gatewaySecret?: string, timeoutMs = 5000): OrgUnitDirectory {
   return {
     async pathOf(unitId, viewerToken, requestId) {
       let response: Response;
@@ -26,6 +28,7 @@ export function httpOrgUnitDirectory(graphqlUrl: string, timeoutMs = 5000): OrgU
             'content-type': 'application/json',
             authorization: `Bearer ${viewerToken}`,
             'x-request-id': requestId,
+            ...gatewayProofHeaders(gatewaySecret),
           },
           body: JSON.stringify({ query: ORG_UNIT_PATH, variables: { id: unitId } }),
           signal: AbortSignal.timeout(timeoutMs),

@@ -24,6 +24,6 @@ export const ORG_PROJECTION_MODULE: FeatureModule = {
 };
 
 /** The directory of a service with a projection: its own rows first, the org service over HTTP for a unit not projected yet. */
-export function serviceOrgDirectory(dataSource: DataSource, orgDirectoryUrl: string): OrgUnitDirectory {
-  return projectedOrgUnitDirectory(dataSource, httpOrgUnitDirectory(orgDirectoryUrl));
+export function serviceOrgDirectory(dataSource: DataSource, orgDirectoryUrl: string, gatewaySecret?: string): OrgUnitDirectory {
+  return projectedOrgUnitDirectory(dataSource, httpOrgUnitDirectory(orgDirectoryUrl, gatewaySecret));
 }

@@ -8,12 +8,18 @@ import type { Logger } from '@campus/logger';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
 import http from 'node:http';
+import { requireGatewayProof } from './gateway-proof';
 import { bearerToken, createHttpApp, listen, traceRequest } from './http';
+import { schemaExposure } from './production-mode';
 
 export interface SubgraphOptions {
   name: string;
   port: number;
   host?: string;
+  /** NODE_ENV=production: no introspection, no field suggestions. */
+  production?: boolean;
+  /** When set, every route but /healthz and /readyz requires it (see requireGatewayProof). */
+  gatewaySecret?: string;
   schema: GraphQLSchema;
   verifyToken: TokenVerifier;
   logger: Logger;
@@ -32,10 +38,12 @@ export interface RunningServer {
 export async function startSubgraphServer(options: SubgraphOptions): Promise<RunningServer> {
   const { logger } = options;
   const app = createHttpApp(logger, options.readiness);
+  app.use(requireGatewayProof(options.gatewaySecret));
   options.httpRoutes?.(app);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
+    ...schemaExposure(options.production ?? false),
     includeStacktraceInErrorResponses: false,
     // Signals are handled by stopOnSignals, which also closes the database.
     stopOnTerminationSignals: false,
@@ -57,7 +65,7 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
       }),
     }),
   );
-  const host = options.host ?? '0.0.0.0';
+  const host = options.host ?? '127.0.0.1';
   await listen(httpServer, options.port, host);
   const url = `http://localhost:${options.port}/graphql`;
   logger.info({ url }, `${options.name} ready`);

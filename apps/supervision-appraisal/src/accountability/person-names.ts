@@ -1,4 +1,5 @@
 import { Caller } from '@campus/graphql';
+import { gatewayProofHeaders } from '@campus/server';
 
 /** People's names as the caller may read them in responsibility-network (ids this service keeps, names it never stores). */
 export interface PersonNameLookup {
@@ -9,7 +10,7 @@ export interface PersonNameLookup {
 const PERSON_NAMES = 'query PersonNames($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { id name } } }';
 
 /** Asks responsibility-network's subgraph (its federation entry point) as the caller: its own scope rules decide what comes back. */
-export function httpPersonNames(graphqlUrl: string, timeoutMs = 5000): PersonNameLookup {
+export function httpPersonNames(graphqlUrl: string, gatewaySecret?: string, timeoutMs = 5000): PersonNameLookup {
   return {
     async names(caller, personIds) {
       const ids = [...new Set(personIds)];
@@ -17,7 +18,7 @@ export function httpPersonNames(graphqlUrl: string, timeoutMs = 5000): PersonNam
       try {
         const response = await fetch(graphqlUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}`, 'x-request-id': caller.requestId },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${caller.token}`, 'x-request-id': caller.requestId, ...gatewayProofHeaders(gatewaySecret) },
           body: JSON.stringify({ query: PERSON_NAMES, variables: { representations: ids.map((id) => ({ __typename: 'Person', id })) } }),
           signal: AbortSignal.timeout(timeoutMs),
         });
