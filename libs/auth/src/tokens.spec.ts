@@ -10,6 +10,7 @@ const claims: TokenClaims = {
   accountId: 'account-1',
   personId: 'person-1',
   grants: [grant(Role.SAFETY_OFFICE, 'school-1', '/bureau/school-1/'), grant(Role.STAFF, 'college-2', '/bureau/school-2/college-2/')],
+  sessionId: 'session-1',
 };
 
 /** Signs an arbitrary payload the way signToken does, so single claims can be broken. */
@@ -33,6 +34,8 @@ describe('signToken and createTokenVerifier', () => {
     expect(viewer.accountId).toBe('account-1');
     expect(viewer.personId).toBe('person-1');
     expect(viewer.grants).toEqual(claims.grants);
+    expect(viewer.session?.sessionId).toBe('session-1');
+    expect(Math.abs((viewer.session?.issuedAt ?? 0) - Date.now() / 1000)).toBeLessThan(5);
     expect(viewer.covers('/bureau/school-1/dept/')).toBe(true);
     expect(viewer.covers('/bureau/school-2/')).toBe(false);
   });

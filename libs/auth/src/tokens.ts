@@ -18,6 +18,8 @@ export interface TokenClaims {
   accountId: string;
   personId: string | null;
   grants: RoleGrant[];
+  /** The login session (`sid`): logout revokes it alone. Local login always sets it. */
+  sessionId?: string;
 }
 
 export type TokenVerifier = (token: string) => Promise<Viewer>;
@@ -57,12 +59,14 @@ function viewerFromPayload(payload: JWTPayload): Viewer {
     return { role: grant.role, unitId: grant.unitId, path: grant.path };
   });
   const personId = typeof payload['pid'] === 'string' ? payload['pid'] : null;
-  return new Viewer(payload.sub, personId, parsed);
+  const sessionId = typeof payload['sid'] === 'string' ? payload['sid'] : null;
+  // jose checks iat when present; a token without one counts as issued at the epoch, so any revocation covers it.
+  return new Viewer(payload.sub, personId, parsed, { sessionId, issuedAt: payload.iat ?? 0 });
 }
 
 /** Issues an HS256 token for a local account. */
 export async function signToken(claims: TokenClaims, secret: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({ pid: claims.personId, grants: claims.grants })
+  return new SignJWT({ pid: claims.personId, sid: claims.sessionId ?? null, grants: claims.grants })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.accountId)
     .setIssuer(TOKEN_ISSUER)

@@ -7,6 +7,13 @@ export interface RoleGrant {
   path: string;
 }
 
+/** The login a token was issued for: its session id (null for SSO tokens without one) and when it was issued. */
+export interface TokenSession {
+  sessionId: string | null;
+  /** Seconds since the epoch (the token's `iat`). */
+  issuedAt: number;
+}
+
 /** The authenticated caller of a request: who they are and which subtrees they may see. */
 export class Viewer {
   readonly scopePaths: string[];
@@ -15,6 +22,8 @@ export class Viewer {
     readonly accountId: string,
     readonly personId: string | null,
     readonly grants: RoleGrant[],
+    /** Set when the viewer comes from a verified token; what revocations are checked against. */
+    readonly session: TokenSession | null = null,
   ) {
     this.scopePaths = minimalPrefixes(grants.map((grant) => grant.path));
   }

@@ -11,6 +11,8 @@ export interface RequestContext {
   requestId: string;
   logger: Logger;
   loaders: LoaderRegistry;
+  /** The caller's network address (the gateway forwards it; see libs/server's clientAddressOf): login throttling. */
+  clientAddress?: string | null;
 }
 
 /** Per-request DataLoaders, created on first use so one request batches into one statement per kind. */

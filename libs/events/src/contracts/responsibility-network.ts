@@ -92,3 +92,16 @@ export const WorkGroupChanged = contract(
   1,
   z.object({ id, kind: z.string(), name: z.string(), orgUnitId: id, orgPath, active: z.boolean(), version: z.number().int().positive() }),
 );
+
+/**
+ * Tokens stop counting (every service keeps these, libs/server's access revocations): the one session when
+ * `sessionId` is set (logout), otherwise every token of the account issued before `notBefore` (a grant
+ * revoked, the password changed, the account deactivated). `keepUntil`: when every token it could refuse
+ * has expired, so the revocation may be forgotten.
+ */
+export const AccountAccessRevoked = contract(
+  'responsibility-network',
+  'account.access-revoked',
+  1,
+  z.object({ accountId: id, sessionId: id.nullable(), notBefore: isoDateTime, keepUntil: isoDateTime, cause: z.string().max(40) }),
+);

@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '@campus/graphql';
 import { createLogger, Logger } from '@campus/logger';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { ACCESS_REVOCATIONS_MODULE } from './access-revocations';
 import { FeatureModule, moduleScopedColumns, ServiceBase } from './feature-module';
 
 /** Every service has an outbox, an inbox and a dead-letter table: the kit adds them to each service. */
@@ -12,9 +13,9 @@ export const EVENT_TABLES_MODULE: FeatureModule = {
   migrations: [EventTables1764100000000],
 };
 
-/** The modules of a service as the kit runs them: the service's own plus the event tables. */
+/** The modules of a service as the kit runs them: the service's own plus the event tables and token revocations. */
 export function withKitModules<Deps extends ServiceBase>(modules: readonly FeatureModule<Deps>[]): FeatureModule<Deps>[] {
-  return [...modules, EVENT_TABLES_MODULE];
+  return [...modules, EVENT_TABLES_MODULE, ACCESS_REVOCATIONS_MODULE];
 }
 
 /** The base every module is given; a silent logger unless one is passed (tests, the schema printer). */
