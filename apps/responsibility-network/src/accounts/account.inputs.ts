@@ -29,7 +29,7 @@ export class CreateAccountInput {
   @Matches(/^[A-Za-z0-9_.@-]+$/, { message: '用户名只能包含字母、数字和 _ . @ -' })
   username: string;
 
-  @Field()
+  @Field({ description: '至少 8 个字符，同时包含字母和数字，不含用户名，不是常见密码' })
   @Length(8, 200, { message: '密码至少 8 个字符' })
   password: string;
 
@@ -54,4 +54,24 @@ export class GrantRoleInput {
 
   @Field(() => ID, { description: '授权单位（覆盖其全部下级）' })
   orgUnitId: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field({ description: '当前密码' })
+  @Length(1, 200, { message: '请输入当前密码' })
+  currentPassword: string;
+
+  @Field({ description: '新密码：至少 8 个字符，同时包含字母和数字，不含用户名，不是常见密码' })
+  @Length(8, 200, { message: '密码至少 8 个字符' })
+  newPassword: string;
+}
+
+@InputType()
+export class SetAccountActiveInput {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field({ description: 'false 停用（其全部令牌随即失效），true 重新启用' })
+  active: boolean;
 }

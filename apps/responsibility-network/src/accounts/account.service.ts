@@ -1,12 +1,15 @@
-import { hashPassword, Role, RoleGrant, signToken, Viewer, verifyPassword } from '@campus/auth';
+import { hashPassword, Role, RoleGrant, Viewer } from '@campus/auth';
+import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { isDuplicateKey, newId } from '@campus/database';
-import { Caller, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@campus/graphql';
+import { Caller, ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PERSON_ACCESS } from '../people/person.access';
 import { AccountEntity } from './account.entity';
-import { CreateAccountInput, GrantRoleInput, LoginInput } from './account.inputs';
+import { CreateAccountInput, GrantRoleInput, SetAccountActiveInput } from './account.inputs';
+import { recordAccessRevoked } from './access-revoked';
+import { checkPasswordPolicy } from './password-policy';
 import { GrantAction, RoleGrantLogEntity } from './role-grant-log.entity';
 import { grantActionOf, ROLE_GRANT_ACCESS, ROLE_GRANT_POLICY } from './role-grant.access';
 import { RoleGrantEntity } from './role-grant.entity';
@@ -27,28 +30,11 @@ export interface IssuedToken {
 export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxSignal,
     private readonly tokens: TokenSettings,
     /** A new first responsible person: letters the unit signed need signing again. */
     private readonly onUnitLeaderGranted: (manager: EntityManager, unitId: string, personId: string) => Promise<unknown> = async () => undefined,
   ) {}
-
-  async login(input: LoginInput): Promise<IssuedToken> {
-    if (!this.tokens.jwtSecret) {
-      throw new ForbiddenError(undefined, 'LOCAL_LOGIN_DISABLED');
-    }
-    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ username: input.username });
-    // Compare even when the account is missing, so timing does not reveal which usernames exist.
-    const valid = await verifyPassword(input.password, account?.passwordHash ?? '$2b$10$invalidinvalidinvalidinvalidinvalidinvalidinvalidinva');
-    if (!account || !valid || !account.active) throw new UnauthenticatedError(undefined, 'WRONG_CREDENTIALS');
-    const grants = (await this.grantsOf(account.id)).map(({ role, unitId, path }) => ({ role, unitId, path }));
-    const token = await signToken(
-      { accountId: account.id, personId: account.personId, grants },
-      this.tokens.jwtSecret,
-      this.tokens.ttlSeconds,
-    );
-    const expiresAt = new Date(Date.now() + this.tokens.ttlSeconds * 1000);
-    return { token, expiresAt, account, viewer: new Viewer(account.id, account.personId, grants) };
-  }
 
   /** Current grants with the granted units' current paths. */
   async grantsOf(accountId: string): Promise<(RoleGrant & { id: string })[]> {
@@ -69,6 +55,7 @@ export class AccountService {
 
   /** Creates a local account; the creator must be allowed to grant every role they give it. */
   async create(caller: Caller, input: CreateAccountInput): Promise<AccountEntity> {
+    checkPasswordPolicy(input.password, input.username);
     return this.dataSource.transaction(async (manager) => {
       const units = await manager.findBy(OrgUnitEntity, { id: In(input.grants.map((grant) => grant.orgUnitId)) });
       for (const grant of input.grants) {
@@ -109,15 +96,41 @@ export class AccountService {
     });
   }
 
+  /** Takes a grant away; the account's tokens issued before stop counting everywhere (account.access-revoked). */
   async revoke(caller: Caller, grantId: string): Promise<RoleGrantEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const grant = await manager.findOne(RoleGrantEntity, { where: { id: grantId }, lock: { mode: 'pessimistic_write' } });
       if (!grant) throw new NotFoundError(ROLE_GRANT_POLICY.label, grantId);
       // NOT_FOUND (as the grant) when its unit is out of scope, FORBIDDEN when the caller may not grant its role there.
       ROLE_GRANT_ACCESS.guard(caller, grantActionOf(grant.role), grantId, await manager.findOneBy(OrgUnitEntity, { id: grant.orgUnitId }));
       await manager.delete(RoleGrantEntity, { id: grant.id });
       await this.log(manager, GrantAction.REVOKED, grant, caller.viewer.accountId);
+      await recordAccessRevoked(manager, { accountId: grant.accountId, sessionId: null, cause: 'GRANT_REVOKED' }, this.tokens.ttlSeconds);
       return grant;
+    });
+  }
+
+  /**
+   * Deactivates (or reactivates) an account: the caller must be allowed to revoke every role it holds, never
+   * their own. A deactivated account cannot log in and its tokens stop counting everywhere.
+   */
+  async setActive(caller: Caller, input: SetAccountActiveInput): Promise<AccountEntity> {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+      const account = await manager.findOne(AccountEntity, { where: { id: input.accountId }, lock: { mode: 'pessimistic_write' } });
+      const grants = account ? await manager.findBy(RoleGrantEntity, { accountId: account.id }) : [];
+      if (!account || !grants.length) throw new NotFoundError('账号', input.accountId);
+      const units = await manager.findBy(OrgUnitEntity, { id: In(grants.map((grant) => grant.orgUnitId)) });
+      for (const grant of grants) {
+        ROLE_GRANT_ACCESS.guard(caller, grantActionOf(grant.role), account.id, units.find((unit) => unit.id === grant.orgUnitId));
+      }
+      if (account.id === caller.viewer.accountId) throw new ForbiddenError('不能停用或启用自己的账号', 'OWN_RECORD');
+      if (account.active === input.active) return account;
+      account.active = input.active;
+      await manager.update(AccountEntity, { id: account.id }, { active: input.active });
+      if (!input.active) {
+        await recordAccessRevoked(manager, { accountId: account.id, sessionId: null, cause: 'ACCOUNT_DEACTIVATED' }, this.tokens.ttlSeconds);
+      }
+      return account;
     });
   }
 

@@ -34,6 +34,9 @@ export class Account {
   @Field()
   username: string;
 
+  @Field({ description: '是否启用；停用的账号不能登录' })
+  active: boolean;
+
   @Field(() => Person, { nullable: true })
   person: Person | null;
 
@@ -51,6 +54,12 @@ export class LoginPayload {
 
   @Field(() => Account)
   account: Account;
+}
+
+@ObjectType()
+export class LogoutPayload {
+  @Field({ description: '本次会话的令牌已吊销（各服务在 60 秒内拒绝它）' })
+  loggedOut: boolean;
 }
 
 @ObjectType()
