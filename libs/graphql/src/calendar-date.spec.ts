@@ -70,6 +70,15 @@ describe('school day instants', () => {
     }
   });
 
+  it('gives the same day as the time zone database, for the school and for another zone', () => {
+    const zoned = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+    for (let hour = 0; hour < 24 * 400; hour += 7) {
+      const instant = new Date(Date.UTC(2025, 11, 1) + hour * 3600_000 + 59 * 60_000);
+      expect(calendarDateOf(instant)).toBe(zoned(instant, 'Asia/Shanghai'));
+      expect(calendarDateOf(instant, 'Europe/Berlin')).toBe(zoned(instant, 'Europe/Berlin'));
+    }
+  });
+
   it('gives an invalid date for text that is not a date', () => {
     expect(Number.isNaN(schoolDayStart('not a day').getTime())).toBe(true);
   });
