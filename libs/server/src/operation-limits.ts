@@ -1,0 +1,94 @@
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import type { OperationLimits } from '@campus/config';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLError, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
+import { operationCost } from './operation-cost';
+
+/** A refused operation: BAD_USER_INPUT with a Chinese message naming the limit (HTTP 400). */
+export class OperationLimitError extends GraphQLError {
+  constructor(message: string) {
+    super(`${message} (BAD_USER_INPUT)`, { extensions: { code: 'BAD_USER_INPUT', reason: 'REQUEST_INVALID', http: { status: 400 } } });
+    this.name = 'OperationLimitError';
+  }
+}
+
+/** Armor's rules report "…limit of N exceeded, found M."; the count found, when it says so. */
+function foundIn(armorError: GraphQLError): string {
+  const found = /found (\d+)/.exec(armorError.message);
+  return found ? `，本次为 ${found[1]}` : '';
+}
+
+/** Reports the refusal in Chinese as a validation error instead of throwing (a throw would be a 500). */
+function refuseWith(describe: (found: string) => string) {
+  return {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new OperationLimitError(describe(foundIn(error))))],
+  };
+}
+
+/** GraphQL Armor's alias, directive and depth rules (fragments are flattened: only fields count as depth). */
+export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+  return [
+    maxAliasesRule({ n: limits.maxAliases, ...refuseWith((found) => `查询别名数超过上限（${limits.maxAliases}）${found}`) }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...refuseWith((found) => `查询指令数超过上限（${limits.maxDirectives}）${found}`) }),
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...refuseWith((found) => `查询嵌套层数超过上限（${limits.maxDepth}）${found}`) }),
+  ] as ValidationRule[];
+}
+
+/** Refuses, once the operation is known and its variables given, an operation whose cost is over the limit. */
+export function operationCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }: GraphQLRequestContextDidResolveOperation<object>) {
+          const cost = operationCost(schema, document, request.variables, request.operationName);
+          if (cost <= maxCost) return;
+          throw new OperationLimitError(`查询复杂度超过上限（${maxCost}）${Number.isFinite(cost) ? `，本次为 ${cost}` : ''}`);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The Apollo Server options that enforce the limits. The token limit is graphql-js's own, applied while
+ * parsing: a huge document is refused after maxTokens tokens, before any validation.
+ */
+export function operationLimitOptions(limits: OperationLimits) {
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: operationLimitRules(limits),
+    plugins: [operationCostPlugin(limits.maxCost)],
+  };
+}
+
+// graphql-js 16 writes "Document contains more that N tokens" (sic).
+const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED and the token limit as a parse
+ * failure; those caused by the input — a limit above, a custom scalar refusing a literal (e.g. CalendarDate
+ * "2026-13-45") — become BAD_USER_INPUT before the process's own formatError sees them.
+ */
+export function withInputErrorCodes(format: FormatError): FormatError {
+  return (formatted, error) => format(asBadUserInput(formatted, error) ?? formatted, error);
+}
+
+function asBadUserInput(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  const code = formatted.extensions?.code;
+  const tokens = TOKEN_LIMIT.exec(formatted.message);
+  if (code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+    return { ...formatted, message: `查询文档的词法单元数超过上限（${tokens[1]}） (BAD_USER_INPUT)`, extensions: { code: 'BAD_USER_INPUT', reason: 'REQUEST_INVALID' } };
+  }
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && cause instanceof GraphQLError && cause.extensions.code === 'BAD_USER_INPUT') {
+    const reason = typeof cause.extensions.reason === 'string' ? cause.extensions.reason : 'INVALID_INPUT';
+    return { ...formatted, message: cause.message, extensions: { code: 'BAD_USER_INPUT', reason } };
+  }
+  return null;
+}
