@@ -1,3 +1,4 @@
+import { gatewayProofHeaders } from '@campus/server';
 import { GraphQLClient } from '@campus/testing';
 import { SignJWT } from 'jose';
 import { PlatformFixture, startPlatformFixture } from './platform-fixture';
@@ -69,7 +70,9 @@ describe('data scope: one college cannot reach another', () => {
   });
 
   it('cannot get around the gateway by calling a subgraph directly', async () => {
-    const hazardSubgraph = new GraphQLClient(fixture.platform.subgraphUrl('hazard-tracking'), jdOfficer.token);
+    // With the gateway's proof (a caller inside the platform's network): the subgraph still decides scope itself.
+    const proof = gatewayProofHeaders(fixture.platform.gatewaySecret);
+    const hazardSubgraph = new GraphQLClient(fixture.platform.subgraphUrl('hazard-tracking'), jdOfficer.token, proof);
     const direct = await hazardSubgraph.request('query($id: ID!) { hazard(id: $id) { title } }', { id: xxHazardId });
     expect(direct.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const entities = await hazardSubgraph.data(

@@ -20,7 +20,11 @@ export interface PlatformFixture {
  * The whole platform as compiled (five processes) on fresh databases, loaded with the demo campus.
  * Requires a build (the test command builds first).
  */
-export async function startPlatformFixture(basePort: number, serviceEnv?: PlatformOptions['serviceEnv']): Promise<PlatformFixture> {
+export async function startPlatformFixture(
+  basePort: number,
+  serviceEnv?: PlatformOptions['serviceEnv'],
+  gatewayEnv?: PlatformOptions['gatewayEnv'],
+): Promise<PlatformFixture> {
   const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const databasePrefix = `e2e_${randomBytes(3).toString('hex')}`;
   const logDir = path.join(ROOT, 'tmp/e2e-logs', databasePrefix);
@@ -34,6 +38,7 @@ export async function startPlatformFixture(basePort: number, serviceEnv?: Platfo
     devBrokerDataDir: path.join(ROOT, 'tmp/e2e-kafka', databasePrefix),
     kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
     serviceEnv,
+    gatewayEnv,
     bootstrap: { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD },
   });
   const gateway = new GraphQLClient(platform.gatewayUrl);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 // The compose file is written by hand for operators; this keeps it in step with the service registry.
-const compose = parse(readFileSync(path.join(__dirname, '../../docker/compose.yaml'), 'utf8')) as {
+const compose = parse(readFileSync(path.join(__dirname, '../../docker/compose.yaml'), 'utf8'), { merge: true }) as {
   services: Record<string, { environment?: Record<string, unknown>; build?: { args?: { APP?: string } } }>;
 };
 
@@ -19,6 +19,18 @@ describe('docker/compose.yaml against the service registry', () => {
       const directory = SUBGRAPH_SERVICES.find((other) => other.name === ORG_DIRECTORY_SERVICE)!;
       expect(entry.environment?.ORG_DIRECTORY_URL).toBe(`http://${directory.name}:${directory.port}/graphql`);
     }
+  });
+
+  it('runs every process in production mode with the gateway secret; only the gateway is published', () => {
+    for (const name of [...SUBGRAPH_SERVICES.map((service) => service.name), 'gateway']) {
+      const entry = compose.services[name] as { environment?: Record<string, unknown>; ports?: unknown[] };
+      expect({ name, NODE_ENV: entry.environment?.NODE_ENV }).toEqual({ name, NODE_ENV: 'production' });
+      expect(String(entry.environment?.GATEWAY_SECRET)).toMatch(/^\$\{GATEWAY_SECRET:\?/);
+      if (name !== 'gateway') {
+        expect({ name, HOST: entry.environment?.HOST, ports: entry.ports }).toEqual({ name, HOST: '0.0.0.0', ports: undefined });
+      }
+    }
+    expect(String(compose.services.gateway.environment?.CORS_ORIGINS)).toMatch(/^\$\{CORS_ORIGINS:\?/);
   });
 
   it('points the gateway at every subgraph and no other', () => {

@@ -1,4 +1,5 @@
 import { GATEWAY_SERVICE, ORG_DIRECTORY_SERVICE, SUBGRAPH_SERVICES, serviceEntry, ServiceName } from '@campus/config';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ROOT, ServiceProcess, startApp, startCompiled, stopApp, waitForPort, waitUntilReady } from './processes';
 
@@ -21,6 +22,8 @@ export interface PlatformOptions {
   devBrokerDataDir?: string;
   /** Extra environment per subgraph (e.g. a short SCHEDULER_INTERVAL_SECONDS in end-to-end tests). */
   serviceEnv?: Partial<Record<SubgraphName, NodeJS.ProcessEnv>>;
+  /** Extra environment of the gateway (e.g. NODE_ENV=production with CORS_ORIGINS). */
+  gatewayEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunningPlatform {
@@ -28,6 +31,8 @@ export interface RunningPlatform {
   subgraphUrl(name: SubgraphName): string;
   databaseName(name: SubgraphName): string;
   kafkaBrokers: string;
+  /** The GATEWAY_SECRET made for this run: subgraphs answer only requests that carry it (gatewayProofHeaders). */
+  gatewaySecret: string;
   stopService(name: SubgraphName | 'kafka-broker'): Promise<void>;
   startService(name: SubgraphName | 'kafka-broker'): Promise<void>;
   stop(): Promise<void>;
@@ -49,7 +54,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
   const devBrokerPort = options.devBrokerPort ?? 19092;
   const kafkaBrokers = options.kafkaBrokers ?? `127.0.0.1:${devBrokerPort}`;
+  // A new secret each run, so the gateway proof is exercised wherever the platform runs (npm start, end-to-end tests).
+  const gatewaySecret = randomBytes(32).toString('hex');
   const common = {
+    // Development mode (introspection, any CORS origin, the demo secret) even when the shell says production.
+    NODE_ENV: 'development',
+    GATEWAY_SECRET: gatewaySecret,
     MYSQL_URL: options.mysqlUrl,
     JWT_SECRET: options.jwtSecret,
     LOG_LEVEL: options.logLevel ?? 'info',
@@ -105,6 +115,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       {
         ...common,
         ...Object.fromEntries(SUBGRAPH_SERVICES.map((service) => [service.urlVariable, url(subgraphPort(options.basePort, service.name))])),
+        ...options.gatewayEnv,
       },
       options.logDir,
     );
@@ -119,6 +130,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     subgraphUrl: (name) => url(subgraphPort(options.basePort, name)),
     databaseName,
     kafkaBrokers,
+    gatewaySecret,
     startService,
     stopService: async (name) => {
       const service = processes.get(name);

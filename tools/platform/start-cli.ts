@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GATEWAY_SERVICE } from '@campus/config';
+import { DEMO_JWT_SECRET, GATEWAY_SERVICE } from '@campus/config';
 import { GraphQLClient } from '@campus/testing';
 import path from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCampus } from './demo-seed';
@@ -9,7 +9,7 @@ import { ROOT } from './processes';
 
 /** The demo deployment's settings; a real deployment sets its own secret and bootstrap account. */
 const DEMO = {
-  jwtSecret: 'demo-only-secret-change-me-0123456789abcdef',
+  jwtSecret: DEMO_JWT_SECRET,
   bootstrap: { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD },
 };
 
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       `  GraphQL gateway:  ${platform.gatewayUrl}`,
       `  Kafka:            ${platform.kafkaBrokers}${process.env.KAFKA_BROKERS ? '' : ' (dev broker, log in .data/kafka)'}`,
       `  service logs:     ${path.join(dataDir, 'logs')}`,
+      `  demo mode:        introspection and field suggestions on, any CORS origin${process.env.JWT_SECRET ? '' : ', the demo JWT secret committed in the repo (anyone can sign tokens)'}; NODE_ENV=production refuses all of these`,
       `  demo logins (password ${DEMO_PASSWORD}):`,
       `    ${DEMO.bootstrap.adminUsername.padEnd(width)}  BUREAU_ADMIN         教育局（全县）`,
       ...DEMO_ACCOUNTS.map((account) => `    ${account.username.padEnd(width)}  ${account.role.padEnd(20)} ${account.description}`),

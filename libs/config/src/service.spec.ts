@@ -30,7 +30,7 @@ describe('loadSubgraphConfig', () => {
     );
     expect(config).toEqual({
       PORT: 4002,
-      HOST: '0.0.0.0',
+      HOST: '127.0.0.1',
       MYSQL_URL: 'mysql://root@127.0.0.1:3306',
       DATABASE_NAME: 'hazard_tracking',
       DB_POOL_SIZE: 10,
@@ -38,6 +38,8 @@ describe('loadSubgraphConfig', () => {
       JWKS_URL: undefined,
       KAFKA_BROKERS: '127.0.0.1:19092',
       KAFKA_TOPIC_PARTITIONS: 3,
+      NODE_ENV: 'development',
+      GATEWAY_SECRET: undefined,
       LOG_LEVEL: 'info',
       ORG_DIRECTORY_URL: 'http://dir/graphql',
       BATCH: 75,

@@ -18,10 +18,12 @@ export class GraphQLClient {
   constructor(
     readonly url: string,
     readonly token: string | null = null,
+    /** Sent with every request, e.g. the gateway proof when a test calls a subgraph directly. */
+    readonly headers: Record<string, string> = {},
   ) {}
 
   withToken(token: string | null): GraphQLClient {
-    return new GraphQLClient(this.url, token);
+    return new GraphQLClient(this.url, token, this.headers);
   }
 
   async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
@@ -29,6 +31,7 @@ export class GraphQLClient {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        ...this.headers,
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
       },
       body: JSON.stringify({ query, variables }),
