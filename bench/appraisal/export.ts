@@ -60,8 +60,13 @@ function rssKiB(pid: number): number {
   return match ? Number(match[1]) : NaN;
 }
 
-async function download(url: string, token: string, keep = false): Promise<{ status: number; type: string; bytes: number; body: Buffer | null; text: string }> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+async function download(
+  url: string,
+  token: string,
+  keep = false,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; bytes: number; body: Buffer | null; text: string }> {
+  const response = await fetch(url, { headers: { ...headers, authorization: `Bearer ${token}` } });
   const chunks: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of response.body ?? []) {
@@ -73,7 +78,7 @@ async function download(url: string, token: string, keep = false): Promise<{ sta
 }
 
 /** One download with the process's memory sampled: the median of 1.5 s before as idle, the highest during. */
-async function measuredDownload(url: string, token: string, pid: number): Promise<ExportRun> {
+async function measuredDownload(url: string, token: string, pid: number, headers: Record<string, string> = {}): Promise<ExportRun> {
   const idle: number[] = [];
   for (let k = 0; k < 75; k++) {
     idle.push(rssKiB(pid));
@@ -83,7 +88,7 @@ async function measuredDownload(url: string, token: string, pid: number): Promis
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssKiB(pid))), 10);
   const start = process.hrtime.bigint();
-  const answer = await download(url, token);
+  const answer = await download(url, token, false, headers);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   clearInterval(sampler);
   peak = Math.max(peak, rssKiB(pid));
@@ -156,6 +161,8 @@ async function dashboardsBesideExports(options: ExportOptions, downloadMs: numbe
 export interface ExportOptions {
   gatewayUrl: string;
   directUrl: string;
+  /** The gateway proof the subgraph requires of a direct call. */
+  directHeaders: Record<string, string>;
   token: string;
   pid: number | null;
   runs: number;
@@ -167,7 +174,7 @@ export async function measureExport(options: ExportOptions): Promise<ExportResul
   const results: ExportResults = { unavailable: null, gateway: [], direct: [], content: '', dashboards: null };
   const probe = await download(options.gatewayUrl, options.token, true);
   if (probe.status !== 200 || !probe.type.includes('spreadsheetml')) {
-    const direct = await download(options.directUrl, options.token).catch((error: Error) => ({ status: 0, type: '', text: `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` }));
+    const direct = await download(options.directUrl, options.token, false, options.directHeaders).catch((error: Error) => ({ status: 0, type: '', text: `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` }));
     results.unavailable = `GET ${new URL(options.gatewayUrl).pathname} answered ${probe.status} (${probe.type}) ${probe.text}; supervision-appraisal's own /appraisal-results answered ${direct.status} (${direct.type}) ${direct.text}`;
     return results;
   }
@@ -179,7 +186,7 @@ export async function measureExport(options: ExportOptions): Promise<ExportResul
   for (let k = 0; k < options.runs; k++) {
     options.log(`  export run ${k + 1}/${options.runs}`);
     results.gateway.push(await measuredDownload(options.gatewayUrl, options.token, options.pid));
-    results.direct.push(await measuredDownload(options.directUrl, options.token, options.pid));
+    results.direct.push(await measuredDownload(options.directUrl, options.token, options.pid, options.directHeaders));
   }
   options.log('  dashboards idle, then during exports, in alternating rounds');
   results.dashboards = await dashboardsBesideExports(options, spread(results.gateway.map((run) => run.ms)).p50);

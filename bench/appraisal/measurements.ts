@@ -1,4 +1,5 @@
 import { databaseUrl } from '@campus/database';
+import { gatewayProofHeaders } from '@campus/server';
 import { GraphQLClient } from '@campus/testing';
 import { Connection, createConnection } from 'mysql2/promise';
 import os from 'node:os';
@@ -15,6 +16,8 @@ export interface MeasureOptions {
   appraisalUrl: string;
   /** responsibility-network's GraphQL URL (a probe of another service beside the export). */
   responsibilityUrl: string;
+  /** The platform's GATEWAY_SECRET: the probes straight to the services carry it, as the gateway does. */
+  gatewaySecret: string;
   mysqlUrl: string;
   appraisalDb: string;
   facts: AppraisalFacts;
@@ -127,8 +130,8 @@ function dashboards(options: MeasureOptions, clients: Record<'county' | 'school'
     { name: `county: orgUnit(«${county.name}») { children { appraisals(stage: YEAR_END) } }`, client: clients.county, query: `query($id: ID!) { orgUnit(id: $id) { children { id name appraisals(stage: YEAR_END) { ${fields} } } } }`, variables: { id: county.id } },
     { name: 'county: appraisals(schemeId, stage: YEAR_END, first: 20) by rank', client: clients.county, query: `query($s: ID!) { appraisals(schemeId: $s, stage: YEAR_END, first: 20) { totalCount edges { node { ${fields} orgUnit { id name } } } } }`, variables: { s: schemeId } },
     // Probes, not dashboards: how long each service takes to answer at all (its event loop) while the export runs.
-    { name: 'probe: { __typename } straight to supervision-appraisal', client: new GraphQLClient(options.appraisalUrl), query: '{ __typename }', variables: {}, probe: true },
-    { name: 'probe: { __typename } straight to responsibility-network', client: new GraphQLClient(options.responsibilityUrl), query: '{ __typename }', variables: {}, probe: true },
+    { name: 'probe: { __typename } straight to supervision-appraisal', client: new GraphQLClient(options.appraisalUrl, null, gatewayProofHeaders(options.gatewaySecret)), query: '{ __typename }', variables: {}, probe: true },
+    { name: 'probe: { __typename } straight to responsibility-network', client: new GraphQLClient(options.responsibilityUrl, null, gatewayProofHeaders(options.gatewaySecret)), query: '{ __typename }', variables: {}, probe: true },
   ];
 }
 
@@ -177,6 +180,7 @@ export async function measureAll(options: MeasureOptions): Promise<Results> {
     results.exports = await measureExport({
       gatewayUrl: `${options.gatewayUrl.replace(/\/graphql$/, '')}/exports/appraisal-results?${query}`,
       directUrl: `${options.appraisalUrl.replace(/\/graphql$/, '')}/appraisal-results?${query}`,
+      directHeaders: gatewayProofHeaders(options.gatewaySecret),
       token: province.token!,
       pid: pidOfApp('supervision-appraisal', Number(new URL(options.appraisalUrl).port)),
       runs: options.exportRuns,

@@ -57,6 +57,7 @@ runBench({
       gatewayUrl: platform.gatewayUrl,
       appraisalUrl: platform.subgraphUrl('supervision-appraisal'),
       responsibilityUrl: platform.subgraphUrl('responsibility-network'),
+      gatewaySecret: platform.gatewaySecret,
       mysqlUrl,
       appraisalDb: databaseName('supervision-appraisal'),
       facts,
