@@ -24,8 +24,9 @@ export function refusingRevoked(verify: TokenVerifier, revocations: RevocationCh
 
 /**
  * What is revoked, in memory: sessions (by id, whatever their age), and accounts and people with the time
- * before which their tokens no longer count. A token issued in the same second as a revocation still
- * counts (`iat` has whole seconds), so a login right after a password change keeps working.
+ * before which their tokens no longer count. Local tokens carry their issue time in milliseconds, so a login
+ * right after a password change keeps working while one a moment before it does not; a token with only a
+ * whole-second `iat` (an SSO's) issued in the revocation's second is refused, as it may have come before.
  */
 export class RevocationSet implements RevocationCheck {
   private readonly sessions = new Map<string, number>();
@@ -60,11 +61,9 @@ export class RevocationSet implements RevocationCheck {
     const session = viewer.session;
     if (!session) return false;
     if (session.sessionId && this.sessions.has(session.sessionId)) return true;
-    const issuedAtMs = session.issuedAt * 1000;
-    const accountNotBefore = this.accounts.get(viewer.accountId);
-    if (accountNotBefore !== undefined && issuedAtMs < truncateToSecond(accountNotBefore)) return true;
-    const personNotBefore = viewer.personId ? this.people.get(viewer.personId) : undefined;
-    return personNotBefore !== undefined && issuedAtMs < truncateToSecond(personNotBefore);
+    const issuedBefore = (notBefore: number | undefined) =>
+      notBefore !== undefined && (session.precise ? session.issuedAtMs < notBefore : session.issuedAtMs <= notBefore);
+    return issuedBefore(this.accounts.get(viewer.accountId)) || issuedBefore(viewer.personId ? this.people.get(viewer.personId) : undefined);
   }
 
   private mapOf(kind: RevokedSubject): Map<string, number> {
@@ -78,8 +77,4 @@ export type RevokedSubject = 'SESSION' | 'ACCOUNT' | 'PERSON';
 function splitKey(key: string): [RevokedSubject, string] {
   const colon = key.indexOf(':');
   return [key.slice(0, colon) as RevokedSubject, key.slice(colon + 1)];
-}
-
-function truncateToSecond(ms: number): number {
-  return Math.floor(ms / 1000) * 1000;
 }

@@ -35,7 +35,8 @@ describe('signToken and createTokenVerifier', () => {
     expect(viewer.personId).toBe('person-1');
     expect(viewer.grants).toEqual(claims.grants);
     expect(viewer.session?.sessionId).toBe('session-1');
-    expect(Math.abs((viewer.session?.issuedAt ?? 0) - Date.now() / 1000)).toBeLessThan(5);
+    expect(viewer.session?.precise).toBe(true);
+    expect(Math.abs((viewer.session?.issuedAtMs ?? 0) - Date.now())).toBeLessThan(5000);
     expect(viewer.covers('/bureau/school-1/dept/')).toBe(true);
     expect(viewer.covers('/bureau/school-2/')).toBe(false);
   });

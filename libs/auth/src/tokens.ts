@@ -60,18 +60,24 @@ function viewerFromPayload(payload: JWTPayload): Viewer {
   });
   const personId = typeof payload['pid'] === 'string' ? payload['pid'] : null;
   const sessionId = typeof payload['sid'] === 'string' ? payload['sid'] : null;
-  // jose checks iat when present; a token without one counts as issued at the epoch, so any revocation covers it.
-  return new Viewer(payload.sub, personId, parsed, { sessionId, issuedAt: payload.iat ?? 0 });
+  const issuedAtMs = payload['iat_ms'];
+  // A token without iat counts as issued at the epoch, so any revocation of its account covers it.
+  const session = typeof issuedAtMs === 'number' && Number.isFinite(issuedAtMs)
+    ? { sessionId, issuedAtMs, precise: true }
+    : { sessionId, issuedAtMs: (payload.iat ?? 0) * 1000, precise: false };
+  return new Viewer(payload.sub, personId, parsed, session);
 }
 
 /** Issues an HS256 token for a local account. */
 export async function signToken(claims: TokenClaims, secret: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({ pid: claims.personId, sid: claims.sessionId ?? null, grants: claims.grants })
+  const issuedAtMs = Date.now();
+  // iat_ms: a revocation in the same second as a login must still tell which came first.
+  return new SignJWT({ pid: claims.personId, sid: claims.sessionId ?? null, iat_ms: issuedAtMs, grants: claims.grants })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.accountId)
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
-    .setIssuedAt()
+    .setIssuedAt(Math.floor(issuedAtMs / 1000))
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(new TextEncoder().encode(secret));
 }

@@ -10,8 +10,10 @@ export interface RoleGrant {
 /** The login a token was issued for: its session id (null for SSO tokens without one) and when it was issued. */
 export interface TokenSession {
   sessionId: string | null;
-  /** Seconds since the epoch (the token's `iat`). */
-  issuedAt: number;
+  /** Milliseconds since the epoch: the `iat_ms` claim of local tokens, else the token's `iat` (whole seconds). */
+  issuedAtMs: number;
+  /** True when issuedAtMs came from `iat_ms`; a whole-second `iat` cannot tell which came first within its second. */
+  precise: boolean;
 }
 
 /** The authenticated caller of a request: who they are and which subtrees they may see. */
