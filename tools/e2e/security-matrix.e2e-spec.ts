@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '@campus/platform';
+import { PlatformFixture, startPlatformFixture } from './platform-fixture';
+import { MatrixReport, securityMatrix } from './security-matrix/run';
+import { ANONYMOUS } from './security-matrix/scope';
+
+/**
+ * Broken object- and function-level authorisation (BOLA/BFLA), generated from the composed schema: every
+ * root query and mutation, called through the gateway as each demo role and with no token, against objects
+ * of units outside the caller's scope (and the admin-only mutations against its own), must be refused. A
+ * new root field is called too; one without a scope check fails here. Runs on the fixture's own platform,
+ * since a call that wrongly succeeds changes data.
+ */
+describe('security matrix: every root field, every demo role, objects outside its scope', () => {
+  let fixture: PlatformFixture;
+  let report: MatrixReport;
+
+  beforeAll(async () => {
+    fixture = await startPlatformFixture(4760);
+    report = await securityMatrix(fixture.gateway, fixture.as, fixture.unitIds.YZ);
+    console.log(`security matrix (${report.objects} objects known, ${report.made} made for it)\n${report.summary.table}`);
+    const file = path.join(ROOT, 'tmp/security-matrix.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...report.summary, unexercised: report.unexercised }, null, 2));
+  }, 240_000);
+
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  it('knows the type every id argument names', () => {
+    expect(report.problems).toEqual([]);
+  });
+
+  it('calls every root field as a signed-in role, or lists it in the allow-list with a reason', () => {
+    expect(report.unexercised).toEqual([]);
+  });
+
+  it('calls every field as each role: with no token, each role against foreign objects, and the admin-only mutations', () => {
+    const callers = new Set(report.outcomes.map((outcome) => outcome.call.role));
+    expect(callers).toEqual(new Set([ANONYMOUS, 'school.head', 'safety.office', 'xx.leader', 'xx.officer', 'jd.officer', 'grid.officer', 'inspector', 'counselor', 'staff']));
+    const foreignCalls = (role: string) => report.outcomes.filter((outcome) => outcome.call.role === role && outcome.call.kind === 'bola').length;
+    for (const role of ['school.head', 'safety.office', 'xx.leader', 'xx.officer', 'jd.officer', 'grid.officer', 'counselor', 'staff']) {
+      expect(foreignCalls(role)).toBeGreaterThan(100);
+    }
+    expect(report.outcomes.filter((outcome) => outcome.call.role === 'inspector' && outcome.call.kind === 'bfla').length).toBeGreaterThan(20);
+  });
+
+  it('is refused every call: an error naming the object, a null, or a list without foreign objects', () => {
+    const admitted = report.outcomes
+      .filter((outcome) => !outcome.denied)
+      .map((outcome) => `${outcome.call.kind} ${outcome.call.field} as ${outcome.call.role}: ${outcome.why}`);
+    expect(admitted).toEqual([]);
+    expect(report.summary.denied).toBe(report.summary.tried);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Root fields the matrix does not call, each with the reason. Keep it small: a field that names an object or
+ * a unit belongs in the matrix; a field missing from both fails the security suite.
+ */
+export const NOT_EXERCISED: Record<string, string> = {
+  login: 'takes a username and password, names no object; wrong passwords would trip the login throttle the probes test',
+  dutyTemplates: 'a catalogue of duty items per post kind, the same for everyone; names no unit',
+  checkInEducationActivity: 'names no object: the code shown at the activity selects it, and callers check in only themselves',
+  importRoster: 'names units by code inside an Excel file, not by id; every row is checked against the caller’s scope (roster-import.integration-spec.ts)',
+  answerAppraisalObjection: 'needs an objection to a published year-end result, which a fresh demo does not reach (the schemes are not closed)',
+};
+
+/**
+ * Mutations only administrators (教育局管理员, 学校安全保卫处) may call (ADMIN_ROLES in their access policies):
+ * every other role calls them against objects in its own scope (function-level authorisation, BFLA), which is
+ * the only test possible for the roles whose scope has nothing outside it (the bureau's inspector).
+ */
+export const ADMIN_ONLY_MUTATIONS: readonly string[] = [
+  'createOrgUnit',
+  'renameOrgUnit',
+  'moveOrgUnit',
+  'createAccount',
+  'grantRole',
+  'revokeRole',
+  'createWorkGroup',
+  'updateWorkGroup',
+  'setWorkGroupMembers',
+  'dissolveWorkGroup',
+  'createCampaign',
+  'updateCampaign',
+  'publishCampaign',
+  'closeCampaign',
+  'createAppraisalScheme',
+  'updateAppraisalScheme',
+  'publishAppraisalScheme',
+  'closeAppraisalScheme',
+  'scoreAppraisal',
+  'vetoAppraisal',
+  'reviewAppraisals',
+  'publishAppraisals',
+  'planSupervision',
+  'updateSupervision',
+  'startSupervision',
+  'reportSupervision',
+  'closeSupervision',
+  'cancelSupervision',
+  'recordAccountability',
+  'confirmAccountability',
+  'dismissAccountability',
+  'revokeAccountability',
+];

@@ -1,0 +1,74 @@
+import { GraphQLClient } from '@campus/testing';
+import { DEMO_ACCOUNTS } from '@campus/platform';
+import { NOT_EXERCISED } from './allow-list';
+import { prepareFiles } from './arguments';
+import { CREATORS, makeObjects } from './foreign-school';
+import { idTypeOf } from './id-types';
+import { MatrixOutcome, planMatrix, runMatrix, summarise } from './matrix';
+import { ObjectRegistry, collectObjects } from './objects';
+import { ANONYMOUS, RoleScope } from './scope';
+import { loadSupergraph, rootFields } from './schema';
+
+export interface MatrixReport {
+  outcomes: MatrixOutcome[];
+  /** Root fields neither called by a signed-in role nor in the allow-list. */
+  unexercised: string[];
+  /** Id arguments no rule gives a type. */
+  problems: string[];
+  summary: ReturnType<typeof summarise>;
+  objects: number;
+  /** Objects made for the matrix before it ran (in the second school, a quiz attempt, a self-assessment). */
+  made: number;
+}
+
+/**
+ * The BOLA/BFLA matrix: every root field of the composed schema, called as every demo role and with no
+ * token, against objects outside the caller's scope (and admin-only mutations against its own).
+ */
+export async function securityMatrix(gateway: GraphQLClient, login: (username: string) => Promise<GraphQLClient>, foreignSchoolId: string): Promise<MatrixReport> {
+  const schema = loadSupergraph();
+  const fields = rootFields(schema);
+  await prepareFiles();
+  const bureauAdmin = await login('bureau.admin');
+  const clients: Record<string, GraphQLClient> = { [ANONYMOUS]: gateway.withToken(null) };
+  const grantUnits: Record<string, string[]> = {};
+  for (const account of DEMO_ACCOUNTS) {
+    clients[account.username] = await login(account.username);
+    const me = await clients[account.username].data<{ me: { grants: { orgUnitId: string }[] } }>('{ me { grants { orgUnitId } } }');
+    grantUnits[account.username] = me.me.grants.map((grant) => grant.orgUnitId);
+  }
+
+  const registry = new ObjectRegistry();
+  const collect = () => collectObjects(schema, [bureauAdmin, clients.counselor], registry, (name) => idTypeOf(schema, name, null));
+  await collect();
+  // Objects no role has outside its scope in the demo: the second school's, a staff member's quiz attempt, a post holder's self-assessment.
+  let made = await makeObjects(schema, bureauAdmin, registry, foreignSchoolId, CREATORS, 3);
+  made += await makeObjects(schema, clients.staff, registry, grantUnits.staff[0], /^startQuizAttempt$/, 1);
+  made += await selfAssess(clients['xx.officer']);
+  await collect();
+
+  const scopes = [new RoleScope({ name: ANONYMOUS, unitIds: [] }, registry)];
+  for (const account of DEMO_ACCOUNTS) scopes.push(new RoleScope({ name: account.username, unitIds: grantUnits[account.username] }, registry));
+  const { calls, problems } = planMatrix(schema, fields, scopes);
+  const outcomes = await runMatrix(calls, clients);
+  const exercised = new Set(calls.filter((call) => call.role !== ANONYMOUS).map((call) => call.field));
+  const unexercised = fields.map((field) => field.name).filter((name) => !exercised.has(name) && !NOT_EXERCISED[name]);
+  return { outcomes, unexercised, problems: [...new Set(problems)], summary: summarise(outcomes), objects: registry.byId.size, made };
+}
+
+/** A post holder's self-assessment of every duty of their posts (the matrix's arguments cannot score them all). */
+async function selfAssess(holder: GraphQLClient): Promise<number> {
+  type Posts = { me: { person: { id: string } }; dutyListOf?: never };
+  const me = await holder.data<Posts>('{ me { person { id } } }');
+  const { dutyListOf } = await holder.data<{ dutyListOf: { id: string; duties: { id: string }[] }[] }>(
+    'query($person: ID!) { dutyListOf(personId: $person) { id duties { id } } }',
+    { person: me.me.person.id },
+  );
+  const period = new Date().getFullYear().toString();
+  for (const post of dutyListOf) {
+    await holder.data('mutation($input: SubmitDutySelfAssessmentInput!) { submitDutySelfAssessment(input: $input) { __typename } }', {
+      input: { postId: post.id, period, items: post.duties.map((duty) => ({ dutyId: duty.id, score: 5 })) },
+    });
+  }
+  return dutyListOf.length;
+}
