@@ -1,5 +1,5 @@
 import { newId } from '@campus/database';
-import { BadUserInputError, Caller, ConflictError, NotFoundError } from '@campus/graphql';
+import { BadUserInputError, Caller, ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
 import { lockTransition, requireTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorKind, VetoRuleKind } from '../appraisal-schemes/appraisal-enums';
@@ -141,6 +141,7 @@ export class AppraisalWorkflowService {
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const scheme = await APPRAISAL_SCHEME_ACCESS.find(manager, caller, 'view', schemeId);
+      checkAssessorUnder(caller, action, scheme.orgPath);
       if (scheme.status !== 'CLOSED') throw new ConflictError('ILLEGAL_TRANSITION', '考核方案结束、年终考核计算后才能审核和公示结果', { id: scheme.id, status: scheme.status });
       const transition = APPRAISAL_TRANSITIONS[action];
       const appraisals = (
@@ -155,6 +156,16 @@ export class AppraisalWorkflowService {
       return appraisals.length;
     });
   }
+}
+
+/**
+ * FORBIDDEN unless the caller holds the action's role somewhere in or above the scheme's subtree: one who may
+ * only view the scheme is refused, rather than told its state or that nothing moved.
+ */
+function checkAssessorUnder(caller: Caller, action: AppraisalAction, schemePath: string): void {
+  const transition = APPRAISAL_TRANSITIONS[action];
+  const paths = caller.viewer.scopeFor(transition.roles);
+  if (!paths.some((path) => path.startsWith(schemePath) || schemePath.startsWith(path))) throw new ForbiddenError(transition.refusal);
 }
 
 /** The appraisal's total from its stored points, its grade by the scheme's bands, and the scheme's ranks again. */

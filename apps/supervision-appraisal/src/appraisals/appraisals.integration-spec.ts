@@ -191,6 +191,23 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     expect(settled.s2.status).toBe('FINAL');
   });
 
+  it('refuses reviewing and publishing results to a caller who may only view the scheme, whatever its state', async () => {
+    const input = { orgUnitId: 'county', name: '2026年第一季度考核（审核权限）', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL] };
+    const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
+    const review = (viewer: typeof countyAdmin, field: 'reviewAppraisals' | 'publishAppraisals') =>
+      runner.run(viewer, `mutation($id: ID!) { ${field}(schemeId: $id) }`, { id: scheme.id });
+    await runner.data(countyAdmin, PUBLISH, { input: { id: scheme.id, version: scheme.version } });
+    expect((await review(countyStaff, 'reviewAppraisals')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await runner.data(countyAdmin, CLOSE, { input: { id: scheme.id, version: scheme.version + 1 } });
+    for (const field of ['reviewAppraisals', 'publishAppraisals'] as const) {
+      const refused = await review(countyStaff, field);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.data).toBeNull();
+    }
+    expect((await review(otherAdmin, 'reviewAppraisals')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await review(countyAdmin, 'publishAppraisals')).errors).toBeUndefined();
+  });
+
   it('takes an assessor’s veto under the scheme’s other situations, with its reason and evidence, and keeps it through recomputations', async () => {
     const input = { orgUnitId: 'county', name: '2026年第一季度考核（其他否决情形）', year: 2026, period: 'Q1', indicators: [RECTIFICATION, OVERDUE, MANUAL], vetoRules: ['OTHER'] };
     const scheme = (await runner.data(countyAdmin, SCHEME, { input })).createAppraisalScheme.appraisalScheme;
