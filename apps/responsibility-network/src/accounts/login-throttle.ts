@@ -22,8 +22,17 @@ export const ADDRESS_RULE: ThrottleRule = { freeFailures: 50, lockAfter: 100, lo
 
 /** The keys one login attempt counts against. */
 export interface LoginKeys {
-  username: string;
+  /** The account's id, or for a username no account has, the username (see accountKeyOf). */
+  account: string;
   clientAddress: string | null;
+}
+
+/**
+ * The account key of a login: the account's id when the username names one — the lookup ignores case, width
+ * and trailing spaces, so spellings of one username must count as one —, else the normalised username.
+ */
+export function accountKeyOf(accountId: string | null, username: string): string {
+  return accountId ?? `name:${username.normalize('NFKC').trim().toLowerCase()}`;
 }
 
 interface ThrottleRow {
@@ -72,7 +81,7 @@ export class LoginThrottle {
 
   /** A correct password, not throttled: the account starts again from zero. */
   async recordSuccess(keys: LoginKeys): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_throttle WHERE throttle_key = ?', [accountKey(keys.username)]);
+    await this.dataSource.query('DELETE FROM login_throttle WHERE throttle_key = ?', [`account:${keys.account}`]);
   }
 
   /** Drops keys with nothing left to remember (no block, last failure outside every window). */
@@ -86,7 +95,7 @@ export class LoginThrottle {
   }
 
   private keyed(keys: LoginKeys): [string, ThrottleRule][] {
-    const keyed: [string, ThrottleRule][] = [[accountKey(keys.username), this.rules.account]];
+    const keyed: [string, ThrottleRule][] = [[`account:${keys.account}`, this.rules.account]];
     if (keys.clientAddress) keyed.push([`address:${keys.clientAddress}`, this.rules.address]);
     return keyed;
   }
@@ -98,10 +107,6 @@ export class LoginThrottle {
     );
     return rows[0] ?? null;
   }
-}
-
-function accountKey(username: string): string {
-  return `account:${username.trim().toLowerCase()}`;
 }
 
 /** When the key may try again after its n-th failure: now, after a doubling delay, or after the lock. */

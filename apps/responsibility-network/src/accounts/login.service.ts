@@ -7,7 +7,7 @@ import { AccountEntity } from './account.entity';
 import { ChangePasswordInput, LoginInput } from './account.inputs';
 import { AccountService, IssuedToken, TokenSettings } from './account.service';
 import { recordAccessRevoked } from './access-revoked';
-import { LoginKeys, LoginThrottle } from './login-throttle';
+import { accountKeyOf, LoginKeys, LoginThrottle } from './login-throttle';
 import { checkPasswordPolicy } from './password-policy';
 
 /** A bcrypt hash of nothing anyone types: compared when the account is missing, so timing does not reveal usernames. */
@@ -29,14 +29,14 @@ export class LoginService {
    */
   async login(input: LoginInput, clientAddress: string | null): Promise<IssuedToken> {
     this.requireLocalLogin();
-    const keys: LoginKeys = { username: input.username, clientAddress };
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ username: input.username });
+    const keys: LoginKeys = { account: accountKeyOf(account?.id ?? null, input.username), clientAddress };
     try {
       await this.throttle.checkAllowed(keys);
     } catch (error) {
       await this.throttle.recordFailure(keys);
       throw error;
     }
-    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ username: input.username });
     const valid = await verifyPassword(input.password, account?.passwordHash ?? NO_ACCOUNT_HASH);
     if (!account || !valid || !account.active || !(await this.personActive(account))) {
       await this.throttle.recordFailure(keys);
@@ -63,7 +63,7 @@ export class LoginService {
     this.requireLocalLogin();
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: caller.viewer.accountId });
     if (!account) throw new NotFoundError('账号', caller.viewer.accountId);
-    const keys: LoginKeys = { username: account.username, clientAddress };
+    const keys: LoginKeys = { account: account.id, clientAddress };
     await this.throttle.checkAllowed(keys).catch(async (error: unknown) => {
       await this.throttle.recordFailure(keys);
       throw error;

@@ -94,11 +94,18 @@ describe('sessions: password policy, login throttling, logout and the revocation
       expect(retryAt).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
     });
 
+    it('counts spellings of one username (case, full-width letters, spaces) against the one account', async () => {
+      const accountId = await openAccount('spelled');
+      for (const username of ['SPELLED', 'ｓｐｅｌｌｅｄ', 'spelled  ']) await runner.run(null, LOGIN, { input: { username, password: 'wrong' } });
+      const [row] = await fx.db.dataSource.query('SELECT failures FROM login_throttle WHERE throttle_key = ?', [`account:${accountId}`]);
+      expect(row.failures).toBe(3);
+    });
+
     it('clears an account’s failures when it logs in', async () => {
-      await openAccount('forgetful');
+      const accountId = await openAccount('forgetful');
       for (let i = 0; i < 3; i++) await runner.run(null, LOGIN, { input: { username: 'forgetful', password: 'wrong' } });
       await signIn('forgetful');
-      const [row] = await fx.db.dataSource.query("SELECT failures FROM login_throttle WHERE throttle_key = 'account:forgetful'");
+      const [row] = await fx.db.dataSource.query('SELECT failures FROM login_throttle WHERE throttle_key = ?', [`account:${accountId}`]);
       expect(row).toBeUndefined();
     });
   });
@@ -109,12 +116,12 @@ describe('sessions: password policy, login throttling, logout and the revocation
         account: { freeFailures: 3, lockAfter: 10, lockMs: 900_000, maxDelayMs: 60_000, windowMs: 900_000 },
         address: { freeFailures: 2, lockAfter: 4, lockMs: 900_000, maxDelayMs: 60_000, windowMs: 900_000 },
       });
-      for (const username of ['u1', 'u2', 'u3', 'u4']) await throttle.recordFailure({ username, clientAddress: '203.0.113.9' });
-      await expect(throttle.checkAllowed({ username: 'someone-else', clientAddress: '203.0.113.9' })).rejects.toMatchObject({
+      for (const account of ['u1', 'u2', 'u3', 'u4']) await throttle.recordFailure({ account, clientAddress: '203.0.113.9' });
+      await expect(throttle.checkAllowed({ account: 'someone-else', clientAddress: '203.0.113.9' })).rejects.toMatchObject({
         reason: 'LOGIN_LOCKED',
         message: expect.stringContaining('该网络地址已临时锁定'),
       });
-      await expect(throttle.checkAllowed({ username: 'someone-else', clientAddress: '198.51.100.7' })).resolves.toBeUndefined();
+      await expect(throttle.checkAllowed({ account: 'someone-else', clientAddress: '198.51.100.7' })).resolves.toBeUndefined();
     });
   });
 
