@@ -17,12 +17,19 @@ describe('security matrix: every root field, every demo role, objects outside it
   let report: MatrixReport;
 
   beforeAll(async () => {
+    const started = Date.now();
     fixture = await startPlatformFixture(4760);
+    const platformReady = Date.now();
     report = await securityMatrix(fixture.gateway, fixture.as, fixture.unitIds.YZ);
-    console.log(`security matrix (${report.objects} objects known, ${report.made} made for it)\n${report.summary.table}`);
+    const seconds = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
+    console.log(
+      `security matrix: ${report.objects} objects known (${report.made} made for it); platform ${((platformReady - started) / 1000).toFixed(1)} s, matrix ${seconds(platformReady)} s\n${report.summary.table}`,
+    );
+    const refusals: Record<string, number> = {};
+    for (const outcome of report.outcomes) refusals[outcome.why] = (refusals[outcome.why] ?? 0) + 1;
     const file = path.join(ROOT, 'tmp/security-matrix.json');
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ ...report.summary, unexercised: report.unexercised }, null, 2));
+    writeFileSync(file, JSON.stringify({ ...report.summary, refusals, unexercised: report.unexercised }, null, 2));
   }, 240_000);
 
   afterAll(async () => {

@@ -4,9 +4,12 @@
  */
 export const NOT_EXERCISED: Record<string, string> = {
   login: 'takes a username and password, names no object; wrong passwords would trip the login throttle the probes test',
+  logout: 'ends the caller’s own session; names no object',
+  changePassword: 'changes the caller’s own password; names no object (and a wrong current password counts towards the login throttle)',
   dutyTemplates: 'a catalogue of duty items per post kind, the same for everyone; names no unit',
   checkInEducationActivity: 'names no object: the code shown at the activity selects it, and callers check in only themselves',
   importRoster: 'names units by code inside an Excel file, not by id; every row is checked against the caller’s scope (roster-import.integration-spec.ts)',
+  campaignStatisticsWorkbook: 'needs a statistics snapshot, which a job freezes once a campaign’s report date has passed: none in a fresh demo (campaign-statistics.integration-spec.ts refuses another school’s)',
   answerAppraisalObjection: 'needs an objection to a published year-end result, which a fresh demo does not reach (the schemes are not closed)',
 };
 

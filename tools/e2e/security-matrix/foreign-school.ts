@@ -29,7 +29,9 @@ export async function makeObjects(
   let made = 0;
   for (let round = 0; round < rounds; round++) {
     const calls = makers.map((root) => async () => {
-      const built = buildCall(schema, root, contextTypeOf(schema, root), { pick: (type, name) => unit.pickOwn(type, name) }, false, selectionOf(root.field.type, 1));
+      // Every other round also fills optional ids (a notice from a template, a hazard at a place).
+      const withOptionalIds = round % 2 === 1;
+      const built = buildCall(schema, root, contextTypeOf(schema, root), { pick: (type, name) => unit.pickOwn(type, name) }, withOptionalIds, selectionOf(root.field.type, 1));
       if (built.missing.length || built.unresolved.length) return 0;
       const response = await client.request(built.query, built.variables);
       if (response.errors?.length) {

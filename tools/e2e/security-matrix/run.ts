@@ -7,7 +7,7 @@ import { idTypeOf } from './id-types';
 import { MatrixOutcome, planMatrix, runMatrix, summarise } from './matrix';
 import { ObjectRegistry, collectObjects } from './objects';
 import { ANONYMOUS, RoleScope } from './scope';
-import { loadSupergraph, rootFields } from './schema';
+import { loadSupergraph, rootFields, selectionOf } from './schema';
 
 export interface MatrixReport {
   outcomes: MatrixOutcome[];
@@ -39,10 +39,13 @@ export async function securityMatrix(gateway: GraphQLClient, login: (username: s
   }
 
   const registry = new ObjectRegistry();
+  // Accounts are listed nowhere: each demo role's own, from `me`, are the matrix's targets.
+  const meSelection = selectionOf(schema.getQueryType()?.getFields().me.type ?? schema.getType('Account')!, 1);
+  for (const account of DEMO_ACCOUNTS) registry.record(schema, await clients[account.username].data(`{ me ${meSelection} }`));
   const collect = () => collectObjects(schema, [bureauAdmin, clients.counselor], registry, (name) => idTypeOf(schema, name, null));
   await collect();
   // Objects no role has outside its scope in the demo: the second school's, a staff member's quiz attempt, a post holder's self-assessment.
-  let made = await makeObjects(schema, bureauAdmin, registry, foreignSchoolId, CREATORS, 3);
+  let made = await makeObjects(schema, bureauAdmin, registry, foreignSchoolId, CREATORS, 4);
   made += await makeObjects(schema, clients.staff, registry, grantUnits.staff[0], /^startQuizAttempt$/, 1);
   made += await selfAssess(clients['xx.officer']);
   await collect();
