@@ -70,4 +70,32 @@ describe('EventConsumer with several modules reacting to one event type', () => 
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(seen).toEqual([1]);
   });
+
+  describe('a batch of messages (one partition, in order)', () => {
+    const parked = async () => (await db.dataSource.query('SELECT event_id FROM event_dead_letter ORDER BY id')) as { event_id: string }[];
+
+    it('applies the batch in one transaction: each event once (an event applied before, or twice in the batch, skipped), in order, afterCommit once', async () => {
+      let wakes = 0;
+      const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [on(OrgUnitRenamed, handler('batch').handle, () => void wakes++)], { groupId: 'test', logger });
+      await consumer.receive(message('batch-1', '甲'));
+      await consumer.receiveBatch([message('batch-1', '甲'), message('batch-2', '乙'), message('batch-3', '丙'), message('batch-2', '乙')]);
+      expect((await effects()).map((effect) => effect.name)).toEqual(['甲', '乙', '丙']);
+      expect(wakes).toBe(2);
+    });
+
+    it('parks a poison message of a batch and applies the rest around it, in order', async () => {
+      const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [handler('batch')], { groupId: 'test', logger });
+      const poison = { ...message('batch-poison', 'x'), value: '{"id":' };
+      await consumer.receiveBatch([message('batch-4', '丁'), poison, message('batch-5', '戊')]);
+      expect((await effects()).map((effect) => effect.name)).toEqual(['丁', '戊']);
+      expect((await parked()).map((row) => row.event_id)).toContain('batch-poison');
+    });
+
+    it('undoes the whole batch when one handler fails, then applies each event on its own, the failing one after its retry', async () => {
+      let failures = 1;
+      const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [handler('batch', () => failures-- > 0)], { groupId: 'test', logger, retryBaseMs: 1 });
+      await consumer.receiveBatch([message('batch-6', '己'), message('batch-7', '庚'), message('batch-8', '辛')]);
+      expect((await effects()).map((effect) => effect.name)).toEqual(['己', '庚', '辛']);
+    });
+  });
 });

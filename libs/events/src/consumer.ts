@@ -17,7 +17,7 @@ export interface EventHandler<P = unknown> {
   contract: EventContract<P>;
   /** Runs in the transaction that records the event in the inbox: effect and inbox commit together. */
   handle(manager: EntityManager, event: ConsumedEvent<P>): Promise<void>;
-  /** Runs once that transaction has committed, when the event was applied (not for a redelivery): to wake work that reads the effect. */
+  /** Runs once that transaction has committed, once per transaction that applied events of it (never for a redelivery alone): to wake work that reads the effect. */
   afterCommit?: () => void;
 }
 
@@ -62,7 +62,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     const topics = [...new Set([...this.handlers.values()].map(([handler]) => `campus.${handler.contract.producer}.events`))];
-    this.subscription = await this.subscriber.subscribe(this.options.groupId, topics, (message) => this.receive(message));
+    this.subscription = await this.subscriber.subscribe(this.options.groupId, topics, (messages) => this.receiveBatch(messages));
   }
 
   async stop(): Promise<void> {
@@ -70,12 +70,30 @@ export class EventConsumer {
     this.subscription = null;
   }
 
-  /** Public for tests that feed messages directly. */
+  /**
+   * A partition's batch, in order, applied in one transaction: the inbox rows and every effect commit
+   * together, so a busy topic costs one commit per batch instead of one per event. When that fails — a
+   * handler's error, a poison message, a race for an event id — each message is applied on its own as
+   * receive() does, with its retries and parking: a bad message costs only itself. Public for tests.
+   */
+  async receiveBatch(messages: IncomingMessage[]): Promise<void> {
+    const relevant = messages.filter((message) => this.handlersOf(message));
+    if (relevant.length > 1) {
+      try {
+        await this.applyAll(relevant.map((message) => ({ handlers: this.handlersOf(message)!, event: this.parse(message, this.handlersOf(message)![0].contract) })));
+        return;
+      } catch (error) {
+        if (!(error instanceof PoisonMessage)) this.options.logger.warn({ err: error, messages: relevant.length }, 'event batch failed, applying its events one by one');
+      }
+    }
+    for (const message of relevant) await this.receive(message);
+  }
+
+  /** One message; public for tests that feed messages directly. */
   async receive(message: IncomingMessage): Promise<void> {
-    const type = message.headers[HEADERS.eventType];
-    const version = Number(message.headers[HEADERS.schemaVersion]);
-    const handlers = this.handlers.get(`${type}@${version}`);
+    const handlers = this.handlersOf(message);
     if (!handlers) return; // not an event this service reacts to
+    const type = message.headers[HEADERS.eventType];
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -115,20 +133,47 @@ export class EventConsumer {
     };
   }
 
-  private async apply(handlers: EventHandler<unknown>[], event: ConsumedEvent<unknown>): Promise<void> {
+  private handlersOf(message: IncomingMessage): EventHandler<unknown>[] | undefined {
+    return this.handlers.get(`${message.headers[HEADERS.eventType]}@${Number(message.headers[HEADERS.schemaVersion])}`);
+  }
+
+  private apply(handlers: EventHandler<unknown>[], event: ConsumedEvent<unknown>): Promise<void> {
+    return this.applyAll([{ handlers, event }]);
+  }
+
+  /**
+   * Applies in one transaction the events not in the inbox yet (a redelivery, or an event twice in a batch,
+   * is skipped), each through every module's handler, then records them in the inbox; after the commit, the
+   * handlers' afterCommit once each.
+   */
+  private async applyAll(items: { handlers: EventHandler<unknown>[]; event: ConsumedEvent<unknown> }[]): Promise<void> {
     const applied = await this.dataSource.transaction(async (manager) => {
-      const result = await manager.query('INSERT IGNORE INTO event_inbox (event_id, event_type, processed_at) VALUES (?, ?, ?)', [
-        event.id,
-        event.type,
-        new Date(),
-      ]);
-      if (result.affectedRows === 0) return false; // applied before: a redelivery
-      await runWithTraceId(event.traceId ?? event.id, async () => {
-        for (const handler of handlers) await handler.handle(manager, event);
-      });
-      return true;
+      const ids = [...new Set(items.map(({ event }) => event.id))];
+      const rows: { event_id: string }[] = await manager.query(`SELECT event_id FROM event_inbox WHERE event_id IN (${ids.map(() => '?').join(', ')})`, ids);
+      const seen = new Set(rows.map((row) => row.event_id));
+      const fresh: typeof items = [];
+      for (const item of items) {
+        if (seen.has(item.event.id)) continue;
+        seen.add(item.event.id);
+        fresh.push(item);
+      }
+      for (const { handlers, event } of fresh) {
+        await runWithTraceId(event.traceId ?? event.id, async () => {
+          for (const handler of handlers) await handler.handle(manager, event);
+        });
+      }
+      // A concurrent consumer that applied one of them makes this insert fail, and the whole transaction with it.
+      if (fresh.length) {
+        const now = new Date();
+        await manager.query(
+          `INSERT INTO event_inbox (event_id, event_type, processed_at) VALUES ${fresh.map(() => '(?, ?, ?)').join(', ')}`,
+          fresh.flatMap(({ event }) => [event.id, event.type, now]),
+        );
+      }
+      return fresh;
     });
-    if (applied) for (const handler of handlers) handler.afterCommit?.();
+    const wakes = new Set(applied.flatMap(({ handlers }) => handlers.map((handler) => handler.afterCommit)));
+    for (const wake of wakes) wake?.();
   }
 
   private async park(message: IncomingMessage, error: Error, attempts: number): Promise<void> {

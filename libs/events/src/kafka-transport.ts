@@ -1,5 +1,5 @@
 import type { Logger } from '@campus/logger';
-import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Admin, Kafka, KafkaMessage, logLevel, LogEntry } from 'kafkajs';
 import { EventPublisher, EventTransport, IncomingMessage, OutgoingMessage } from './transport';
 
 export interface KafkaSettings {
@@ -16,6 +16,17 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.INFO]: 'debug',
   [logLevel.DEBUG]: 'debug',
 };
+
+/** Messages handed to the consumer at once at most (one transaction applies them). */
+const MAX_HANDLED_BATCH = 500;
+
+function incomingOf(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+  }
+  return { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers };
+}
 
 /** kafkajs behind the EventTransport interface: idempotent producer with acks = all, consumer groups. */
 export function kafkaTransport(settings: KafkaSettings): EventTransport {
@@ -93,20 +104,15 @@ export function kafkaTransport(settings: KafkaSettings): EventTransport {
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: true });
       await consumer.run({
-        eachMessage: async ({ topic, partition, message }) => {
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(message.headers ?? {})) {
-            if (value !== undefined) headers[name] = Array.isArray(value) ? String(value[0]) : String(value);
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          for (let start = 0; start < batch.messages.length; start += MAX_HANDLED_BATCH) {
+            if (!isRunning() || isStale()) return;
+            const part = batch.messages.slice(start, start + MAX_HANDLED_BATCH);
+            await handle(part.map((message) => incomingOf(batch.topic, batch.partition, message)));
+            resolveOffset(part[part.length - 1].offset);
+            await heartbeat();
           }
-          const incoming: IncomingMessage = {
-            topic,
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            value: message.value?.toString() ?? null,
-            headers,
-          };
-          await handle(incoming);
         },
       });
       return { stop: () => consumer.disconnect() };

@@ -30,13 +30,14 @@ export interface EventSubscription {
 
 export interface EventSubscriber {
   /**
-   * Delivers each message to the handler in order per partition; a message's offset is committed only
-   * after its handler resolved. The group shares partitions among its instances.
+   * Delivers messages to the handler a batch at a time, each batch from one partition and in its order; a
+   * batch's offsets are committed only after its handler resolved. The group shares partitions among its
+   * instances.
    */
   subscribe(
     groupId: string,
     topics: string[],
-    handle: (message: IncomingMessage) => Promise<void>,
+    handle: (messages: IncomingMessage[]) => Promise<void>,
   ): Promise<EventSubscription>;
 }
 
