@@ -27,6 +27,7 @@ export class AppraisalWorkflowService {
 
   async score(caller: Caller, input: { appraisalId: string; indicatorId: string; score: number; comment?: string | null }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await lockSchemeOf(manager, input.appraisalId);
       const { row: appraisal } = await lockTransition(APPRAISAL_ACCESS, manager, caller, APPRAISAL_TRANSITIONS, 'SCORE', { id: input.appraisalId });
       APPRAISAL_ACCESS.checkNotOwnUnit(caller, appraisal.orgPath, SELF);
       const indicator = await manager.findOne(AppraisalIndicatorEntity, { where: { id: input.indicatorId, schemeId: appraisal.schemeId } });
@@ -44,6 +45,7 @@ export class AppraisalWorkflowService {
   /** An assessor's veto under the scheme's OTHER rule, with its reason and the record it rests on. */
   async veto(caller: Caller, input: { appraisalId: string; reason: string; evidenceKind: string; evidenceId: string }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      await lockSchemeOf(manager, input.appraisalId);
       const { row: appraisal } = await lockTransition(APPRAISAL_ACCESS, manager, caller, APPRAISAL_TRANSITIONS, 'VETO', { id: input.appraisalId });
       APPRAISAL_ACCESS.checkNotOwnUnit(caller, appraisal.orgPath, SELF);
       const scheme = await manager.findOneByOrFail(AppraisalSchemeEntity, { id: appraisal.schemeId });
@@ -166,6 +168,16 @@ function checkAssessorUnder(caller: Caller, action: AppraisalAction, schemePath:
   const transition = APPRAISAL_TRANSITIONS[action];
   const paths = caller.viewer.scopeFor(transition.roles);
   if (!paths.some((path) => path.startsWith(schemePath) || schemePath.startsWith(path))) throw new ForbiddenError(transition.refusal);
+}
+
+/**
+ * Locks the scheme of an appraisal before the appraisal itself: re-ranking writes every appraisal of the
+ * scheme, so whatever re-ranks (a score, a veto, the refresh job's recomputation) takes the scheme's lock
+ * first — in one order, instead of deadlocking on each other's rows.
+ */
+async function lockSchemeOf(manager: EntityManager, appraisalId: string): Promise<void> {
+  const [row]: { scheme_id: string }[] = await manager.query('SELECT scheme_id FROM appraisal WHERE id = ?', [appraisalId]);
+  if (row) await manager.query('SELECT id FROM appraisal_scheme WHERE id = ? FOR UPDATE', [row.scheme_id]);
 }
 
 /** The appraisal's total from its stored points, its grade by the scheme's bands, and the scheme's ranks again. */

@@ -162,8 +162,12 @@ describe('supervision-appraisal: appraisals computed from the facts (integration
     expect((await score(s1Office, 's1', 20)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_RECORD' });
     expect((await score(countyAdmin, 's1', 25)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await score(countyAdmin, 's1', 10, scheme.indicators[0].id)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // Scores of both units at once: each re-ranks the scheme, serialised by the scheme's lock rather than deadlocking on each other's rows.
+    const together = await Promise.all([5, 8, 11, 14].flatMap((points) => [score(countyAdmin, 's1', points), score(countyAdmin, 's2', points)]));
+    expect(together.flatMap((result) => result.errors ?? [])).toEqual([]);
     expect((await score(countyAdmin, 's1', 15)).errors).toBeUndefined();
     expect((await read()).s1.total).toBeCloseTo(drafts.s1.total + 15, 2);
+    await db.dataSource.query("DELETE v FROM appraisal_value v JOIN appraisal a ON a.id = v.appraisal_id WHERE a.org_unit_id = 's2' AND a.scheme_id = ? AND v.scored_by IS NOT NULL", [scheme.id]);
 
     const REVIEW = 'mutation($id: ID!) { reviewAppraisals(schemeId: $id) }';
     const early = await runner.run(countyAdmin, REVIEW, { id: scheme.id });
