@@ -34,10 +34,7 @@ export async function makeObjects(
       const built = buildCall(schema, root, contextTypeOf(schema, root), { pick: (type, name) => unit.pickOwn(type, name) }, withOptionalIds, selectionOf(root.field.type, 1));
       if (built.missing.length || built.unresolved.length) return 0;
       const response = await client.request(built.query, built.variables);
-      if (response.errors?.length) {
-        if (process.env.MATRIX_DEBUG) console.log('make', root.name, response.errors[0].message.slice(0, 150));
-        return 0;
-      }
+      if (response.errors?.length) return 0;
       registry.record(schema, response.data);
       return 1;
     });

@@ -1,5 +1,7 @@
 import { GraphQLField, GraphQLSchema, getNamedType, isInputObjectType, isNonNullType, isObjectType } from 'graphql';
-import { GraphQLClient } from '@campus/testing';
+import { GraphQLClient, GraphQLResponse } from '@campus/testing';
+
+const SCOPE_REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']);
 import { hasId, isConnection, rootFields, selectionOf, unitFieldOf } from './schema';
 
 /** One object the platform holds, with the unit whose scope it belongs to. */
@@ -14,6 +16,14 @@ export interface KnownObject {
 export class ObjectRegistry {
   readonly byId = new Map<string, KnownObject>();
   readonly parentOf = new Map<string, string | null>();
+  /** Reads the collectors were refused for a reason other than scope (an operation limit, a server error). */
+  readonly unreadable: string[] = [];
+
+  recordAnswer(schema: GraphQLSchema, field: string, answer: GraphQLResponse): void {
+    const error = answer.errors?.find((candidate) => !SCOPE_REFUSALS.has(candidate.extensions?.code));
+    if (error) this.unreadable.push(`${field}: ${error.extensions?.code} ${error.message.slice(0, 120)}`);
+    this.record(schema, answer.data);
+  }
 
   /** Records the objects of an answer; an object without a unit of its own takes its parent's (or a child's). */
   record(schema: GraphQLSchema, value: unknown, inheritedUnit?: string): string | undefined {
@@ -75,17 +85,17 @@ export async function collectObjects(schema: GraphQLSchema, collectors: GraphQLC
     for (const { name, field } of lists) {
       const need = idNeedOf(field);
       if (need === undefined || (round === 0) !== (need === null)) continue;
-      const first = field.args.some((arg) => arg.name === 'first') ? 'first: 50' : '';
+      const first = field.args.some((arg) => arg.name === 'first') ? 'first: 25' : '';
       const selection = selectionOf(field.type, 2);
       if (need === null) {
         const query = `{ ${name}${first ? `(${first})` : ''} ${selection} }`;
-        for (const client of collectors) calls.push(async () => void registry.record(schema, (await client.request(query)).data));
+        for (const client of collectors) calls.push(async () => registry.recordAnswer(schema, name, await client.request(query)));
         continue;
       }
       const query = `query($v: ${need.argType}) { ${name}(${need.arg}: $v${first ? `, ${first}` : ''}) ${selection} }`;
       for (const object of registry.ofType(idTypeOf(need.idName) ?? '').slice(0, 20)) {
         const value = need.inputField ? { [need.inputField]: object.id } : object.id;
-        for (const client of collectors) calls.push(async () => void registry.record(schema, (await client.request(query, { v: value })).data));
+        for (const client of collectors) calls.push(async () => registry.recordAnswer(schema, name, await client.request(query, { v: value })));
       }
     }
     await inBatches(calls, 8);

@@ -19,6 +19,8 @@ export interface MatrixReport {
   objects: number;
   /** Objects made for the matrix before it ran (in the second school, a quiz attempt, a self-assessment). */
   made: number;
+  /** Lists the wide accounts could not read (the matrix would miss their objects). */
+  unreadable: string[];
 }
 
 /**
@@ -56,7 +58,7 @@ export async function securityMatrix(gateway: GraphQLClient, login: (username: s
   const outcomes = await runMatrix(calls, clients);
   const exercised = new Set(calls.filter((call) => call.role !== ANONYMOUS).map((call) => call.field));
   const unexercised = fields.map((field) => field.name).filter((name) => !exercised.has(name) && !NOT_EXERCISED[name]);
-  return { outcomes, unexercised, problems: [...new Set(problems)], summary: summarise(outcomes), objects: registry.byId.size, made };
+  return { outcomes, unexercised, problems: [...new Set(problems)], summary: summarise(outcomes), objects: registry.byId.size, made, unreadable: [...new Set(registry.unreadable)] };
 }
 
 /** A post holder's self-assessment of every duty of their posts (the matrix's arguments cannot score them all). */

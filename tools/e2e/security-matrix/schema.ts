@@ -89,7 +89,9 @@ export function selectionOf(type: GraphQLType, depth: number): string {
     if (target.name === 'OrgUnit') {
       parts.push(`${field.name} { id }`);
     } else if (depth > 0 && (hasId(target) || isConnection(target))) {
-      parts.push(`${field.name} ${selectionOf(field.type, depth - 1)}`);
+      // Nested pages stay small, so that the answer keeps within the operation cost limit.
+      const page = field.args.some((arg) => arg.name === 'first') ? '(first: 5)' : '';
+      parts.push(`${field.name}${page} ${selectionOf(field.type, depth - 1)}`);
     }
   }
   return `{ ${parts.join(' ')} }`;
