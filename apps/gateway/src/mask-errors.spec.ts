@@ -64,4 +64,22 @@ describe('maskError', () => {
     expect(maskError(unknownCode, log).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
     expect(logged).toEqual([withoutCode, unknownCode]);
   });
+
+  it("passes the BAD_USER_INPUT a subgraph answered with HTTP 400 (a CalendarDate its scalar refused), not the gateway's 400: Bad Request", () => {
+    const refusal = { message: '日期格式应为 YYYY-MM-DD，收到 "2026-13-45" (BAD_USER_INPUT)', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' } };
+    const formatted: GraphQLFormattedError = {
+      message: '400: Bad Request',
+      path: ['educationLedgerWorkbook'],
+      extensions: { response: { url: 'http://10.0.0.7:4003/graphql', status: 400, body: { errors: [refusal] } }, serviceName: 'education-drills' },
+    };
+    expect(maskError(formatted, log)).toEqual({ ...refusal, path: ['educationLedgerWorkbook'] });
+    expect(logged).toEqual([]);
+  });
+
+  it('masks a subgraph 400 that carries no BAD_USER_INPUT (e.g. a query plan the subgraph found invalid)', () => {
+    const body = { errors: [{ message: 'Cannot query field "_entities"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] };
+    const formatted: GraphQLFormattedError = { message: '400: Bad Request', extensions: { response: { status: 400, body } } };
+    expect(maskError(formatted, log).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' });
+    expect(logged).toEqual([formatted]);
+  });
 });
