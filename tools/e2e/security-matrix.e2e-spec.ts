@@ -3,7 +3,9 @@ import path from 'node:path';
 import { ROOT } from '@campus/platform';
 import { PlatformFixture, startPlatformFixture } from './platform-fixture';
 import { MatrixReport, securityMatrix } from './security-matrix/run';
-import { ANONYMOUS } from './security-matrix/scope';
+import { planMatrix, runMatrix } from './security-matrix/matrix';
+import { ANONYMOUS, RoleScope } from './security-matrix/scope';
+import { rootFields } from './security-matrix/schema';
 
 /**
  * Broken object- and function-level authorisation (BOLA/BFLA), generated from the composed schema: every
@@ -62,5 +64,18 @@ describe('security matrix: every root field, every demo role, objects outside it
       .map((outcome) => `${outcome.call.kind} ${outcome.call.field} as ${outcome.call.role}: ${outcome.why}`);
     expect(admitted).toEqual([]);
     expect(report.summary.denied).toBe(report.summary.tried);
+    // Refusals prove something only if every role was still signed in (and unharmed) at the end.
+    expect(report.signedOut).toEqual([]);
+  });
+
+  it('would catch a hole: xx.officer judged as if its grant were at 县第一中学政教处, its own college’s lists are leaks', async () => {
+    const { schema, registry, clients } = report.context;
+    const pretended = new RoleScope({ name: 'xx.officer', unitIds: [fixture.unitIds['YZ-ZWC']] }, registry);
+    const fields = rootFields(schema).filter((root) => ['hazards', 'places', 'grids', 'hazard', 'updateHazard'].includes(root.name));
+    const { calls } = planMatrix(schema, fields, [pretended]);
+    const outcomes = await runMatrix(calls, clients);
+    const leaks = outcomes.filter((outcome) => !outcome.denied && outcome.call.kind === 'read');
+    expect(leaks.map((outcome) => outcome.call.field).sort()).toEqual(['grids', 'hazards', 'places']);
+    expect(leaks[0].why).toMatch(/^reveals foreign /);
   });
 });

@@ -1,3 +1,4 @@
+import { GraphQLSchema } from 'graphql';
 import { GraphQLClient } from '@campus/testing';
 import { DEMO_ACCOUNTS } from '@campus/platform';
 import { NOT_EXERCISED } from './allow-list';
@@ -21,6 +22,10 @@ export interface MatrixReport {
   made: number;
   /** Lists the wide accounts could not read (the matrix would miss their objects). */
   unreadable: string[];
+  /** Roles whose token no longer worked after the matrix (their refusals would prove nothing). */
+  signedOut: string[];
+  /** What the matrix ran with, to run parts of it again. */
+  context: { schema: GraphQLSchema; registry: ObjectRegistry; clients: Record<string, GraphQLClient> };
 }
 
 /**
@@ -56,9 +61,11 @@ export async function securityMatrix(gateway: GraphQLClient, login: (username: s
   for (const account of DEMO_ACCOUNTS) scopes.push(new RoleScope({ name: account.username, unitIds: grantUnits[account.username] }, registry));
   const { calls, problems } = planMatrix(schema, fields, scopes);
   const outcomes = await runMatrix(calls, clients);
+  const signedOut: string[] = [];
+  for (const account of DEMO_ACCOUNTS) if ((await clients[account.username].request('{ me { id } }')).errors) signedOut.push(account.username);
   const exercised = new Set(calls.filter((call) => call.role !== ANONYMOUS).map((call) => call.field));
   const unexercised = fields.map((field) => field.name).filter((name) => !exercised.has(name) && !NOT_EXERCISED[name]);
-  return { outcomes, unexercised, problems: [...new Set(problems)], summary: summarise(outcomes), objects: registry.byId.size, made, unreadable: [...new Set(registry.unreadable)] };
+  return { outcomes, unexercised, problems: [...new Set(problems)], summary: summarise(outcomes), objects: registry.byId.size, made, unreadable: [...new Set(registry.unreadable)], signedOut, context: { schema, registry, clients } };
 }
 
 /** A post holder's self-assessment of every duty of their posts (the matrix's arguments cannot score them all). */
