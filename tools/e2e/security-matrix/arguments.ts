@@ -54,13 +54,15 @@ export async function prepareFiles(): Promise<void> {
   VALID_VALUES['ImportEducationAttendanceInput.contentBase64'] = await sheetBase64([['人员编号'], ['P-MATRIX-1']]);
 }
 
-/** Input fields whose schema-derived dummy would be refused for a reason other than scope (type.field → value). */
+/** Input fields whose schema-derived dummy would be refused for a reason other than scope (type.field → value; null: left out). */
 const VALID_VALUES: Record<string, unknown> = {
   'RiskAssessmentInput.severity': 1,
   'IndicatorInput.kind': 'MANUAL',
   'CreateWorkGroupInput.kind': 'SUPERVISION_GROUP',
   'AddQuizBankQuestionInput.options': ['甲', '乙'],
   'AddQuizBankQuestionInput.answer': 'A',
+  // A task inspects a grid or a place, not both.
+  'CreateInspectionTaskInput.placeId': null,
 };
 
 /**
@@ -132,9 +134,9 @@ function valueOf(schema: GraphQLSchema, type: GraphQLInputType, name: string, re
     for (const field of Object.values(named.getFields())) {
       const fieldRequired = isNonNullType(field.type) && field.defaultValue === undefined;
       if (field.name === 'version') continue;
-      const valid = VALID_VALUES[`${named.name}.${field.name}`];
-      if (valid !== undefined) {
-        object[field.name] = valid;
+      const key = `${named.name}.${field.name}`;
+      if (key in VALID_VALUES) {
+        if (VALID_VALUES[key] !== null) object[field.name] = VALID_VALUES[key];
         continue;
       }
       const value = valueOf(schema, field.type, field.name, fieldRequired, { ...walk, path: `${path}.${field.name}` });

@@ -27,9 +27,9 @@ describe('security matrix: judging an answer', () => {
     expect(judge(call('hazards', { many: true, kind: 'read', built: built([]) }), ownOnly).denied).toBe(true);
   });
 
-  it('takes BAD_USER_INPUT as denied only when it names the foreign id or an id field', () => {
+  it('takes BAD_USER_INPUT as denied only when it names the foreign id', () => {
     expect(judge(call('hazard', {}), error('BAD_USER_INPUT', '输入有误：jd-hazard')).denied).toBe(true);
-    expect(judge(call('hazard', {}), error('BAD_USER_INPUT', '输入有误', { fields: [{ field: 'input.orgUnitId' }] })).denied).toBe(true);
+    expect(judge(call('hazard', {}), error('BAD_USER_INPUT', '输入有误', { fields: [{ field: 'input.placeId', message: '只能选一个' }] })).denied).toBe(false);
     expect(judge(call('hazard', {}), error('BAD_USER_INPUT', '输入有误：title：太长', { fields: [{ field: 'input.title' }] }))).toMatchObject({ denied: false });
     expect(judge(call('hazard', {}), error('CONFLICT', '版本不符'))).toMatchObject({ denied: false });
     expect(judge(call('hazard', {}), error('INTERNAL_SERVER_ERROR'))).toMatchObject({ denied: false });

@@ -96,10 +96,10 @@ export function judge(call: MatrixCall, response: GraphQLResponse): MatrixOutcom
   return { call, denied: false, why: `answered for foreign ${call.built.namedIds.join(', ')}: ${JSON.stringify(value).slice(0, 160)}` };
 }
 
+/** A BAD_USER_INPUT counts as a refusal only when it names one of the foreign ids the call passed. */
 function namesId(error: { message: string; extensions?: Record<string, unknown> }, ids: string[]): boolean {
   const text = `${error.message} ${JSON.stringify(error.extensions ?? {})}`;
-  const fields = (error.extensions?.fields ?? []) as { field?: string }[];
-  return ids.some((id) => text.includes(id)) || fields.some((field) => /(^|\.)(id|\w+Ids?)(\.|\[|$)/.test(field.field ?? ''));
+  return ids.some((id) => text.includes(id));
 }
 
 function idsIn(value: unknown, found: string[] = []): string[] {
