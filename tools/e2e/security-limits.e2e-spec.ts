@@ -84,6 +84,13 @@ describe('operation limits and error answers', () => {
     }
   });
 
+  it('answers a GraphQL body over the limit (1 MiB) with 413 as JSON, at the gateway', async () => {
+    const body = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(1024 * 1024)}` });
+    const response = await fetch(fixture.platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [{ message: '请求体过大（上限 1024 KiB） (BAD_USER_INPUT)', extensions: { code: 'BAD_USER_INPUT', reason: 'REQUEST_INVALID' } }] });
+  });
+
   it('answers a CalendarDate of "2026-13-45" with BAD_USER_INPUT, inline or as a variable, at a subgraph and through the gateway', async () => {
     for (const client of [gateway, subgraph('education-drills')]) {
       expectRefused(await client.request(LEDGER('2026-13-45')), /日期格式应为 YYYY-MM-DD/);
