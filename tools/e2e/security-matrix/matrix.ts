@@ -45,13 +45,15 @@ export function planMatrix(schema: GraphQLSchema, fields: RootField[], scopes: R
       const withIds = buildCall(schema, root, context, source, true, selection);
       problems.push(...withIds.unresolved.map((path) => `${root.name}: no type for id ${path} (add it to id-types.ts)`));
       if (withIds.unresolved.length) continue;
-      if (withIds.namedIds.length > 0 || anonymous) calls.push({ ...base, kind: 'bola', built: withIds });
+      // A call that had to make up an id (no object of that type to name) would be refused for that id: it tests nothing.
+      if ((withIds.namedIds.length > 0 && withIds.missing.length === 0) || anonymous) calls.push({ ...base, kind: 'bola', built: withIds });
       if (!mutation && !anonymous && (withIds.namedIds.length === 0 || hasOptionalIds(root))) {
         const plain = buildCall(schema, root, context, source, false, selection);
         if (plain.missing.length === 0 && plain.namedIds.length === 0) calls.push({ ...base, kind: 'read', built: plain });
       }
       if (mutation && ADMIN_ONLY_MUTATIONS.includes(root.name) && !anonymous && !isAdmin(scope)) {
-        calls.push({ ...base, kind: 'bfla', built: buildCall(schema, root, context, { pick: (type, name) => scope.pickOwn(type, name) }, true, selection), foreign: new Set() });
+        const own = buildCall(schema, root, context, { pick: (type, name) => scope.pickOwn(type, name) }, true, selection);
+        if (own.missing.length === 0) calls.push({ ...base, kind: 'bfla', built: own, foreign: new Set() });
       }
     }
   }
@@ -85,7 +87,7 @@ export function judge(call: MatrixCall, response: GraphQLResponse): MatrixOutcom
   if (leaked.length) return { call, denied: false, why: `reveals foreign ${leaked.slice(0, 3).join(', ')}` };
   const errors = response.errors ?? [];
   if (errors.length) {
-    const refusal = errors.find((error) => DENIALS.has(error.extensions?.code) || (error.extensions?.code === 'BAD_USER_INPUT' && namesId(error, call.built.namedIds)));
+    const refusal = errors.find((error) => isRefusal(call, error));
     if (refusal) return { call, denied: true, why: refusal.extensions?.code };
     return { call, denied: false, why: `error ${errors[0].extensions?.code}: ${errors[0].message.slice(0, 160)}` };
   }
@@ -96,7 +98,13 @@ export function judge(call: MatrixCall, response: GraphQLResponse): MatrixOutcom
   return { call, denied: false, why: `answered for foreign ${call.built.namedIds.join(', ')}: ${JSON.stringify(value).slice(0, 160)}` };
 }
 
-/** A BAD_USER_INPUT counts as a refusal only when it names one of the foreign ids the call passed. */
+/** FORBIDDEN, UNAUTHENTICATED and NOT_FOUND refuse; BAD_USER_INPUT only when it names a foreign id. */
+function isRefusal(call: MatrixCall, error: { message: string; extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code as string;
+  return DENIALS.has(code) || (code === 'BAD_USER_INPUT' && namesId(error, call.built.namedIds));
+}
+
+/** Whether the error names one of the foreign ids the call passed. */
 function namesId(error: { message: string; extensions?: Record<string, unknown> }, ids: string[]): boolean {
   const text = `${error.message} ${JSON.stringify(error.extensions ?? {})}`;
   return ids.some((id) => text.includes(id));
