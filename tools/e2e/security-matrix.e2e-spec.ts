@@ -32,7 +32,9 @@ describe('security matrix: every root field, every demo role, objects outside it
     const file = path.join(ROOT, 'tmp/security-matrix.json');
     mkdirSync(path.dirname(file), { recursive: true });
     const inputRefusals = report.outcomes.filter((outcome) => outcome.why === 'BAD_USER_INPUT').map((outcome) => `${outcome.call.field} as ${outcome.call.role}`);
-    writeFileSync(file, JSON.stringify({ ...report.summary, refusals, inputRefusals, unexercised: report.unexercised }, null, 2));
+    const fieldsBy = (kind: string) => new Set(report.outcomes.filter((o) => o.call.kind === kind && o.call.role !== ANONYMOUS).map((o) => o.call.field)).size;
+    const fieldsCalled = { foreignObjects: fieldsBy('bola'), plainReads: fieldsBy('read'), adminOnly: fieldsBy('bfla') };
+    writeFileSync(file, JSON.stringify({ ...report.summary, fieldsCalled, refusals, inputRefusals, unexercised: report.unexercised }, null, 2));
   }, 240_000);
 
   afterAll(async () => {
