@@ -1,5 +1,5 @@
-import { GraphQLSchema, getNamedType } from 'graphql';
-import { RootField, hasId } from './schema';
+import { GraphQLObjectType, GraphQLSchema, getNamedType } from 'graphql';
+import { RootField, hasId, isConnection } from './schema';
 
 /**
  * Which type an id argument or input field names, from its name: `hazardId` → Hazard, `issuerUnitId` →
@@ -25,6 +25,8 @@ const STEMS: Record<string, string> = {
   grant: 'RoleGrantView',
   snapshot: 'CampaignSnapshot',
   attempt: 'QuizAttempt',
+  item: 'ChecklistItem',
+  record: 'ScreeningRecord',
   assignment: 'GridAssignment',
   holder: 'Person',
   owner: 'Person',
@@ -34,8 +36,8 @@ const STEMS: Record<string, string> = {
   fromUnit: 'OrgUnit',
 };
 
-/** Stems that name the type the field itself is about (`id`, `parentId`, `templateId` of a template's …). */
-const CONTEXTUAL = new Set(['', 'parent', 'template', 'record', 'item']);
+/** Stems that name the type the field itself is about (`id`, `parentId`; `templateId`: that type's template). */
+const CONTEXTUAL = new Set(['', 'parent', 'template']);
 
 /** Mutation names whose object is not a type name's suffix: startSupervision → SupervisionInspection. */
 const CONTEXT_ALIASES: Record<string, string> = {
@@ -56,10 +58,14 @@ const CONTEXT_ALIASES: Record<string, string> = {
   Acceptance: 'Hazard',
 };
 
-/** The type a root field is about: a query's return type, else the longest run of words in its name that names a type. */
+/** The type a root field is about: a query's return (or node) type, else the longest run of words in its name that names a type. */
 export function contextTypeOf(schema: GraphQLSchema, root: RootField): string | null {
   const returned = getNamedType(root.field.type);
   if (root.kind === 'query' && hasId(returned)) return returned.name;
+  if (root.kind === 'query' && isConnection(returned)) {
+    const node = getNamedType((getNamedType((returned as GraphQLObjectType).getFields().edges.type) as GraphQLObjectType).getFields().node.type);
+    if (hasId(node)) return node.name;
+  }
   // A mutation's name starts with its verb (publishQuiz), a query's with its noun (hazardFile).
   const name = root.kind === 'mutation' ? root.name.replace(/^[a-z]+/, '') : root.name.charAt(0).toUpperCase() + root.name.slice(1);
   const words = name.match(/[A-Z][a-z]*/g) ?? [];
