@@ -1,5 +1,6 @@
 import { localGraphqlUrl, ORG_DIRECTORY_SERVICE, serviceEntry } from './services';
 import { checkExposureConfig, ExposureConfig, exposureVariables } from './production';
+import { operationLimitVariables } from './operation-limits';
 import { ConfigError, enumVar, intVar, loadConfig, optionalStringVar, optionalUrlVar, stringVar, urlVar, VariableSpec } from './env';
 
 /** Variables every subgraph reads; each service adds its own. */
@@ -15,6 +16,7 @@ export function subgraphVariables(defaults: { port: number; database: string }) 
     KAFKA_TOPIC_PARTITIONS: intVar('partitions of the event topics a service creates', 3, { min: 1, max: 100 }),
     ...authVariables(),
     ...exposureVariables(),
+    ...operationLimitVariables(),
     LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
   };
 }
