@@ -117,6 +117,13 @@ describe('operation limits, through Apollo Server over HTTP', () => {
     expectRefused(withVariable, '查询复杂度超过上限（5000）');
   });
 
+  it('refuses fragments spread again and again (each doubling the last) by cost, without walking them all', async () => {
+    const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join(' ');
+    const answer = await send(`query { ...F20 } fragment F0 on Query { units { totalCount } } ${fragments}`);
+    expectRefused(answer, '查询复杂度超过上限（5000）');
+    expect(answer.errors?.[0].message).not.toContain('本次为');
+  });
+
   it('answers a CalendarDate its scalar refuses as BAD_USER_INPUT, as a literal or as a variable', async () => {
     expectRefused(await send('{ dutyOn(day: "2026-13-45") }'), '日期格式应为 YYYY-MM-DD');
     expectRefused(await send('query($day: CalendarDate!) { dutyOn(day: $day) }', { day: '2026-13-45' }), '日期格式应为 YYYY-MM-DD');
