@@ -4,16 +4,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
-import { allowedOrigins, ConfigError } from '@campus/config';
+import { allowedOrigins, ConfigError, operationLimitsOf } from '@campus/config';
 import { tokenRefusedError } from '@campus/graphql';
 import { createLogger } from '@campus/logger';
-import { bearerToken, createHttpApp, gatewayProofHeaders, listen, schemaExposure, stopOnSignals } from '@campus/server';
+import { answerErrorsAsJson, bearerToken, createHttpApp, gatewayProofHeaders, graphqlJsonBody, listen, operationLimitOptions, schemaExposure, stopOnSignals, withInputErrorCodes } from '@campus/server';
 import cors from 'cors';
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
-import { depthLimit } from './depth-limit';
 import { mountExports } from './exports';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
@@ -23,6 +22,8 @@ import { mountEducationDocuments, mountSupervisionPhotos, mountUploads } from '.
 interface GatewayContext {
   authorization: string | null;
   requestId: string;
+  /** The caller's address, forwarded as x-forwarded-for (subgraphs throttle logins by it). */
+  clientAddress?: string;
 }
 
 /** Forwards the caller's token and request id; every subgraph verifies and authorises again. */
@@ -34,6 +35,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (context.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
     for (const [name, value] of Object.entries(gatewayProofHeaders(this.gatewaySecret))) request.http?.headers.set(name, value);
   }
 }
@@ -52,25 +54,27 @@ async function main(config: GatewayConfig): Promise<void> {
     if (!ready) throw new Error('gateway not started');
   });
   const httpServer = http.createServer(app);
+  const limits = operationLimitsOf(config);
+  const { plugins: limitPlugins, ...limitOptions } = operationLimitOptions(limits);
   const apollo = new ApolloServer<GatewayContext>({
+    ...limitOptions,
     // @apollo/gateway 2 implements gateway-interface 1; Apollo Server 5 accepts it at runtime.
     gateway: gateway as never,
     ...schemaExposure(config.NODE_ENV === 'production'),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
-    formatError: (formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError: withInputErrorCodes((formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error'))),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limitPlugins],
   });
   await apollo.start();
   const origins = allowedOrigins(config);
   const contextFor = async (req: express.Request): Promise<GatewayContext> => {
     const token = bearerToken(req.header('authorization'));
     if (token) await verifyAtGateway(token, verifyToken);
-    return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId };
+    return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress };
   };
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition'] };
-  app.use('/graphql', cors(corsOptions), express.json({ limit: '20mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;
   mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret });
@@ -80,6 +84,7 @@ async function main(config: GatewayConfig): Promise<void> {
   mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken, gatewaySecret });
   mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret });
   mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, gatewaySecret });
+  app.use(answerErrorsAsJson);
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;
   logger.info({ url: `http://localhost:${config.PORT}/graphql`, subgraphs: urls }, 'gateway ready');

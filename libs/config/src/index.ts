@@ -1,3 +1,5 @@
 export * from './env';
 export * from './service';
 export * from './services';
+export * from './production';
+export * from './operation-limits';

@@ -15,9 +15,12 @@ export const REASONS = {
   SIGN_IN_REQUIRED: { code: 'UNAUTHENTICATED', message: '请先登录' },
   TOKEN_INVALID: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' },
   WRONG_CREDENTIALS: { code: 'UNAUTHENTICATED', message: '用户名或密码错误' },
+  LOGIN_DELAYED: { code: 'UNAUTHENTICATED', message: '登录失败次数较多，请稍后再试' },
+  LOGIN_LOCKED: { code: 'UNAUTHENTICATED', message: '登录失败次数过多，已临时锁定，请稍后再试' },
 
   INVALID_INPUT: { code: 'BAD_USER_INPUT', message: '输入有误' },
   REQUEST_INVALID: { code: 'BAD_USER_INPUT', message: '请求格式有误' },
+  WEAK_PASSWORD: { code: 'BAD_USER_INPUT', message: '密码不符合安全要求' },
   FILE_TYPE_REFUSED: { code: 'BAD_USER_INPUT', message: '文件类型不受支持' },
   FILE_TOO_LARGE: { code: 'BAD_USER_INPUT', message: '文件超过大小上限' },
 
@@ -29,6 +32,7 @@ export const REASONS = {
   NOT_IN_AUDIENCE: { code: 'FORBIDDEN', message: '您不在参加对象范围内' },
   OWN_RECORD: { code: 'FORBIDDEN', message: '不能审核、复评或授权与本人相关的记录' },
   LOCAL_LOGIN_DISABLED: { code: 'FORBIDDEN', message: '本系统使用统一身份认证登录，未开放本地账号' },
+  GATEWAY_ONLY: { code: 'FORBIDDEN', message: '本服务只接受经网关转发的请求' },
 
   STALE_VERSION: { code: 'CONFLICT', message: '记录已被他人修改，请刷新后重试' },
   ILLEGAL_TRANSITION: { code: 'CONFLICT', message: '当前状态不允许此操作' },

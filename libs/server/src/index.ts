@@ -10,3 +10,8 @@ export * from './kit/scoped-access';
 export * from './kit/transitions';
 export * from './kit/describe';
 export * from './kit/shared-below-access';
+export * from './gateway-proof';
+export * from './production-mode';
+export * from './operation-limits';
+export * from './operation-cost';
+export * from './json-body';

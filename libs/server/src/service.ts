@@ -1,8 +1,9 @@
-import { createTokenVerifier } from '@campus/auth';
-import { ConfigError, serviceEntry, ServiceEntry, ServiceName } from '@campus/config';
+import { createTokenVerifier, refusingRevoked } from '@campus/auth';
+import { ConfigError, RuntimeMode, serviceEntry, ServiceEntry, ServiceName } from '@campus/config';
 import { openDatabase } from '@campus/database';
 import { EventConsumer, kafkaTransport, OutboxRelay, OutboxSignal } from '@campus/events';
 import { createLogger } from '@campus/logger';
+import { accessRevocationsOf } from './kit/access-revocations';
 import { FeatureModule, moduleEntities, moduleMigrations, ServiceBase } from './kit/feature-module';
 import { buildModuleSchema, serviceBase, withKitModules } from './kit/module-schema';
 import { stopOnSignals } from './shutdown';
@@ -20,6 +21,8 @@ export interface SubgraphServiceConfig {
   KAFKA_TOPIC_PARTITIONS: number;
   JWT_SECRET?: string;
   JWKS_URL?: string;
+  NODE_ENV: RuntimeMode;
+  GATEWAY_SECRET?: string;
   LOG_LEVEL: string;
 }
 
@@ -86,11 +89,15 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
     const jobs = modules.flatMap((module) => module.jobs?.(deps) ?? []);
     jobs.forEach((job) => job.start());
 
-    const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });
+    // Revoked sessions and accounts are refused here, for GraphQL and routes alike (kit/access-revocations.ts).
+    await accessRevocationsOf(dataSource).refresh();
+    const verifyToken = refusingRevoked(createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }), accessRevocationsOf(dataSource));
     const server = await startSubgraphServer({
       name,
       port: config.PORT,
       host: config.HOST,
+      production: config.NODE_ENV === 'production',
+      gatewaySecret: config.GATEWAY_SECRET,
       schema: await buildModuleSchema(modules, deps),
       verifyToken,
       logger,

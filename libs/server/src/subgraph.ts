@@ -3,13 +3,17 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
+import { loadOperationLimits, OperationLimits } from '@campus/config';
 import { createFormatError, LoaderRegistry, RequestContext, tokenRefusedError } from '@campus/graphql';
 import type { Logger } from '@campus/logger';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
 import http from 'node:http';
+import { clientAddressOf } from './client-address';
 import { requireGatewayProof } from './gateway-proof';
 import { bearerToken, createHttpApp, listen, traceRequest } from './http';
+import { answerErrorsAsJson, graphqlJsonBody } from './json-body';
+import { operationLimitOptions, withInputErrorCodes } from './operation-limits';
 import { schemaExposure } from './production-mode';
 
 export interface SubgraphOptions {
@@ -27,6 +31,8 @@ export interface SubgraphOptions {
   readiness: () => Promise<void>;
   /** Mounts the service's own plain HTTP routes (e.g. file uploads) beside /graphql. */
   httpRoutes?: (app: express.Express) => void;
+  /** Operation limits and body size; by default from the GRAPHQL_MAX_* variables. */
+  limits?: OperationLimits;
 }
 
 export interface RunningServer {
@@ -41,19 +47,22 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
   app.use(requireGatewayProof(options.gatewaySecret));
   options.httpRoutes?.(app);
   const httpServer = http.createServer(app);
+  const limits = options.limits ?? loadOperationLimits();
+  const { plugins: limitPlugins, ...limitOptions } = operationLimitOptions(limits);
   const apollo = new ApolloServer<RequestContext>({
+    ...limitOptions,
     schema: options.schema,
     ...schemaExposure(options.production ?? false),
     includeStacktraceInErrorResponses: false,
     // Signals are handled by stopOnSignals, which also closes the database.
     stopOnTerminationSignals: false,
-    formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    formatError: withInputErrorCodes(createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver'))),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...limitPlugins],
   });
   await apollo.start();
   app.use(
     '/graphql',
-    express.json({ limit: '20mb' }),
+    graphqlJsonBody(limits.maxBodyBytes),
     traceRequest,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
@@ -62,9 +71,11 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
         requestId: req.requestId,
         logger: req.log,
         loaders: new LoaderRegistry(),
+        clientAddress: clientAddressOf(req, options.gatewaySecret),
       }),
     }),
   );
+  app.use(answerErrorsAsJson);
   const host = options.host ?? '127.0.0.1';
   await listen(httpServer, options.port, host);
   const url = `http://localhost:${options.port}/graphql`;
