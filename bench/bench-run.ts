@@ -39,6 +39,9 @@ export interface BenchRun<Facts extends { generatedAt: string; generationSeconds
   databasePrefix: string;
   basePort: number;
   serviceEnv?: PlatformOptions['serviceEnv'];
+  gatewayEnv?: PlatformOptions['gatewayEnv'];
+  /** The organisation's root and first account; a province (PROV, province.admin) unless given. */
+  bootstrap?: PlatformOptions['bootstrap'];
   /** The dataset already in the databases if it matches the settings, else null. */
   existing(context: BenchContext): Promise<Facts | null>;
   generate(context: BenchContext): Promise<Facts>;
@@ -71,9 +74,10 @@ export async function runBench<Facts extends { generatedAt: string; generationSe
     devBrokerPort: run.basePort + 9,
     devBrokerDataDir: path.join(ROOT, 'tmp/bench-kafka', run.name),
     kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
-    bootstrap: { rootCode: 'PROV', rootName: '省教育厅', adminUsername: 'province.admin', adminPassword: DEMO_PASSWORD },
+    bootstrap: run.bootstrap ?? { rootCode: 'PROV', rootName: '省教育厅', adminUsername: 'province.admin', adminPassword: DEMO_PASSWORD },
     logLevel: 'warn',
     serviceEnv: run.serviceEnv,
+    gatewayEnv: run.gatewayEnv,
   });
   try {
     if (!facts) {

@@ -15,6 +15,9 @@ import { seedDemoSupervision } from './demo-supervision';
  */
 export const DEMO_PASSWORD = 'Campus@2026';
 
+/** The demo's organisation root and first account (npm start, the gateway benchmark). */
+export const DEMO_BOOTSTRAP = { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD };
+
 export interface DemoAccount {
   username: string;
   role: string;

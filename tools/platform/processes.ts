@@ -41,10 +41,13 @@ export function startCompiled(
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
+  // Node options NODE_OPTIONS does not allow (e.g. --cpu-prof for the benchmarks' profiles).
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
+  const { CAMPUS_NODE_ARGS: nodeArgs, ...childEnv } = merged;
   const child = spawn(
     process.execPath,
-    ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, script), ...args],
-    { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [...(nodeArgs ? nodeArgs.split(' ') : []), '-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, script), ...args],
+    { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DEMO_JWT_SECRET, GATEWAY_SERVICE } from '@campus/config';
 import { GraphQLClient } from '@campus/testing';
 import path from 'node:path';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoCampus } from './demo-seed';
+import { DEMO_ACCOUNTS, DEMO_BOOTSTRAP, DEMO_PASSWORD, seedDemoCampus } from './demo-seed';
 import { ensureMysql } from './mysql';
 import { startPlatform } from './platform';
 import { ROOT } from './processes';
@@ -10,7 +10,7 @@ import { ROOT } from './processes';
 /** The demo deployment's settings; a real deployment sets its own secret and bootstrap account. */
 const DEMO = {
   jwtSecret: DEMO_JWT_SECRET,
-  bootstrap: { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD },
+  bootstrap: DEMO_BOOTSTRAP,
 };
 
 function log(line: string): void {
