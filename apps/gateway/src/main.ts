@@ -26,10 +26,14 @@ interface GatewayContext {
   clientAddress?: string;
 }
 
+type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
+
 /** Forwards the caller's token and request id; every subgraph verifies and authorises again. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly gatewaySecret: string | undefined) {
-    super({ url });
+    // Node's own fetch (undici): pooled keep-alive connections, closed before the subgraph's keep-alive ends. The
+    // gateway's default (make-fetch-happen) built an agent's stack trace on every request: ~7 % of its CPU.
+    super({ url, fetcher: fetch as unknown as SubgraphFetcher });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

