@@ -35,6 +35,7 @@ const variables = {
   CORS_ORIGINS: corsOriginsVar,
   ...authVariables(),
   ...exposureVariables(),
+  SUBGRAPH_TIMEOUT_MS: intVar('longest wait for a subgraph’s answer before the request fails', 30_000, { min: 100, max: 600_000 }),
   LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
 };
 
