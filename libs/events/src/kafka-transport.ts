@@ -100,9 +100,15 @@ export function kafkaTransport(settings: KafkaSettings): EventTransport {
 
     async subscribe(groupId, topics, handle) {
       await ensureTopics(topics);
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-      await consumer.connect();
-      await consumer.subscribe({ topics, fromBeginning: true });
+      // A member that died (kill -9) holds its partitions until its session lapses: 10 s, heartbeats every 3 s.
+      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 10_000, heartbeatInterval: 3_000 });
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics, fromBeginning: true });
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
       await consumer.run({
         eachBatchAutoResolve: false,
         eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {

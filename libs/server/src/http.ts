@@ -17,7 +17,14 @@ declare global {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Express app with request ids (taken from x-request-id or made), a JSON log line per request, health endpoints. */
-export function createHttpApp(logger: Logger, readiness: () => Promise<void>): express.Express {
+/** Parts of a process beyond what readiness requires, and whether each is working yet (e.g. events: consuming). */
+export type ReadinessParts = Record<string, string>;
+
+/**
+ * `readiness` throws while the process cannot serve its API; otherwise it may name the state of parts that
+ * catch up in the background, shown in /readyz's answer.
+ */
+export function createHttpApp(logger: Logger, readiness: () => Promise<ReadinessParts | void>): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -40,8 +47,8 @@ export function createHttpApp(logger: Logger, readiness: () => Promise<void>): e
   });
   app.get('/readyz', async (req, res) => {
     try {
-      await readiness();
-      res.json({ status: 'ready' });
+      const parts = await readiness();
+      res.json({ status: 'ready', ...(parts ? { parts } : {}) });
     } catch (error) {
       req.log.warn({ err: error }, 'not ready');
       res.status(503).json({ status: 'not ready' });

@@ -6,6 +6,7 @@ import { createLogger } from '@campus/logger';
 import { accessRevocationsOf } from './kit/access-revocations';
 import { FeatureModule, moduleEntities, moduleMigrations, ServiceBase } from './kit/feature-module';
 import { buildModuleSchema, serviceBase, withKitModules } from './kit/module-schema';
+import { consumeInBackground } from './background-consumer';
 import { stopOnSignals } from './shutdown';
 import { startSubgraphServer } from './subgraph';
 
@@ -85,7 +86,6 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
 
     const handlers = modules.flatMap((module) => module.eventHandlers?.(deps) ?? []);
     const consumer = handlers.length ? new EventConsumer(dataSource, transport, handlers, { groupId: name, logger }) : null;
-    await consumer?.start();
     const jobs = modules.flatMap((module) => module.jobs?.(deps) ?? []);
     jobs.forEach((job) => job.start());
 
@@ -105,8 +105,11 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
       readiness: async () => {
         await dataSource.query('SELECT 1');
         await transport.ping();
+        return { events: consuming?.joined() === false ? 'joining' : 'consuming' };
       },
     });
+    // The API serves at once; joining the consumer group (up to a dead member's session after a crash) goes on behind it.
+    const consuming = consumer ? consumeInBackground(consumer, logger) : null;
     stopOnSignals(async () => {
       await server.stop();
       logger.info('http server stopped');

@@ -11,7 +11,7 @@ import { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import { clientAddressOf } from './client-address';
 import { requireGatewayProof } from './gateway-proof';
-import { bearerToken, createHttpApp, listen, traceRequest } from './http';
+import { bearerToken, createHttpApp, listen, ReadinessParts, traceRequest } from './http';
 import { answerErrorsAsJson, graphqlJsonBody } from './json-body';
 import { operationLimitOptions, withInputErrorCodes } from './operation-limits';
 import { schemaExposure } from './production-mode';
@@ -28,7 +28,7 @@ export interface SubgraphOptions {
   verifyToken: TokenVerifier;
   logger: Logger;
   /** Throws when a dependency (database, broker) is unreachable. */
-  readiness: () => Promise<void>;
+  readiness: () => Promise<ReadinessParts | void>;
   /** Mounts the service's own plain HTTP routes (e.g. file uploads) beside /graphql. */
   httpRoutes?: (app: express.Express) => void;
   /** Operation limits and body size; by default from the GRAPHQL_MAX_* variables. */
