@@ -6,4 +6,7 @@ const tsConfigPaths = require('tsconfig-paths');
 tsConfigPaths.register({
   baseUrl: path.resolve(__dirname, '../../dist'),
   paths: { '@campus/platform': ['tools/platform/index.js'], '@campus/*': ['libs/*/src/index.js'] },
+  // Only @campus/*: the implicit "*" rule made every other require (type-graphql requires class-validator on
+  // each validated argument) probe dist/ with existsSync first.
+  addMatchAll: false,
 });
