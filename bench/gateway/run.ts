@@ -5,12 +5,12 @@ import 'reflect-metadata';
  * Starts the platform on fresh bench_gw_* databases and ports 4640–4649 with the demo campus, each of the
  * gateway, hazard-tracking and responsibility-network writing a CPU profile; loads each operation from a
  * separate autocannon process at 1 and 50 connections, direct and through the gateway alternated; then
- * stops the platform and reads the profiles. Writes bench/reports/gateway.md.
+ * stops the platform and reads the profiles. Writes bench/reports/gateway.md (with bench/gateway/findings.md).
  */
 import { GATEWAY_PROOF_HEADER } from '@campus/server';
 import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, seedDemoCampus } from '@campus/platform';
 import { GraphQLClient } from '@campus/testing';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { option, runBench } from '../bench-run';
 import { LEDGER_PAGE } from './operations';
@@ -63,6 +63,7 @@ runBench({
     await platform.stop();
     const windows = measured.flatMap((entry) => entry.runs.map((run) => run.window));
     const profiles = PROFILED.map((name) => topFunctions(path.join(profileDir, `${name}.cpuprofile`), name, windows, ROOT));
-    return gatewayReport({ settings, measured, profiles, schools: schoolIds.length });
+    const findings = path.join(ROOT, 'bench/gateway/findings.md');
+    return gatewayReport({ settings, measured, profiles, schools: schoolIds.length }) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
   },
 });
