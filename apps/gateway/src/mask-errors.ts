@@ -24,7 +24,7 @@ const CLIENT_EXTENSIONS = ['code', 'fields', 'id', 'currentVersion', 'status', '
  * a subgraph down, a network failure, an unexpected exception — becomes a masked internal error.
  */
 export function maskError(formatted: GraphQLFormattedError, log: (formatted: GraphQLFormattedError) => void): GraphQLFormattedError {
-  const refusedToken = tokenRefusedBySubgraph(formatted);
+  const refusedToken = refusedBySubgraph(formatted, 401, 'UNAUTHENTICATED');
   if (refusedToken) return maskError(refusedToken, log);
   const code = formatted.extensions?.code;
   const where = { path: formatted.path, locations: formatted.locations };
@@ -35,34 +35,23 @@ export function maskError(formatted: GraphQLFormattedError, log: (formatted: Gra
     const reason = isReason(formatted.extensions?.reason) ? formatted.extensions.reason : defaultReasonOf(code);
     return { message: formatted.message, ...where, extensions: { ...extensions, reason } };
   }
-  const refusedInput = inputRefusedBySubgraph(formatted);
+  const refusedInput = refusedBySubgraph(formatted, 400, 'BAD_USER_INPUT');
   if (refusedInput) return maskError(refusedInput, log);
   log(formatted);
   return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL' } };
 }
 
 /**
- * A subgraph answers HTTP 400 when it refuses the input itself (a variable or literal its scalar rejects,
- * an operation over its limits); the gateway's data source turns that into "400: Bad Request". The
- * subgraph's own BAD_USER_INPUT error, already formatted there, is what the client should read.
+ * A subgraph's own refusal, which the gateway's data source turned into "400: Bad Request" or "401:
+ * Unauthorized": HTTP 400 with BAD_USER_INPUT when it refuses the input itself (a variable or literal its
+ * scalar rejects, an operation over its limits), HTTP 401 with UNAUTHENTICATED when it refuses a token the
+ * gateway accepted (revoked: logout, grants taken away, deactivation — libs/server's access revocations).
+ * The subgraph's error, already formatted there in Chinese, is what the client should read.
  */
-function inputRefusedBySubgraph(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+function refusedBySubgraph(formatted: GraphQLFormattedError, status: number, code: string): GraphQLFormattedError | null {
   const response = formatted.extensions?.response as { status?: unknown; body?: { errors?: unknown } } | undefined;
-  if (response?.status !== 400 || !Array.isArray(response.body?.errors)) return null;
-  const refusal = (response.body.errors as GraphQLFormattedError[]).find((error) => error?.extensions?.code === 'BAD_USER_INPUT');
-  if (!refusal || typeof refusal.message !== 'string') return null;
-  return { message: refusal.message, path: formatted.path, locations: formatted.locations, extensions: refusal.extensions };
-}
-
-/**
- * A subgraph refuses a token the gateway accepted when it was revoked (logout, grants taken away,
- * deactivation: libs/server's access revocations): HTTP 401, which the data source turns into
- * "401: Unauthorized". The subgraph's own Chinese UNAUTHENTICATED error is what the client should read.
- */
-function tokenRefusedBySubgraph(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
-  const response = formatted.extensions?.response as { status?: unknown; body?: { errors?: unknown } } | undefined;
-  if (response?.status !== 401 || !Array.isArray(response.body?.errors)) return null;
-  const refusal = (response.body.errors as GraphQLFormattedError[]).find((error) => error?.extensions?.code === 'UNAUTHENTICATED');
+  if (response?.status !== status || !Array.isArray(response.body?.errors)) return null;
+  const refusal = (response.body.errors as GraphQLFormattedError[]).find((error) => error?.extensions?.code === code);
   if (!refusal || typeof refusal.message !== 'string') return null;
   return { message: refusal.message, path: formatted.path, locations: formatted.locations, extensions: refusal.extensions };
 }
