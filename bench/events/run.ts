@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       `- ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
       `- MariaDB at ${new URL(mysql.url).host}; broker: ${process.env.KAFKA_BROKERS ? `Kafka at ${process.env.KAFKA_BROKERS}` : 'the dev broker (tools/kafka-broker), one process, log on local disk'}`,
       '- topics with 3 partitions; relay: one instance holding the lock, batches of up to 200, poll 250 ms plus wake-up on commit, idempotent producer, acks = all;',
-      '  consumer: one instance of supervision-appraisal, one transaction per fetched batch of a partition (up to 500 events: inbox rows and every module's effects — the monthly count, the hazard facts, the appraisal marks).',
+      '  consumer: one instance of supervision-appraisal, one transaction per fetched batch of a partition (up to 500 events: inbox rows and the effects of every module — the monthly count, the hazard facts, the appraisal marks).',
       '',
       '## Commit-to-effect latency',
       `${latency.length} hazards registered through the gateway one at a time (20 ms apart); latency = inbox processed_at − outbox created_at.`,
