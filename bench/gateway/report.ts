@@ -4,7 +4,7 @@ import type { Measured, Route } from './measurements';
 import type { ProcessProfile } from './profiles';
 
 export interface GatewayReportInput {
-  settings: { rounds: number; seconds: number };
+  settings: { rounds: number; seconds: number; mode: string };
   measured: Measured[];
   profiles: (ProcessProfile | null)[];
   schools: number;
@@ -102,7 +102,7 @@ export function gatewayReport(input: GatewayReportInput): string {
     '',
     '## Machine and method',
     `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the platform (four subgraphs, gateway, dev broker, MariaDB) and the load generator on the same machine.`,
-    `- The demo campus (npm start's), fresh databases; the transition's hazards registered before the runs (${input.schools} school(s) under the county).`,
+    `- Every process in ${settings.mode} mode (NODE_ENV=${settings.mode}); the demo campus (npm start's), fresh databases; the transition's hazards registered before the runs (${input.schools} school(s) under the county).`,
     '- Load: autocannon in its own process, closed loop at 1 and 50 connections (`{ __typename }` at 20), each run timed response by response (percentiles of every response).',
     '  Each operation runs straight to the subgraph that answers it and through the gateway one after the other, the order flipped each round; a cell is the median over the rounds.',
     '  The join operations\' direct figure is their floor: the single-subgraph part (the ledger page without the joined fields; the dashboard\'s `_entities` call to hazard-tracking for the schools).',

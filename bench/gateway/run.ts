@@ -1,18 +1,18 @@
 import 'reflect-metadata';
 /**
  * The request path through the gateway against straight to the subgraphs, on the demo campus.
- *   npm run bench:gateway [-- --rounds 2] [--seconds 5]
+ *   npm run bench:gateway [-- --rounds 2] [--seconds 5] [--development]
  * Starts the platform on fresh bench_gw_* databases and ports 4640–4649 with the demo campus, each of the
  * gateway, hazard-tracking and responsibility-network writing a CPU profile; loads each operation from a
  * separate autocannon process at 1 and 50 connections, direct and through the gateway alternated; then
  * stops the platform and reads the profiles. Writes bench/reports/gateway.md (with bench/gateway/findings.md).
  */
 import { GATEWAY_PROOF_HEADER } from '@campus/server';
-import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, seedDemoCampus } from '@campus/platform';
+import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
 import { GraphQLClient } from '@campus/testing';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { option, runBench } from '../bench-run';
+import { flag, option, runBench } from '../bench-run';
 import { LEDGER_PAGE } from './operations';
 import { measureAll } from './measurements';
 import { topFunctions } from './profiles';
@@ -20,8 +20,13 @@ import { gatewayReport } from './report';
 
 const PROFILED = ['gateway', 'hazard-tracking', 'responsibility-network'] as const;
 const profileDir = path.join(ROOT, 'tmp/bench-profiles/gateway');
-const profileArgs = (name: string) => ({ CAMPUS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile` });
-const settings = { rounds: option('rounds', 2), seconds: option('seconds', 5) };
+// Production mode, as deployments run (graphql-js' fast paths, no introspection); --development for npm start's mode.
+const mode = flag('development') ? 'development' : 'production';
+const processEnv = (name: string) => ({
+  CAMPUS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile`,
+  NODE_ENV: mode,
+});
+const settings = { rounds: option('rounds', 2), seconds: option('seconds', 5), mode };
 const today = new Date().toISOString().slice(0, 10);
 
 rmSync(profileDir, { recursive: true, force: true });
@@ -32,8 +37,8 @@ runBench({
   databasePrefix: 'bench_gw',
   basePort: 4640,
   bootstrap: DEMO_BOOTSTRAP,
-  serviceEnv: { 'hazard-tracking': profileArgs('hazard-tracking'), 'responsibility-network': profileArgs('responsibility-network') },
-  gatewayEnv: profileArgs('gateway'),
+  serviceEnv: Object.fromEntries(SUBGRAPHS.map((name) => [name, processEnv(name)])),
+  gatewayEnv: { ...processEnv('gateway'), CORS_ORIGINS: 'https://safety.example.edu' },
   // A fresh demo each run: the transition's runs leave hazards behind.
   existing: async () => null,
   // The demo campus is seeded through the gateway once the platform runs (measure).
