@@ -80,7 +80,12 @@ export class EventConsumer {
     const relevant = messages.filter((message) => this.handlersOf(message));
     if (relevant.length > 1) {
       try {
-        await this.applyAll(relevant.map((message) => ({ handlers: this.handlersOf(message)!, event: this.parse(message, this.handlersOf(message)![0].contract) })));
+        await this.applyAll(
+          relevant.map((message) => {
+            const handlers = this.handlersOf(message)!;
+            return { handlers, event: this.parse(message, handlers[0].contract) };
+          }),
+        );
         return;
       } catch (error) {
         if (!(error instanceof PoisonMessage)) this.options.logger.warn({ err: error, messages: relevant.length }, 'event batch failed, applying its events one by one');
@@ -98,7 +103,7 @@ export class EventConsumer {
     for (let attempt = 1; ; attempt++) {
       try {
         const event = this.parse(message, handlers[0].contract);
-        await this.apply(handlers, event);
+        await this.applyAll([{ handlers, event }]);
         return;
       } catch (error) {
         if (error instanceof PoisonMessage || attempt >= maxAttempts) {
@@ -135,10 +140,6 @@ export class EventConsumer {
 
   private handlersOf(message: IncomingMessage): EventHandler<unknown>[] | undefined {
     return this.handlers.get(`${message.headers[HEADERS.eventType]}@${Number(message.headers[HEADERS.schemaVersion])}`);
-  }
-
-  private apply(handlers: EventHandler<unknown>[], event: ConsumedEvent<unknown>): Promise<void> {
-    return this.applyAll([{ handlers, event }]);
   }
 
   /**

@@ -90,8 +90,8 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
     jobs.forEach((job) => job.start());
 
     // Revoked sessions and accounts are refused here, for GraphQL and routes alike (kit/access-revocations.ts).
-    await accessRevocationsOf(dataSource).refresh();
-    const verifyToken = refusingRevoked(createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }), accessRevocationsOf(dataSource));
+    await accessRevocationsOf(deps).refresh();
+    const verifyToken = refusingRevoked(createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }), accessRevocationsOf(deps));
     const server = await startSubgraphServer({
       name,
       port: config.PORT,

@@ -4,7 +4,7 @@ import { Logger } from '@campus/logger';
 import { DataSource, EntityManager } from 'typeorm';
 import { PeriodicJob, RunCounts } from '../periodic-job';
 import { AccessRevocations1764700000100 } from './access-revocations.migration';
-import { FeatureModule } from './feature-module';
+import { FeatureModule, perService, ServiceBase } from './feature-module';
 
 /** How often each process reads new revocations (and when a woken run cannot, the bound on top of event latency). */
 export const REVOCATION_REFRESH_MS = 2000;
@@ -55,17 +55,8 @@ export class AccessRevocations implements RevocationCheck {
   }
 }
 
-const perDataSource = new WeakMap<DataSource, AccessRevocations>();
-
-/** The one AccessRevocations of a service's database, shared by its event handlers, refresh job and token verifier. */
-export function accessRevocationsOf(dataSource: DataSource): AccessRevocations {
-  let revocations = perDataSource.get(dataSource);
-  if (!revocations) {
-    revocations = new AccessRevocations(dataSource);
-    perDataSource.set(dataSource, revocations);
-  }
-  return revocations;
-}
+/** The one AccessRevocations of a service, shared by its event handlers, refresh job and token verifier. */
+export const accessRevocationsOf = perService(({ dataSource }: ServiceBase) => new AccessRevocations(dataSource));
 
 /** Stores one revocation; applied from events, in the transaction that records the event in the inbox. */
 export async function storeRevocation(
@@ -83,8 +74,8 @@ export async function storeRevocation(
   ]);
 }
 
-function revocationHandlers(dataSource: DataSource): EventHandler<unknown>[] {
-  const wake = () => accessRevocationsOf(dataSource).wake();
+function revocationHandlers(deps: ServiceBase): EventHandler<unknown>[] {
+  const wake = () => accessRevocationsOf(deps).wake();
   return [
     on(
       AccountAccessRevoked,
@@ -107,6 +98,6 @@ function revocationHandlers(dataSource: DataSource): EventHandler<unknown>[] {
 export const ACCESS_REVOCATIONS_MODULE: FeatureModule = {
   name: 'access-revocations',
   migrations: [AccessRevocations1764700000100],
-  eventHandlers: ({ dataSource }) => revocationHandlers(dataSource),
-  jobs: ({ dataSource, logger }) => [accessRevocationsOf(dataSource).refreshJob(logger)],
+  eventHandlers: (deps) => revocationHandlers(deps),
+  jobs: (deps) => [accessRevocationsOf(deps).refreshJob(deps.logger)],
 };
