@@ -61,6 +61,16 @@ export class LoginThrottle {
     }
   }
 
+  /** Lets an attempt through, or refuses it as checkAllowed does and counts the refused attempt as a failure. */
+  async admit(keys: LoginKeys): Promise<void> {
+    try {
+      await this.checkAllowed(keys);
+    } catch (error) {
+      await this.recordFailure(keys);
+      throw error;
+    }
+  }
+
   /** Counts a refused attempt against both keys, delaying or locking them as their rules say. */
   async recordFailure(keys: LoginKeys, now = new Date()): Promise<void> {
     for (const [key, rule] of this.keyed(keys)) {

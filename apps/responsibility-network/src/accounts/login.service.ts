@@ -31,12 +31,7 @@ export class LoginService {
     this.requireLocalLogin();
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ username: input.username });
     const keys: LoginKeys = { account: accountKeyOf(account?.id ?? null, input.username), clientAddress };
-    try {
-      await this.throttle.checkAllowed(keys);
-    } catch (error) {
-      await this.throttle.recordFailure(keys);
-      throw error;
-    }
+    await this.throttle.admit(keys);
     const valid = await verifyPassword(input.password, account?.passwordHash ?? NO_ACCOUNT_HASH);
     if (!account || !valid || !account.active || !(await this.personActive(account))) {
       await this.throttle.recordFailure(keys);
@@ -64,10 +59,7 @@ export class LoginService {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: caller.viewer.accountId });
     if (!account) throw new NotFoundError('账号', caller.viewer.accountId);
     const keys: LoginKeys = { account: account.id, clientAddress };
-    await this.throttle.checkAllowed(keys).catch(async (error: unknown) => {
-      await this.throttle.recordFailure(keys);
-      throw error;
-    });
+    await this.throttle.admit(keys);
     if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
       await this.throttle.recordFailure(keys);
       throw new DomainError('WRONG_CREDENTIALS', '当前密码错误', { fields: [{ field: 'currentPassword', message: '当前密码错误' }] });
