@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
-import { allowedOrigins, ConfigError, operationLimitsOf } from '@campus/config';
+import { allowedOrigins, ConfigError, isProduction, operationLimitsOf } from '@campus/config';
 import { tokenRefusedError } from '@campus/graphql';
 import { createLogger } from '@campus/logger';
 import { answerErrorsAsJson, bearerToken, createHttpApp, gatewayProofHeaders, graphqlJsonBody, listen, operationLimitOptions, schemaExposure, stopOnSignals, withInputErrorCodes } from '@campus/server';
@@ -64,7 +64,7 @@ async function main(config: GatewayConfig): Promise<void> {
     ...limitOptions,
     // @apollo/gateway 2 implements gateway-interface 1; Apollo Server 5 accepts it at runtime.
     gateway: gateway as never,
-    ...schemaExposure(config.NODE_ENV === 'production'),
+    ...schemaExposure(isProduction(config)),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     formatError: withInputErrorCodes((formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error'))),

@@ -1,5 +1,5 @@
 import { createTokenVerifier, refusingRevoked } from '@campus/auth';
-import { ConfigError, RuntimeMode, serviceEntry, ServiceEntry, ServiceName } from '@campus/config';
+import { ConfigError, isProduction, RuntimeMode, serviceEntry, ServiceEntry, ServiceName } from '@campus/config';
 import { openDatabase } from '@campus/database';
 import { EventConsumer, kafkaTransport, OutboxRelay, OutboxSignal } from '@campus/events';
 import { createLogger } from '@campus/logger';
@@ -96,7 +96,7 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
       name,
       port: config.PORT,
       host: config.HOST,
-      production: config.NODE_ENV === 'production',
+      production: isProduction(config),
       gatewaySecret: config.GATEWAY_SECRET,
       schema: await buildModuleSchema(modules, deps),
       verifyToken,
