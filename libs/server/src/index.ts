@@ -10,6 +10,7 @@ export * from './kit/scoped-access';
 export * from './kit/transitions';
 export * from './kit/describe';
 export * from './kit/shared-below-access';
+export * from './kit/client-requests';
 export * from './gateway-proof';
 export * from './production-mode';
 export * from './operation-limits';

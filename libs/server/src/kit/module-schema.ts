@@ -4,6 +4,7 @@ import { createLogger, Logger } from '@campus/logger';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ACCESS_REVOCATIONS_MODULE } from './access-revocations';
+import { CLIENT_REQUESTS_MODULE } from './client-requests';
 import { FeatureModule, moduleScopedColumns, ServiceBase } from './feature-module';
 
 /** Every service has an outbox, an inbox and a dead-letter table: the kit adds them to each service. */
@@ -13,9 +14,9 @@ export const EVENT_TABLES_MODULE: FeatureModule = {
   migrations: [EventTables1764100000000],
 };
 
-/** The modules of a service as the kit runs them: the service's own plus the event tables and token revocations. */
+/** The modules of a service as the kit runs them: the service's own plus the event tables, token revocations and client requests. */
 export function withKitModules<Deps extends ServiceBase>(modules: readonly FeatureModule<Deps>[]): FeatureModule<Deps>[] {
-  return [...modules, EVENT_TABLES_MODULE, ACCESS_REVOCATIONS_MODULE];
+  return [...modules, EVENT_TABLES_MODULE, ACCESS_REVOCATIONS_MODULE, CLIENT_REQUESTS_MODULE];
 }
 
 /** The base every module is given; a silent logger unless one is passed (tests, the schema printer). */
