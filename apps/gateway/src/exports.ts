@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { httpError, httpErrorOfGraphQL } from '@campus/graphql';
 import { bearerToken } from '@campus/server';
-import { Express, Request, Response } from 'express';
+import { Express, Request, RequestHandler, Response } from 'express';
 
 /** Downloads served by the gateway: each runs one GraphQL query (as the caller) that returns an ExportFile. */
 interface ExportDefinition {
@@ -118,8 +118,10 @@ export function mountExports<Context extends object>(
   app: Express,
   apollo: ApolloServer<Context>,
   contextFor: (req: Request) => Promise<Context>,
+  /** Admission control: an export is a GraphQL request like any other. */
+  admit: RequestHandler[] = [],
 ): void {
-  app.get('/exports/:name', async (req: Request, res: Response) => {
+  app.get('/exports/:name', ...admit, async (req: Request, res: Response) => {
     const definition = EXPORTS[String(req.params.name)];
     if (!definition) {
       res.status(404).json({ code: 'NOT_FOUND', message: `没有名为 ${req.params.name} 的导出 (NOT_FOUND)` });
@@ -151,7 +153,7 @@ export function mountExports<Context extends object>(
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     const file = (result?.data?.[definition.field] ?? null) as ExportFile | null;
     if (!file) {
-      send(res, httpErrorOfGraphQL(result?.errors?.[0]));
+      send(res, httpErrorOfGraphQL(result?.errors?.[0]), result?.errors?.[0]?.extensions?.retryAfterSeconds);
       return;
     }
     const content = Buffer.from(file.base64, 'base64');
@@ -162,6 +164,7 @@ export function mountExports<Context extends object>(
   });
 }
 
-function send(res: Response, refusal: { status: number; body: object }): void {
+function send(res: Response, refusal: { status: number; body: object }, retryAfterSeconds?: unknown): void {
+  if (refusal.status === 503) res.setHeader('retry-after', String(typeof retryAfterSeconds === 'number' ? retryAfterSeconds : 1));
   res.status(refusal.status).json(refusal.body);
 }

@@ -1,55 +1,35 @@
 import 'reflect-metadata';
-import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
-import { allowedOrigins, ConfigError, isProduction, operationLimitsOf } from '@campus/config';
+import { allowedOrigins, ConfigError, isProduction, operationLimitsOf, overloadLimitsOf } from '@campus/config';
 import { tokenRefusedError } from '@campus/graphql';
 import { createLogger } from '@campus/logger';
-import { answerErrorsAsJson, bearerToken, createHttpApp, gatewayProofHeaders, graphqlJsonBody, listen, operationLimitOptions, schemaExposure, stopOnSignals, withInputErrorCodes } from '@campus/server';
+import { answerErrorsAsJson, bearerToken, createHttpApp, graphqlJsonBody, listen, operationLimitOptions, schemaExposure, stopOnSignals, withInputErrorCodes } from '@campus/server';
 import cors from 'cors';
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { Admission } from './admission';
 import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
 import { mountExports } from './exports';
+import { ForwardingDataSource, GatewayContext } from './forwarding-data-source';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
+import { retryAfterPlugin } from './retry-after';
 import { mountStreamedExports } from './streamed-exports';
-import { subgraphFetch } from './subgraph-fetch';
 import { mountEducationDocuments, mountSupervisionPhotos, mountUploads } from './uploads';
-
-interface GatewayContext {
-  authorization: string | null;
-  requestId: string;
-  /** The caller's address, forwarded as x-forwarded-for (subgraphs throttle logins by it). */
-  clientAddress?: string;
-}
-
-type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
-
-/** Forwards the caller's token and request id; every subgraph verifies and authorises again. */
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly gatewaySecret: string | undefined, timeoutMs: number) {
-    // Not the gateway's default fetcher (make-fetch-happen), which built an agent's stack trace on every request: ~7 % of its CPU.
-    super({ url, fetcher: subgraphFetch(timeoutMs) as unknown as SubgraphFetcher });
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (context.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
-    for (const [name, value] of Object.entries(gatewayProofHeaders(this.gatewaySecret))) request.http?.headers.set(name, value);
-  }
-}
 
 async function main(config: GatewayConfig): Promise<void> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const urls = subgraphUrls(config);
+  const overload = overloadLimitsOf(config);
+  const calls = { gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new ForwardingDataSource(urls[name] ?? url, config.GATEWAY_SECRET, config.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url, calls),
     logger: { debug: () => undefined, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
   const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });
@@ -68,7 +48,7 @@ async function main(config: GatewayConfig): Promise<void> {
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     formatError: withInputErrorCodes((formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error'))),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limitPlugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), retryAfterPlugin(), ...limitPlugins],
   });
   await apollo.start();
   const origins = allowedOrigins(config);
@@ -77,16 +57,26 @@ async function main(config: GatewayConfig): Promise<void> {
     if (token) await verifyAtGateway(token, verifyToken);
     return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress };
   };
-  const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition'] };
-  app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'] };
+  // Past these, requests are shed with 503 and Retry-After rather than queued (/healthz and /readyz never are).
+  const { maxQueued, queueWaitMs, retryAfterSeconds } = overload;
+  const graphqlAdmission = new Admission({ maxInFlight: overload.maxInFlight, maxQueued, queueWaitMs, retryAfterSeconds });
+  const transfers = { admit: new Admission({ maxInFlight: overload.maxFileTransfers, maxQueued, queueWaitMs, retryAfterSeconds }).middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds };
+  app.use(
+    '/graphql',
+    cors(corsOptions),
+    graphqlAdmission.middleware('graphql'),
+    graphqlJsonBody(limits.maxBodyBytes),
+    expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
+  );
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;
-  mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret });
-  mountExports(app, apollo, contextFor);
+  mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });
+  mountExports(app, apollo, contextFor, [graphqlAdmission.middleware('http')]);
   app.use(['/uploads', '/evidence', '/education-documents', '/supervision-photos'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
-  mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken, gatewaySecret });
-  mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken, gatewaySecret });
-  mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret });
+  mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken, gatewaySecret, limits: transfers });
+  mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken, gatewaySecret, limits: transfers });
+  mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });
   mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, gatewaySecret });
   app.use(answerErrorsAsJson);
   await listen(httpServer, config.PORT, config.HOST);

@@ -57,6 +57,22 @@ describe('maskError', () => {
     expect(logged).toEqual([formatted]);
   });
 
+  it('passes a subgraph that could not be reached as retryable, or of unknown outcome, with the service and retry hint, and logs it', () => {
+    const unavailable: GraphQLFormattedError = {
+      message: '教育演练服务暂时不可用（可能正在重启），请稍后重试 (SERVICE_UNAVAILABLE)',
+      path: ['orgUnit', 'emergencyPlans'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE', service: 'education-drills', retryAfterSeconds: 1, exception: { code: 'ECONNREFUSED' } },
+    };
+    expect(maskError(unavailable, log)).toEqual({
+      message: unavailable.message,
+      path: ['orgUnit', 'emergencyPlans'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE', service: 'education-drills', retryAfterSeconds: 1 },
+    });
+    const unknown: GraphQLFormattedError = { message: '连接中断 (OUTCOME_UNKNOWN)', extensions: { code: 'OUTCOME_UNKNOWN', reason: 'OUTCOME_UNKNOWN', service: 'hazard-tracking', retryAfterSeconds: 1 } };
+    expect(maskError(unknown, log)).toEqual(unknown);
+    expect(logged).toEqual([unavailable, unknown]);
+  });
+
   it('masks and logs errors without a code or with an unknown code', () => {
     const withoutCode: GraphQLFormattedError = { message: 'socket hang up' };
     const unknownCode: GraphQLFormattedError = { message: 'boom', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } };

@@ -14,14 +14,21 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // A subgraph down, restarting or silent (subgraph-failures.ts): retryable, or of unknown outcome for a mutation.
+  'SERVICE_UNAVAILABLE',
+  'OUTCOME_UNKNOWN',
 ]);
 
+/** Codes that say something went wrong on the way: passed on, and logged for whoever runs the platform. */
+const LOGGED_CODES = new Set(['SERVICE_UNAVAILABLE', 'OUTCOME_UNKNOWN']);
+
 /** Extension keys a client may see; everything else (service names, stack traces, exceptions) stays in the log. */
-const CLIENT_EXTENSIONS = ['code', 'fields', 'id', 'currentVersion', 'status', 'retryAt'];
+const CLIENT_EXTENSIONS = ['code', 'fields', 'id', 'currentVersion', 'status', 'retryAt', 'service', 'retryAfterSeconds'];
 
 /**
- * The gateway's last word on errors: domain and request errors pass with their code; anything else —
- * a subgraph down, a network failure, an unexpected exception — becomes a masked internal error.
+ * The gateway's last word on errors: domain and request errors pass with their code, and so does a subgraph
+ * that could not be reached (SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN: see subgraph-failures.ts); anything else —
+ * an unexpected exception, an answer the gateway cannot read — becomes a masked internal error.
  */
 export function maskError(formatted: GraphQLFormattedError, log: (formatted: GraphQLFormattedError) => void): GraphQLFormattedError {
   const refusedToken = refusedBySubgraph(formatted, 401, 'UNAUTHENTICATED');
@@ -29,6 +36,7 @@ export function maskError(formatted: GraphQLFormattedError, log: (formatted: Gra
   const code = formatted.extensions?.code;
   const where = { path: formatted.path, locations: formatted.locations };
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    if (LOGGED_CODES.has(code)) log(formatted);
     const extensions = Object.fromEntries(
       CLIENT_EXTENSIONS.filter((key) => formatted.extensions?.[key] !== undefined).map((key) => [key, formatted.extensions?.[key]]),
     );

@@ -1,6 +1,6 @@
 import { TokenVerifier } from '@campus/auth';
 import { Express } from 'express';
-import { forwardToSubgraph } from './uploads';
+import { forwardToSubgraph, TransferLimits } from './uploads';
 
 export interface StreamedExportsOptions {
   /** supervision-appraisal's GraphQL URL; its list endpoints sit beside it (…/graphql → …/accountability-list). */
@@ -8,6 +8,7 @@ export interface StreamedExportsOptions {
   verifyToken: TokenVerifier;
   /** The proof the subgraph requires (GATEWAY_SECRET), when configured. */
   gatewaySecret?: string;
+  limits?: TransferLimits;
 }
 
 /** supervision-appraisal's streamed downloads: the gateway's /exports/<name> and the subgraph's path beside its /graphql. */
@@ -35,6 +36,7 @@ export function mountStreamedExports(app: Express, options: StreamedExportsOptio
         serviceLabel: '督导考核服务',
         keepQuery: true,
         gatewaySecret: options.gatewaySecret,
+        limits: options.limits,
       },
       options.verifyToken,
     );

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { listen } from '@campus/server';
 import { subgraphFetch } from './subgraph-fetch';
 
 /** A subgraph that drops the first connection of each request body it is sent (as a pooled socket closed under a request), then answers. */
@@ -25,6 +26,46 @@ async function flakySubgraph(): Promise<{ url: string; received: string[]; close
   return { url, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/**
+ * A subgraph that closes an idle keep-alive connection at the very moment the client reuses it — the race of a
+ * server's keep-alive timeout ending as the gateway's pool hands the socket out: every request that arrives on
+ * a connection that has already answered one is met with a reset (RST) before any answer.
+ */
+async function closesReusedConnections(): Promise<{ url: string; received: string[]; resets: () => number; idle: () => number; close: () => Promise<void> }> {
+  const received: string[] = [];
+  const answeredOn = new Set<object>();
+  let resets = 0;
+  const server = http.createServer((req, res) => {
+    if (answeredOn.has(req.socket)) {
+      resets++;
+      req.socket.resetAndDestroy();
+      return;
+    }
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push(body);
+      answeredOn.add(req.socket);
+      req.socket.once('close', () => answeredOn.delete(req.socket));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { ok: true } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    received,
+    resets: () => resets,
+    /** Connections that have answered and are still open: the client's pooled, idle ones. */
+    idle: () => answeredOn.size,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 describe('subgraphFetch', () => {
   const post = (query: string) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
 
@@ -46,6 +87,54 @@ describe('subgraphFetch', () => {
       expect(subgraph.received).toHaveLength(1);
     } finally {
       await subgraph.close();
+    }
+  });
+
+  it('answers every query though the subgraph resets each pooled connection as it is reused, and never resends a mutation', async () => {
+    const subgraph = await closesReusedConnections();
+    // Lets the pool take an answered connection back before the next request, so that the next request reuses it.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      const fetcher = subgraphFetch(5_000);
+      // A burst leaves several connections in the pool, which the subgraph then closes together, as after an idle spell.
+      await Promise.all(Array.from({ length: 4 }, async () => (await fetcher(subgraph.url, post('{ __typename }'))).json()));
+      await settle();
+      expect(subgraph.idle()).toBeGreaterThan(1);
+      for (let index = 0; index < 6; index++) {
+        const response = await fetcher(subgraph.url, post(`query { hazard(id: "h${index}") { id } }`));
+        expect(await response.json()).toEqual({ data: { ok: true } });
+        await settle();
+      }
+      expect(subgraph.resets()).toBeGreaterThan(0);
+      expect(subgraph.received).toHaveLength(4 + 6);
+      // A pooled connection for the mutation to be handed: a query on a connection of fetch's pool.
+      while (subgraph.idle() === 0) {
+        await (await fetcher(subgraph.url, post('{ __typename }'))).json();
+        await settle();
+      }
+      const answered = subgraph.received.length;
+      const mutation = post('mutation { reportHazard(input: { id: "h1" }) { hazard { id } } }');
+      await expect(fetcher(subgraph.url, mutation)).rejects.toMatchObject({ cause: { code: 'ECONNRESET' } });
+      expect(subgraph.received).toHaveLength(answered);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  it('is told by a subgraph to keep an idle connection for less time than the subgraph keeps it open', async () => {
+    const server = http.createServer((_req, res) => res.end('{}'));
+    await listen(server, 0, '127.0.0.1');
+    try {
+      const response = await subgraphFetch(5_000)(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, post('{ __typename }'));
+      await response.text();
+      // undici keeps a pooled connection for the advertised timeout less 2 s; the subgraph closes it only after its own.
+      const advertisedMs = Number(/timeout=(\d+)/.exec(response.headers.get('keep-alive') ?? '')?.[1]) * 1000;
+      expect(advertisedMs - 2_000).toBeLessThan(server.keepAliveTimeout);
+      expect(advertisedMs).toBeGreaterThan(30_000);
+      expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

@@ -1,10 +1,23 @@
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
-import { httpError, Reason } from '@campus/graphql';
+import { httpError, Reason, REASONS } from '@campus/graphql';
 import { bearerToken, gatewayProofHeaders } from '@campus/server';
-import { Express, Request, Response } from 'express';
+import { Express, Request, RequestHandler, Response } from 'express';
 import http, { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { pipeline } from 'node:stream/promises';
+import { failureOf } from './subgraph-failures';
+
+/** What bounds a forwarded file transfer: how many at once, how long the subgraph may keep the caller waiting. */
+export interface TransferLimits {
+  /** Admission control (shedding with 503 when too many transfers run). */
+  admit?: RequestHandler;
+  /** Longest the subgraph may stay silent — no answer, or no bytes either way — before the transfer fails. */
+  idleTimeoutMs?: number;
+  /** The Retry-After of an unavailable subgraph's refusal. */
+  retryAfterSeconds?: number;
+}
+
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 export interface UploadsOptions {
   /** hazard-tracking's GraphQL URL; its evidence endpoints sit beside it (…/graphql → …/evidence). */
@@ -12,6 +25,7 @@ export interface UploadsOptions {
   verifyToken: TokenVerifier;
   /** The proof subgraphs require of the gateway (GATEWAY_SECRET), when configured. */
   gatewaySecret?: string;
+  limits?: TransferLimits;
 }
 
 export interface EducationDocumentsOptions {
@@ -19,6 +33,7 @@ export interface EducationDocumentsOptions {
   educationDrillsUrl: string;
   verifyToken: TokenVerifier;
   gatewaySecret?: string;
+  limits?: TransferLimits;
 }
 
 /** One path of the gateway forwarded to a path beside a subgraph's GraphQL URL; `:id` in both is the same id. */
@@ -36,10 +51,11 @@ export interface SubgraphFileRoute {
   keepQuery?: boolean;
   /** The proof the subgraph requires (GATEWAY_SECRET), when configured. */
   gatewaySecret?: string;
+  limits?: TransferLimits;
 }
 
 /** Request headers the subgraph needs besides the token and request id. */
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'transfer-encoding', 'if-none-match'];
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'transfer-encoding', 'if-none-match', 'idempotency-key'];
 /** Response headers passed back to the caller. */
 const FORWARDED_RESPONSE_HEADERS = [
   'content-type',
@@ -58,7 +74,7 @@ const FORWARDED_RESPONSE_HEADERS = [
  * role, the file's type and size, and answers; its answer (or JSON { code, message }) is passed back.
  */
 export function mountUploads(app: Express, options: UploadsOptions): void {
-  const subgraph = { subgraphUrl: options.hazardTrackingUrl, serviceLabel: '隐患服务', gatewaySecret: options.gatewaySecret };
+  const subgraph = { subgraphUrl: options.hazardTrackingUrl, serviceLabel: '隐患服务', gatewaySecret: options.gatewaySecret, limits: options.limits };
   forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/hazard-evidence', upstreamPath: 'evidence' }, options.verifyToken);
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/evidence/:id', upstreamPath: 'evidence/:id' }, options.verifyToken);
 }
@@ -69,7 +85,7 @@ export function mountUploads(app: Express, options: UploadsOptions): void {
  * /education-documents/<id>, checked and answered by education-drills.
  */
 export function mountEducationDocuments(app: Express, options: EducationDocumentsOptions): void {
-  const subgraph = { subgraphUrl: options.educationDrillsUrl, serviceLabel: '教育演练服务', gatewaySecret: options.gatewaySecret };
+  const subgraph = { subgraphUrl: options.educationDrillsUrl, serviceLabel: '教育演练服务', gatewaySecret: options.gatewaySecret, limits: options.limits };
   forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/education-document', upstreamPath: 'documents' }, options.verifyToken);
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/education-documents/:id', upstreamPath: 'documents/:id' }, options.verifyToken);
 }
@@ -79,6 +95,7 @@ export interface SupervisionPhotosOptions {
   supervisionAppraisalUrl: string;
   verifyToken: TokenVerifier;
   gatewaySecret?: string;
+  limits?: TransferLimits;
 }
 
 /**
@@ -86,7 +103,7 @@ export interface SupervisionPhotosOptions {
  * then file) and GET /supervision-photos/<id>, checked and answered by supervision-appraisal.
  */
 export function mountSupervisionPhotos(app: Express, options: SupervisionPhotosOptions): void {
-  const subgraph = { subgraphUrl: options.supervisionAppraisalUrl, serviceLabel: '督导考核服务', gatewaySecret: options.gatewaySecret };
+  const subgraph = { subgraphUrl: options.supervisionAppraisalUrl, serviceLabel: '督导考核服务', gatewaySecret: options.gatewaySecret, limits: options.limits };
   forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/supervision-photo', upstreamPath: 'supervision-photos' }, options.verifyToken);
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/supervision-photos/:id', upstreamPath: 'supervision-photos/:id' }, options.verifyToken);
 }
@@ -98,7 +115,8 @@ export function mountSupervisionPhotos(app: Express, options: SupervisionPhotosO
  */
 export function forwardToSubgraph(app: Express, route: SubgraphFileRoute, verifyToken: TokenVerifier): void {
   const base = new URL(route.upstreamPath.replace(/\/?:id$/, ''), route.subgraphUrl);
-  app[route.method](route.path, (req: Request, res: Response) => {
+  const admit: RequestHandler[] = route.limits?.admit ? [route.limits.admit] : [];
+  app[route.method](route.path, ...admit, (req: Request, res: Response) => {
     const target = route.upstreamPath.endsWith(':id') ? new URL(`${base.pathname}/${encodeURIComponent(String(req.params.id))}`, base) : new URL(base);
     if (route.keepQuery) target.search = new URL(req.originalUrl, 'http://gateway').search;
     void forward(req, res, target, verifyToken, route);
@@ -120,6 +138,9 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
     if (typeof value === 'string') headers[name] = value;
   }
   const upstream = (target.protocol === 'https:' ? https : http).request(target, { method: req.method, headers });
+  // A subgraph that takes the connection and then says nothing (stuck, or its machine starved) would otherwise
+  // hold the caller, and the slot, for as long as the caller waits: no answer or no bytes for this long ends it.
+  upstream.setTimeout(route.limits?.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS, () => upstream.destroy(new TransferTimeout()));
   let answered = false;
   upstream.on('response', (answer: IncomingMessage) => {
     answered = true;
@@ -134,10 +155,11 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
     pipeline(answer, res).catch((error) => req.log.warn({ err: error }, 'file response interrupted'));
   });
   upstream.on('error', (error) => {
-    // Once the subgraph has answered (e.g. 413 before the whole upload arrived) the rest of the request no longer matters.
+    // Once the subgraph has answered (e.g. 413 before the whole upload arrived) the rest of the request no longer
+    // matters; an answer cut short ends the caller's response through the pipeline.
     if (answered) return;
     req.log.error({ err: error, target: target.href }, 'subgraph unreachable for a file');
-    refuse(req, res, 'SERVICE_UNAVAILABLE', `${route.serviceLabel}暂时不可用，请稍后重试`, { status: 502, code: 'BAD_GATEWAY' });
+    refuseUnreachable(req, res, route, error);
   });
   res.on('close', () => {
     if (!res.writableFinished) upstream.destroy();
@@ -145,7 +167,24 @@ async function forward(req: Request, res: Response, target: URL, verifyToken: To
   req.pipe(upstream);
 }
 
-/** Answers with the catalogue's status and code for the reason, unless `as` says otherwise (502 for an unreachable upstream). */
+class TransferTimeout extends Error {
+  override name = 'TimeoutError';
+}
+
+/**
+ * The subgraph could not be reached or did not answer in time: a download, or an upload that never reached it,
+ * may be sent again (503, Retry-After); an upload whose connection broke after it was sent may have been stored.
+ */
+function refuseUnreachable(req: Request, res: Response, route: SubgraphFileRoute, error: Error): void {
+  const lost = failureOf(error) !== 'never-sent';
+  if (req.method === 'POST' && lost) {
+    return refuse(req, res, 'OUTCOME_UNKNOWN', `${route.serviceLabel}连接中断，${REASONS.OUTCOME_UNKNOWN.message}`, { status: 502, code: 'OUTCOME_UNKNOWN' });
+  }
+  res.setHeader('retry-after', String(route.limits?.retryAfterSeconds ?? 1));
+  refuse(req, res, 'SUBGRAPH_UNAVAILABLE', `${route.serviceLabel}暂时不可用（可能正在重启），请稍后重试`, { status: 503, code: 'SERVICE_UNAVAILABLE' });
+}
+
+/** Answers with the catalogue's status and code for the reason, unless `as` says otherwise (an unreachable upstream). */
 function refuse(req: Request, res: Response, reason: Reason, message?: string, as?: { status: number; code: string }): void {
   req.unpipe();
   req.resume();

@@ -3,3 +3,4 @@ export * from './service';
 export * from './services';
 export * from './production';
 export * from './operation-limits';
+export * from './overload-limits';

@@ -15,6 +15,8 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+  OUTCOME_UNKNOWN: 502,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -32,7 +34,7 @@ export function httpErrorOfDomain(error: DomainError): { status: number; body: H
 export function httpErrorOfGraphQL(error: GraphQLFormattedError | undefined): { status: number; body: HttpErrorBody } {
   const code = String(error?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   const reason = isReason(error?.extensions?.reason) ? error.extensions.reason : defaultReasonOf(code);
-  if (!(code in HTTP_STATUS_BY_CODE) || code === 'INTERNAL_SERVER_ERROR') return httpError(reason === 'SERVICE_UNAVAILABLE' ? reason : 'INTERNAL');
+  if (!(code in HTTP_STATUS_BY_CODE) || code === 'INTERNAL_SERVER_ERROR') return httpError('INTERNAL');
   return { status: HTTP_STATUS_BY_CODE[code as ErrorCode], body: { code, reason, message: error?.message ?? REASONS[reason].message } };
 }
 

@@ -4,7 +4,17 @@
  * message. Each reason has its family and the Chinese message shown when the thrower adds nothing more
  * specific. `npm run policy:write` prints this catalogue into docs/access-policy.md.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  // Nothing was done: the same request may be sent again after extensions.retryAfterSeconds.
+  | 'SERVICE_UNAVAILABLE'
+  // A change may or may not have been made: send it again only with the same clientRequestId.
+  | 'OUTCOME_UNKNOWN'
+  | 'INTERNAL_SERVER_ERROR';
 
 interface ReasonSpec {
   code: ErrorCode;
@@ -23,6 +33,7 @@ export const REASONS = {
   WEAK_PASSWORD: { code: 'BAD_USER_INPUT', message: '密码不符合安全要求' },
   FILE_TYPE_REFUSED: { code: 'BAD_USER_INPUT', message: '文件类型不受支持' },
   FILE_TOO_LARGE: { code: 'BAD_USER_INPUT', message: '文件超过大小上限' },
+  IDEMPOTENCY_KEY_REUSED: { code: 'BAD_USER_INPUT', message: '该请求编号已用于内容不同的另一次提交，请为新的提交使用新的请求编号' },
 
   NOT_FOUND: { code: 'NOT_FOUND', message: '记录不存在或不在您的管辖范围内' },
 
@@ -50,7 +61,12 @@ export const REASONS = {
   MAJOR_HAZARD_RULE: { code: 'CONFLICT', message: '重大隐患须按整改方案治理' },
   CHECK_IN_CLOSED: { code: 'CONFLICT', message: '签到已截止' },
 
-  SERVICE_UNAVAILABLE: { code: 'INTERNAL_SERVER_ERROR', message: '依赖的服务暂时不可用，请稍后重试' },
+  SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', message: '依赖的服务暂时不可用，请稍后重试' },
+  SUBGRAPH_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用（可能正在重启），请稍后重试' },
+  OVERLOADED: { code: 'SERVICE_UNAVAILABLE', message: '系统繁忙，请稍后重试' },
+  OUTCOME_UNKNOWN: { code: 'OUTCOME_UNKNOWN', message: '服务连接中断，无法确认操作是否已完成；请使用相同的 clientRequestId 重试' },
+
+
   INTERNAL: { code: 'INTERNAL_SERVER_ERROR', message: '服务器内部错误，请稍后重试' },
 } as const satisfies Record<string, ReasonSpec>;
 
@@ -76,6 +92,10 @@ export function defaultReasonOf(code: string): Reason {
       return 'ILLEGAL_TRANSITION';
     case 'BAD_USER_INPUT':
       return 'INVALID_INPUT';
+    case 'SERVICE_UNAVAILABLE':
+      return 'SERVICE_UNAVAILABLE';
+    case 'OUTCOME_UNKNOWN':
+      return 'OUTCOME_UNKNOWN';
     case 'INTERNAL_SERVER_ERROR':
       return 'INTERNAL';
     default:

@@ -1,0 +1,102 @@
+import { createLogger } from '@campus/logger';
+import { createHttpApp, listen } from '@campus/server';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Admission, AdmissionLimits } from './admission';
+
+/** A gateway stand-in whose /graphql holds every admitted request until the test lets it answer. */
+async function gatewayWith(limits: AdmissionLimits) {
+  const admission = new Admission(limits);
+  const held: (() => void)[] = [];
+  const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
+  app.use('/graphql', admission.middleware('graphql'), (_req, res) => {
+    held.push(() => res.json({ data: { ok: true } }));
+  });
+  const server = http.createServer(app);
+  await listen(server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const post = (signal?: AbortSignal) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}', signal });
+  /** Resolves once `count` requests are being worked on. */
+  const whenHeld = async (count: number) => {
+    while (held.length < count) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const whenQueued = async (count: number) => {
+    while (admission.busy.queued !== count) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { admission, held, url, post, whenHeld, whenQueued, close };
+}
+
+describe('gateway admission control', () => {
+  it('works on at most maxInFlight requests, queues a few, and sheds the rest at once with 503, Retry-After and a GraphQL error', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 2, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 3 });
+    try {
+      const admitted = [gateway.post(), gateway.post()];
+      await gateway.whenHeld(2);
+      const queued = gateway.post();
+      await gateway.whenQueued(1);
+      const shed = await gateway.post();
+      expect(shed.status).toBe(503);
+      expect(shed.headers.get('retry-after')).toBe('3');
+      expect(await shed.json()).toEqual({
+        errors: [{ message: '系统繁忙，请稍后重试 (SERVICE_UNAVAILABLE)', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryAfterSeconds: 3 } }],
+      });
+      // Health and readiness are never shed.
+      expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
+      // A finished request frees its slot for the one waiting.
+      gateway.held.shift()!();
+      await gateway.whenHeld(2);
+      gateway.held.splice(0).forEach((answer) => answer());
+      for (const response of await Promise.all([...admitted, queued])) expect(response.status).toBe(200);
+      expect(gateway.admission.shed).toBe(1);
+      expect(gateway.admission.busy).toEqual({ inFlight: 0, queued: 0 });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('sheds a queued request that found no free slot by the queue deadline', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 5, queueWaitMs: 50, retryAfterSeconds: 1 });
+    try {
+      const admitted = gateway.post();
+      await gateway.whenHeld(1);
+      const waited = await gateway.post();
+      expect(waited.status).toBe(503);
+      expect(((await waited.json()) as any).errors[0].extensions.reason).toBe('OVERLOADED');
+      expect(gateway.admission.busy).toEqual({ inFlight: 1, queued: 0 });
+      gateway.held.shift()!();
+      expect((await admitted).status).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('frees the place of a caller who hangs up while waiting, and the slot of one who hangs up while served', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 1 });
+    try {
+      const servedCaller = new AbortController();
+      const served = gateway.post(servedCaller.signal).catch((error: Error) => error.name);
+      await gateway.whenHeld(1);
+      const waitingCaller = new AbortController();
+      const waiting = gateway.post(waitingCaller.signal).catch((error: Error) => error.name);
+      await gateway.whenQueued(1);
+      waitingCaller.abort();
+      await gateway.whenQueued(0);
+      servedCaller.abort();
+      expect(await waiting).toBe('AbortError');
+      expect(await served).toBe('AbortError');
+      // Both places are free again: the next request is worked on at once.
+      const next = gateway.post();
+      await gateway.whenHeld(2);
+      gateway.held[1]();
+      expect((await next).status).toBe(200);
+      expect(gateway.admission.shed).toBe(0);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { ConfigOf, intVar } from './env';
+
+/**
+ * How much work the gateway takes on at once before it sheds the rest (HTTP 503 with Retry-After) instead of
+ * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs: past a handful of GraphQL
+ * requests in flight the machine is saturated and more only lengthens every answer (bench/reports/gateway-overload.md).
+ */
+export function overloadLimitVariables() {
+  return {
+    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 8, { min: 1, max: 10_000 }),
+    GATEWAY_MAX_QUEUED: intVar('most requests waiting for a free slot; one more is shed at once', 16, { min: 0, max: 100_000 }),
+    GATEWAY_QUEUE_WAIT_MS: intVar('longest wait for a free slot before a request is shed', 50, { min: 0, max: 60_000 }),
+    GATEWAY_MAX_FILE_TRANSFERS: intVar('most uploads, downloads and streamed exports the gateway forwards at once', 32, { min: 1, max: 10_000 }),
+    GATEWAY_RETRY_AFTER_SECONDS: intVar('the Retry-After a shed request or an unavailable subgraph is answered with', 1, { min: 1, max: 3600 }),
+  };
+}
+
+export interface OverloadLimits {
+  maxInFlight: number;
+  maxQueued: number;
+  queueWaitMs: number;
+  maxFileTransfers: number;
+  retryAfterSeconds: number;
+}
+
+/** The limits of a loaded configuration that includes overloadLimitVariables(). */
+export function overloadLimitsOf(config: ConfigOf<ReturnType<typeof overloadLimitVariables>>): OverloadLimits {
+  return {
+    maxInFlight: config.GATEWAY_MAX_IN_FLIGHT,
+    maxQueued: config.GATEWAY_MAX_QUEUED,
+    queueWaitMs: config.GATEWAY_QUEUE_WAIT_MS,
+    maxFileTransfers: config.GATEWAY_MAX_FILE_TRANSFERS,
+    retryAfterSeconds: config.GATEWAY_RETRY_AFTER_SECONDS,
+  };
+}
