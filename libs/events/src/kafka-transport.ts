@@ -101,7 +101,7 @@ export function kafkaTransport(settings: KafkaSettings): EventTransport {
     async subscribe(groupId, topics, handle) {
       await ensureTopics(topics);
       // A member that died (kill -9) holds its partitions until its session lapses: 10 s, heartbeats every 3 s.
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 10_000, heartbeatInterval: 3_000 });
+      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: true, sessionTimeout: 10_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 1_000 });
       try {
         await consumer.connect();
         await consumer.subscribe({ topics, fromBeginning: true });

@@ -7,6 +7,7 @@ import { accessRevocationsOf } from './kit/access-revocations';
 import { FeatureModule, moduleEntities, moduleMigrations, ServiceBase } from './kit/feature-module';
 import { buildModuleSchema, serviceBase, withKitModules } from './kit/module-schema';
 import { consumeInBackground } from './background-consumer';
+import { PhaseClock } from './phase-clock';
 import { stopOnSignals } from './shutdown';
 import { startSubgraphServer } from './subgraph';
 
@@ -49,6 +50,8 @@ export interface ServiceDefinition<Config extends SubgraphServiceConfig, Deps ex
 export async function runSubgraphService<Config extends SubgraphServiceConfig, Deps extends ServiceBase>(
   definition: ServiceDefinition<Config, Deps>,
 ): Promise<void> {
+  // Where the start spends its time, logged once serving (bench/reports/restart.md reads it).
+  const startup = new PhaseClock('process start');
   let config: Config;
   try {
     config = definition.loadConfig(serviceEntry(definition.name));
@@ -62,6 +65,7 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
   const name = definition.name;
   const modules = withKitModules(definition.modules);
   const logger = createLogger(name, config.LOG_LEVEL);
+  startup.end('modules');
   try {
     const dataSource = await openDatabase({
       mysqlUrl: config.MYSQL_URL,
@@ -71,6 +75,7 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
       poolSize: config.DB_POOL_SIZE,
     });
     logger.info({ database: config.DATABASE_NAME }, 'database migrated');
+    startup.end('database');
 
     const transport = kafkaTransport({
       brokers: config.KAFKA_BROKERS.split(',').map((broker) => broker.trim()),
@@ -79,18 +84,18 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
       topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
     });
     const relay = new OutboxRelay(dataSource, await transport.publisher(), { logger, lockName: `${config.DATABASE_NAME}.outbox-relay` });
-    relay.start();
     const outbox: OutboxSignal = { eventsRecorded: () => relay.notify() };
     const deps = definition.dependencies(serviceBase(modules, dataSource, outbox, logger), config);
     await definition.afterMigrate?.(deps, config);
+    startup.end('bootstrap');
 
     const handlers = modules.flatMap((module) => module.eventHandlers?.(deps) ?? []);
     const consumer = handlers.length ? new EventConsumer(dataSource, transport, handlers, { groupId: name, logger }) : null;
     const jobs = modules.flatMap((module) => module.jobs?.(deps) ?? []);
-    jobs.forEach((job) => job.start());
 
     // Revoked sessions and accounts are refused here, for GraphQL and routes alike (kit/access-revocations.ts).
-    await accessRevocationsOf(deps).refresh();
+    const [schema] = await Promise.all([buildModuleSchema(modules, deps), accessRevocationsOf(deps).refresh()]);
+    startup.end('schema');
     const verifyToken = refusingRevoked(createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }), accessRevocationsOf(deps));
     const server = await startSubgraphServer({
       name,
@@ -98,7 +103,7 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
       host: config.HOST,
       production: isProduction(config),
       gatewaySecret: config.GATEWAY_SECRET,
-      schema: await buildModuleSchema(modules, deps),
+      schema,
       verifyToken,
       logger,
       httpRoutes: (app) => modules.forEach((module) => module.routes?.(app, { ...deps, verifyToken })),
@@ -108,16 +113,28 @@ export async function runSubgraphService<Config extends SubgraphServiceConfig, D
         return { events: consuming?.joined() === false ? 'joining' : 'consuming' };
       },
     });
-    // The API serves at once; joining the consumer group (up to a dead member's session after a crash) goes on behind it.
+    startup.end('http');
+    // The API first: the relay's and the jobs' first runs, and joining the consumer group (up to a dead
+    // member's session after a crash), start once it serves and do not compete with the start for CPU.
+    relay.start();
+    jobs.forEach((job) => job.start());
     const consuming = consumer ? consumeInBackground(consumer, logger) : null;
+    const { user, system } = process.cpuUsage();
+    logger.info({ startupMs: startup.phases, totalMs: startup.totalMs, cpuMs: Math.round((user + system) / 1000) }, 'serving; relay, jobs and consumer started');
     stopOnSignals(async () => {
+      const stopping = new PhaseClock();
       await server.stop();
-      logger.info('http server stopped');
+      stopping.end('http');
       await Promise.all(jobs.map((job) => job.stop()));
+      stopping.end('jobs');
       await consumer?.stop();
+      stopping.end('consumer');
       await relay.stop();
+      stopping.end('relay');
       await transport.close();
       await dataSource.destroy();
+      stopping.end('connections');
+      logger.info({ stopMs: stopping.phases }, 'resources released');
     }, logger);
   } catch (error) {
     logger.fatal({ err: error }, 'failed to start');
