@@ -2,7 +2,7 @@ import { escapeLike, KeysetOrder, keysetPage, newId } from '@campus/database';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { NO_OUTBOX_SIGNAL, OutboxSignal, transactionWithEvents } from '@campus/events';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { CampaignStatus, FocusAreaRole } from './campaign-enums';
 import { recordCampaignPublished } from './campaign-events';
@@ -58,7 +58,7 @@ export class CampaignPlanService {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     CAMPAIGN_ACCESS.checkRole(caller, 'create', path);
     await this.checkFocusAreaUnits(caller, path, input.focusAreas);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createCampaign', input), async (manager) => {
       const campaign = manager.create(CampaignEntity, {
         id: newId(),
         orgUnitId: input.orgUnitId,
@@ -76,7 +76,8 @@ export class CampaignPlanService {
       await manager.save(campaign);
       await this.writePlan(manager, campaign, { phases: input.phases, focusAreas: input.focusAreas, reportDates: input.reportDates });
       return toCampaign(campaign);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /**

@@ -2,7 +2,7 @@ import { isDuplicateKey, newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, FieldProblem } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { NO_OUTBOX_SIGNAL, OutboxSignal, transactionWithEvents } from '@campus/events';
-import { requireTransition } from '@campus/server';
+import { clientRequest, oncePerRequest, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { recordCampaignReportSubmitted } from './campaign-events';
@@ -38,7 +38,7 @@ export class CampaignReportService {
   async submitReport(caller: Caller, input: SubmitCampaignReportInput): Promise<CampaignReport> {
     const { viewer } = caller;
     const unitPath = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(viewer, 'submitCampaignReport', input), async (manager) => {
       const campaign = CAMPAIGN_ACCESS.visible(caller, input.campaignId, await campaignForShare(manager, input.campaignId));
       CAMPAIGN_ACCESS.checkRole(caller, 'REPORT', unitPath);
       requireTransition(CAMPAIGN_TRANSITIONS, 'REPORT', campaign.status, campaign.id);
@@ -71,7 +71,9 @@ export class CampaignReportService {
       }
       await recordCampaignReportSubmitted(manager, campaign, report);
       return toCampaignReport(report);
-    });
+    }));
+    // A replay answers the report this same account submitted.
+    return outcome.created ?? toCampaignReport(await this.dataSource.manager.findOneByOrFail(CampaignReportEntity, { id: outcome.id }));
   }
 
   /**

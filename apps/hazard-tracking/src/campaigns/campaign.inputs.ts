@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -87,6 +88,9 @@ export class CreateCampaignInput {
   @ArrayMinSize(1, { message: '至少设置一个报送日期' })
   @ArrayMaxSize(MAX_REPORT_DATES, { message: `报送日期最多 ${MAX_REPORT_DATES} 个` })
   reportDates: string[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '修改专项整治：名称、文号、说明随时可改（结束前）；日期、阶段、整治重点、报送日期仅草稿可改（整体替换）' })
@@ -156,6 +160,9 @@ export class SubmitCampaignReportInput {
   @IsOptional()
   @Length(1, 5000, { message: '情况说明长度应为 1–5000 个字符' })
   note?: string | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

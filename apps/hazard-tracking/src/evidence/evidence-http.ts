@@ -6,14 +6,16 @@ import { EvidenceService, EvidenceUpload } from './evidence.service';
 
 /**
  * The evidence endpoints of hazard-tracking, reached through the gateway with the caller's token:
- * POST /evidence (multipart: fields hazardId, kind, note, then the part `file`) and GET /evidence/<id>.
+ * POST /evidence (multipart: fields hazardId, kind, note, then the part `file`; an optional header
+ * Idempotency-Key makes a retried upload answer the first one's record) and GET /evidence/<id>.
  * Errors are JSON { code, message } with the message in Chinese and the code beside.
  */
 export function mountEvidenceRoutes(app: Express, service: EvidenceService, verifyToken: TokenVerifier): void {
   app.post('/evidence', (req: Request, res: Response) =>
     answerUpload(req, res, async () => {
       const caller = await callerOfRequest(req, verifyToken);
-      return receiveFile(req, (fields, file, filename) => service.upload(caller, uploadOf(fields, filename), file));
+      const clientRequestId = req.get('idempotency-key') ?? null;
+      return receiveFile(req, (fields, file, filename) => service.upload(caller, { ...uploadOf(fields, filename), clientRequestId }, file));
     }),
   );
 

@@ -1,6 +1,6 @@
 import { newId } from '@campus/database';
 import { Caller } from '@campus/graphql';
-import { requireTransition } from '@campus/server';
+import { oncePerRequest, requireTransition } from '@campus/server';
 import { cleanFilename, FileStore, StoredFile, storedFileColumns, storeThenRecord } from '@campus/files';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -16,6 +16,8 @@ export interface EvidenceUpload {
   note: string | null;
   /** As the client named it; cleaned before it is stored. */
   filename?: string;
+  /** The client's request id (header Idempotency-Key): a retried upload answers the first one's record. */
+  clientRequestId?: string | null;
 }
 
 export interface EvidenceServiceOptions {
@@ -45,18 +47,29 @@ export class EvidenceService {
     const hazard = await this.hazardAcceptingEvidence(caller, upload.hazardId);
     const id = newId();
     const storageKey = `hazards/${hazard.id}/${id}`;
-    await storeThenRecord(this.store, storageKey, content, { allowed: typesAllowedFor(upload.kind), maxBytes: this.options.maxBytes }, (file) =>
-      this.dataSource.getRepository(HazardEvidenceEntity).insert({
-        id,
-        hazardId: hazard.id,
-        stepId: null,
-        kind: upload.kind,
-        ...storedFileColumns(file, { storageKey, filename: cleanFilename(upload.filename, file.type), note: upload.note }, caller.viewer),
-        orgUnitId: hazard.orgUnitId,
-        orgPath: hazard.orgPath,
-      }),
-    );
-    const saved = await this.dataSource.getRepository(HazardEvidenceEntity).findOneByOrFail({ id });
+    const limits = { allowed: typesAllowedFor(upload.kind), maxBytes: this.options.maxBytes };
+    const outcome = await storeThenRecord(this.store, storageKey, content, limits, async (file) => {
+      const { clientRequestId, ...fields } = upload;
+      const request = { viewer: caller.viewer, operation: 'uploadEvidence', clientRequestId, input: { ...fields, sha256: file.sha256 } };
+      const recorded = await this.dataSource.transaction(
+        oncePerRequest(request, async (manager) => {
+          await manager.insert(HazardEvidenceEntity, {
+            id,
+            hazardId: hazard.id,
+            stepId: null,
+            kind: upload.kind,
+            ...storedFileColumns(file, { storageKey, filename: cleanFilename(upload.filename, file.type), note: upload.note }, caller.viewer),
+            orgUnitId: hazard.orgUnitId,
+            orgPath: hazard.orgPath,
+          });
+          return { id };
+        }),
+      );
+      // A retried upload keeps the first upload's file and record; this copy is not needed.
+      if (!recorded.created) await this.store.delete(storageKey);
+      return recorded;
+    });
+    const saved = await this.dataSource.getRepository(HazardEvidenceEntity).findOneByOrFail({ id: outcome.id });
     return toHazardEvidence(saved, null);
   }
 

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxDate } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -99,4 +100,7 @@ export class FixOnTheSpotInput extends HazardTransitionInput {
   @Field({ description: '当场采取的整改措施；未填说明时作为每一步的说明' })
   @Length(1, 2000, { message: '整改措施长度应为 1–2000 个字符' })
   measures: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }

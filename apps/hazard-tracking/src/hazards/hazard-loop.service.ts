@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { calendarDateOf, Caller, ConflictError, ForbiddenError, LoaderRegistry } from '@campus/graphql';
 import DataLoader from 'dataloader';
@@ -116,11 +117,17 @@ export class HazardLoopService {
   }
 
   /** 即查即改: a trivial general hazard fixed on the spot; every step is still recorded, by the same actor. */
-  fixOnTheSpot(caller: Caller, input: FixOnTheSpotInput): Promise<Hazard> {
-    return this.transition(caller, FIX_ON_THE_SPOT, { ...input, comment: input.comment ?? input.measures }, (_manager, hazard) => {
+  async fixOnTheSpot(caller: Caller, input: FixOnTheSpotInput): Promise<Hazard> {
+    const guard: HazardGuard = (_manager, hazard) => {
       if (hazard.grade !== HazardGrade.GENERAL) throw new ConflictError('MAJOR_HAZARD_RULE', '重大隐患不能即查即改，须按整改方案治理', { id: hazard.id });
       hazard.rectifiedByPersonId = caller.viewer.personId;
-    });
+    };
+    const request = { ...input, comment: input.comment ?? input.measures };
+    // A retry after a lost answer replays the first instead of failing on the version it already moved past.
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'fixOnTheSpot', input), async (manager) =>
+      toHazard(await applyHazardTransition(manager, caller, FIX_ON_THE_SPOT, request, this.extensions, guard)),
+    ));
+    return outcome.created ?? toHazard(await HAZARD_ACCESS.find(this.dataSource.manager, caller, 'view', outcome.id));
   }
 
   /** Hazard.plan for every hazard of a request in one statement. */

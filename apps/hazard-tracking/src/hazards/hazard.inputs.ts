@@ -1,5 +1,6 @@
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { IsOptional, Length, MaxDate } from 'class-validator';
+import { ClientRequestIdField } from '@campus/server';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus } from './hazard-enums';
 
@@ -49,6 +50,9 @@ export class RegisterHazardInput {
   @Field(() => ID, { nullable: true, description: '所属专项整治' })
   @IsOptional()
   campaignId?: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -15,7 +15,7 @@ import {
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker } from '@campus/server';
+import { Asker, clientRequest, oncePerRequest } from '@campus/server';
 import { DataSource } from 'typeorm';
 import { gridInScope, placeInScope } from '../directory/directory-checks';
 import { HazardAction, OPEN_AFTER_REPORT } from './hazard-enums';
@@ -132,7 +132,8 @@ export class HazardService {
   async register(caller: Caller, input: RegisterHazardInput, action: HazardCreation = HazardAction.REGISTER): Promise<Hazard> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     HAZARD_ACCESS.checkRole(caller, action, path);
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const request = clientRequest(caller.viewer, action === HazardAction.DISCOVER ? 'reportHazardDiscovery' : 'registerHazard', input);
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(request, async (manager) => {
       const place = input.placeId ? await placeInScope(manager, caller, input.placeId) : null;
       if (input.gridId) await gridInScope(manager, caller, input.gridId);
       if (input.campaignId) await this.extensions.checkCampaignLink(manager, input.campaignId, path);
@@ -140,7 +141,8 @@ export class HazardService {
       if (!placeText) throw new BadUserInputError([{ field: 'placeText', message: '请填写隐患部位或选择场所' }]);
       const hazard = await insertHazard(manager, { ...input, placeText, orgPath: path, action }, caller.viewer);
       return toHazard(hazard);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** Corrects the hazard's facts before rectification starts; no step is recorded. */

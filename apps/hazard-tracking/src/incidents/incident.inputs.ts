@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { IsOptional, Length, Max, MaxDate, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
@@ -47,6 +48,9 @@ export class ReportIncidentInput {
   @Field({ description: '已采取的处置措施' })
   @Length(2, 5000, { message: '处置措施长度应为 2–5000 个字符' })
   immediateMeasures: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '续报：事件处置进展' })
@@ -59,6 +63,9 @@ export class AddIncidentFollowUpInput extends VersionedInput {
   @IsOptional()
   @MaxDate(notLaterThanNow, { message: '续报时间不能晚于当前时间' })
   at?: Date | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '结案' })

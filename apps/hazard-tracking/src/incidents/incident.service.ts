@@ -2,7 +2,7 @@ import { KeysetOrder, keysetPage, newId } from '@campus/database';
 import { IncidentReported, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { lockTransition, requireTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { reportDelayMinutes } from './incident-delay';
@@ -57,7 +57,7 @@ export class IncidentService {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     INCIDENT_ACCESS.checkRole(caller, 'REPORT', path);
     const { viewer } = caller;
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'reportIncident', input), async (manager) => {
       const incident = manager.create(IncidentEntity, {
         id: newId(),
         orgUnitId: input.orgUnitId,
@@ -94,13 +94,14 @@ export class IncidentService {
         injuries: incident.injuries,
       });
       return toIncident(incident);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** 续报: appends a follow-up to an open incident. */
   async addFollowUp(caller: Caller, input: AddIncidentFollowUpInput): Promise<Incident> {
     const { viewer } = caller;
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'addIncidentFollowUp', input), async (manager) => {
       const { row: incident } = await lockTransition(INCIDENT_ACCESS, manager, caller, INCIDENT_TRANSITIONS, 'FOLLOW_UP', input);
       const now = new Date();
       const at = input.at ?? now;
@@ -118,7 +119,8 @@ export class IncidentService {
       });
       await manager.save(incident);
       return toIncident(incident);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** 结案: REPORTED → CLOSED with a conclusion; a closed incident stays closed. */

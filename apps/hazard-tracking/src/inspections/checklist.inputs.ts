@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -35,6 +36,9 @@ export class CreateChecklistTemplateInput {
   @ArrayMaxSize(100, { message: '检查表最多 100 项' })
   @ValidateNested({ each: true })
   items: ChecklistItemInput[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '停用检查表：已有的检查任务照常使用，新任务不能再选' })

@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, rowsByIds } from '@campus/database';
 import { Caller, ConflictError, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { requireTransition } from '@campus/server';
+import { clientRequest, oncePerRequest, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CHECKLIST_TEMPLATE_ACCESS, CHECKLIST_TEMPLATE_TRANSITIONS } from './checklist.access';
@@ -41,7 +41,7 @@ export class ChecklistService {
   async create(caller: Caller, input: CreateChecklistTemplateInput): Promise<ChecklistTemplate> {
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     CHECKLIST_TEMPLATE_ACCESS.checkRole(caller, 'create', path);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createChecklistTemplate', input), async (manager) => {
       const template = manager.create(ChecklistTemplateEntity, {
         id: newId(),
         orgUnitId: input.orgUnitId,
@@ -64,7 +64,8 @@ export class ChecklistService {
         })),
       );
       return toChecklistTemplate(template);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async retire(caller: Caller, input: RetireChecklistTemplateInput): Promise<ChecklistTemplate> {

@@ -2,7 +2,7 @@ import { InspectionTaskScheduled, InspectionTaskStopped, NO_OUTBOX_SIGNAL, Outbo
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { requireTransition } from '@campus/server';
+import { clientRequest, oncePerRequest, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { ChecklistService } from './checklist.service';
@@ -73,7 +73,7 @@ export class InspectionTaskService {
     if (endsOn !== null && endsOn < input.startsOn) throw new BadUserInputError([{ field: 'endsOn', message: '结束日期不能早于开始日期' }]);
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     INSPECTION_TASK_ACCESS.checkRole(caller, 'create', path);
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'createInspectionTask', input), async (manager) => {
       await this.checklists.usableTemplate(manager, caller, input.templateId, path);
       const task = manager.create(InspectionTaskEntity, {
         id: newId(),
@@ -106,7 +106,8 @@ export class InspectionTaskService {
         scheduledAt: task.createdAt.toISOString(),
       });
       return toInspectionTask(task);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async deactivate(caller: Caller, input: DeactivateInspectionTaskInput): Promise<InspectionTask> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Min, MaxDate, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
@@ -40,6 +41,9 @@ export class CreateInspectionTaskInput {
   @Field(() => CalendarDate, { nullable: true, description: '结束日期（含）；不填为长期。一次性检查不填则为开始当天' })
   @IsOptional()
   endsOn?: string | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '停用检查任务：停用当天所在的周期及以后不再计入应检' })
@@ -93,6 +97,9 @@ export class PerformInspectionInput {
   @IsOptional()
   @Min(1, { message: '版本号无效' })
   version?: number | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -13,7 +13,7 @@ import {
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { requireTransition } from '@campus/server';
+import { clientRequest, oncePerRequest, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { insertHazard } from '../hazards/hazard-creation';
@@ -102,7 +102,7 @@ export class InspectionService {
     const { viewer } = caller;
     const performedAt = input.performedAt ?? this.now();
     try {
-      return await transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+      const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'performInspection', input), async (manager) => {
         const task = await this.lockTaskToPerform(manager, caller, input);
         const day = calendarDateOf(performedAt);
         const period = periodContaining(scheduleOf(task), day);
@@ -186,7 +186,8 @@ export class InspectionService {
           findingsCount: failed,
         });
         return toInspection(await manager.findOneByOrFail(InspectionEntity, { id: inspection.id }));
-      });
+      }));
+      return outcome.created ?? this.get(caller, outcome.id);
     } catch (error) {
       // Two requests raced past the check above: the unique (task, period) key decides.
       if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', '该任务本周期已检查过', { taskId: input.taskId });

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { IsIn, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
@@ -64,6 +65,9 @@ export class CreateRiskPointInput {
 
   @Field(() => CalendarDate)
   reviewDate: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '复评：重新评价并确定下次评审日期' })

@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
@@ -36,26 +37,29 @@ export class RiskPointService {
     const assessment = requireAssessment(input.assessment);
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     RISK_POINT_ACCESS.checkRole(caller, 'create', path);
-    const point = this.repository.create({
-      id: newId(),
-      orgUnitId: input.orgUnitId,
-      orgPath: path,
-      name: input.name,
-      placeId: input.placeId ?? null,
-      placeText: input.placeText,
-      category: input.category,
-      method: input.assessment.method,
-      factors: assessment.factors,
-      score: assessment.score.toFixed(2),
-      level: assessment.level,
-      controlMeasures: input.controlMeasures,
-      controllerPersonId: input.controllerPersonId ?? null,
-      reviewDate: input.reviewDate,
-      lastReviewedAt: null,
-      active: true,
-    });
-    await this.repository.save(point);
-    return toRiskPoint(point);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createRiskPoint', input), async (manager) => {
+      const point = this.repository.create({
+        id: newId(),
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+        name: input.name,
+        placeId: input.placeId ?? null,
+        placeText: input.placeText,
+        category: input.category,
+        method: input.assessment.method,
+        factors: assessment.factors,
+        score: assessment.score.toFixed(2),
+        level: assessment.level,
+        controlMeasures: input.controlMeasures,
+        controllerPersonId: input.controllerPersonId ?? null,
+        reviewDate: input.reviewDate,
+        lastReviewedAt: null,
+        active: true,
+      });
+      await manager.save(point);
+      return toRiskPoint(point);
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** 复评: a new assessment (the level may change) and the next review date. */

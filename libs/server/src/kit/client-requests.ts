@@ -74,6 +74,23 @@ export async function createOnce<T>(
   return { id, created };
 }
 
+/** The create request of a mutation whose input carries the optional clientRequestId. */
+export function clientRequest(viewer: Viewer, operation: string, input: { clientRequestId?: string | null }): CreateRequest {
+  return { viewer, operation, clientRequestId: input.clientRequestId, input };
+}
+
+/**
+ * A transaction's work run through createOnce: `transaction(oncePerRequest(request, async (manager) => …))`
+ * resolves to the outcome; answer `outcome.created ?? load(outcome.id)` once the transaction has ended.
+ */
+export function oncePerRequest<T>(
+  request: CreateRequest,
+  work: (manager: EntityManager) => Promise<T>,
+  idOf?: (created: T) => string,
+): (manager: EntityManager) => Promise<CreateOutcome<T>> {
+  return (manager) => createOnce(manager, request, () => work(manager), idOf);
+}
+
 export function checkClientRequestId(requestId: string): void {
   if (!CLIENT_REQUEST_ID.test(requestId)) {
     throw new BadUserInputError([{ field: 'clientRequestId', message: '请求编号须为 1–64 个字母、数字或 _.:- 字符' }]);
