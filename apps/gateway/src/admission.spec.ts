@@ -8,14 +8,18 @@ import { Admission, AdmissionLimits } from './admission';
 async function gatewayWith(limits: AdmissionLimits) {
   const admission = new Admission(limits);
   const held: (() => void)[] = [];
+  /** The names (x-name) of the requests admitted, in the order they were. */
+  const started: string[] = [];
   const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
-  app.use('/graphql', admission.middleware('graphql'), (_req, res) => {
+  app.use('/graphql', admission.middleware('graphql'), (req, res) => {
+    started.push(req.header('x-name') ?? '');
     held.push(() => res.json({ data: { ok: true } }));
   });
   const server = http.createServer(app);
   await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const post = (signal?: AbortSignal) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}', signal });
+  const post = (signal?: AbortSignal, name = '') =>
+    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-name': name }, body: '{"query":"{ __typename }"}', signal });
   /** Resolves once `count` requests are being worked on. */
   const whenHeld = async (count: number) => {
     while (held.length < count) await new Promise((resolve) => setImmediate(resolve));
@@ -27,33 +31,60 @@ async function gatewayWith(limits: AdmissionLimits) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   };
-  return { admission, held, url, post, whenHeld, whenQueued, close };
+  return { admission, held, started, url, post, whenHeld, whenQueued, close };
 }
 
 describe('gateway admission control', () => {
-  it('works on at most maxInFlight requests, queues a few, and sheds the rest at once with 503, Retry-After and a GraphQL error', async () => {
-    const gateway = await gatewayWith({ maxInFlight: 2, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 3 });
+  it('works on at most maxInFlight requests, queues the rest first come first served, and answers a shed one with 503, Retry-After and a GraphQL error', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 2, queueWaitMs: 60_000, retryAfterSeconds: 3 });
     try {
-      const admitted = [gateway.post(), gateway.post()];
-      await gateway.whenHeld(2);
-      const queued = gateway.post();
+      const first = gateway.post(undefined, 'first');
+      await gateway.whenHeld(1);
+      const second = gateway.post(undefined, 'second');
       await gateway.whenQueued(1);
-      const shed = await gateway.post();
+      const third = gateway.post(undefined, 'third');
+      await gateway.whenQueued(2);
+      // Health and readiness are never shed nor queued.
+      expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
+      gateway.held[0]();
+      await gateway.whenHeld(2);
+      gateway.held[1]();
+      await gateway.whenHeld(3);
+      gateway.held[2]();
+      for (const response of await Promise.all([first, second, third])) expect(response.status).toBe(200);
+      expect(gateway.started).toEqual(['first', 'second', 'third']);
+      expect(gateway.admission.busy).toEqual({ inFlight: 0, queued: 0 });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('when the queue overflows, sheds the request that waited longest and serves the newest first', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 2, queueWaitMs: 60_000, retryAfterSeconds: 3 });
+    try {
+      const first = gateway.post(undefined, 'first');
+      await gateway.whenHeld(1);
+      const oldest = gateway.post(undefined, 'oldest');
+      await gateway.whenQueued(1);
+      const older = gateway.post(undefined, 'older');
+      await gateway.whenQueued(2);
+      const newest = gateway.post(undefined, 'newest');
+      const shed = await oldest;
       expect(shed.status).toBe(503);
       expect(shed.headers.get('retry-after')).toBe('3');
       expect(await shed.json()).toEqual({
         errors: [{ message: '系统繁忙，请稍后重试 (SERVICE_UNAVAILABLE)', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryAfterSeconds: 3 } }],
       });
-      // Health and readiness are never shed.
-      expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
-      expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200);
-      // A finished request frees its slot for the one waiting.
-      gateway.held.shift()!();
+      await gateway.whenQueued(2);
+      gateway.held[0]();
       await gateway.whenHeld(2);
-      gateway.held.splice(0).forEach((answer) => answer());
-      for (const response of await Promise.all([...admitted, queued])) expect(response.status).toBe(200);
+      gateway.held[1]();
+      await gateway.whenHeld(3);
+      gateway.held[2]();
+      for (const response of await Promise.all([first, older, newest])) expect(response.status).toBe(200);
+      expect(gateway.started).toEqual(['first', 'newest', 'older']);
       expect(gateway.admission.shed).toBe(1);
-      expect(gateway.admission.busy).toEqual({ inFlight: 0, queued: 0 });
     } finally {
       await gateway.close();
     }

@@ -16,18 +16,24 @@ export type ShedBody = 'graphql' | 'http';
 
 interface Waiting {
   admit: () => void;
-  timer: NodeJS.Timeout;
+  shed: () => void;
 }
 
+/** How long after the queue last overflowed the newest waiting request is served first. */
+const LIFO_SPELL_MS = 1_000;
+
 /**
- * Admission control for one kind of work: at most `maxInFlight` requests at once, a short first-come queue
- * behind them, and every other request shed at once with 503 and Retry-After — a request that cannot start
- * within `queueWaitMs` is shed too, so nothing queues for long while the machine is saturated. A slot is
- * held until the response is finished or its connection closed.
+ * Admission control for one kind of work: at most `maxInFlight` requests at once, a bounded queue behind
+ * them, and 503 with Retry-After for the rest. Nothing waits past `queueWaitMs`. A burst the queue holds is
+ * served first come, first served. When the queue overflows — more arrives than the machine answers — the
+ * request that has waited longest is shed to make room, and for a while the newest is served first (adaptive
+ * LIFO, as in Facebook's "Fail at Scale"): those admitted start at once and keep their usual latency, instead
+ * of every caller waiting out the whole queue. A slot is held until the response is finished or its connection closed.
  */
 export class Admission {
   private inFlight = 0;
   private readonly queue: Waiting[] = [];
+  private overflowedAt = -Infinity;
   /** Requests shed since start (for logs and tests). */
   shed = 0;
 
@@ -43,25 +49,29 @@ export class Admission {
 
   private admitOrShed(req: Request, res: Response, next: NextFunction, body: ShedBody): void {
     if (this.inFlight < this.limits.maxInFlight) return this.start(res, next);
-    if (this.queue.length >= this.limits.maxQueued || this.limits.queueWaitMs === 0) return this.refuse(req, res, body);
-    const waiting: Waiting = {
-      admit: () => {
-        clearTimeout(waiting.timer);
-        res.off('close', gaveUp);
-        this.start(res, next);
-      },
-      timer: setTimeout(() => {
-        this.remove(waiting);
-        res.off('close', gaveUp);
-        this.refuse(req, res, body);
-      }, this.limits.queueWaitMs),
-    };
-    // A caller who hangs up while waiting leaves the queue.
-    const gaveUp = () => {
-      clearTimeout(waiting.timer);
+    if (this.limits.maxQueued === 0 || this.limits.queueWaitMs === 0) return this.refuse(req, res, body);
+    const leave = () => {
+      clearTimeout(timer);
+      res.off('close', leave);
       this.remove(waiting);
     };
-    res.once('close', gaveUp);
+    const waiting: Waiting = {
+      admit: () => {
+        leave();
+        this.start(res, next);
+      },
+      shed: () => {
+        leave();
+        this.refuse(req, res, body);
+      },
+    };
+    const timer = setTimeout(waiting.shed, this.limits.queueWaitMs);
+    // A caller who hangs up while waiting leaves the queue.
+    res.once('close', leave);
+    if (this.queue.length >= this.limits.maxQueued) {
+      this.overflowedAt = Date.now();
+      this.queue[0].shed();
+    }
     this.queue.push(waiting);
   }
 
@@ -69,9 +79,14 @@ export class Admission {
     this.inFlight++;
     res.once('close', () => {
       this.inFlight--;
-      this.queue.shift()?.admit();
+      this.nextWaiting()?.admit();
     });
     next();
+  }
+
+  private nextWaiting(): Waiting | undefined {
+    const overloaded = Date.now() - this.overflowedAt < LIFO_SPELL_MS;
+    return overloaded ? this.queue[this.queue.length - 1] : this.queue[0];
   }
 
   private remove(waiting: Waiting): void {

@@ -34,7 +34,8 @@ async function forward(req: Request, res: Response, target: URL, method: 'GET' |
     res.end(Buffer.from(await answer.arrayBuffer()));
   } catch (error) {
     req.log.error({ err: error, target: target.href }, 'education-drills unreachable for a notice acknowledgement');
-    const refusal = httpError('SERVICE_UNAVAILABLE', '服务暂时不可用，请稍后再试');
-    res.status(502).json(refusal.body);
+    const refusal = httpError('SUBGRAPH_UNAVAILABLE', '服务暂时不可用，请稍后再试');
+    res.status(refusal.status).setHeader('retry-after', '1');
+    res.json(refusal.body);
   }
 }
