@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBase64, IsOptional, Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
@@ -59,6 +60,9 @@ export class CreateEducationActivityInput {
   @Field(() => Date, { nullable: true, description: '签到截止时间，默认结束后 30 分钟' })
   @IsOptional()
   checkInClosesAt?: Date;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '修改安全教育活动（参加对象不可改）' })
@@ -158,6 +162,9 @@ export class CheckInEducationActivityInput {
   @Field({ description: '现场公布的 8 位签到码' })
   @Matches(/^[A-Za-z0-9]{8}$/, { message: '签到码应为 8 位字母或数字' })
   code: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

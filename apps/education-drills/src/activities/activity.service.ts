@@ -1,7 +1,7 @@
 import { keysetPage, newId, SqlCondition, subtreeCondition, isDuplicateKey } from '@campus/database';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, LoaderRegistry, schoolDayEnd, schoolDayStart, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -85,7 +85,7 @@ export class EducationActivityService {
     checkSchedule(schedule);
     for (let attempt = 1; ; attempt++) {
       try {
-        const activity = await this.dataSource.transaction(async (manager) => {
+        const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createEducationActivity', input), async (manager) => {
           const activity = manager.create(EducationActivityEntity, {
             id: newId(),
             orgUnitId: input.orgUnitId,
@@ -104,9 +104,9 @@ export class EducationActivityService {
           });
           await manager.save(activity);
           await manager.insert(EducationActivityAudienceRow, audience.map((unit) => ({ activityId: activity.id, orgUnitId: unit.id, orgPath: unit.path })));
-          return activity;
-        });
-        return toEducationActivity(activity);
+          return toEducationActivity(activity);
+        }));
+        return outcome.created ?? (await this.get(caller, outcome.id));
       } catch (error) {
         // A code already taken by another activity: draw again (31^8 codes make a second clash unheard of).
         if (!isDuplicateKey(error) || attempt >= 3) throw error;

@@ -1,7 +1,7 @@
 import { chunks, isDuplicateKey } from '@campus/database';
 import { AttendanceRecorded, EducationActivityHeld, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
-import { lockTransition, requireTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { EducationSettings } from '../service';
 import { AttendanceMethod, EducationActivityStatus } from './activity-enums';
@@ -78,7 +78,8 @@ export class EducationAttendanceService {
     const personId = caller.viewer.personId;
     if (!personId) throw new ForbiddenError('您的账号未关联人员，不能签到', 'NO_LINKED_PERSON');
     const code = input.code.toUpperCase();
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const request = clientRequest(caller.viewer, 'checkInEducationActivity', input);
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(request, async (manager) => {
       // By code, not by scope: the audience may lie outside the organiser's subtree of grants (a student has none).
       const activity = await manager.findOne(EducationActivityEntity, { where: { checkInCode: code }, lock: { mode: 'pessimistic_write' } });
       if (!activity) throw new NotFoundError('签到码对应的安全教育活动', code);
@@ -104,7 +105,15 @@ export class EducationAttendanceService {
         throw error;
       }
       return { activityId: activity.id, activityTitle: activity.title, personId, recordedAt: now };
-    });
+    }, (checkIn) => checkIn.activityId));
+    return outcome.created ?? this.ownCheckIn(outcome.id, personId);
+  }
+
+  /** The caller's own check-in to an activity, as checkIn answered it. */
+  private async ownCheckIn(activityId: string, personId: string): Promise<EducationCheckInPayload> {
+    const activity = await this.dataSource.manager.findOneByOrFail(EducationActivityEntity, { id: activityId });
+    const attendance = await this.dataSource.manager.findOneByOrFail(EducationAttendanceRow, { activityId, personId });
+    return { activityId, activityTitle: activity.title, personId, recordedAt: attendance.recordedAt };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { newId } from '@campus/database';
 import { DrillEvaluated, DrillProblemFound, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError, FieldProblem, NotFoundError } from '@campus/graphql';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EducationSettings } from '../service';
 import { DRILL_ACCESS, DRILL_TRANSITIONS } from './drill.access';
@@ -63,7 +63,7 @@ export class DrillEvaluation {
 
   /** Raises a problem of an evaluated drill that was not raised at evaluation: once. */
   async raise(caller: Caller, input: RaiseDrillProblemInput): Promise<Drill> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'raiseDrillProblem', input), async (manager) => {
       const found = await manager.findOne(DrillProblemEntity, { where: { id: input.problemId } });
       if (!found) throw new NotFoundError('演练发现的问题', input.problemId);
       const { row: drill } = await lockTransition(DRILL_ACCESS, manager, caller, DRILL_TRANSITIONS, 'RAISE_PROBLEM', { id: found.drillId });
@@ -74,7 +74,8 @@ export class DrillEvaluation {
       await manager.save(problem);
       await this.recordRaised(manager, caller, drill, problem);
       return toDrill(drill);
-    });
+    }));
+    return outcome.created ?? toDrill(await DRILL_ACCESS.find(this.dataSource.manager, caller, 'view', outcome.id));
   }
 
   private async recordRaised(manager: EntityManager, caller: Caller, drill: DrillEntity, problem: DrillProblemEntity): Promise<void> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
@@ -39,6 +40,9 @@ export class PlanDrillInput {
 
   @Field(() => CalendarDate, { description: '计划日期' })
   plannedDate: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '修改计划中的应急演练' })
@@ -155,6 +159,9 @@ export class CancelDrillInput extends VersionedInput {
 export class RaiseDrillProblemInput {
   @Field(() => ID, { description: '演练发现的问题' })
   problemId: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -13,7 +13,7 @@ import {
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker, lockTransition, requireTransition } from '@campus/server';
+import { Asker, clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { EMERGENCY_PLAN_ACCESS } from '../emergency-plans/emergency-plan.access';
 import { EmergencyPlanStatus } from '../emergency-plans/emergency-plan-enums';
@@ -66,7 +66,7 @@ export class DrillService {
     DRILL_ACCESS.checkRole(caller, 'PLAN', path);
     const status = requireTransition(DRILL_TRANSITIONS, 'PLAN', null, null);
     const unitIds = await this.participatingUnits(caller, input.orgUnitId, path, input.participatingUnitIds ?? []);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'planDrill', input), async (manager) => {
       if (input.emergencyPlanId) await this.checkPlan(manager, caller, input.emergencyPlanId, path);
       const drill = manager.create(DrillEntity, {
         id: newId(),
@@ -92,7 +92,8 @@ export class DrillService {
       await manager.save(drill);
       await manager.insert(DrillUnitEntity, unitIds.map((orgUnitId) => ({ drillId: drill.id, orgUnitId })));
       return toDrill(drill);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async update(caller: Caller, input: UpdateDrillInput): Promise<Drill> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
@@ -38,6 +39,9 @@ export class CreateEmergencyPlanInput {
   @Min(1, { message: '评审周期至少 1 个月' })
   @Max(36, { message: '评审周期最长 36 个月（应急预案至少每三年修订一次）' })
   reviewCycleMonths?: number;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

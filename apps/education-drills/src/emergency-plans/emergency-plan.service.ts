@@ -11,7 +11,7 @@ import {
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker, lockTransition } from '@campus/server';
+import { Asker, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EducationSettings } from '../service';
 import { ACTION_FOR_STATUS, EMERGENCY_PLAN_ACCESS, EMERGENCY_PLAN_TRANSITIONS } from './emergency-plan.access';
@@ -78,8 +78,11 @@ export class EmergencyPlanService {
       orgUnitId: input.orgUnitId,
       orgPath: path,
     });
-    await this.dataSource.getRepository(EmergencyPlanEntity).save(plan);
-    return toEmergencyPlan(plan);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createEmergencyPlan', input), async (manager) => {
+      await manager.save(plan);
+      return toEmergencyPlan(plan);
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { recentFirstKey, recentFirstPage } from '@campus/database';
 import { NoticeAcknowledged, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { Caller, ConflictError, ConnectionShape, decodeCursor, DomainError, LoaderRegistry, NotFoundError, schoolDayEnd, toConnection } from '@campus/graphql';
@@ -94,7 +95,8 @@ export class NoticeAckService {
 
   /** A paper slip returned to the class teacher: once per student, while the notice is open. */
   async recordSlip(caller: Caller, input: RecordHomeSchoolNoticeSlipInput): Promise<HomeSchoolNoticeRecipient> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const request = clientRequest(caller.viewer, 'recordHomeSchoolNoticeSlip', input);
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(request, async (manager) => {
       const recipient = await manager.findOne(NoticeRecipientEntity, {
         where: { noticeId: input.noticeId, personId: input.studentId },
         lock: { mode: 'pessimistic_write' },
@@ -109,7 +111,9 @@ export class NoticeAckService {
         throw new ConflictError('DUPLICATE', '该学生家长已确认过此告知', { id: recipient.id, method: recipient.ackMethod });
       }
       return toRecipient(await this.acknowledge(manager, recipient, notice, HomeSchoolNoticeAckMethod.PAPER, caller.viewer.accountId));
-    });
+    }));
+    // A replay answers the recipient this same account recorded the slip of.
+    return outcome.created ?? toRecipient(await this.dataSource.manager.findOneByOrFail(NoticeRecipientEntity, { id: outcome.id }));
   }
 
   /** The guardian's page: the notice text, the school and class, the student's masked name. */

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -29,6 +30,9 @@ export class CreateHomeSchoolNoticeInput {
   @ArrayMinSize(1, { message: '至少选择一个单位' })
   @ArrayMaxSize(200, { message: '一次最多选择 200 个单位' })
   targetUnitIds: string[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '发送家校告知：此刻在册的学生成为告知对象' })
@@ -44,6 +48,9 @@ export class RecordHomeSchoolNoticeSlipInput {
 
   @Field(() => ID, { description: '学生（人员 ID）' })
   studentId: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '新建本单位的告知模板' })
@@ -58,6 +65,9 @@ export class CreateHomeSchoolNoticeTemplateInput {
   @Field()
   @Length(10, 5000, { message: '正文长度应为 10–5000 个字符' })
   body: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -2,7 +2,7 @@ import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, LoaderRegistry, toConnection } from '@campus/graphql';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { EducationSettings } from '../service';
@@ -50,8 +50,11 @@ export class NoticeService {
       title: input.title,
       body: input.body,
     });
-    await this.dataSource.getRepository(NoticeTemplateEntity).save(template);
-    return toUnitTemplate(template);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createHomeSchoolNoticeTemplate', input), async (manager) => {
+      await manager.save(template);
+      return toUnitTemplate(template);
+    }));
+    return outcome.created ?? toUnitTemplate(await this.dataSource.manager.findOneByOrFail(NoticeTemplateEntity, { id: outcome.id }));
   }
 
   async get(caller: Caller, id: string): Promise<HomeSchoolNotice> {
@@ -107,11 +110,12 @@ export class NoticeService {
       recipientCount: 0,
       createdBy: caller.viewer.accountId,
     });
-    await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createHomeSchoolNotice', input), async (manager) => {
       await manager.save(notice);
       await manager.save(targets.map((target) => Object.assign(target, { noticeId: notice.id })));
-    });
-    return toNotice(notice);
+      return toNotice(notice);
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** Sends a draft: every active student of the target units' subtrees at this moment becomes one recipient. */

@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { OutboxSignal, QuizAttemptGraded, QuizPassed, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
@@ -37,7 +38,9 @@ export class QuizAttemptService {
    */
   async start(caller: Caller, input: StartQuizAttemptInput): Promise<QuizAttempt> {
     try {
-      return await this.dataSource.transaction((manager) => this.startIn(manager, caller, input));
+      const request = clientRequest(caller.viewer, 'startQuizAttempt', input);
+      const outcome = await this.dataSource.transaction(oncePerRequest(request, (manager) => this.startIn(manager, caller, input)));
+      return outcome.created ?? (await this.get(caller, outcome.id));
     } catch (error) {
       // Two starts at once: the unique (quiz, person, attempt number) lets one through.
       if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', '您已开始作答本测验');

@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { chunks, newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, LoaderRegistry, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
@@ -48,12 +49,15 @@ export class QuizBankService {
     QUIZ_BANK_ACCESS.checkRole(caller, 'create', path);
     const repository = this.dataSource.getRepository(QuizBankEntity);
     const bank = repository.create({ id: newId(), name: input.name.trim(), topic: input.topic.trim(), orgUnitId: input.orgUnitId, orgPath: path });
-    await repository.save(bank);
-    return toQuizBank(bank);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createQuizBank', input), async (manager) => {
+      await manager.save(bank);
+      return toQuizBank(bank);
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async addQuestion(caller: Caller, input: AddQuizBankQuestionInput): Promise<QuizBankQuestion> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'addQuizBankQuestion', input), async (manager) => {
       const bank = await QUIZ_BANK_ACCESS.lock(manager, caller, 'edit', { id: input.bankId });
       const { question, reasons } = checkQuestion({ ...input, explanation: input.explanation ?? null });
       const existing = await this.existing(manager, bank.id);
@@ -61,7 +65,8 @@ export class QuizBankService {
       if (!question || reasons.length) throw new BadUserInputError(reasons.map((message) => ({ field: 'question', message })));
       const [stored] = await this.insert(manager, bank.id, existing.lastSeq, [question]);
       return toQuizBankQuestion(stored);
-    });
+    }));
+    return outcome.created ?? toQuizBankQuestion(await this.dataSource.manager.findOneByOrFail(QuizBankQuestionEntity, { id: outcome.id }));
   }
 
   /**

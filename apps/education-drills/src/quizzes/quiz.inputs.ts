@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBase64, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
@@ -16,6 +17,9 @@ export class CreateQuizBankInput {
   @Field({ description: '主题，如 消防、交通、防电信诈骗、实验室安全' })
   @Length(1, 20, { message: '主题长度应为 1–20 个字符' })
   topic: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()
@@ -39,6 +43,9 @@ export class AddQuizBankQuestionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   explanation?: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '从 Excel 导入题目：第一行为表头 题型、题干、选项A…选项F、答案、解析' })
@@ -99,6 +106,9 @@ export class CreateQuizInput {
   @Field(() => [AudienceKind], { description: '参加人员类别' })
   @ArrayMinSize(1, { message: '至少选择一类参加人员' })
   audienceKinds: AudienceKind[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()
@@ -108,6 +118,9 @@ export class PublishQuizInput extends VersionedInput {}
 export class StartQuizAttemptInput {
   @Field(() => ID)
   quizId: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

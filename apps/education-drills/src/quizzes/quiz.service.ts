@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, ForbiddenError, LoaderRegistry, NotFoundError, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PersonProjectionRow } from '../people/person-projection.entity';
@@ -116,11 +116,12 @@ export class QuizService {
       status: QuizStatus.DRAFT,
       publishedAt: null,
     });
-    await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createQuiz', input), async (manager) => {
       await manager.save(quiz);
       await manager.insert(QuizAudienceUnitEntity, audience.map((unit) => ({ ...unit, quizId: quiz.id })));
-    });
-    return toQuiz(quiz, unitIds);
+      return toQuiz(quiz, unitIds);
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** Draws the quiz's questions from its bank at random and fixes them (copied, so later bank edits change nothing). */

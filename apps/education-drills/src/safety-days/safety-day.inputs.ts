@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -25,6 +26,9 @@ export class CreateSafetyDayInput {
 
   @Field({ description: '是否每年重复' })
   annual: boolean;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '修改本单位设立的安全主题日：名称、说明随时可改；日期仅在尚无活动计划和关联活动时可改' })

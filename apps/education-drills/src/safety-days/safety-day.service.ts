@@ -1,7 +1,7 @@
 import { newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, ExportFile, FieldProblem } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { enclosingPaths } from '@campus/server';
+import { clientRequest, enclosingPaths, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { DayRange, daysBetween, NATIONAL_SAFETY_DAYS, NationalSafetyDay, nationalSafetyDay, ownDayRangeIn, rangesOverlapping } from './calendar';
 import { icsCalendar } from './ics';
@@ -121,8 +121,11 @@ export class SafetyDayService {
       orgUnitId: input.orgUnitId,
       orgPath: path,
     });
-    await repository.save(day);
-    return toOwnSafetyDay(day);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createSafetyDay', input), async (manager) => {
+      await manager.save(day);
+      return toOwnSafetyDay(day);
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async update(caller: Caller, input: UpdateSafetyDayInput): Promise<SafetyDay> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -30,6 +31,9 @@ export class CreateScreeningRecordInput {
   @Field(() => CalendarDate, { nullable: true, description: '下次随访日期（风险等级为高或危机时必填）' })
   @IsOptional()
   nextFollowUpDate?: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()
@@ -55,6 +59,9 @@ export class AddScreeningEntryInput extends VersionedInput {
   @Field(() => ScreeningRiskLevel, { nullable: true, description: '本次评估后的风险等级（有调整时填写）' })
   @IsOptional()
   riskLevel?: ScreeningRiskLevel;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -11,7 +11,7 @@ import {
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { lockTransition } from '@campus/server';
+import { clientRequest, CreateRequest, lockTransition, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { PersonProjectionRow } from '../people/person-projection.entity';
 import type { EducationSettings } from '../service';
@@ -101,8 +101,8 @@ export class ScreeningService {
     if (input.screeningDate > today) problems.push({ field: 'screeningDate', message: '筛查日期不能晚于今天' });
     if (input.instrument === 'OTHER' && !input.instrumentNote) problems.push({ field: 'instrumentNote', message: '选择“其他”工具时须写明工具名称' });
     problems.push(...followUpProblems(input.riskLevel, input.nextFollowUpDate, input.screeningDate));
-    return this.refuseSecondOpenRecord(() =>
-      this.dataSource.transaction(async (manager) => {
+    const outcome = await this.refuseSecondOpenRecord(() =>
+      this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createScreeningRecord', input), async (manager) => {
         const student = await SCREENING_STUDENT_ACCESS.find(manager, caller, 'create', input.studentId);
         if (student.kind !== 'STUDENT') problems.push({ field: 'studentId', message: '该人员不是学生' });
         requireValid(problems);
@@ -132,12 +132,14 @@ export class ScreeningService {
         });
         await manager.save(record);
         return this.written(manager, caller, record);
-      }),
+      })),
     );
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** An intervention or follow-up; it sets (or clears) the next follow-up date and may reassess the risk level. */
   async addEntry(caller: Caller, input: AddScreeningEntryInput): Promise<ScreeningRecord> {
+    const request = clientRequest(caller.viewer, 'addScreeningEntry', input);
     return this.transition(caller, 'RECORD_ENTRY', input, async (manager, record) => {
       const riskLevel = input.riskLevel ?? record.riskLevel;
       requireValid([
@@ -154,7 +156,7 @@ export class ScreeningService {
       });
       record.riskLevel = riskLevel;
       record.nextFollowUpDate = input.nextFollowUpDate ?? null;
-    });
+    }, request);
   }
 
   async refer(caller: Caller, input: ReferScreeningRecordInput): Promise<ScreeningRecord> {
@@ -204,20 +206,25 @@ export class ScreeningService {
   }
 
   /** Locks the record for one transition of the table, applies the change, saves and logs the write. */
-  private transition(
+  private async transition(
     caller: Caller,
     action: ScreeningAction,
     ref: { id: string; version: number },
     change: (manager: EntityManager, record: ScreeningRecordEntity) => Promise<void>,
+    /** Given, a retry with its clientRequestId answers the first result instead of failing on the version it moved past. */
+    request?: CreateRequest,
   ): Promise<ScreeningRecord> {
-    return this.dataSource.transaction(async (manager) => {
+    const work = async (manager: EntityManager) => {
       const { row: record, next } = await lockTransition(SCREENING_ACCESS, manager, caller, SCREENING_TRANSITIONS, action, ref);
       await change(manager, record);
       record.status = next;
       record.openStudentId = next === ScreeningStatus.CLOSED ? null : record.studentId;
       await manager.save(record);
       return this.written(manager, caller, record);
-    });
+    };
+    if (!request) return this.dataSource.transaction(work);
+    const outcome = await this.dataSource.transaction(oncePerRequest(request, work));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   private async written(manager: EntityManager, caller: Caller, record: ScreeningRecordEntity): Promise<ScreeningRecord> {
