@@ -17,6 +17,8 @@ export interface LoadSpec {
   /** For mutations: each request reports the next of these hazards (version 1). */
   hazardIds?: string[];
   timeoutSeconds: number;
+  /** Open loop (overload): requests per second from all connections together, whatever the answers' pace. */
+  overallRate?: number;
 }
 
 export interface LoadResult {
@@ -31,6 +33,13 @@ export interface LoadResult {
   failures: number;
   /** [start, end] in µs of the monotonic clock. */
   window: [number, number];
+  /** Answers per HTTP status, and the slowest answer of each. */
+  statuses: Record<string, number>;
+  slowestByStatus: Record<string, number>;
+  /** Percentiles of the 2xx answers alone (the admitted requests, when some are shed with 503). */
+  admitted: { p50: number; p95: number; p99: number; max: number };
+  /** Connection errors and timeouts (no answer at all). */
+  errors: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -42,6 +51,9 @@ const microsNow = () => Number(process.hrtime.bigint() / 1000n);
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
+  const admitted: number[] = [];
+  const statuses: Record<string, number> = {};
+  const slowestByStatus: Record<string, number> = {};
   let next = 0;
   const mutationBody = () => JSON.stringify({ ...JSON.parse(spec.body), variables: { input: { id: spec.hazardIds![next++ % spec.hazardIds!.length], version: 1, comment: '压测报告' } } });
   const started = microsNow();
@@ -55,14 +67,21 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationSeconds }),
         timeout: spec.timeoutSeconds,
+        ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
         requests: spec.hazardIds ? [{ method: 'POST', setupRequest: (request) => ({ ...request, body: mutationBody() }) }] : undefined,
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      slowestByStatus[status] = Math.max(slowestByStatus[status] ?? 0, responseTime);
+      if (status >= 200 && status < 300) admitted.push(responseTime);
+    });
   });
   const ended = microsNow();
   latencies.sort((a, b) => a - b);
+  admitted.sort((a, b) => a - b);
   const seconds = (ended - started) / 1e6;
   return {
     requests: latencies.length,
@@ -74,6 +93,10 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     max: latencies[latencies.length - 1] ?? NaN,
     failures: result.non2xx + result.errors + result.timeouts,
     window: [started, ended],
+    statuses,
+    slowestByStatus,
+    admitted: { p50: percentile(admitted, 50), p95: percentile(admitted, 95), p99: percentile(admitted, 99), max: admitted[admitted.length - 1] ?? NaN },
+    errors: result.errors + result.timeouts,
   };
 }
 

@@ -27,7 +27,7 @@ export interface MeasureOptions {
 }
 
 /** Runs the load generator in its own node process. */
-function load(spec: LoadSpec): LoadResult {
+export function load(spec: LoadSpec): LoadResult {
   const output = execFileSync(process.execPath, ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, 'dist/bench/gateway/load-worker.js')], {
     cwd: ROOT,
     input: JSON.stringify(spec),

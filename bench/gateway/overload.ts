@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+/**
+ * The gateway at four times the rate it sustains, on the demo campus: does it shed early (503 with Retry-After)
+ * and keep the admitted requests near their unloaded latency, instead of queueing everything?
+ *   npm run bench:overload [-- --seconds 10] [--development]
+ * Starts the platform on fresh bench_gwo_* databases and ports 4840–4849 with the gateway's admission limits from
+ * its environment (GATEWAY_MAX_IN_FLIGHT etc., defaults from libs/config), then loads the ledger page through the
+ * gateway from an autocannon process (bench/gateway/load-worker.ts): one connection (unloaded); as many
+ * connections as the gateway works on at once, closed loop (the sustainable rate); and four times that rate, open
+ * loop. Writes bench/reports/gateway-overload.md.
+ */
+import { loadConfig, overloadLimitsOf, overloadLimitVariables } from '@campus/config';
+import { DEMO_BOOTSTRAP, DEMO_PASSWORD, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
+import { GraphQLClient } from '@campus/testing';
+import { cpus, totalmem } from 'node:os';
+import { flag, option, runBench } from '../bench-run';
+import type { LoadResult } from './load-worker';
+import { load } from './measurements';
+import { LEDGER_PAGE } from './operations';
+
+const mode = flag('development') ? 'development' : 'production';
+const seconds = option('seconds', 10);
+/** The admission limits the gateway runs with: its environment as given to this run, else the defaults. */
+const limits = overloadLimitsOf(loadConfig(overloadLimitVariables(), process.env));
+const gatewayLimitEnv = Object.fromEntries(Object.keys(overloadLimitVariables()).flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
+const SUBGRAPH_TIMEOUT_MS = Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
+
+interface Phase {
+  name: string;
+  connections: number;
+  /** Open loop: the rate asked of autocannon. */
+  targetRate?: number;
+  result: LoadResult;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : '–');
+const count = (result: LoadResult, status: number) => result.statuses[status] ?? 0;
+const admittedCount = (result: LoadResult) => Object.entries(result.statuses).reduce((sum, [status, n]) => (status.startsWith('2') ? sum + n : sum), 0);
+/** Answers neither admitted (2xx) nor shed (503), plus requests with no answer at all. */
+const otherFailures = (result: LoadResult) => result.requests - admittedCount(result) - count(result, 503) + result.errors;
+
+function row(phase: Phase): string {
+  const { result } = phase;
+  const offered = (result.requests + result.errors) / result.seconds;
+  return `| ${phase.name} | ${phase.connections} | ${phase.targetRate ? `${phase.targetRate} (asked) / ${offered.toFixed(0)}` : offered.toFixed(0)} | ${(admittedCount(result) / result.seconds).toFixed(0)} | ${count(result, 503)} | ${ms(result.admitted.p50)} / ${ms(result.admitted.p95)} / ${ms(result.admitted.p99)} | ${ms(result.max)} | ${ms(result.slowestByStatus[503] ?? NaN)} | ${otherFailures(result)} |`;
+}
+
+function report(phases: Phase[]): string {
+  const [unloaded, sustained, overload] = phases;
+  const bound = 2 * unloaded.result.admitted.p95;
+  const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
+  const shedShare = count(overload.result, 503) / Math.max(1, overload.result.requests);
+  return [
+    '# The gateway at four times its sustainable rate',
+    '',
+    `Run ${new Date().toISOString()} by \`npm run bench:overload\` (${seconds} s per phase).`,
+    '',
+    '## Machine and method',
+    `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the platform (four subgraphs, gateway, dev broker, MariaDB) and the load generator on the same machine, **shared with other sessions' work while this ran** (their builds and tests): absolute figures move between runs; the ratios within one run are what to read.`,
+    `- Every process in ${mode} mode; the demo campus, fresh databases; the ledger page (\`${LEDGER_PAGE}\`) as the school's safety office, through the gateway.`,
+    `- Gateway admission limits: GATEWAY_MAX_IN_FLIGHT=${limits.maxInFlight}, GATEWAY_MAX_QUEUED=${limits.maxQueued}, GATEWAY_QUEUE_WAIT_MS=${limits.queueWaitMs}, GATEWAY_RETRY_AFTER_SECONDS=${limits.retryAfterSeconds}; SUBGRAPH_TIMEOUT_MS=${SUBGRAPH_TIMEOUT_MS}.`,
+    '- Phases, each from an autocannon process of its own: **unloaded** — one connection, closed loop; **sustained** — as many connections as the gateway works on at once, closed loop: the rate it sustains without queueing or shedding; **overload** — four times that rate, open loop (`overallRate`, enough connections that the rate does not wait on answers).',
+    '- Latencies are per response (none sampled); "admitted" are the 2xx answers, "shed" the 503s (with Retry-After and the OVERLOADED error).',
+    '',
+    '## Figures',
+    '',
+    '| phase | connections | offered req/s | admitted req/s | shed (503) | admitted p50 / p95 / p99 | longest wait (any answer) | slowest 503 | other failures |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...phases.map(row),
+    '',
+    '## Targets',
+    `- Sustainable rate: ${sustained.result.perSecond.toFixed(0)} req/s; offered at overload: ${((overload.result.requests + overload.result.errors) / overload.result.seconds).toFixed(0)} req/s (asked ${overload.targetRate}).`,
+    `- The gateway sheds early instead of queueing: ${count(overload.result, 503)} of ${overload.result.requests} requests (${(shedShare * 100).toFixed(0)} %) shed with 503, the slowest 503 after ${ms(overload.result.slowestByStatus[503] ?? NaN)}: ${met(count(overload.result, 503) > 0)}.`,
+    `- Admitted requests at overload keep p95 within 2× the unloaded p95: ${ms(overload.result.admitted.p95)} against 2 × ${ms(unloaded.result.admitted.p95)} = ${ms(bound)}: ${met(overload.result.admitted.p95 <= bound)}.`,
+    `- No request waits past the configured deadline (a subgraph's answer within SUBGRAPH_TIMEOUT_MS, a slot within GATEWAY_QUEUE_WAIT_MS): longest wait ${ms(overload.result.max)}: ${met(overload.result.max <= SUBGRAPH_TIMEOUT_MS + limits.queueWaitMs)}.`,
+    `- Failures other than 503 at overload: ${otherFailures(overload.result)}: ${met(otherFailures(overload.result) === 0)}.`,
+    '',
+  ].join('\n');
+}
+
+runBench({
+  name: 'gateway-overload',
+  databasePrefix: 'bench_gwo',
+  basePort: 4840,
+  bootstrap: DEMO_BOOTSTRAP,
+  serviceEnv: Object.fromEntries(SUBGRAPHS.map((name) => [name, { NODE_ENV: mode }])),
+  gatewayEnv: { NODE_ENV: mode, CORS_ORIGINS: 'https://safety.example.edu', ...gatewayLimitEnv },
+  existing: async () => null,
+  generate: async () => ({ generatedAt: new Date().toISOString(), generationSeconds: 0 }),
+  measure: async ({ platform }) => {
+    const gateway = new GraphQLClient(platform.gatewayUrl);
+    await seedDemoCampus(await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_BOOTSTRAP.adminPassword), () => undefined);
+    const office = await gateway.login('safety.office', DEMO_PASSWORD);
+    await office.data(LEDGER_PAGE);
+    const run = (connections: number, durationSeconds: number, overallRate?: number) =>
+      load({ url: platform.gatewayUrl, headers: { authorization: `Bearer ${office.token}` }, body: JSON.stringify({ query: LEDGER_PAGE }), connections, durationSeconds, overallRate, timeoutSeconds: 60 });
+    run(limits.maxInFlight, 3); // warm-up: JIT, pools, caches
+    const phases: Phase[] = [];
+    const phase = (name: string, connections: number, targetRate?: number) => {
+      const result = run(connections, seconds, targetRate);
+      phases.push({ name, connections, targetRate, result });
+      console.log(`${name}: ${result.perSecond.toFixed(0)} answers/s, admitted p95 ${result.admitted.p95} ms, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors}`);
+      return result;
+    };
+    phase('unloaded', 1);
+    const sustained = phase('sustained', limits.maxInFlight);
+    const target = Math.round(4 * sustained.perSecond);
+    // Enough connections that the asked rate never waits on an answer (each connection has one request out at a time).
+    phase('overload (4×)', Math.max(100, Math.ceil(target / 5)), target);
+    return report(phases);
+  },
+});
