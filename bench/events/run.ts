@@ -10,7 +10,7 @@ import 'reflect-metadata';
  * Writes bench/reports/events.md.
  */
 import { dropDatabase } from '@campus/database';
-import { EVENT_ENTITIES, HazardRegistered, recordEvent } from '@campus/events';
+import { EVENT_ENTITIES, HazardRegistered, PayloadOf, recordEvents } from '@campus/events';
 import { GraphQLClient } from '@campus/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,31 @@ async function latencies(mysqlUrl: string, producerDb: string, consumerDb: strin
   }
 }
 
+/** Transactions committing hazard registrations at once, as concurrent requests to hazard-tracking would. */
+const WRITERS = 4;
+const BURST = 500;
+
+/** The throughput phase's hazard.registered events, in bursts of one transaction each. */
+function hazardBursts(count: number, orgUnitId: string): { aggregateId: string; payload: PayloadOf<typeof HazardRegistered> }[][] {
+  const bursts = [];
+  for (let done = 0; done < count; done += BURST) {
+    const now = new Date().toISOString();
+    bursts.push(
+      Array.from({ length: Math.min(BURST, count - done) }, (_, index) => {
+        const id = randomUUID().replace(/-/g, '');
+        return {
+          aggregateId: id,
+          payload: {
+            ...{ id, code: `B-${done + index}`, orgUnitId, orgPath: '/bench/', category: 'FIRE', grade: 'GENERAL' } as const,
+            ...{ source: 'SELF_INSPECTION', status: 'REGISTERED', discoveredAt: now, registeredAt: now } as const,
+          },
+        };
+      }),
+    );
+  }
+  return bursts;
+}
+
 async function main(): Promise<void> {
   const latencyEvents = option('latency-events', 300);
   const throughputEvents = option('throughput-events', 20000);
@@ -106,19 +131,17 @@ async function main(): Promise<void> {
     console.log(`throughput: committing ${throughputEvents} outbox rows in bursts of 500`);
     const producer = new DataSource({ type: 'mysql', url: `${mysql.url}/${producerDb}`, entities: EVENT_ENTITIES, timezone: 'Z' });
     await producer.initialize();
+    const bursts = hazardBursts(throughputEvents, unitIds['XDZY-JD']);
     const burstStart = Date.now();
-    for (let done = 0; done < throughputEvents; done += 500) {
-      await producer.transaction(async (manager) => {
-        for (let n = done; n < Math.min(done + 500, throughputEvents); n++) {
-          const id = randomUUID().replace(/-/g, '');
-          const now = new Date().toISOString();
-          await recordEvent(manager, HazardRegistered, id, {
-            id, code: `B-${n}`, orgUnitId: unitIds['XDZY-JD'], orgPath: '/bench/', category: 'FIRE', grade: 'GENERAL',
-            source: 'SELF_INSPECTION', status: 'REGISTERED', discoveredAt: now, registeredAt: now,
-          });
+    let nextBurst = 0;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        while (nextBurst < bursts.length) {
+          const events = bursts[nextBurst++];
+          await producer.transaction((manager) => recordEvents(manager, HazardRegistered, events));
         }
-      });
-    }
+      }),
+    );
     const committedMs = Date.now() - burstStart;
     await producer.destroy();
     await waitForInbox(mysql.url, consumerDb, 6 + latencyEvents + throughputEvents, 600_000);

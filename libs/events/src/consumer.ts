@@ -15,14 +15,28 @@ export interface ConsumedEvent<P> {
 
 export interface EventHandler<P = unknown> {
   contract: EventContract<P>;
-  /** Runs in the transaction that records the event in the inbox: effect and inbox commit together. */
+  /** One event, in the transaction that records it in the inbox: effect and inbox commit together. */
   handle(manager: EntityManager, event: ConsumedEvent<P>): Promise<void>;
+  /**
+   * A run of consecutive events of the contract (one or many, in order), in the transaction that records them
+   * in the inbox; the effect is that of handle() on each in turn. The consumer calls only this.
+   */
+  handleBatch(manager: EntityManager, events: ConsumedEvent<P>[]): Promise<void>;
   /** Runs once that transaction has committed, once per transaction that applied events of it (never for a redelivery alone): to wake work that reads the effect. */
   afterCommit?: () => void;
 }
 
+/** A handler that applies events one at a time (a batch: each in turn). */
 export function on<P>(contract: EventContract<P>, handle: EventHandler<P>['handle'], afterCommit?: () => void): EventHandler<P> {
-  return { contract, handle, afterCommit };
+  const handleBatch = async (manager: EntityManager, events: ConsumedEvent<P>[]) => {
+    for (const event of events) await handle(manager, event);
+  };
+  return { contract, handle, handleBatch, afterCommit };
+}
+
+/** A handler that applies a run of events at once (e.g. one multi-row upsert); one event is a run of one. */
+export function onBatch<P>(contract: EventContract<P>, handleBatch: EventHandler<P>['handleBatch'], afterCommit?: () => void): EventHandler<P> {
+  return { contract, handle: (manager, event) => handleBatch(manager, [event]), handleBatch, afterCommit };
 }
 
 export interface ConsumerOptions {
@@ -35,6 +49,19 @@ export interface ConsumerOptions {
 
 /** A message that can never succeed (no id, bad JSON, payload against its contract): parked at once. */
 class PoisonMessage extends Error {}
+
+type Item = { handlers: EventHandler<unknown>[]; event: ConsumedEvent<unknown> };
+
+/** Consecutive items of the same event type (and so the same handlers): the order across types is kept. */
+function runsOf(items: Item[]): Item[][] {
+  const runs: Item[][] = [];
+  for (const item of items) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].handlers === item.handlers) last.push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -144,23 +171,24 @@ export class EventConsumer {
 
   /**
    * Applies in one transaction the events not in the inbox yet (a redelivery, or an event twice in a batch,
-   * is skipped), each through every module's handler, then records them in the inbox; after the commit, the
-   * handlers' afterCommit once each.
+   * is skipped), then records them in the inbox; after the commit, the handlers' afterCommit once each. Each
+   * run of consecutive events of one type goes through every module's handler, in module order, at once.
    */
-  private async applyAll(items: { handlers: EventHandler<unknown>[]; event: ConsumedEvent<unknown> }[]): Promise<void> {
+  private async applyAll(items: Item[]): Promise<void> {
     const applied = await this.dataSource.transaction(async (manager) => {
       const ids = [...new Set(items.map(({ event }) => event.id))];
       const rows: { event_id: string }[] = await manager.query(`SELECT event_id FROM event_inbox WHERE event_id IN (${ids.map(() => '?').join(', ')})`, ids);
       const seen = new Set(rows.map((row) => row.event_id));
-      const fresh: typeof items = [];
+      const fresh: Item[] = [];
       for (const item of items) {
         if (seen.has(item.event.id)) continue;
         seen.add(item.event.id);
         fresh.push(item);
       }
-      for (const { handlers, event } of fresh) {
-        await runWithTraceId(event.traceId ?? event.id, async () => {
-          for (const handler of handlers) await handler.handle(manager, event);
+      for (const run of runsOf(fresh)) {
+        const events = run.map(({ event }) => event);
+        await runWithTraceId(events[0].traceId ?? events[0].id, async () => {
+          for (const handler of run[0].handlers) await handler.handleBatch(manager, events);
         });
       }
       // A concurrent consumer that applied one of them makes this insert fail, and the whole transaction with it.

@@ -2,7 +2,24 @@ import { currentTraceId } from '@campus/logger';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventContract, topicOf } from './contracts';
-import { OutboxRow } from './tables';
+
+/** An outbox row as written: sent_at stays NULL until the relay has published it. */
+interface OutboxValues {
+  eventId: string;
+  contract: EventContract<unknown>;
+  aggregateId: string;
+  payload: string;
+  traceId: string | null;
+  createdAt: Date;
+}
+
+/** Plain SQL: this runs in every transaction that records an event. */
+async function insertOutbox(manager: EntityManager, rows: OutboxValues[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO event_outbox (event_id, event_type, schema_version, topic, aggregate_id, payload, trace_id, created_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    rows.flatMap((row) => [row.eventId, row.contract.type, row.contract.version, topicOf(row.contract.producer), row.aggregateId, row.payload, row.traceId, row.createdAt]),
+  );
+}
 
 /**
  * Records an event in the outbox, inside the caller's transaction: it is published if and only if the
@@ -15,19 +32,9 @@ export async function recordEvent<P>(
   payload: P,
   traceId: string | null = currentTraceId(),
 ): Promise<string> {
-  const checked = contract.schema.parse(payload);
+  const payloadJson = JSON.stringify(contract.schema.parse(payload));
   const eventId = randomUUID();
-  await manager.insert(OutboxRow, {
-    eventId,
-    eventType: contract.type,
-    schemaVersion: contract.version,
-    topic: topicOf(contract.producer),
-    aggregateId,
-    payload: JSON.stringify(checked),
-    traceId,
-    createdAt: new Date(),
-    sentAt: null,
-  });
+  await insertOutbox(manager, [{ eventId, contract: contract as EventContract<unknown>, aggregateId, payload: payloadJson, traceId, createdAt: new Date() }]);
   return eventId;
 }
 
@@ -56,20 +63,14 @@ export async function recordEvents<P>(
   events: { aggregateId: string; payload: P }[],
   traceId: string | null = currentTraceId(),
 ): Promise<void> {
-  if (events.length === 0) return;
   const createdAt = new Date();
   const rows = events.map(({ aggregateId, payload }) => ({
     eventId: randomUUID(),
-    eventType: contract.type,
-    schemaVersion: contract.version,
-    topic: topicOf(contract.producer),
+    contract: contract as EventContract<unknown>,
     aggregateId,
     payload: JSON.stringify(contract.schema.parse(payload)),
     traceId,
     createdAt,
-    sentAt: null,
   }));
-  for (let start = 0; start < rows.length; start += 1000) {
-    await manager.insert(OutboxRow, rows.slice(start, start + 1000));
-  }
+  for (let start = 0; start < rows.length; start += 1000) await insertOutbox(manager, rows.slice(start, start + 1000));
 }

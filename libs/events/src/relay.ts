@@ -1,6 +1,5 @@
 import type { Logger } from '@campus/logger';
-import { DataSource, IsNull, QueryRunner } from 'typeorm';
-import { OutboxRow } from './tables';
+import { DataSource, QueryRunner } from 'typeorm';
 import { EventPublisher, HEADERS } from './transport';
 
 export interface RelayOptions {
@@ -11,7 +10,22 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   maxBackoffMs?: number;
   /** Test hook: runs after the broker acknowledged a batch and before it is marked sent. */
-  afterPublish?: (rows: OutboxRow[]) => Promise<void>;
+  afterPublish?: () => Promise<void>;
+}
+
+/** Events published at once at most: one produce request and one update per batch. */
+const DEFAULT_BATCH_SIZE = 1000;
+
+/** An event_outbox row as the relay reads it. */
+interface PendingRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  topic: string;
+  aggregate_id: string;
+  payload: string;
+  trace_id: string | null;
 }
 
 /**
@@ -23,6 +37,10 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** The last published batch while its rows are being marked sent. */
+  private marking: { ids: Set<string>; done: Promise<void> } | null = null;
+  /** A notify() that came while no idle() was waiting: the next idle() returns at once. */
+  private woken = false;
   private lockRunner: QueryRunner | null = null;
 
   constructor(
@@ -39,7 +57,8 @@ export class OutboxRelay {
 
   /** Call after committing a transaction that recorded events, to publish them without waiting a poll. */
   notify(): void {
-    this.wake?.();
+    if (this.wake) this.wake();
+    else this.woken = true;
   }
 
   /** Finishes the batch in flight, releases the lock. */
@@ -47,6 +66,7 @@ export class OutboxRelay {
     this.running = false;
     this.notify();
     await this.loop;
+    await this.finishMarking().catch((error) => this.options.logger.warn({ err: error }, 'outbox relay: marking the last batch sent failed; it will be published again'));
     await this.releaseLock();
   }
 
@@ -69,36 +89,51 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes the oldest pending events; returns how many. */
+  /**
+   * Publishes the oldest pending events; returns how many. Marking a batch sent overlaps publishing the next
+   * (the rows being marked are skipped meanwhile); if marking fails, they are published again (consumers
+   * skip the copies). Plain SQL: this runs for every event a service records.
+   */
   private async publishBatch(): Promise<number> {
-    const pending = await this.dataSource.getRepository(OutboxRow).find({
-      where: { sentAt: IsNull() },
-      order: { id: 'ASC' },
-      take: this.options.batchSize ?? 200,
-    });
-    if (pending.length === 0) return 0;
+    const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const marking = this.marking?.ids ?? new Set<string>();
+    const rows: PendingRow[] = await this.dataSource.query(
+      'SELECT id, event_id, event_type, schema_version, topic, aggregate_id, payload, trace_id FROM event_outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?',
+      [size + marking.size],
+    );
+    const pending = rows.filter((row) => !marking.has(String(row.id))).slice(0, size);
+    if (pending.length === 0) {
+      await this.finishMarking();
+      return 0;
+    }
     await this.publisher.publish(
       pending.map((row) => ({
         topic: row.topic,
-        key: row.aggregateId,
+        key: row.aggregate_id,
         value: row.payload,
         headers: {
-          [HEADERS.eventType]: row.eventType,
-          [HEADERS.schemaVersion]: String(row.schemaVersion),
-          [HEADERS.eventId]: row.eventId,
-          ...(row.traceId ? { [HEADERS.traceId]: row.traceId } : {}),
+          [HEADERS.eventType]: row.event_type,
+          [HEADERS.schemaVersion]: String(row.schema_version),
+          [HEADERS.eventId]: row.event_id,
+          ...(row.trace_id ? { [HEADERS.traceId]: row.trace_id } : {}),
         },
       })),
     );
-    await this.options.afterPublish?.(pending);
-    await this.dataSource
-      .createQueryBuilder()
-      .update(OutboxRow)
-      .set({ sentAt: new Date() })
-      .whereInIds(pending.map((row) => row.id))
-      .execute();
+    await this.options.afterPublish?.();
+    await this.finishMarking();
+    const ids = pending.map((row) => String(row.id));
+    const done = this.dataSource.query(`UPDATE event_outbox SET sent_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [new Date(), ...ids]).then(() => undefined);
+    done.catch(() => undefined); // awaited (and its failure reported) by the next finishMarking()
+    this.marking = { ids: new Set(ids), done };
     this.options.logger.debug({ count: pending.length }, 'outbox relay: published');
     return pending.length;
+  }
+
+  /** Waits for the batch being marked sent; throws if marking it failed (it will be published again). */
+  private async finishMarking(): Promise<void> {
+    const marking = this.marking;
+    this.marking = null;
+    await marking?.done;
   }
 
   private get pollIntervalMs(): number {
@@ -128,17 +163,20 @@ export class OutboxRelay {
     await runner.release().catch(() => undefined);
   }
 
-  /** Waits for the interval or a notify(), whichever comes first. */
+  /** Waits for the interval or a notify(), whichever comes first (one that came while publishing included). */
   private idle(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
-    }).then(() => {
-      this.wake = null;
     });
   }
 }

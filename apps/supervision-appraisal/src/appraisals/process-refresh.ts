@@ -1,6 +1,6 @@
 import { calendarDateOf } from '@campus/graphql';
 import { chunks } from '@campus/database';
-import { EventContract, EventHandler, on, OrgUnitCreated } from '@campus/events';
+import { EventContract, EventHandler, on, onBatch, OrgUnitCreated } from '@campus/events';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppraisalIndicatorEntity, AppraisalSchemeEntity } from '../appraisal-schemes/appraisal-scheme.entity';
 import { computeAppraisals, isAppraisedBy } from './appraisal-computation';
@@ -47,17 +47,21 @@ async function markAppraisalsAt(manager: EntityManager, paths: readonly string[]
 }
 
 /**
- * Marks the process appraisals an event touches: of every scheme in force, the appraised unit whose subtree
- * holds a path the event names; and notes the paths as touched (see markTouchedDuringPublication). Runs in the
- * event's transaction, after the fact modules' handlers.
+ * Marks the process appraisals a run of events touches: of every scheme in force, the appraised unit whose
+ * subtree holds a path an event names; and notes the paths as touched (see markTouchedDuringPublication).
+ * Runs in the events' transaction, after the fact modules' handlers.
  */
-export async function markTouched(manager: EntityManager, payload: unknown, now: Date): Promise<void> {
-  const paths = [...orgPathsIn(payload)].sort();
+export async function markTouched(manager: EntityManager, payloads: readonly unknown[], now: Date): Promise<void> {
+  const named = new Set<string>();
+  payloads.forEach((payload) => orgPathsIn(payload, named));
+  const paths = [...named].sort();
   if (!paths.length) return;
-  await manager.query(
-    `INSERT INTO appraisal_touched_path (org_path, touched_at) VALUES ${paths.map(() => '(?, ?)').join(', ')} ON DUPLICATE KEY UPDATE touched_at = VALUES(touched_at)`,
-    paths.flatMap((path) => [path, now]),
-  );
+  for (const part of chunks(paths, 500)) {
+    await manager.query(
+      `INSERT INTO appraisal_touched_path (org_path, touched_at) VALUES ${part.map(() => '(?, ?)').join(', ')} ON DUPLICATE KEY UPDATE touched_at = VALUES(touched_at)`,
+      part.flatMap((path) => [path, now]),
+    );
+  }
   await markAppraisalsAt(manager, ancestorsOf(paths), now);
 }
 
@@ -88,11 +92,11 @@ export async function markTouchedDuringPublication(dataSource: DataSource, schem
   if (touched.length) await markAppraisalsAt(dataSource.manager, ancestorsOf(touched.map((row) => row.org_path)), new Date(), schemeId);
 }
 
-/** A marking handler for each contract the fact modules consume, and one for new units; `marked` runs once a mark is committed (to wake the refresh job). */
+/** A marking handler (a run of events at once) for each contract the fact modules consume, and one for new units; `marked` runs once a mark is committed (to wake the refresh job). */
 export function refreshMarkers(contracts: readonly EventContract<unknown>[], marked: () => void): EventHandler<unknown>[] {
   const unique = [...new Map(contracts.map((contract) => [`${contract.type}@${contract.version}`, contract])).values()];
   return [
-    ...unique.map((contract) => on(contract, (manager, { payload }) => markTouched(manager, payload, new Date()), marked)),
+    ...unique.map((contract) => onBatch(contract, (manager, events) => markTouched(manager, events.map(({ payload }) => payload), new Date()), marked)),
     on(OrgUnitCreated, (manager, { payload }) => markNewUnit(manager, payload, new Date()), marked),
   ];
 }

@@ -59,10 +59,11 @@ const earliest = (current: Date | null, instant: string) => {
 };
 
 function blank(id: string, orgUnitId: string, orgPath: string, grade: HazardFact['grade'], status: HazardStatusName, version: number): HazardFact {
+  // One literal, not spreads: this runs for every hazard event (a spread of literals showed in the consumer's CPU profile).
   return {
-    ...{ id, orgUnitId, orgPath, grade, status, version },
-    ...{ code: null, title: null, category: null, source: null, sourceRefType: null, sourceRefId: null },
-    ...{ discoveredAt: null, registeredAt: null, reportedAt: null, deadline: null, rectifiedAt: null, overdueAt: null, voided: false },
+    id, orgUnitId, orgPath, grade, status, version,
+    code: null, title: null, category: null, source: null, sourceRefType: null, sourceRefId: null,
+    discoveredAt: null, registeredAt: null, reportedAt: null, deadline: null, rectifiedAt: null, overdueAt: null, voided: false,
   };
 }
 

@@ -1,7 +1,9 @@
-import { EventHandler, HazardOverdue, HazardRegistered, HazardStatusChanged, IncidentReported, on } from '@campus/events';
+import { ConsumedEvent, EventHandler, HazardOverdue, HazardRegistered, HazardStatusChanged, IncidentReported, on, onBatch } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
 import { mergeOverdue, mergeRegistration, mergeStatusChange } from './hazard-fact-merge';
-import { applyToHazard } from './hazard-fact.store';
+import { applyToHazards } from './hazard-fact.store';
+
+const payloadsOf = <P>(events: ConsumedEvent<P>[]) => events.map(({ payload }) => payload);
 
 /**
  * Hazards and incidents from hazard-tracking's events. The consumer's inbox applies each event once; these
@@ -9,9 +11,9 @@ import { applyToHazard } from './hazard-fact.store';
  */
 export function hazardFactHandlers(): EventHandler<unknown>[] {
   return [
-    on(HazardRegistered, (manager, { payload }) => applyToHazard(manager, payload.id, (row) => mergeRegistration(row, payload))),
-    on(HazardStatusChanged, (manager, { payload }) => applyToHazard(manager, payload.id, (row) => mergeStatusChange(row, payload))),
-    on(HazardOverdue, (manager, { payload }) => applyToHazard(manager, payload.id, (row) => mergeOverdue(row, payload))),
+    onBatch(HazardRegistered, (manager, events) => applyToHazards(manager, payloadsOf(events), (payload) => payload.id, mergeRegistration)),
+    onBatch(HazardStatusChanged, (manager, events) => applyToHazards(manager, payloadsOf(events), (payload) => payload.id, mergeStatusChange)),
+    onBatch(HazardOverdue, (manager, events) => applyToHazards(manager, payloadsOf(events), (payload) => payload.id, mergeOverdue)),
     on(IncidentReported, async (manager, { payload }) => {
       // An incident is reported once; a second event for it (a replay under another id) changes nothing.
       await manager.query(

@@ -1,3 +1,4 @@
+import { chunks } from '@campus/database';
 import { EntityManager } from 'typeorm';
 import { derivedFacts, HazardFact } from './hazard-fact-merge';
 
@@ -43,21 +44,40 @@ function toRow(fact: HazardFact): unknown[] {
   ];
 }
 
-/** The hazard's facts, locked until the event's transaction ends (events of one hazard apply one at a time). */
-async function load(manager: EntityManager, id: string): Promise<HazardFact | null> {
-  const [row]: Row[] = await manager.query(`SELECT ${COLUMNS.join(', ')} FROM hazard_fact WHERE id = ? FOR UPDATE`, [id]);
-  return row ? fromRow(row) : null;
+/** The hazards' facts, locked until the events' transaction ends (events of one hazard apply one at a time). */
+async function load(manager: EntityManager, ids: string[]): Promise<Map<string, HazardFact>> {
+  const facts = new Map<string, HazardFact>();
+  for (const part of chunks(ids, 500)) {
+    const rows: Row[] = await manager.query(`SELECT ${COLUMNS.join(', ')} FROM hazard_fact WHERE id IN (${part.map(() => '?').join(', ')}) FOR UPDATE`, part);
+    for (const row of rows) facts.set(row.id as string, fromRow(row));
+  }
+  return facts;
 }
 
-async function save(manager: EntityManager, fact: HazardFact): Promise<void> {
-  const updates = COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = VALUES(${column})`);
-  await manager.query(
-    `INSERT INTO hazard_fact (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON DUPLICATE KEY UPDATE ${updates.join(', ')}`,
-    toRow(fact),
-  );
+const UPDATES = COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = VALUES(${column})`);
+const ROW_PLACEHOLDERS = `(${COLUMNS.map(() => '?').join(', ')})`;
+
+async function save(manager: EntityManager, facts: HazardFact[]): Promise<void> {
+  for (const part of chunks(facts, 200)) {
+    await manager.query(
+      `INSERT INTO hazard_fact (${COLUMNS.join(', ')}) VALUES ${part.map(() => ROW_PLACEHOLDERS).join(', ')} ON DUPLICATE KEY UPDATE ${UPDATES.join(', ')}`,
+      part.flatMap(toRow),
+    );
+  }
 }
 
-/** Applies one event to a hazard's facts: read (locked), merge, write back. */
-export async function applyToHazard(manager: EntityManager, id: string, merge: (row: HazardFact | null) => HazardFact): Promise<void> {
-  await save(manager, merge(await load(manager, id)));
+/**
+ * Applies a run of events to their hazards' facts: the rows read (locked) at once, each event merged in
+ * turn into its hazard's fact (a later event of the same hazard sees the earlier one's merge), written back
+ * in one upsert.
+ */
+export async function applyToHazards<E>(manager: EntityManager, events: E[], hazardOf: (event: E) => string, merge: (row: HazardFact | null, event: E) => HazardFact): Promise<void> {
+  const facts = await load(manager, [...new Set(events.map(hazardOf))]);
+  const touched = new Set<HazardFact>();
+  for (const event of events) {
+    const merged = merge(facts.get(hazardOf(event)) ?? null, event);
+    facts.set(hazardOf(event), merged);
+    touched.add(merged);
+  }
+  await save(manager, [...touched]);
 }

@@ -79,11 +79,22 @@ export function consumerOf(db: TestDatabase, modules: readonly FeatureModule[] =
   const handlers = modules.flatMap((module) => module.eventHandlers?.(deps) ?? []);
   const consumer = new EventConsumer(db.dataSource, HANDED_IN, handlers, { groupId: 'supervision-appraisal', logger: createLogger('test', 'silent'), maxAttempts: 1 });
   let offset = 0;
+  const message = <P>(contract: EventContract<P>, payload: P, eventId: string) => ({
+    topic: topicOf(contract.producer),
+    partition: 0,
+    offset: String(offset++),
+    key: null,
+    value: JSON.stringify(payload),
+    headers: { [HEADERS.eventType]: contract.type, [HEADERS.schemaVersion]: String(contract.version), [HEADERS.eventId]: eventId },
+  });
   return {
     async deliver<P>(contract: EventContract<P>, payload: P, eventId: string = randomUUID()): Promise<string> {
-      const headers = { [HEADERS.eventType]: contract.type, [HEADERS.schemaVersion]: String(contract.version), [HEADERS.eventId]: eventId };
-      await consumer.receive({ topic: topicOf(contract.producer), partition: 0, offset: String(offset++), key: null, value: JSON.stringify(payload), headers });
+      await consumer.receive(message(contract, payload, eventId));
       return eventId;
+    },
+    /** Events as one fetched batch of a partition, in order (one transaction). */
+    async deliverBatch(events: { contract: EventContract<unknown>; payload: unknown }[]): Promise<void> {
+      await consumer.receiveBatch(events.map(({ contract, payload }) => message(contract, payload, randomUUID())));
     },
     /** Events the consumer could not apply (parked): the specs expect none. */
     parked: (): Promise<{ event_type: string; error: string }[]> => db.dataSource.query('SELECT event_type, error FROM event_dead_letter'),
