@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { Role } from '@campus/auth';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -42,6 +43,9 @@ export class CreateAccountInput {
   @ArrayMaxSize(20, { message: '一次最多授予 20 个角色' })
   @ValidateNested({ each: true })
   grants: GrantInput[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { hashPassword, Role, RoleGrant, Viewer } from '@campus/auth';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { isDuplicateKey, newId } from '@campus/database';
@@ -56,7 +57,7 @@ export class AccountService {
   /** Creates a local account; the creator must be allowed to grant every role they give it. */
   async create(caller: Caller, input: CreateAccountInput): Promise<AccountEntity> {
     checkPasswordPolicy(input.password, input.username);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createAccount', input), async (manager) => {
       const units = await manager.findBy(OrgUnitEntity, { id: In(input.grants.map((grant) => grant.orgUnitId)) });
       for (const grant of input.grants) {
         const unit = ORG_UNIT_ACCESS.guard(caller, 'view', grant.orgUnitId, units.find((candidate) => candidate.id === grant.orgUnitId));
@@ -79,7 +80,8 @@ export class AccountService {
       const unique = [...new Map(input.grants.map((grant) => [`${grant.role}:${grant.orgUnitId}`, grant])).values()];
       for (const grant of unique) await this.insertGrant(manager, account, grant.role, grant.orgUnitId, caller.viewer.accountId);
       return account;
-    });
+    }));
+    return outcome.created ?? this.dataSource.manager.findOneByOrFail(AccountEntity, { id: outcome.id });
   }
 
   /** Grants a role at a unit to an existing account. */

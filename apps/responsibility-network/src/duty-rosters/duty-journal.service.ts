@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { KeysetOrder, keysetPage, newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { DataSource } from 'typeorm';
@@ -32,8 +33,11 @@ export class DutyJournalService {
       writtenByAccountId: caller.viewer.accountId,
       writtenByPersonId: caller.viewer.personId,
     });
-    await this.manager.save(note);
-    return toDutyHandoverNote(note);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'addHandoverNote', input), async (manager) => {
+      await manager.save(note);
+      return toDutyHandoverNote(note);
+    }));
+    return outcome.created ?? toDutyHandoverNote(await this.dataSource.manager.findOneByOrFail(DutyHandoverNoteEntity, { id: outcome.id }));
   }
 
   /** A log entry is filed under the shift running when it happened; its people may write it. */
@@ -57,8 +61,11 @@ export class DutyJournalService {
       recordedByAccountId: caller.viewer.accountId,
       recordedByPersonId: caller.viewer.personId,
     });
-    await this.manager.save(entry);
-    return toDutyLogEntry(entry);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'addDutyLogEntry', input), async (manager) => {
+      await manager.save(entry);
+      return toDutyLogEntry(entry);
+    }));
+    return outcome.created ?? toDutyLogEntry(await this.dataSource.manager.findOneByOrFail(DutyLogEntryEntity, { id: outcome.id }));
   }
 
   /** Handover notes of a roster the viewer can see, newest first. */

@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { KeysetOrder, keysetPage, newId, subtreeCondition } from '@campus/database';
 import { DutyGapFound, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
@@ -67,7 +68,7 @@ export class DutyRosterService {
 
   async create(caller: Caller, input: CreateDutyRosterInput): Promise<DutyRoster> {
     const shifts = input.shifts.map(plainShift);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createDutyRoster', input), async (manager) => {
       // Locking the unit serialises roster creation per unit, so two overlapping rosters cannot slip in.
       const unit = await ORG_UNIT_ACCESS.lock(manager, caller, 'view', { id: input.orgUnitId });
       DUTY_ROSTER_ACCESS.checkRole(caller, 'create', unit.path);
@@ -87,7 +88,8 @@ export class DutyRosterService {
       });
       await manager.save(roster);
       return toDutyRoster(roster);
-    });
+    }));
+    return outcome.created ?? toDutyRoster(await this.dataSource.manager.findOneByOrFail(DutyRosterEntity, { id: outcome.id }));
   }
 
   async update(caller: Caller, input: UpdateDutyRosterInput): Promise<DutyRoster> {

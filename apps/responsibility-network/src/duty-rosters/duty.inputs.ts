@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, MaxDate, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -46,6 +47,9 @@ export class CreateDutyRosterInput {
   @ArrayMaxSize(MAX_SHIFTS, { message: `最多设置 ${MAX_SHIFTS} 个班次` })
   @ValidateNested({ each: true })
   shifts: DutyShiftInput[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '修改值班表；只有没有排班的班次才能删除或改名' })
@@ -103,6 +107,9 @@ export class AddHandoverNoteInput {
   @Field({ description: '交接内容' })
   @Length(1, 2000, { message: '交接内容长度应为 1–2000 个字符' })
   note: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()
@@ -120,6 +127,9 @@ export class AddDutyLogEntryInput {
   @Field()
   @Length(1, 2000, { message: '日志内容长度应为 1–2000 个字符' })
   content: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
@@ -15,6 +16,9 @@ export class CreateGridInput {
   @Field(() => ID, { nullable: true, description: '上级网格（其单位须为本单位或上级单位）；不填为一级网格' })
   @IsOptional()
   parentId?: string | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

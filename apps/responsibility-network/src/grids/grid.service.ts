@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { isDuplicateKey, newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection } from '@campus/graphql';
 import DataLoader from 'dataloader';
@@ -63,7 +64,7 @@ export class GridService {
   }
 
   async create(caller: Caller, input: CreateGridInput): Promise<Grid> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createGrid', input), async (manager) => {
       const unit = await this.orgUnits.getVisible(caller, input.orgUnitId, manager);
       GRID_ACCESS.checkRole(caller, 'create', unit.path);
       const parent = input.parentId ? await this.parentGrid(manager, caller, input.parentId) : null;
@@ -84,7 +85,8 @@ export class GridService {
       });
       await saveUnique(manager, grid);
       return toGrid(grid);
-    });
+    }));
+    return outcome.created ?? toGrid(await this.dataSource.manager.findOneByOrFail(GridEntity, { id: outcome.id }));
   }
 
   async rename(caller: Caller, input: RenameGridInput): Promise<Grid> {

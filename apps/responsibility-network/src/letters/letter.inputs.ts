@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
@@ -52,6 +53,9 @@ export class CreateResponsibilityLetterInput {
   @ArrayMaxSize(MAX_ITEMS, { message: `目标内容最多 ${MAX_ITEMS} 项` })
   @ValidateNested({ each: true })
   items: LetterItemInput[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

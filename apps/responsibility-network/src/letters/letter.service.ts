@@ -1,6 +1,6 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
-import { refusalOf } from '@campus/server';
+import { clientRequest, oncePerRequest, refusalOf } from '@campus/server';
 import {
   BadUserInputError,
   Caller,
@@ -95,7 +95,7 @@ export class LetterService {
   }
 
   async create(caller: Caller, input: CreateResponsibilityLetterInput): Promise<ResponsibilityLetter> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createResponsibilityLetter', input), async (manager) => {
       const { issuer, recipient, recipientPerson } = await this.partiesFor(manager, caller, 'create', input);
       const letter = manager.create(ResponsibilityLetterEntity, {
         id: newId(),
@@ -118,7 +118,8 @@ export class LetterService {
       await manager.save(letter);
       await replaceItems(manager, letter.id, input.items);
       return toResponsibilityLetter(letter);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async update(caller: Caller, input: UpdateResponsibilityLetterInput): Promise<ResponsibilityLetter> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -21,6 +22,9 @@ export class CreateOrgUnitInput {
 
   @Field(() => OrgUnitKind)
   kind: OrgUnitKind;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

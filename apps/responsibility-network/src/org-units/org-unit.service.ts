@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { childPath, isDuplicateKey, newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitMoved, OrgUnitRenamed, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
@@ -69,7 +70,7 @@ export class OrgUnitService {
   }
 
   async create(caller: Caller, input: CreateOrgUnitInput): Promise<OrgUnit> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'createOrgUnit', input), async (manager) => {
       const parent = await ORG_UNIT_ACCESS.lock(manager, caller, 'create', { id: input.parentId });
       this.requireKindUnder(parent.kind, input.kind);
       const id = newId();
@@ -85,7 +86,8 @@ export class OrgUnitService {
       await this.saveUnique(manager, unit);
       await recordOrgUnitCreated(manager, unit);
       return toOrgUnit(unit);
-    });
+    }));
+    return outcome.created ?? toOrgUnit(await this.dataSource.manager.findOneByOrFail(OrgUnitEntity, { id: outcome.id }));
   }
 
   async rename(caller: Caller, input: RenameOrgUnitInput): Promise<OrgUnit> {

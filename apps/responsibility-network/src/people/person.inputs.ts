@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -32,6 +33,9 @@ export class CreatePersonInput {
   @IsOptional()
   @Length(1, 50, { message: '职务长度应为 1–50 个字符' })
   position?: string | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

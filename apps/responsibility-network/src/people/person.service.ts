@@ -1,7 +1,7 @@
 import { escapeLike, newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { Caller, ConnectionShape, decodeCursor, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, PersonCreated, PersonDeactivated, PersonUpdated, recordEvent, transactionWithEvents } from '@campus/events';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
@@ -56,7 +56,7 @@ export class PersonService {
   }
 
   async create(caller: Caller, input: CreatePersonInput): Promise<Person> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'createPerson', input), async (manager) => {
       const unit = await this.unitFor(manager, caller, 'create', input.orgUnitId);
       const person = manager.create(PersonEntity, {
         id: newId(),
@@ -72,7 +72,8 @@ export class PersonService {
       await manager.save(person);
       await recordEvent(manager, PersonCreated, person.id, personFacts(person));
       return toPerson(person);
-    });
+    }));
+    return outcome.created ?? toPerson(await this.dataSource.manager.findOneByOrFail(PersonEntity, { id: outcome.id }));
   }
 
   async update(caller: Caller, input: UpdatePersonInput): Promise<Person> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -25,6 +26,9 @@ export class CreatePlaceInput {
   @Field(() => ID, { nullable: true, description: '上级场所（须在所属单位范围内）；楼栋不填' })
   @IsOptional()
   parentId?: string | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -63,7 +63,7 @@ export class PlaceService {
   }
 
   async create(caller: Caller, input: CreatePlaceInput): Promise<Place> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'createPlace', input), async (manager) => {
       const unit = await this.orgUnits.getVisible(caller, input.orgUnitId, manager);
       PLACE_ACCESS.checkRole(caller, 'create', unit.path);
       const parent = input.parentId ? await this.parentFor(caller, manager, input.parentId, unit.path) : null;
@@ -83,7 +83,8 @@ export class PlaceService {
       await manager.save(place);
       await recordPlaceChanged(manager, place);
       return toPlace(place);
-    });
+    }));
+    return outcome.created ?? toPlace(await this.dataSource.manager.findOneByOrFail(PlaceEntity, { id: outcome.id }));
   }
 
   async update(caller: Caller, input: UpdatePlaceInput): Promise<Place> {

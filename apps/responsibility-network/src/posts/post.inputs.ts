@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { IsOptional, Length, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
@@ -21,6 +22,9 @@ export class CreatePostInput {
   @Field(() => ID, { nullable: true, description: '任职人员（本单位或下级单位的在职人员）；不填则岗位空缺' })
   @IsOptional()
   holderId?: string | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

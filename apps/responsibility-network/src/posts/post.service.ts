@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import DataLoader from 'dataloader';
@@ -71,7 +72,7 @@ export class PostService {
   }
 
   async create(caller: Caller, input: CreatePostInput): Promise<Post> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createPost', input), async (manager) => {
       const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
       POST_ACCESS.checkRole(caller, 'create', unit.path);
       const holder = input.holderId ? await this.eligibleHolder(manager, caller, unit.path, input.holderId) : null;
@@ -87,7 +88,8 @@ export class PostService {
       const duties = dutyTemplateOf(input.kind).map((content) => this.newDuty(manager, post.id, content, true));
       await this.saveInOrder(manager, duties);
       return toPost(post);
-    });
+    }));
+    return outcome.created ?? toPost(await this.dataSource.manager.findOneByOrFail(PostEntity, { id: outcome.id }));
   }
 
   async update(caller: Caller, input: UpdatePostInput): Promise<Post> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -46,6 +47,9 @@ export class CreateWorkGroupInput {
   @ArrayMaxSize(MAX_MEMBERS, { message: `成员最多 ${MAX_MEMBERS} 人` })
   @ValidateNested({ each: true })
   members: WorkGroupMemberInput[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
 import { OutboxSignal, recordEvent, transactionWithEvents, WorkGroupChanged } from '@campus/events';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, FieldProblem, toConnection, VersionedInput } from '@campus/graphql';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
@@ -60,7 +60,7 @@ export class WorkGroupService {
   }
 
   async create(caller: Caller, input: CreateWorkGroupInput): Promise<WorkGroup> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'createWorkGroup', input), async (manager) => {
       const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
       WORK_GROUP_ACCESS.checkRole(caller, 'create', unit.path);
       const officeHost = input.officeHostUnitId ? await this.officeHostIn(manager, unit.path, input.officeHostUnitId) : null;
@@ -79,7 +79,8 @@ export class WorkGroupService {
       await this.saveMembers(manager, group.id, input.members);
       await recordChanged(manager, group);
       return toWorkGroup(group);
-    });
+    }));
+    return outcome.created ?? toWorkGroup(await this.dataSource.manager.findOneByOrFail(WorkGroupEntity, { id: outcome.id }));
   }
 
   async update(caller: Caller, input: UpdateWorkGroupInput): Promise<WorkGroup> {

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -55,6 +56,9 @@ export class RecordAccountabilityInput {
   @ArrayMaxSize(50, { message: '依据最多 50 项' })
   @ValidateNested({ each: true })
   evidence: AccountabilityEvidenceInput[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '确认问责，记录在案' })

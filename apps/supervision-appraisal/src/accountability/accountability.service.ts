@@ -2,7 +2,7 @@ import { newId, recentFirstKey, recentFirstPage, subtreeCondition } from '@campu
 import { AccountabilityRecorded, AccountabilityRevoked, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { Caller, ConnectionShape, decodeCursor, NotFoundError, schoolDayEnd, schoolDayStart, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { lockTransition, requireTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccountabilityTargetKind } from './accountability-enums';
 import { ACCOUNTABILITY_LOCKER, ACCOUNTABILITY_POLICY, ACCOUNTABILITY_TRANSITIONS, AccountabilityAction, readableRecordsCondition, readsRecord } from './accountability.access';
@@ -77,8 +77,11 @@ export class AccountabilityService {
       issuedByPersonId: caller.viewer.personId,
       issuedAt: new Date(),
     });
-    await this.dataSource.manager.save(record);
-    return toAccountabilityRecord(record);
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'recordAccountability', input), async (manager) => {
+      await manager.save(record);
+      return toAccountabilityRecord(record);
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   /** 确认，记录在案: accountability.recorded goes out with the change. */

@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { OrgUnitKind } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
@@ -115,6 +116,9 @@ export class CreateAppraisalSchemeInput extends SchemeRulesInput {
   @ArrayMaxSize(50, { message: '指标最多 50 项' })
   @ValidateNested({ each: true })
   indicators: IndicatorInput[];
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()

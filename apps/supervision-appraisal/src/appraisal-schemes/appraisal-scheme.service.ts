@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { BadUserInputError, Caller, callerOf, ConnectionShape, decodeCursor, loadUnitConnection, RequestContext, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker, lockTransition } from '@campus/server';
+import { Asker, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppraisalSchemeStatus } from './appraisal-enums';
@@ -64,7 +64,7 @@ export class AppraisalSchemeService {
     requireValidIndicators(input.indicators);
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     APPRAISAL_SCHEME_ACCESS.checkRole(caller, 'create', path);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createAppraisalScheme', input), async (manager) => {
       const scheme = manager.create(AppraisalSchemeEntity, {
         id: newId(),
         name: input.name,
@@ -78,7 +78,8 @@ export class AppraisalSchemeService {
       await manager.save(scheme);
       await this.replaceIndicators(manager, scheme.id, input.indicators);
       return toAppraisalScheme(scheme);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async update(caller: Caller, input: UpdateAppraisalSchemeInput): Promise<AppraisalScheme> {

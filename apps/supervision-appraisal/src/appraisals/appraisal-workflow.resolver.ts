@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { callerOf, RequestContext } from '@campus/graphql';
 import { IsOptional, Length, Min } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
@@ -48,6 +49,9 @@ export class FileAppraisalObjectionInput {
   @Field()
   @Length(5, 1000, { message: '申诉理由长度应为 5–1000 个字符' })
   reason: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '处理申诉：受理则退回重新评分，驳回则维持结果' })

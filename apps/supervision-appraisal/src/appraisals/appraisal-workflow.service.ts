@@ -1,6 +1,6 @@
 import { newId } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
-import { lockTransition, requireTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorKind, VetoRuleKind } from '../appraisal-schemes/appraisal-enums';
 import { APPRAISAL_SCHEME_ACCESS } from '../appraisal-schemes/appraisal-scheme.access';
@@ -84,8 +84,8 @@ export class AppraisalWorkflowService {
     });
   }
 
-  async object(caller: Caller, input: { appraisalId: string; reason: string }): Promise<AppraisalObjectionRow> {
-    return this.dataSource.transaction(async (manager) => {
+  async object(caller: Caller, input: { appraisalId: string; reason: string; clientRequestId?: string | null }): Promise<AppraisalObjectionRow> {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'fileAppraisalObjection', input), async (manager) => {
       const { row: appraisal } = await lockTransition(APPRAISAL_ACCESS, manager, caller, APPRAISAL_TRANSITIONS, 'OBJECT', { id: input.appraisalId });
       if (!appraisal.objectionUntil || this.now() > appraisal.objectionUntil) {
         throw new ConflictError('OUTSIDE_RANGE', '申诉期已过', { id: appraisal.id, objectionUntil: appraisal.objectionUntil?.toISOString() ?? null });
@@ -101,7 +101,8 @@ export class AppraisalWorkflowService {
         status: 'OPEN',
       });
       return manager.save(objection);
-    });
+    }));
+    return outcome.created ?? this.dataSource.manager.findOneByOrFail(AppraisalObjectionRow, { id: outcome.id });
   }
 
   /** Accepting reopens the result for rescoring (it is reviewed and published again); rejecting leaves it. */

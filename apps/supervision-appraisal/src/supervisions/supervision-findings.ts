@@ -1,7 +1,7 @@
 import { newId } from '@campus/database';
 import { OutboxSignal, recordEvent, SupervisionFindingRaised, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError } from '@campus/graphql';
-import { lockTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { FINDING_CATEGORY_LABELS } from './supervision-enums';
 import { FINDING_ACCESS, SUPERVISION_ACCESS, SUPERVISION_TRANSITIONS } from './supervision.access';
@@ -18,7 +18,7 @@ export class SupervisionFindings {
 
   /** Records a finding in one of the inspected units, numbered within the inspection; raises it at once when asked. */
   async record(caller: Caller, input: RecordSupervisionFindingInput): Promise<SupervisionFinding> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'recordSupervisionFinding', input), async (manager) => {
       const { row: supervision } = await lockTransition(SUPERVISION_ACCESS, manager, caller, SUPERVISION_TRANSITIONS, 'RECORD_FINDING', {
         id: input.supervisionId,
       });
@@ -45,12 +45,13 @@ export class SupervisionFindings {
       await manager.save(finding);
       if (finding.raisedAt) await recordRaised(manager, caller, supervision, finding);
       return toFinding(finding);
-    });
+    }));
+    return outcome.created ?? toFinding(await this.dataSource.manager.findOneByOrFail(SupervisionFindingEntity, { id: outcome.id }));
   }
 
   /** Raises a finding not raised yet: once (a second raise is DUPLICATE). */
   async raise(caller: Caller, input: RaiseSupervisionFindingInput): Promise<SupervisionFinding> {
-    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'raiseSupervisionFinding', input), async (manager) => {
       const found = await FINDING_ACCESS.find(manager, caller, 'view', input.findingId);
       const { row: supervision } = await lockTransition(SUPERVISION_ACCESS, manager, caller, SUPERVISION_TRANSITIONS, 'RAISE_FINDING', {
         id: found.supervisionId,
@@ -62,7 +63,8 @@ export class SupervisionFindings {
       await manager.save(finding);
       await recordRaised(manager, caller, supervision, finding);
       return toFinding(finding);
-    });
+    }));
+    return outcome.created ?? toFinding(await this.dataSource.manager.findOneByOrFail(SupervisionFindingEntity, { id: outcome.id }));
   }
 }
 

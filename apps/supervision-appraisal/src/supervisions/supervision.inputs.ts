@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { CalendarDate, VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -39,6 +40,9 @@ export class PlanSupervisionInput {
   @Field(() => ID, { nullable: true, description: '所属专项整治（隐患服务中的专项整治）' })
   @IsOptional()
   campaignId?: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '修改计划中或检查中的督导检查' })
@@ -135,12 +139,18 @@ export class RecordSupervisionFindingInput {
 
   @Field({ description: '同时转为隐患，交被检查单位整改', defaultValue: false })
   raiseAsHazard: boolean;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '将督导检查发现的问题转为隐患' })
 export class RaiseSupervisionFindingInput {
   @Field(() => ID)
   findingId: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType({ description: '督导检查筛选条件' })

@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, subtreeCondition } from '@campus/database';
 import { Caller, ConflictError, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { lockTransition, requireTransition } from '@campus/server';
+import { clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { checkDates, checkSupervisionGroup, cleanItems, InspectedUnit, inspectedUnits } from './supervision-checks';
 import { findVisibleSupervision, visibleSupervisionCondition } from './supervision-visibility';
@@ -52,7 +52,7 @@ export class SupervisionService {
     const status = requireTransition(SUPERVISION_TRANSITIONS, 'PLAN', null, null);
     checkDates(input.startsOn, input.endsOn);
     const units = await inspectedUnits(this.directory, caller, path, input.inspectedUnitIds);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'planSupervision', input), async (manager) => {
       await checkSupervisionGroup(manager, input.supervisionGroupId, path);
       const supervision = manager.create(SupervisionEntity, {
         id: newId(),
@@ -75,7 +75,8 @@ export class SupervisionService {
       await manager.save(supervision);
       await this.saveUnits(manager, supervision.id, units);
       return toSupervision(supervision);
-    });
+    }));
+    return outcome.created ?? this.get(caller, outcome.id);
   }
 
   async update(caller: Caller, input: UpdateSupervisionInput): Promise<SupervisionInspection> {
