@@ -5,6 +5,7 @@
  * and the window it ran in on the machine's monotonic clock (the CPU profiles' clock).
  */
 import autocannon from 'autocannon';
+import http from 'node:http';
 
 export interface LoadSpec {
   url: string;
@@ -17,7 +18,7 @@ export interface LoadSpec {
   /** For mutations: each request reports the next of these hazards (version 1). */
   hazardIds?: string[];
   timeoutSeconds: number;
-  /** Open loop (overload): requests per second from all connections together, whatever the answers' pace. */
+  /** Open loop (overload): requests a second, sent at an even pace whatever the answers' pace, on at most `connections` sockets. */
   overallRate?: number;
 }
 
@@ -49,11 +50,45 @@ function percentile(sorted: number[], p: number): number {
 
 const microsNow = () => Number(process.hrtime.bigint() / 1000n);
 
-async function run(spec: LoadSpec): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const admitted: number[] = [];
-  const statuses: Record<string, number> = {};
-  const slowestByStatus: Record<string, number> = {};
+/** Every answer's latency, by status, summed up into a LoadResult. */
+class Tally {
+  private readonly latencies: number[] = [];
+  private readonly admitted: number[] = [];
+  private readonly statuses: Record<string, number> = {};
+  private readonly slowestByStatus: Record<string, number> = {};
+
+  record(status: number, ms: number): void {
+    this.latencies.push(ms);
+    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    this.slowestByStatus[status] = Math.max(this.slowestByStatus[status] ?? 0, ms);
+    if (status >= 200 && status < 300) this.admitted.push(ms);
+  }
+
+  result(window: [number, number], failures: number, errors: number): LoadResult {
+    const latencies = [...this.latencies].sort((a, b) => a - b);
+    const admitted = [...this.admitted].sort((a, b) => a - b);
+    const seconds = (window[1] - window[0]) / 1e6;
+    return {
+      requests: latencies.length,
+      seconds,
+      perSecond: latencies.length / seconds,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1] ?? NaN,
+      failures,
+      window,
+      statuses: this.statuses,
+      slowestByStatus: this.slowestByStatus,
+      admitted: { p50: percentile(admitted, 50), p95: percentile(admitted, 95), p99: percentile(admitted, 99), max: admitted[admitted.length - 1] ?? NaN },
+      errors,
+    };
+  }
+}
+
+/** Closed loop: each of `connections` sends its next request when the last is answered. */
+async function closedLoop(spec: LoadSpec): Promise<LoadResult> {
+  const tally = new Tally();
   let next = 0;
   const mutationBody = () => JSON.stringify({ ...JSON.parse(spec.body), variables: { input: { id: spec.hazardIds![next++ % spec.hazardIds!.length], version: 1, comment: '压测报告' } } });
   const started = microsNow();
@@ -67,38 +102,64 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationSeconds }),
         timeout: spec.timeoutSeconds,
-        ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
         requests: spec.hazardIds ? [{ method: 'POST', setupRequest: (request) => ({ ...request, body: mutationBody() }) }] : undefined,
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', (_client, status, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      slowestByStatus[status] = Math.max(slowestByStatus[status] ?? 0, responseTime);
-      if (status >= 200 && status < 300) admitted.push(responseTime);
-    });
+    instance.on('response', (_client, status, _bytes, responseTime) => tally.record(status, responseTime));
   });
-  const ended = microsNow();
-  latencies.sort((a, b) => a - b);
-  admitted.sort((a, b) => a - b);
-  const seconds = (ended - started) / 1e6;
-  return {
-    requests: latencies.length,
-    seconds,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? NaN,
-    failures: result.non2xx + result.errors + result.timeouts,
-    window: [started, ended],
-    statuses,
-    slowestByStatus,
-    admitted: { p50: percentile(admitted, 50), p95: percentile(admitted, 95), p99: percentile(admitted, 99), max: admitted[admitted.length - 1] ?? NaN },
-    errors: result.errors + result.timeouts,
-  };
+  return tally.result([started, microsNow()], result.non2xx + result.errors + result.timeouts, result.errors + result.timeouts);
 }
+
+/**
+ * Open loop: requests sent at an even pace, `overallRate` a second, whether or not earlier ones were answered
+ * (autocannon's overallRate sends each connection's share in a burst at the start of every second). Each
+ * latency counts from the moment its request was due, so a request the generator could not send on time is
+ * not flattered.
+ */
+async function openLoop(spec: LoadSpec & { overallRate: number }): Promise<LoadResult> {
+  const tally = new Tally();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(spec.body)), ...spec.headers };
+  const total = Math.round(spec.overallRate * (spec.durationSeconds ?? 10));
+  const intervalMs = 1000 / spec.overallRate;
+  let failures = 0;
+  let errors = 0;
+  const started = microsNow();
+  await new Promise<void>((resolve) => {
+    let sent = 0;
+    let settled = 0;
+    const settle = () => ++settled === total && resolve();
+    const begin = performance.now();
+    const send = (dueAt: number) => {
+      const request = http.request(spec.url, { method: 'POST', agent, headers, timeout: spec.timeoutSeconds * 1000 }, (answer) => {
+        answer.resume();
+        answer.on('end', () => {
+          const status = answer.statusCode ?? 0;
+          tally.record(status, performance.now() - dueAt);
+          if (status < 200 || status >= 300) failures++;
+          settle();
+        });
+      });
+      request.on('timeout', () => request.destroy(new Error('timed out')));
+      request.on('error', () => {
+        errors++;
+        settle();
+      });
+      request.end(spec.body);
+    };
+    const tick = () => {
+      const due = Math.min(total, Math.floor((performance.now() - begin) / intervalMs) + 1);
+      for (; sent < due; sent++) send(begin + sent * intervalMs);
+      if (sent < total) setTimeout(tick, 1);
+    };
+    tick();
+  });
+  agent.destroy();
+  return tally.result([started, microsNow()], failures + errors, errors);
+}
+
+const run = (spec: LoadSpec) => (spec.overallRate ? openLoop({ ...spec, overallRate: spec.overallRate }) : closedLoop(spec));
 
 let input = '';
 process.stdin.on('data', (chunk) => (input += chunk));

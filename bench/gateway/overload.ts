@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { loadConfig, overloadLimitsOf, overloadLimitVariables } from '@campus/config';
 import { DEMO_BOOTSTRAP, DEMO_PASSWORD, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
 import { GraphQLClient } from '@campus/testing';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { flag, option, runBench } from '../bench-run';
 import type { LoadResult } from './load-worker';
 import { load } from './measurements';
@@ -45,6 +45,9 @@ function row(phase: Phase): string {
   return `| ${phase.name} | ${phase.connections} | ${phase.targetRate ? `${phase.targetRate} (asked) / ${offered.toFixed(0)}` : offered.toFixed(0)} | ${(admittedCount(result) / result.seconds).toFixed(0)} | ${count(result, 503)} | ${ms(result.admitted.p50)} / ${ms(result.admitted.p95)} / ${ms(result.admitted.p99)} | ${ms(result.max)} | ${ms(result.slowestByStatus[503] ?? NaN)} | ${otherFailures(result)} |`;
 }
 
+/** The machine's 1-minute load average when each phase ended: how much else was running (2 cores: 2 is busy). */
+const loads: number[] = [];
+
 function report(phases: Phase[]): string {
   const [unloaded, sustained, overload] = phases;
   const bound = 2 * unloaded.result.admitted.p95;
@@ -58,6 +61,7 @@ function report(phases: Phase[]): string {
     '## Machine and method',
     `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the platform (four subgraphs, gateway, dev broker, MariaDB) and the load generator on the same machine, **shared with other sessions' work while this ran** (their builds and tests): absolute figures move between runs; the ratios within one run are what to read.`,
     `- Every process in ${mode} mode; the demo campus, fresh databases; the ledger page (\`${LEDGER_PAGE}\`) as the school's safety office, through the gateway.`,
+    `- Load average (1 min) at the end of each phase: ${loads.map((load) => load.toFixed(1)).join(' / ')}.`,
     `- Gateway admission limits: GATEWAY_MAX_IN_FLIGHT=${limits.maxInFlight}, GATEWAY_MAX_QUEUED=${limits.maxQueued}, GATEWAY_QUEUE_WAIT_MS=${limits.queueWaitMs}, GATEWAY_RETRY_AFTER_SECONDS=${limits.retryAfterSeconds}; SUBGRAPH_TIMEOUT_MS=${SUBGRAPH_TIMEOUT_MS}.`,
     '- Phases, each from an autocannon process of its own: **unloaded** — one connection, closed loop; **sustained** — as many connections as the gateway works on at once, closed loop: the rate it sustains without queueing or shedding; **overload** — four times that rate, open loop (`overallRate`, enough connections that the rate does not wait on answers).',
     '- Latencies are per response (none sampled); "admitted" are the 2xx answers, "shed" the 503s (with Retry-After and the OVERLOADED error).',
@@ -74,6 +78,11 @@ function report(phases: Phase[]): string {
     `- Admitted requests at overload keep p95 within 2× the unloaded p95: ${ms(overload.result.admitted.p95)} against 2 × ${ms(unloaded.result.admitted.p95)} = ${ms(bound)}: ${met(overload.result.admitted.p95 <= bound)}.`,
     `- No request waits past the configured deadline (a subgraph's answer within SUBGRAPH_TIMEOUT_MS, a slot within GATEWAY_QUEUE_WAIT_MS): longest wait ${ms(overload.result.max)}: ${met(overload.result.max <= SUBGRAPH_TIMEOUT_MS + limits.queueWaitMs)}.`,
     `- Failures other than 503 at overload: ${otherFailures(overload.result)}: ${met(otherFailures(overload.result) === 0)}.`,
+    '',
+    '## How the gateway sheds',
+    '- `apps/gateway/src/admission.ts`: at most GATEWAY_MAX_IN_FLIGHT GraphQL requests at once (exports included; file transfers have their own GATEWAY_MAX_FILE_TRANSFERS), a queue of GATEWAY_MAX_QUEUED behind them served first come, first served, and nothing waiting past GATEWAY_QUEUE_WAIT_MS.',
+    '- When the queue overflows, the request that has waited longest is shed (503, `Retry-After`, `SERVICE_UNAVAILABLE` / `OVERLOADED`) and, for a second after, the newest waiting request is served first (adaptive LIFO): an admitted request starts at once instead of waiting out the queue, so its latency is that of the requests in flight.',
+    '- Subgraph calls end at SUBGRAPH_TIMEOUT_MS; file transfers (evidence, documents, photos, streamed exports) when the subgraph stays silent that long. `/healthz` and `/readyz` are never shed.',
     '',
   ].join('\n');
 }
@@ -99,6 +108,7 @@ runBench({
     const phase = (name: string, connections: number, targetRate?: number) => {
       const result = run(connections, seconds, targetRate);
       phases.push({ name, connections, targetRate, result });
+      loads.push(loadavg()[0]);
       console.log(`${name}: ${result.perSecond.toFixed(0)} answers/s, admitted p95 ${result.admitted.p95} ms, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors}`);
       return result;
     };

@@ -60,6 +60,8 @@ export function createHttpApp(logger: Logger, readiness: () => Promise<Readiness
 /**
  * Keeps idle connections longer than the gateway's and proxies' pools do (Node closes them after 5 s by
  * default): a client reusing a socket the server has just closed gets "socket hang up" instead of an answer.
+ * The answers advertise `Keep-Alive: timeout=65`; undici (the gateway's fetch) keeps a pooled connection for that
+ * less 2 s, Node's http agents for 5 s. headersTimeout outlasts it, as Node requires.
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
