@@ -1,3 +1,4 @@
+import { clientRequest, CreateOutcome, oncePerRequest } from '@campus/server';
 import { escapeLike, isDuplicateKey, newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, orgUnitReference } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
@@ -57,8 +58,15 @@ export class SafetyDayPlanService {
       orgPath: path,
       plannedByAccountId: caller.viewer.accountId,
     });
+    const request = clientRequest(caller.viewer, 'planSafetyDay', input);
+    let outcome: CreateOutcome<SafetyDayPlan>;
     try {
-      await repository.save(plan);
+      outcome = await this.dataSource.transaction(
+        oncePerRequest(request, async (manager) => {
+          await manager.save(plan);
+          return toSafetyDayPlan(plan, definition.day);
+        }),
+      );
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       throw new ConflictError('DUPLICATE', `本单位已为${occurrence.startDate.slice(0, 4)}年的“${definition.day.name}”制定了计划，如需调整请先撤销`, {
@@ -66,7 +74,7 @@ export class SafetyDayPlanService {
         occurrenceDate: occurrence.startDate,
       });
     }
-    return toSafetyDayPlan(plan, definition.day);
+    return outcome.created ?? toSafetyDayPlan(await repository.findOneByOrFail({ id: outcome.id }), definition.day);
   }
 
   async cancel(caller: Caller, input: CancelSafetyDayPlanInput): Promise<string> {

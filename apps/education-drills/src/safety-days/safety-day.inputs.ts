@@ -75,6 +75,9 @@ export class PlanSafetyDayInput {
   @IsOptional()
   @Length(1, 1000, { message: '备注最长 1000 个字符' })
   note?: string;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()
