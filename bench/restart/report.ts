@@ -51,6 +51,7 @@ function summaryRows(results: RoundResult[]): string[] {
           spread(rounds, (round) => round.readyMs),
           spread(rounds, (round) => round.consumingMs),
           spread(rounds, (round) => round.eventFromSignalMs),
+          spread(rounds, (round) => round.startupCpuMs),
           apiVerdict(rounds),
           rounds[0].kind === 'kill -9' ? (BEFORE[service] ?? '—') : '—',
         ].join(' | '),
@@ -84,7 +85,7 @@ function loadRows(results: RoundResult[]): string[] {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([key, count]) => `${key} × ${count}`)
       .join(', ');
-    return `| ${round.service} | ${round.kind} | ${seconds(round.stopMs)} | ${seconds(round.typenameMs)} | ${seconds(round.queryMs)} | ${seconds(round.consumingMs)} | ${seconds(round.eventFromSignalMs)} | ${outcomes} |`;
+    return `| ${round.service} | ${round.kind} | ${round.loadAverage.toFixed(1)} | ${seconds(round.stopMs)} | ${seconds(round.typenameMs)} | ${seconds(round.queryMs)} | ${seconds(round.consumingMs)} | ${seconds(round.eventFromSignalMs)} | ${outcomes} |`;
   });
 }
 
@@ -104,11 +105,11 @@ export function restartReport(results: RoundResult[], settings: ReportSettings, 
     '- Polled every 20 ms: `{ __typename }` and a real query with a token (the safety office\'s), straight to the subgraph; `/readyz` for `events: consuming`; the inbox table.',
     '',
     '## Figures (median / max over the rounds)',
-    'API figures are from the spawn of the new process; the last, from the signal that stopped the old one.',
+    'API figures are from the spawn of the new process; the event figure, from the signal that stopped the old one; the CPU figure is the new process\'s own CPU time (user + system) when it began to serve, which the machine\'s other work does not inflate.',
     `Goal: a restarted service answers its API within ${API_GOAL_MS / 1000} s of starting (the real query's max, every round).`,
     '',
-    '| service | stop | rounds | spawn → `{ __typename }` | spawn → real query | spawn → /readyz 200 | spawn → events consuming | signal → first new event applied | API ≤ 3 s | before (kill -9, to HTTP) |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| service | stop | rounds | spawn → `{ __typename }` | spawn → real query | spawn → /readyz 200 | spawn → events consuming | signal → first new event applied | CPU the start used | API ≤ 3 s | before (kill -9, to HTTP) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...summaryRows(results),
     '',
     '## Where the time goes (medians, from each process\'s own log)',
@@ -121,8 +122,8 @@ export function restartReport(results: RoundResult[], settings: ReportSettings, 
     '## Each round, and the steady load meanwhile',
     'Load outcomes counted from the signal until the restarted subgraph answered its real query (through the gateway; `ok`, or the error code the client saw).',
     '',
-    '| service | stop | signal → port closed | spawn → `__typename` | spawn → query | spawn → consuming | signal → event applied | steady load meanwhile |',
-    '|---|---|---|---|---|---|---|---|',
+    '| service | stop | load average | signal → port closed | spawn → `__typename` | spawn → query | spawn → consuming | signal → event applied | steady load meanwhile |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...loadRows(results),
     '',
     findings,

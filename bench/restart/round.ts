@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { RunningPlatform, SubgraphName } from '@campus/platform';
 import { childPidOf, portClosed } from './child-process';
 import { DeactivationStream, SteadyLoad } from './load';
@@ -24,6 +25,8 @@ export interface RoundResult {
   /** CPU time the new process had used when it began to serve (user + system). */
   startupCpuMs: number | null;
   stopPhases: Record<string, number> | null;
+  /** The machine's 1-minute load average when the round ended (2 cores, shared with other sessions). */
+  loadAverage: number;
   /** The steady load's outcomes from the signal until the restarted subgraph answered its real query. */
   load: Record<string, number>;
 }
@@ -95,6 +98,7 @@ export async function restartRound(context: RoundContext, service: SubgraphName,
     startupPhases: (serving?.startupMs as Record<string, number> | undefined) ?? null,
     startupCpuMs: (serving?.cpuMs as number | undefined) ?? null,
     stopPhases: (released?.stopMs as Record<string, number> | undefined) ?? null,
+    loadAverage: os.loadavg()[0],
     load: context.load.between(signalAt, queryAt ?? Date.now()),
   };
 }
