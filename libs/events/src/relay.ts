@@ -1,6 +1,6 @@
 import type { Logger } from '@campus/logger';
 import { DataSource, QueryRunner } from 'typeorm';
-import { EventPublisher, HEADERS } from './transport';
+import { EventPublisher, HEADERS, OutgoingMessage } from './transport';
 
 export interface RelayOptions {
   logger: Logger;
@@ -28,6 +28,20 @@ interface PendingRow {
   trace_id: string | null;
 }
 
+function messageOf(row: PendingRow): OutgoingMessage {
+  return {
+    topic: row.topic,
+    key: row.aggregate_id,
+    value: row.payload,
+    headers: {
+      [HEADERS.eventType]: row.event_type,
+      [HEADERS.schemaVersion]: String(row.schema_version),
+      [HEADERS.eventId]: row.event_id,
+      ...(row.trace_id ? { [HEADERS.traceId]: row.trace_id } : {}),
+    },
+  };
+}
+
 /**
  * Publishes the outbox in order and marks what the broker acknowledged. One instance of a service holds
  * a database lock and publishes; the others wait for it, so no event is published by two instances.
@@ -37,6 +51,8 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** The next batch, read while the last one was being published. */
+  private reading: Promise<PendingRow[]> | null = null;
   /** The last published batch while its rows are being marked sent. */
   private marking: { ids: Set<string>; done: Promise<void> } | null = null;
   /** A notify() that came while no idle() was waiting: the next idle() returns at once. */
@@ -66,6 +82,7 @@ export class OutboxRelay {
     this.running = false;
     this.notify();
     await this.loop;
+    await this.takeReading();
     await this.finishMarking().catch((error) => this.options.logger.warn({ err: error }, 'outbox relay: marking the last batch sent failed; it will be published again'));
     await this.releaseLock();
   }
@@ -75,6 +92,7 @@ export class OutboxRelay {
     while (this.running) {
       try {
         if (!(await this.holdLock())) {
+          await this.takeReading(); // another instance publishes: what was read ahead may go out there
           await this.idle(this.pollIntervalMs * 4);
           continue;
         }
@@ -90,43 +108,51 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes the oldest pending events; returns how many. Marking a batch sent overlaps publishing the next
-   * (the rows being marked are skipped meanwhile); if marking fails, they are published again (consumers
-   * skip the copies). Plain SQL: this runs for every event a service records.
+   * Publishes the oldest pending events; returns how many. Reading the next batch and marking this one sent
+   * overlap publishing (rows being published or marked are skipped by a read); if publishing or marking
+   * fails, the rows are published again (consumers skip the copies). Plain SQL: this runs for every event.
    */
   private async publishBatch(): Promise<number> {
-    const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
-    const marking = this.marking?.ids ?? new Set<string>();
-    const rows: PendingRow[] = await this.dataSource.query(
-      'SELECT id, event_id, event_type, schema_version, topic, aggregate_id, payload, trace_id FROM event_outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?',
-      [size + marking.size],
-    );
-    const pending = rows.filter((row) => !marking.has(String(row.id))).slice(0, size);
+    let pending = (await this.takeReading()) ?? [];
+    if (pending.length === 0) pending = await this.readPending(this.marking?.ids ?? new Set());
     if (pending.length === 0) {
       await this.finishMarking();
       return 0;
     }
-    await this.publisher.publish(
-      pending.map((row) => ({
-        topic: row.topic,
-        key: row.aggregate_id,
-        value: row.payload,
-        headers: {
-          [HEADERS.eventType]: row.event_type,
-          [HEADERS.schemaVersion]: String(row.schema_version),
-          [HEADERS.eventId]: row.event_id,
-          ...(row.trace_id ? { [HEADERS.traceId]: row.trace_id } : {}),
-        },
-      })),
-    );
-    await this.options.afterPublish?.();
-    await this.finishMarking();
     const ids = pending.map((row) => String(row.id));
+    const publishing = this.publisher.publish(pending.map(messageOf));
+    this.reading = this.readPending(new Set([...ids, ...(this.marking?.ids ?? [])]));
+    this.reading.catch(() => undefined); // a failed read is only a batch not read ahead
+    try {
+      await publishing;
+      await this.options.afterPublish?.();
+      await this.finishMarking();
+    } catch (error) {
+      this.reading = null;
+      throw error;
+    }
     const done = this.dataSource.query(`UPDATE event_outbox SET sent_at = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [new Date(), ...ids]).then(() => undefined);
     done.catch(() => undefined); // awaited (and its failure reported) by the next finishMarking()
     this.marking = { ids: new Set(ids), done };
     this.options.logger.debug({ count: pending.length }, 'outbox relay: published');
     return pending.length;
+  }
+
+  /** The oldest pending rows but those skipped, up to a batch. */
+  private async readPending(skipped: Set<string>): Promise<PendingRow[]> {
+    const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const rows: PendingRow[] = await this.dataSource.query(
+      'SELECT id, event_id, event_type, schema_version, topic, aggregate_id, payload, trace_id FROM event_outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?',
+      [size + skipped.size],
+    );
+    return rows.filter((row) => !skipped.has(String(row.id))).slice(0, size);
+  }
+
+  /** The batch read ahead, if any (null when it failed). */
+  private async takeReading(): Promise<PendingRow[] | null> {
+    const reading = this.reading;
+    this.reading = null;
+    return reading ? reading.catch(() => null) : null;
   }
 
   /** Waits for the batch being marked sent; throws if marking it failed (it will be published again). */
