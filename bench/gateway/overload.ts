@@ -7,12 +7,14 @@ import 'reflect-metadata';
  * its environment (GATEWAY_MAX_IN_FLIGHT etc., defaults from libs/config), then loads the ledger page through the
  * gateway from an autocannon process (bench/gateway/load-worker.ts): one connection (unloaded); as many
  * connections as the gateway works on at once, closed loop (the sustainable rate); and four times that rate, open
- * loop. Writes bench/reports/gateway-overload.md.
+ * loop. Writes bench/reports/gateway-overload.md (with bench/gateway/overload-findings.md).
  */
 import { loadConfig, overloadLimitsOf, overloadLimitVariables } from '@campus/config';
-import { DEMO_BOOTSTRAP, DEMO_PASSWORD, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
+import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
 import { GraphQLClient } from '@campus/testing';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
 import { flag, option, runBench } from '../bench-run';
 import type { LoadResult } from './load-worker';
 import { load } from './measurements';
@@ -117,6 +119,7 @@ runBench({
     const target = Math.round(4 * sustained.perSecond);
     // Callers are many people, each on a connection of their own: enough sockets that no request waits for one in the generator.
     phase('overload (4×)', Math.min(1000, Math.max(200, target)), target);
-    return report(phases);
+    const findings = path.join(ROOT, 'bench/gateway/overload-findings.md');
+    return report(phases) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
   },
 });
