@@ -17,6 +17,12 @@ describe('loadGatewayConfig', () => {
     expect(config).toMatchObject({ NODE_ENV: 'production', GATEWAY_SECRET, CORS_ORIGINS: 'https://safety.example.edu', HOST: '0.0.0.0' });
   });
 
+  it('reads the admission limits, with defaults for 2 cores, and names a bad one', () => {
+    expect(loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET })).toMatchObject({ GATEWAY_MAX_IN_FLIGHT: 4, GATEWAY_MAX_QUEUED: 64, GATEWAY_QUEUE_WAIT_MS: 5000, GATEWAY_RETRY_AFTER_SECONDS: 1 });
+    expect(loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET, GATEWAY_MAX_IN_FLIGHT: '16' }).GATEWAY_MAX_IN_FLIGHT).toBe(16);
+    expect(() => loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET, GATEWAY_MAX_IN_FLIGHT: '0' })).toThrow(/GATEWAY_MAX_IN_FLIGHT/);
+  });
+
   it('in development keeps any origin and the demo secret', () => {
     expect(loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET })).toMatchObject({ NODE_ENV: 'development', CORS_ORIGINS: undefined, GATEWAY_SECRET: undefined });
   });
