@@ -10,7 +10,7 @@ import { PeriodicJob, RunCounts } from '../periodic-job';
 import { ClientRequests1764800000000 } from './client-requests.migration';
 import { FeatureModule } from './feature-module';
 
-/** A client retries within minutes; a day's margin, then the row goes. */
+/** A client retries within minutes, or a phone that was offline within days: a week, then the row goes. */
 const CLIENT_REQUEST_KEEP_MS = 7 * 24 * 3600 * 1000;
 const CLEANUP_INTERVAL_MS = 3600 * 1000;
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
