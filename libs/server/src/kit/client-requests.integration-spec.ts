@@ -3,7 +3,7 @@ import { dropDatabase, newId, openDatabase } from '@campus/database';
 import { DomainError } from '@campus/graphql';
 import { randomBytes } from 'node:crypto';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { createOnce, CreateRequest } from './client-requests';
+import { createOnce, CreateRequest, forgetOldClientRequests } from './client-requests';
 import { ClientRequests1764800000000 } from './client-requests.migration';
 
 const MYSQL_URL = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -127,6 +127,16 @@ describe('createOnce (kit module client-requests)', () => {
     await createThing({ viewer: alice, input: { title: 'no key' } });
     await createThing({ viewer: alice, clientRequestId: null, input: { title: 'no key' } });
     expect(await countThings('no key')).toBe(2);
+  });
+
+  it('forgets client requests older than a week, and a key forgotten creates afresh', async () => {
+    await createThing({ viewer: alice, clientRequestId: 'req-old', input: { title: 'forgotten' } });
+    await dataSource.query("UPDATE client_request SET created_at = created_at - INTERVAL 8 DAY WHERE request_id = 'req-old'");
+    expect(await forgetOldClientRequests(dataSource)).toEqual({ clientRequestsDeleted: 1 });
+    const [{ count }] = await dataSource.query('SELECT COUNT(*) AS count FROM client_request');
+    expect(Number(count)).toBeGreaterThan(0); // the recent ones stay
+    await createThing({ viewer: alice, clientRequestId: 'req-old', input: { title: 'forgotten' } });
+    expect(await countThings('forgotten')).toBe(2);
   });
 
   it.each(['', 'a'.repeat(65), 'has space', '中文', 'semi;colon'])('refuses the malformed key %j', async (clientRequestId) => {
