@@ -1,4 +1,4 @@
-import { EventConsumer, EventSubscriber, EventTables1764100000000, EVENT_ENTITIES, HEADERS, IncomingMessage, OrgUnitRenamed, on } from '@campus/events';
+import { EventConsumer, EventSubscriber, EventTables1764100000000, EVENT_ENTITIES, HEADERS, IncomingMessage, OrgUnitRenamed, on, onBatch } from '@campus/events';
 import { createTestDatabase, TestDatabase } from '@campus/testing';
 import { logger } from './fault-harness';
 
@@ -89,6 +89,32 @@ describe('EventConsumer with several modules reacting to one event type', () => 
       await consumer.receiveBatch([message('batch-4', '丁'), poison, message('batch-5', '戊')]);
       expect((await effects()).map((effect) => effect.name)).toEqual(['丁', '戊']);
       expect((await parked()).map((row) => row.event_id)).toContain('batch-poison');
+    });
+
+    it('applies a batch again, as a batch, when its transaction met a lock conflict with another transaction', async () => {
+      const runs: number[] = [];
+      const holder = db.dataSource.createQueryRunner();
+      await holder.startTransaction();
+      await holder.query("INSERT INTO effect (module, name) VALUES ('held', 'row')");
+      const [{ id: heldId }] = await holder.query('SELECT LAST_INSERT_ID() AS id');
+      const locking = onBatch(OrgUnitRenamed, async (manager, events) => {
+        runs.push(events.length);
+        for (const { payload } of events) await manager.query('INSERT INTO effect (module, name) VALUES (?, ?)', ['locked', payload.name]);
+        if (runs.length > 1) return;
+        // The first attempt waits for the row another transaction holds, and gives up (ER_LOCK_WAIT_TIMEOUT); then that one ends.
+        await manager.query('SET SESSION innodb_lock_wait_timeout = 1');
+        try {
+          await manager.query('SELECT id FROM effect WHERE id = ? FOR UPDATE', [heldId]);
+        } finally {
+          await manager.query('SET SESSION innodb_lock_wait_timeout = DEFAULT');
+          await holder.rollbackTransaction();
+          await holder.release();
+        }
+      });
+      const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [locking], { groupId: 'test', logger });
+      await consumer.receiveBatch([message('lock-1', '壬'), message('lock-2', '癸')]);
+      expect(runs).toEqual([2, 2]);
+      expect((await effects()).map((effect) => effect.name)).toEqual(['壬', '癸']);
     });
 
     it('undoes the whole batch when one handler fails, then applies each event on its own, the failing one after its retry', async () => {

@@ -63,6 +63,17 @@ function runsOf(items: Item[]): Item[][] {
   return runs;
 }
 
+/** Times a batch is applied while it meets lock conflicts, before its events are applied one by one. */
+const BATCH_LOCK_ATTEMPTS = 3;
+
+/** MySQL's ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT: the transaction was rolled back (or gave up) over another's locks. */
+const LOCK_CONFLICTS = new Set([1213, 1205]);
+
+function isLockConflict(error: unknown): boolean {
+  const cause = (error as { driverError?: { errno?: number }; errno?: number }) ?? {};
+  return LOCK_CONFLICTS.has(cause.driverError?.errno ?? cause.errno ?? 0);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -99,13 +110,14 @@ export class EventConsumer {
 
   /**
    * A partition's batch, in order, applied in one transaction: the inbox rows and every effect commit
-   * together, so a busy topic costs one commit per batch instead of one per event. When that fails — a
-   * handler's error, a poison message, a race for an event id — each message is applied on its own as
-   * receive() does, with its retries and parking: a bad message costs only itself. Public for tests.
+   * together, so a busy topic costs one commit per batch instead of one per event. A lock conflict with
+   * another partition's transaction (a deadlock, a lock wait timeout) applies the batch again. Any other
+   * failure — a handler's error, a poison message, a race for an event id — applies each message on its own
+   * as receive() does, with its retries and parking: a bad message costs only itself. Public for tests.
    */
   async receiveBatch(messages: IncomingMessage[]): Promise<void> {
     const relevant = messages.filter((message) => this.handlersOf(message));
-    if (relevant.length > 1) {
+    for (let attempt = 1; relevant.length > 1; attempt++) {
       try {
         await this.applyAll(
           relevant.map((message) => {
@@ -115,7 +127,9 @@ export class EventConsumer {
         );
         return;
       } catch (error) {
+        if (isLockConflict(error) && attempt < BATCH_LOCK_ATTEMPTS) continue;
         if (!(error instanceof PoisonMessage)) this.options.logger.warn({ err: error, messages: relevant.length }, 'event batch failed, applying its events one by one');
+        break;
       }
     }
     for (const message of relevant) await this.receive(message);
