@@ -30,9 +30,9 @@ export interface EventSubscription {
 
 export interface EventSubscriber {
   /**
-   * Delivers messages to the handler a batch at a time, each batch from one partition and in its order; a
-   * batch's offsets are committed only after its handler resolved. The group shares partitions among its
-   * instances.
+   * Delivers messages to the handler a batch at a time, each batch from one partition and in its order
+   * (batches of different partitions may be handled at the same time); a batch's offsets are committed only
+   * after its handler resolved. The group shares partitions among its instances.
    */
   subscribe(
     groupId: string,
