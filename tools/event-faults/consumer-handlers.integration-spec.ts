@@ -1,4 +1,4 @@
-import { EventConsumer, EventSubscriber, EventTables1764100000000, EVENT_ENTITIES, HEADERS, IncomingMessage, OrgUnitRenamed, on, onBatch } from '@campus/events';
+import { EventConsumer, EventSubscriber, EventTables1764100000000, EVENT_ENTITIES, HEADERS, IncomingMessage, OrgUnitRenamed, on, onBatch, onlyFor } from '@campus/events';
 import { createTestDatabase, TestDatabase } from '@campus/testing';
 import { logger } from './fault-harness';
 
@@ -69,6 +69,15 @@ describe('EventConsumer with several modules reacting to one event type', () => 
     await consumer.receive(message('event-3', '三改'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(seen).toEqual([1]);
+  });
+
+  it('skips an event none of its handlers acts on without an inbox row, and applies the others once', async () => {
+    const consumer = new EventConsumer(db.dataSource, NO_SUBSCRIBER, [onlyFor(handler('renamed-a'), (payload) => payload.name.startsWith('甲'))], { groupId: 'test', logger });
+    await consumer.receiveBatch([message('only-1', '乙一'), message('only-2', '甲二'), message('only-3', '乙三')]);
+    await consumer.receive(message('only-4', '乙四'));
+    expect((await effects()).map((effect) => effect.name)).toEqual(['甲二']);
+    const inbox: { event_id: string }[] = await db.dataSource.query("SELECT event_id FROM event_inbox WHERE event_id LIKE 'only-%' ORDER BY event_id");
+    expect(inbox.map((row) => row.event_id)).toEqual(['only-2']);
   });
 
   describe('a batch of messages (one partition, in order)', () => {

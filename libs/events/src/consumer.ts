@@ -24,6 +24,11 @@ export interface EventHandler<P = unknown> {
   handleBatch(manager: EntityManager, events: ConsumedEvent<P>[]): Promise<void>;
   /** Runs once that transaction has committed, once per transaction that applied events of it (never for a redelivery alone): to wake work that reads the effect. */
   afterCommit?: () => void;
+  /**
+   * Which events the handler acts on at all (absent: every one). An event none of the service's handlers acts
+   * on is skipped without a transaction or an inbox row: applying it has no effect that could be repeated.
+   */
+  concerns?(payload: P): boolean;
 }
 
 /** A handler that applies events one at a time (a batch: each in turn). */
@@ -37,6 +42,11 @@ export function on<P>(contract: EventContract<P>, handle: EventHandler<P>['handl
 /** A handler that applies a run of events at once (e.g. one multi-row upsert); one event is a run of one. */
 export function onBatch<P>(contract: EventContract<P>, handleBatch: EventHandler<P>['handleBatch'], afterCommit?: () => void): EventHandler<P> {
   return { contract, handle: (manager, event) => handleBatch(manager, [event]), handleBatch, afterCommit };
+}
+
+/** The handler, acting only on the events `concerns` accepts (see EventHandler.concerns). */
+export function onlyFor<P>(handler: EventHandler<P>, concerns: (payload: P) => boolean): EventHandler<P> {
+  return { ...handler, concerns };
 }
 
 export interface ConsumerOptions {
@@ -188,7 +198,9 @@ export class EventConsumer {
    * is skipped), then records them in the inbox; after the commit, the handlers' afterCommit once each. Each
    * run of consecutive events of one type goes through every module's handler, in module order, at once.
    */
-  private async applyAll(items: Item[]): Promise<void> {
+  private async applyAll(all: Item[]): Promise<void> {
+    const items = all.filter(({ handlers, event }) => handlers.some((handler) => !handler.concerns || handler.concerns(event.payload)));
+    if (items.length === 0) return;
     const applied = await this.dataSource.transaction(async (manager) => {
       const ids = [...new Set(items.map(({ event }) => event.id))];
       const rows: { event_id: string }[] = await manager.query(`SELECT event_id FROM event_inbox WHERE event_id IN (${ids.map(() => '?').join(', ')})`, ids);
