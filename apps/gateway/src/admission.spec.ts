@@ -11,15 +11,15 @@ async function gatewayWith(limits: AdmissionLimits) {
   /** The names (x-name) of the requests admitted, in the order they were. */
   const started: string[] = [];
   const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
-  app.use('/graphql', admission.middleware('graphql'), (req, res) => {
+  app.use('/graphql', (req, res) => {
     started.push(req.header('x-name') ?? '');
     held.push(() => res.json({ data: { ok: true } }));
   });
-  const server = http.createServer(app);
+  const server = http.createServer(admission.frontDoor(app, '/graphql', ['https://safety.example.edu']));
   await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const post = (signal?: AbortSignal, name = '') =>
-    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-name': name }, body: '{"query":"{ __typename }"}', signal });
+    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-name': name, origin: 'https://safety.example.edu' }, body: '{"query":"{ __typename }"}', signal });
   /** Resolves once `count` requests are being worked on. */
   const whenHeld = async (count: number) => {
     while (held.length < count) await new Promise((resolve) => setImmediate(resolve));
@@ -73,6 +73,9 @@ describe('gateway admission control', () => {
       const shed = await oldest;
       expect(shed.status).toBe(503);
       expect(shed.headers.get('retry-after')).toBe('3');
+      // A page of an allowed origin can read it, Retry-After included.
+      expect(shed.headers.get('access-control-allow-origin')).toBe('https://safety.example.edu');
+      expect(shed.headers.get('access-control-expose-headers')).toBe('retry-after');
       expect(await shed.json()).toEqual({
         errors: [{ message: '系统繁忙，请稍后重试 (SERVICE_UNAVAILABLE)', extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryAfterSeconds: 3 } }],
       });

@@ -1,10 +1,11 @@
 import { REASONS } from '@campus/graphql';
-import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { RequestHandler } from 'express';
+import { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 
 export interface AdmissionLimits {
   /** Requests worked on at once. */
   maxInFlight: number;
-  /** Requests waiting for a slot; one more is shed at once. */
+  /** Requests waiting for a slot; past it the one that waited longest is shed. */
   maxQueued: number;
   /** Longest wait for a slot before the request is shed. */
   queueWaitMs: number;
@@ -13,6 +14,9 @@ export interface AdmissionLimits {
 
 /** How a shed request is answered: GraphQL's error shape on /graphql, the plain-HTTP refusal elsewhere. */
 export type ShedBody = 'graphql' | 'http';
+
+/** Origins whose pages may read the answer (as the cors middleware is configured): any, or these. */
+export type ShedOrigins = true | string[];
 
 interface Waiting {
   admit: () => void;
@@ -36,20 +40,41 @@ export class Admission {
   private overflowedAt = -Infinity;
   /** Requests shed since start (for logs and tests). */
   shed = 0;
+  private readonly answers: Record<ShedBody, Buffer>;
 
-  constructor(private readonly limits: AdmissionLimits) {}
+  constructor(private readonly limits: AdmissionLimits) {
+    this.answers = {
+      graphql: Buffer.from(JSON.stringify(overloadedGraphQLBody(limits.retryAfterSeconds))),
+      http: Buffer.from(JSON.stringify(overloadedHttpBody())),
+    };
+  }
 
+  /** As Express middleware, for routes of little volume (exports, file transfers; CORS already answered). */
   middleware(body: ShedBody): RequestHandler {
-    return (req: Request, res: Response, next: NextFunction) => this.admitOrShed(req, res, next, body);
+    return (req, res, next) => this.admitOrShed(req, res, () => next(), body, {});
+  }
+
+  /**
+   * As the HTTP server's request listener, in front of the whole app: a request under `path` is admitted or shed
+   * before Express sees it — shedding has to cost far less than serving, and Express's own handling of a request
+   * is ~0.5 ms of CPU. Everything else (health, readiness, CORS preflight, other routes) goes straight to the app.
+   */
+  frontDoor(app: RequestListener, path: string, origins: ShedOrigins): RequestListener {
+    return (req, res) => {
+      const url = req.url ?? '';
+      const guarded = req.method !== 'OPTIONS' && (url === path || url.startsWith(`${path}?`) || url.startsWith(`${path}/`));
+      if (!guarded) return app(req, res);
+      this.admitOrShed(req, res, () => app(req, res), 'graphql', corsHeaders(req, origins));
+    };
   }
 
   get busy(): { inFlight: number; queued: number } {
     return { inFlight: this.inFlight, queued: this.queue.length };
   }
 
-  private admitOrShed(req: Request, res: Response, next: NextFunction, body: ShedBody): void {
+  private admitOrShed(req: IncomingMessage, res: ServerResponse, next: () => void, body: ShedBody, headers: OutgoingHttpHeaders): void {
     if (this.inFlight < this.limits.maxInFlight) return this.start(res, next);
-    if (this.limits.maxQueued === 0 || this.limits.queueWaitMs === 0) return this.refuse(req, res, body);
+    if (this.limits.maxQueued === 0 || this.limits.queueWaitMs === 0) return this.refuse(req, res, body, headers);
     const leave = () => {
       clearTimeout(timer);
       res.off('close', leave);
@@ -62,7 +87,7 @@ export class Admission {
       },
       shed: () => {
         leave();
-        this.refuse(req, res, body);
+        this.refuse(req, res, body, headers);
       },
     };
     const timer = setTimeout(waiting.shed, this.limits.queueWaitMs);
@@ -75,7 +100,7 @@ export class Admission {
     this.queue.push(waiting);
   }
 
-  private start(res: Response, next: NextFunction): void {
+  private start(res: ServerResponse, next: () => void): void {
     this.inFlight++;
     res.once('close', () => {
       this.inFlight--;
@@ -94,15 +119,23 @@ export class Admission {
     if (index >= 0) this.queue.splice(index, 1);
   }
 
-  private refuse(req: Request, res: Response, body: ShedBody): void {
+  private refuse(req: IncomingMessage, res: ServerResponse, body: ShedBody, headers: OutgoingHttpHeaders): void {
     this.shed++;
     // A GraphQL body is small: read and dropped, the connection carries the caller's next request. An upload's
     // is not worth reading: the connection is closed after the answer.
     if (body === 'graphql') req.resume();
     else if (!req.complete) res.setHeader('connection', 'close');
-    res.status(503).setHeader('retry-after', String(this.limits.retryAfterSeconds));
-    res.json(body === 'graphql' ? overloadedGraphQLBody(this.limits.retryAfterSeconds) : overloadedHttpBody());
+    const answer = this.answers[body];
+    res.writeHead(503, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': answer.length, 'retry-after': String(this.limits.retryAfterSeconds) });
+    res.end(answer);
   }
+}
+
+/** What the cors middleware would have added for an allowed origin, so that a page can read the 503 and its Retry-After. */
+function corsHeaders(req: IncomingMessage, origins: ShedOrigins): OutgoingHttpHeaders {
+  const origin = req.headers.origin;
+  if (!origin || (origins !== true && !origins.includes(origin))) return {};
+  return { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': 'retry-after' };
 }
 
 const OVERLOADED_MESSAGE = `${REASONS.OVERLOADED.message} (SERVICE_UNAVAILABLE)`;

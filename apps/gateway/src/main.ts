@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
 import { allowedOrigins, ConfigError, isProduction, operationLimitsOf, overloadLimitsOf } from '@campus/config';
 import { tokenRefusedError } from '@campus/graphql';
-import { createLogger } from '@campus/logger';
+import { createLogger, Logger } from '@campus/logger';
 import { answerErrorsAsJson, bearerToken, createHttpApp, graphqlJsonBody, listen, operationLimitOptions, schemaExposure, stopOnSignals, withInputErrorCodes } from '@campus/server';
 import cors from 'cors';
 import express from 'express';
@@ -37,7 +37,12 @@ async function main(config: GatewayConfig): Promise<void> {
   const app = createHttpApp(logger, async () => {
     if (!ready) throw new Error('gateway not started');
   });
-  const httpServer = http.createServer(app);
+  const origins = allowedOrigins(config);
+  // Past these, GraphQL requests are shed with 503 and Retry-After rather than queued, before Express sees them.
+  const { maxQueued, queueWaitMs, retryAfterSeconds } = overload;
+  const graphqlAdmission = new Admission({ maxInFlight: overload.maxInFlight, maxQueued, queueWaitMs, retryAfterSeconds });
+  const httpServer = http.createServer(graphqlAdmission.frontDoor(app, '/graphql', origins));
+  logShedding(graphqlAdmission, logger);
   const limits = operationLimitsOf(config);
   const { plugins: limitPlugins, ...limitOptions } = operationLimitOptions(limits);
   const apollo = new ApolloServer<GatewayContext>({
@@ -51,24 +56,14 @@ async function main(config: GatewayConfig): Promise<void> {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), retryAfterPlugin(), ...limitPlugins],
   });
   await apollo.start();
-  const origins = allowedOrigins(config);
   const contextFor = async (req: express.Request): Promise<GatewayContext> => {
     const token = bearerToken(req.header('authorization'));
     if (token) await verifyAtGateway(token, verifyToken);
     return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress };
   };
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'] };
-  // Past these, requests are shed with 503 and Retry-After rather than queued (/healthz and /readyz never are).
-  const { maxQueued, queueWaitMs, retryAfterSeconds } = overload;
-  const graphqlAdmission = new Admission({ maxInFlight: overload.maxInFlight, maxQueued, queueWaitMs, retryAfterSeconds });
   const transfers = { admit: new Admission({ maxInFlight: overload.maxFileTransfers, maxQueued, queueWaitMs, retryAfterSeconds }).middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds };
-  app.use(
-    '/graphql',
-    cors(corsOptions),
-    graphqlAdmission.middleware('graphql'),
-    graphqlJsonBody(limits.maxBodyBytes),
-    expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }),
-  );
+  app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;
   mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });
@@ -83,6 +78,15 @@ async function main(config: GatewayConfig): Promise<void> {
   ready = true;
   logger.info({ url: `http://localhost:${config.PORT}/graphql`, subgraphs: urls }, 'gateway ready');
   stopOnSignals(() => apollo.stop(), logger);
+}
+
+/** Shed requests never reach the request log: how many were, every 10 s while it goes on. */
+function logShedding(admission: Admission, logger: Logger): void {
+  let logged = 0;
+  setInterval(() => {
+    if (admission.shed > logged) logger.warn({ shed: admission.shed - logged, ...admission.busy }, 'requests shed (overloaded)');
+    logged = admission.shed;
+  }, 10_000).unref();
 }
 
 async function verifyAtGateway(token: string, verify: (token: string) => Promise<unknown>): Promise<void> {
