@@ -20,9 +20,6 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 /** Messages handed to the consumer at once at most (one transaction applies them). */
 const MAX_HANDLED_BATCH = 1000;
 
-/** Partitions of a fetch whose batches are handed to the consumer at the same time. */
-const PARTITIONS_AT_ONCE = 3;
-
 function incomingOf(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
@@ -113,8 +110,6 @@ export function kafkaTransport(settings: KafkaSettings): EventTransport {
         throw error;
       }
       await consumer.run({
-        // The partitions of a fetch are applied at once, each in its own transaction and in its own order.
-        partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
         eachBatchAutoResolve: false,
         eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
           for (let start = 0; start < batch.messages.length; start += MAX_HANDLED_BATCH) {
