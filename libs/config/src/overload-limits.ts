@@ -3,13 +3,13 @@ import { ConfigOf, intVar } from './env';
 /**
  * How much work the gateway takes on at once before it sheds the rest (HTTP 503 with Retry-After) instead of
  * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs, where a ledger page costs the
- * gateway and hazard-tracking ~4 ms of CPU each: four requests in flight already keep both cores busy, and each
- * one more only lengthens every answer (bench/reports/gateway-overload.md). The queue holds the bursts the
+ * gateway and hazard-tracking ~4 ms of CPU each: two requests in flight keep both cores busy (one in the gateway
+ * while the other is in the subgraph), and each one more only lengthens every answer (bench/reports/gateway-overload.md). The queue holds the bursts the
  * platform sees in normal use (50 concurrent callers wait their turn); past it the gateway sheds (apps/gateway/src/admission.ts).
  */
 export function overloadLimitVariables() {
   return {
-    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 4, { min: 1, max: 10_000 }),
+    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 2, { min: 1, max: 10_000 }),
     GATEWAY_MAX_QUEUED: intVar('most requests waiting for a free slot; when more arrive the one that waited longest is shed', 64, { min: 0, max: 100_000 }),
     GATEWAY_QUEUE_WAIT_MS: intVar('longest wait for a free slot before a request is shed', 5000, { min: 0, max: 60_000 }),
     GATEWAY_MAX_FILE_TRANSFERS: intVar('most uploads, downloads and streamed exports the gateway forwards at once', 32, { min: 1, max: 10_000 }),
