@@ -65,7 +65,7 @@ function report(phases: Phase[]): string {
     `- Every process in ${mode} mode; the demo campus, fresh databases; the ledger page (\`${LEDGER_PAGE}\`) as the school's safety office, through the gateway.`,
     `- Load average (1 min) at the end of each phase: ${loads.map((load) => load.toFixed(1)).join(' / ')}.`,
     `- Gateway admission limits: GATEWAY_MAX_IN_FLIGHT=${limits.maxInFlight}, GATEWAY_MAX_QUEUED=${limits.maxQueued}, GATEWAY_QUEUE_WAIT_MS=${limits.queueWaitMs}, GATEWAY_RETRY_AFTER_SECONDS=${limits.retryAfterSeconds}; SUBGRAPH_TIMEOUT_MS=${SUBGRAPH_TIMEOUT_MS}.`,
-    '- Phases, each from an autocannon process of its own: **unloaded** — one connection, closed loop; **sustained** — as many connections as the gateway works on at once, closed loop: the rate it sustains without queueing or shedding; **overload** — four times that rate, open loop (sent at an even pace whatever the pace of the answers, each on a free connection; latencies counted from when each request was due).',
+    '- Phases, each from a load-generator process of its own (bench/gateway/load-worker.ts: autocannon for the closed loops, an even-paced open loop for the overload): **unloaded** — one connection, closed loop; **sustained** — as many connections as the gateway works on at once, closed loop: the rate it sustains without queueing or shedding; **overload** — four times that rate, open loop (sent at an even pace whatever the pace of the answers, each on a free connection; latencies counted from when each request was due).',
     '- Latencies are per response (none sampled); "admitted" are the 2xx answers, "shed" the 503s (with Retry-After and the OVERLOADED error).',
     '',
     '## Figures',
