@@ -78,4 +78,22 @@ describe('signToken and createTokenVerifier', () => {
   it('refuses to build a verifier without a secret or key set', () => {
     expect(() => createTokenVerifier({})).toThrow(/JWT_SECRET or JWKS_URL/);
   });
+
+  it('remembers a verified token until it expires, then refuses it', async () => {
+    let now = Date.now();
+    const verifyAt = createTokenVerifier({ jwtSecret: SECRET, now: () => now });
+    const token = await craft({ grants: [] }, { subject: 'account-1', expiresAt: Math.floor(now / 1000) + 60 });
+    const first = await verifyAt(token);
+    expect(await verifyAt(token)).toBe(first);
+    now += 61_000;
+    await expect(verifyAt(token)).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('never remembers a token that failed, nor lets a forged one share a valid one’s entry', async () => {
+    const valid = await signToken(claims, SECRET, 600);
+    const forged = `${valid.slice(0, valid.lastIndexOf('.'))}.${'A'.repeat(43)}`;
+    await verify(valid);
+    await expect(verify(forged)).rejects.toThrow(InvalidTokenError);
+    await expect(verify(forged)).rejects.toThrow(InvalidTokenError);
+  });
 });

@@ -6,3 +6,4 @@ export * from './recent-first';
 export * from './scoped-record';
 export * from './rows-by-ids';
 export * from './chunks';
+export * from './ledger-page';

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,6 +7,14 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { checkStorageKey, FileStore, StoredFile, StoredFileMissingError } from './file-store';
+
+let sdk: typeof S3Sdk | undefined;
+
+/** The AWS SDK, loaded when a store is made: most deployments keep files on disk, and requiring it costs every start. */
+function s3Sdk(): typeof S3Sdk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sdk ??= require('@aws-sdk/client-s3') as typeof S3Sdk);
+}
 
 export interface S3StoreOptions {
   /** e.g. http://minio.internal:9000 or https://oss-cn-hangzhou.aliyuncs.com; absent: AWS S3 in the region. */
@@ -31,12 +39,12 @@ interface Spooled {
  * first byte, and a refused upload then never reaches the bucket.
  */
 export class S3Store implements FileStore {
-  private readonly client: S3Client;
+  private readonly client: S3Sdk.S3Client;
   private readonly bucket: string;
 
   constructor(options: S3StoreOptions) {
     this.bucket = options.bucket;
-    this.client = new S3Client({
+    this.client = new (s3Sdk().S3Client)({
       endpoint: options.endpoint,
       region: options.region,
       forcePathStyle: options.forcePathStyle,
@@ -55,7 +63,7 @@ export class S3Store implements FileStore {
     try {
       const spooled = await spool(content, path.join(spoolDir, randomUUID()));
       body = createReadStream(spooled.file);
-      const command = new PutObjectCommand({
+      const command = new (s3Sdk().PutObjectCommand)({
         Bucket: this.bucket,
         Key: key,
         Body: body,
@@ -82,7 +90,7 @@ export class S3Store implements FileStore {
 
   async get(key: string): Promise<StoredFile> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }));
+      const object = await this.client.send(new (s3Sdk().GetObjectCommand)({ Bucket: this.bucket, Key: checkStorageKey(key) }));
       if (!(object.Body instanceof Readable)) throw new Error(`S3 GET ${key}: the response has no body stream`);
       return { stream: object.Body, size: Number(object.ContentLength) };
     } catch (error) {
@@ -93,7 +101,7 @@ export class S3Store implements FileStore {
 
   async delete(key: string): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: checkStorageKey(key) }));
+      await this.client.send(new (s3Sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: checkStorageKey(key) }));
     } catch (error) {
       if (statusOf(error) !== 404) throw s3Failure('DELETE', key, error);
     }
@@ -113,11 +121,11 @@ async function spool(content: Readable, file: string): Promise<Spooled> {
 }
 
 function statusOf(error: unknown): number | undefined {
-  return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+  return error instanceof s3Sdk().S3ServiceException ? error.$metadata.httpStatusCode : undefined;
 }
 
 /** A refusal by the server, named by HTTP status and S3 error code; any other error as it is. */
 function s3Failure(method: string, key: string, error: unknown): unknown {
-  if (!(error instanceof S3ServiceException)) return error;
+  if (!(error instanceof s3Sdk().S3ServiceException)) return error;
   return new Error(`S3 ${method} ${key} failed: HTTP ${error.$metadata.httpStatusCode} ${error.name}`, { cause: error });
 }

@@ -1,5 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
-import { CalendarDate, calendarDateOf, isCalendarDate, schoolDayEnd, schoolDayStart, schoolNoon } from './calendar-date';
+import { CalendarDate, calendarDateOf, isCalendarDate, schoolDayEnd, schoolDateTimeText, schoolDayStart, schoolNoon } from './calendar-date';
 
 function parseError(value: unknown): GraphQLError {
   try {
@@ -81,5 +81,12 @@ describe('school day instants', () => {
 
   it('gives an invalid date for text that is not a date', () => {
     expect(Number.isNaN(schoolDayStart('not a day').getTime())).toBe(true);
+  });
+});
+
+describe('schoolDateTimeText', () => {
+  it('writes an instant as Beijing wall-clock time, the day turning at midnight there', () => {
+    expect(schoolDateTimeText(new Date('2026-03-05T01:02:03Z'))).toBe('2026/3/5 09:02:03');
+    expect(schoolDateTimeText(new Date('2026-03-05T16:00:00Z'))).toBe('2026/3/6 00:00:00');
   });
 });

@@ -68,3 +68,19 @@ export function calendarDateOf(instant: Date, timeZone = SCHOOL_TIME_ZONE): stri
   if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return format.format(instant);
 }
+
+const SCHOOL_DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: SCHOOL_TIME_ZONE,
+  hour12: false,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** An instant as the school's wall-clock time for documents and messages, e.g. "2026/3/5 09:02:03" (one formatter, built once). */
+export function schoolDateTimeText(instant: Date): string {
+  return SCHOOL_DATE_TIME.format(instant);
+}

@@ -14,3 +14,4 @@ export * from './enum-labels';
 export * from './reasons';
 export * from './http-errors';
 export * from './org-unit-kind';
+export * from './excel';

@@ -1,4 +1,5 @@
-import { Row, stream, Worksheet } from 'exceljs';
+import type { Row, stream, Worksheet } from 'exceljs';
+import { exceljs } from './excel';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import { setTimeout as pause } from 'node:timers/promises';
@@ -12,7 +13,7 @@ const TURN_MS = 2;
  * the export need, for a few percent of size.
  */
 export function streamedWorkbook(out: Writable): StreamedWorkbook {
-  return new StreamedWorkbook(new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }));
+  return new StreamedWorkbook(new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Workbook } from 'exceljs';
+import { exceljs } from './excel';
 import { ExportFile } from './export-file';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,7 +20,7 @@ export interface ReportSheet {
 }
 
 export async function buildReportWorkbook(sheets: ReportSheet[]): Promise<Buffer> {
-  const workbook = new Workbook();
+  const workbook = new (exceljs().Workbook)();
   for (const report of sheets) {
     const sheet = workbook.addWorksheet(report.name);
     sheet.columns = report.widths.map((width) => ({ width }));

@@ -27,6 +27,8 @@ export type ReadinessParts = Record<string, string>;
 export function createHttpApp(logger: Logger, readiness: () => Promise<ReadinessParts | void>): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // res.send would hash every GraphQL answer for an ETag no POST uses; file downloads set their own.
+  app.set('etag', false);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.header('x-request-id');
     req.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();

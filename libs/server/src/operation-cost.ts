@@ -18,16 +18,21 @@ export const pageSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
 
 /**
  * The cost of an operation with its variables; Infinity when the walk visits too many fields (fragments
- * spread again and again). Variables that do not fit their types cost 0: execution refuses them before any
- * resolver runs.
+ * spread again and again); null when the variables do not fit their types (execution refuses them before
+ * any resolver runs).
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): number {
+export function checkedOperationCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): number | null {
   try {
     return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pageSizeEstimator], maxQueryNodes: MAX_VISITED_FIELDS });
   } catch (error) {
     if (isNodeLimit(error)) return Number.POSITIVE_INFINITY;
-    return 0;
+    return null;
   }
+}
+
+/** The cost, 0 for variables that do not fit their types. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): number {
+  return checkedOperationCost(schema, document, variables, operationName) ?? 0;
 }
 
 function isNodeLimit(error: unknown): boolean {

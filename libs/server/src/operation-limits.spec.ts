@@ -117,6 +117,21 @@ describe('operation limits, through Apollo Server over HTTP', () => {
     expectRefused(withVariable, '查询复杂度超过上限（5000）');
   });
 
+  it('costs the same query anew for each set of variables (costs are remembered per document and variables)', async () => {
+    const query = `query($n: Int) { units(first: $n) { edges { node { children(first: $n) { edges { node { id } } } } } } }`;
+    expect((await send(query, { n: 5 })).errors).toBeUndefined();
+    expectRefused(await send(query, { n: 100 }), '查询复杂度超过上限（5000）');
+    expect((await send(query, { n: 5 })).errors).toBeUndefined();
+    expectRefused(await send(query, { n: 100 }), '查询复杂度超过上限（5000）');
+  });
+
+  it('does not let variables of the wrong type stand for a valid request in the remembered costs', async () => {
+    const query = `query($n: Int) { units(first: $n) { edges { node { children { edges { node { children { totalCount } } } } } } } }`;
+    const wrongType = await send(query, { n: { many: true } });
+    expect(wrongType.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expectRefused(await send(query, {}), '查询复杂度超过上限（5000）');
+  });
+
   it('refuses fragments spread again and again (each doubling the last) by cost, without walking them all', async () => {
     const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join(' ');
     const answer = await send(`query { ...F20 } fragment F0 on Query { units { totalCount } } ${fragments}`);

@@ -3,8 +3,8 @@ import type { OperationLimits } from '@campus/config';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, GraphQLFormattedError, ValidationContext, ValidationRule } from 'graphql';
-import { operationCost } from './operation-cost';
+import { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
+import { checkedOperationCost, operationCost } from './operation-cost';
 
 /** A refused operation: BAD_USER_INPUT with a Chinese message naming the limit (HTTP 400). */
 export class OperationLimitError extends GraphQLError {
@@ -40,17 +40,60 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
 
 /** Refuses, once the operation is known and its variables given, an operation whose cost is over the limit. */
 export function operationCostPlugin(maxCost: number): ApolloServerPlugin {
+  const costs = new OperationCosts();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }: GraphQLRequestContextDidResolveOperation<object>) {
-          const cost = operationCost(schema, document, request.variables, request.operationName);
+          const cost = costs.of(schema, document, request.variables, request.operationName);
           if (cost <= maxCost) return;
           throw new OperationLimitError(`查询复杂度超过上限（${maxCost}）${Number.isFinite(cost) ? `，本次为 ${cost}` : ''}`);
         },
       };
     },
   };
+}
+
+/** A string variable longer than this makes the operation costed anew rather than remembered. */
+const REMEMBERED_STRING_LENGTH = 200;
+const REMEMBERED_PER_DOCUMENT = 64;
+
+/**
+ * The costs already computed, per parsed document (Apollo Server hands the same document object to every
+ * request with the same query text) and per set of scalar variables: a client sends the same few operations
+ * again and again, and walking one cost ~3 % of a subgraph's CPU. Only `first` and `last` change a cost, and
+ * their values are top-level Int variables, so object and list variables (inputs, `_entities`
+ * representations) are left out of the key. A cost computed from variables that do not fit their types is
+ * never remembered: it would stand for a valid request with the same key.
+ */
+class OperationCosts {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+
+  of(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): number {
+    const key = scalarVariablesKey(operationName, variables);
+    if (key === null) return operationCost(schema, document, variables, operationName);
+    let known = this.byDocument.get(document);
+    if (!known) this.byDocument.set(document, (known = new Map()));
+    const remembered = known.get(key);
+    if (remembered !== undefined) return remembered;
+    const cost = checkedOperationCost(schema, document, variables, operationName);
+    if (cost === null) return 0;
+    if (known.size >= REMEMBERED_PER_DOCUMENT) known.clear();
+    known.set(key, cost);
+    return cost;
+  }
+}
+
+/** The operation name and the variables that are not objects or lists, as text; null when one is a long string. */
+function scalarVariablesKey(operationName: string | null | undefined, variables: Record<string, unknown> = {}): string | null {
+  let key = operationName ?? '';
+  for (const name in variables) {
+    const value = variables[name];
+    if (value !== null && typeof value === 'object') continue;
+    if (typeof value === 'string' && value.length > REMEMBERED_STRING_LENGTH) return null;
+    key += `\u0000${name}=${typeof value}:${String(value)}`;
+  }
+  return key;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
 import { loadOperationLimits, OperationLimits } from '@campus/config';
@@ -57,7 +57,8 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
     // Signals are handled by stopOnSignals, which also closes the database.
     stopOnTerminationSignals: false,
     formatError: withInputErrorCodes(createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver'))),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...limitPlugins],
+    // No cache hints are used; the cache-control plugin would wrap every field's resolver to collect them.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limitPlugins],
   });
   await apollo.start();
   app.use(

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '@campus/graphql';
 
 /** The columns of a sign-in sheet (签到表): a person by 人员编号, or by 姓名 and 单位代码 when the number is blank. */
 export const SIGN_IN_COLUMNS = { personId: '人员编号', name: '姓名', unitCode: '单位代码' } as const;
@@ -49,7 +50,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The data rows of the first sheet; the first row is the header. */
 export async function readSignInSheet(content: Buffer): Promise<SignInRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,5 +1,5 @@
 import { subtreeCondition } from '@campus/database';
-import { BadUserInputError, Caller, calendarDateOf, Cell, ExportFile, xlsxExport } from '@campus/graphql';
+import { BadUserInputError, Caller, calendarDateOf, Cell, ExportFile, schoolDateTimeText, xlsxExport } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { DataSource } from 'typeorm';
 import { EMERGENCY_PLAN_ACCESS } from '../emergency-plans/emergency-plan.access';
@@ -20,7 +20,7 @@ import {
 
 type Row = Record<string, Cell>;
 
-const time = (value: Cell): Cell => (value ? new Date(value as Date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : null);
+const time = (value: Cell): Cell => (value ? schoolDateTimeText(new Date(value as Date)) : null);
 
 /** 应急演练记录: the drills of a unit and below (planned in a date range), and their problems, as a workbook. */
 export class DrillRecords {

@@ -55,8 +55,7 @@ export class DrillEntity extends ScopedRecord {
 }
 
 export function drillFromRow(row: Record<string, unknown>): DrillEntity {
-  return Object.assign(new DrillEntity(), {
-    ...scopedFieldsFromRow(row),
+  return Object.assign(new DrillEntity(), scopedFieldsFromRow(row), {
     title: row.title,
     drillType: row.drill_type,
     scenario: row.scenario,

@@ -38,8 +38,7 @@ export class EmergencyPlanEntity extends ScopedRecord {
 }
 
 export function emergencyPlanFromRow(row: Record<string, unknown>): EmergencyPlanEntity {
-  return Object.assign(new EmergencyPlanEntity(), {
-    ...scopedFieldsFromRow(row),
+  return Object.assign(new EmergencyPlanEntity(), scopedFieldsFromRow(row), {
     title: row.title,
     planType: row.plan_type,
     scenario: row.scenario,

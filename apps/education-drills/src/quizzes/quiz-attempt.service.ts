@@ -1,7 +1,7 @@
 import { clientRequest, oncePerRequest } from '@campus/server';
 import { newId, recentFirstKey, recentFirstPage } from '@campus/database';
 import { OutboxSignal, QuizAttemptGraded, QuizPassed, recordEvent, transactionWithEvents } from '@campus/events';
-import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, ForbiddenError, NotFoundError, toConnection } from '@campus/graphql';
+import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, ForbiddenError, NotFoundError, schoolDateTimeText, toConnection } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { EducationSettings } from '../service';
@@ -17,10 +17,6 @@ const DUPLICATE_KEY = 'ER_DUP_ENTRY';
 
 function isDuplicateKey(error: unknown): boolean {
   return (error as { driverError?: { code?: string } })?.driverError?.code === DUPLICATE_KEY || (error as { code?: string })?.code === DUPLICATE_KEY;
-}
-
-function timeText(instant: Date): string {
-  return instant.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
 /** 答卷: a person of the audience takes a published quiz; grading is done here, and the key is shown only after submitting. */
@@ -58,8 +54,8 @@ export class QuizAttemptService {
     if (!inAudience(person, found)) throw new ForbiddenError('您不在本测验的参加对象范围内（单位或人员类别不符）', 'NOT_IN_AUDIENCE');
     if (quiz.status !== QuizStatus.PUBLISHED) throw new ConflictError('ILLEGAL_TRANSITION', '测验尚未发布', { status: quiz.status });
     const now = this.settings.now();
-    if (now < quiz.opensAt) throw new ConflictError('NOT_YET_DUE', `测验尚未开放，开放时间 ${timeText(quiz.opensAt)}`, { opensAt: quiz.opensAt.toISOString() });
-    if (now >= quiz.closesAt) throw new ConflictError('OUTSIDE_RANGE', `测验已于 ${timeText(quiz.closesAt)} 截止`, { closesAt: quiz.closesAt.toISOString() });
+    if (now < quiz.opensAt) throw new ConflictError('NOT_YET_DUE', `测验尚未开放，开放时间 ${schoolDateTimeText(quiz.opensAt)}`, { opensAt: quiz.opensAt.toISOString() });
+    if (now >= quiz.closesAt) throw new ConflictError('OUTSIDE_RANGE', `测验已于 ${schoolDateTimeText(quiz.closesAt)} 截止`, { closesAt: quiz.closesAt.toISOString() });
     const earlier = await manager.find(QuizAttemptEntity, {
       where: { quizId: quiz.id, personId: person.id },
       order: { attemptNo: 'DESC' },
@@ -103,7 +99,7 @@ export class QuizAttemptService {
       if (attempt.submittedAt) throw new ConflictError('DUPLICATE', '答卷已提交，不能再次提交', { submittedAt: attempt.submittedAt.toISOString() });
       const now = this.settings.now();
       if (now > attempt.deadlineAt) {
-        throw new ConflictError('OUTSIDE_RANGE', `已超过答题时限（应在 ${timeText(attempt.deadlineAt)} 前提交），答卷不能再提交`, {
+        throw new ConflictError('OUTSIDE_RANGE', `已超过答题时限（应在 ${schoolDateTimeText(attempt.deadlineAt)} 前提交），答卷不能再提交`, {
           deadline: attempt.deadlineAt.toISOString(),
         });
       }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '@campus/graphql';
 import { QuizQuestionKind } from './quiz-enums';
 import { checkQuestion, CheckedQuestion } from './quiz-questions';
 
@@ -43,7 +44,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The data rows of the first sheet, by header, with their row numbers (the header is row 1); blank rows dropped. */
 export async function readQuestionSheet(content: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch {

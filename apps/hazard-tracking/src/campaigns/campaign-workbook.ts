@@ -1,4 +1,4 @@
-import { buildReportWorkbook } from '@campus/graphql';
+import { buildReportWorkbook, SCHOOL_TIME_ZONE } from '@campus/graphql';
 import { HAZARD_CATEGORY_LABELS } from '../hazards/hazard-enums';
 import { addDays } from '../escalation/escalation-tiers';
 import { rectificationRate } from './campaign-rules';
@@ -21,8 +21,8 @@ export function statisticsTableTitle(campaignTitle: string): string {
   return `${campaignTitle}${campaignTitle.endsWith('工作') ? '' : '工作'}隐患问题统计表`;
 }
 
-const time = (instant: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hour12: false }).format(instant);
+const SHORT_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: SCHOOL_TIME_ZONE, dateStyle: 'short', timeStyle: 'short', hour12: false });
+const time = (instant: Date) => SHORT_TIME.format(instant);
 
 /**
  * The frozen statistics table as a workbook: a title row, a row naming the scope and the cutoff, the

@@ -75,8 +75,7 @@ export class HazardEntity extends ScopedRecord {
 
 /** Maps a raw row (snake_case columns, as from a window-function query) to the entity. */
 export function hazardFromRow(row: Record<string, unknown>): HazardEntity {
-  return Object.assign(new HazardEntity(), {
-    ...scopedFieldsFromRow(row),
+  return Object.assign(new HazardEntity(), scopedFieldsFromRow(row), {
     code: row.code,
     title: row.title,
     description: row.description,

@@ -1,4 +1,4 @@
-import { escapeLike, SqlCondition, subtreeCondition } from '@campus/database';
+import { escapeLike, ledgerPage, SqlCondition, subtreeCondition } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import {
   BadUserInputError,
@@ -52,42 +52,29 @@ export class HazardService {
     after?: string | null,
     withTotal = true,
   ): Promise<ConnectionShape<Hazard>> {
-    const conditions = await this.ledgerConditions(caller, filter);
-    const repository = this.dataSource.getRepository(HazardEntity);
-    const count = repository.createQueryBuilder('c').select('COUNT(*)');
-    for (const condition of conditions('c')) count.andWhere(condition.sql, condition.params);
-    const page = repository.createQueryBuilder('h');
-    for (const condition of conditions('h')) page.andWhere(condition.sql, condition.params);
     const sort = HAZARD_ORDERS[order];
     const cursor = decodeCursor(after, 2);
-    if (cursor) {
-      const comparison = sort.direction === 'DESC' ? '<' : '>';
-      page.andWhere(`(${sort.expression} ${comparison} :afterKey OR (${sort.expression} = :afterKey AND h.id ${comparison} :afterId))`, {
-        afterKey: sort.fromCursor(String(cursor[0])),
-        afterId: String(cursor[1]),
-      });
-    }
-    if (withTotal) page.addSelect(`(${count.getQuery()})`, 'ledger_total');
-    page
-      .addSelect(sort.expression, 'ledger_sort')
-      .orderBy('ledger_sort', sort.direction)
-      .addOrderBy('h.id', sort.direction)
-      .limit(first + 1);
-    const { entities, raw } = await page.getRawAndEntities();
-    let totalCount = 0;
-    if (withTotal) totalCount = raw.length ? Number(raw[0].ledger_total) : cursor ? await count.getCount() : 0;
-    return toConnection(entities, first, totalCount, (hazard) => [sort.cursorOf(hazard), hazard.id], toHazard);
+    const page = await ledgerPage(this.dataSource.manager, {
+      table: 'hazard',
+      conditions: await this.ledgerConditions(caller, filter),
+      sortExpression: sort.expression,
+      direction: sort.direction,
+      after: cursor ? { key: sort.fromCursor(String(cursor[0])), id: String(cursor[1]) } : null,
+      first,
+      withTotal,
+    });
+    return toConnection(page.rows.map(hazardFromRow), first, page.totalCount, (hazard) => [sort.cursorOf(hazard), hazard.id], toHazard);
   }
 
   /** Every hazard of the filtered ledger, in order, for the Excel download; refused beyond `limit` rows. */
   async ledgerRows(caller: Caller, filter: HazardLedgerFilter, order: HazardOrder, limit: number): Promise<HazardEntity[]> {
-    const query = this.dataSource.getRepository(HazardEntity).createQueryBuilder('h');
-    for (const condition of (await this.ledgerConditions(caller, filter))('h')) query.andWhere(condition.sql, condition.params);
+    const query = this.dataSource.getRepository(HazardEntity).createQueryBuilder('t');
+    for (const condition of (await this.ledgerConditions(caller, filter))('t')) query.andWhere(condition.sql, condition.params);
     const sort = HAZARD_ORDERS[order];
     const rows = await query
       .addSelect(sort.expression, 'ledger_sort')
       .orderBy('ledger_sort', sort.direction)
-      .addOrderBy('h.id', sort.direction)
+      .addOrderBy('t.id', sort.direction)
       .limit(limit + 1)
       .getMany();
     if (rows.length > limit) {
@@ -226,19 +213,19 @@ interface LedgerSort {
 const NO_DEADLINE = '9999-12-31';
 const HAZARD_ORDERS: Record<HazardOrder, LedgerSort> = {
   NEWEST_FIRST: {
-    expression: 'h.created_at',
+    expression: 't.created_at',
     direction: 'DESC',
     cursorOf: (hazard) => hazard.createdAt.toISOString(),
     fromCursor: (value) => new Date(value),
   },
   DISCOVERED_LATEST_FIRST: {
-    expression: 'h.discovered_at',
+    expression: 't.discovered_at',
     direction: 'DESC',
     cursorOf: (hazard) => hazard.discoveredAt.toISOString(),
     fromCursor: (value) => new Date(value),
   },
   DEADLINE_SOONEST_FIRST: {
-    expression: `COALESCE(h.deadline, '${NO_DEADLINE}')`,
+    expression: `COALESCE(t.deadline, '${NO_DEADLINE}')`,
     direction: 'ASC',
     cursorOf: (hazard) => hazard.deadline ?? NO_DEADLINE,
     fromCursor: (value) => value,

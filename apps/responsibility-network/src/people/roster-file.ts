@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '@campus/graphql';
 
 /** The columns of a roster file (花名册), by their Chinese headers. */
 export const ROSTER_COLUMNS = {
@@ -90,7 +91,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 export async function readRosterFile(format: 'XLSX' | 'CSV', content: Buffer): Promise<RosterRow[]> {
   if (format === 'CSV') return rowsFromTable(parseCsv(content.toString('utf8')));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch {

@@ -103,8 +103,7 @@ const dateOrNull = (value: unknown): Date | null => (value ? new Date(value as s
 
 /** An entity from a raw row (snake_case columns, as from OrgUnit's window-function query). */
 export function recordFromRow(row: Record<string, unknown>): AccountabilityRecordEntity {
-  return Object.assign(new AccountabilityRecordEntity(), {
-    ...scopedFieldsFromRow(row),
+  return Object.assign(new AccountabilityRecordEntity(), scopedFieldsFromRow(row), {
     targetKind: row.target_kind as AccountabilityTargetKind,
     personId: (row.person_id as string | null) ?? null,
     issuingUnitId: row.issuing_unit_id as string,

@@ -1,5 +1,5 @@
 import { calendarDateOf, StreamedWorkbook } from '@campus/graphql';
-import { Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import { IndicatorKind } from '../appraisal-schemes/appraisal-enums';
 import { AppraisalStage } from '../appraisals/appraisal.entity';
 import { AppraisalResultsReader, StoredValue } from './appraisal-results-reader';

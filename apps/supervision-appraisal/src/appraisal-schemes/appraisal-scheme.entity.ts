@@ -70,8 +70,7 @@ export class AppraisalIndicatorEntity {
 }
 
 export function appraisalSchemeFromRow(row: Record<string, unknown>): AppraisalSchemeEntity {
-  return Object.assign(new AppraisalSchemeEntity(), {
-    ...scopedFieldsFromRow(row),
+  return Object.assign(new AppraisalSchemeEntity(), scopedFieldsFromRow(row), {
     name: row.name,
     year: row.year,
     period: row.period,
