@@ -48,6 +48,24 @@ export interface BenchRun<Facts extends { generatedAt: string; generationSeconds
   measure(context: BenchContext & { platform: RunningPlatform; facts: Facts; reused: boolean }): Promise<string>;
 }
 
+/** How a benchmark starts the platform on its databases and ports (again, e.g. with other environment, after stopping it). */
+export function benchPlatformOptions(run: Pick<BenchRun<never>, 'name' | 'databasePrefix' | 'basePort' | 'serviceEnv' | 'gatewayEnv' | 'bootstrap'>, mysqlUrl: string): PlatformOptions {
+  return {
+    mysqlUrl,
+    jwtSecret: 'bench-secret-0123456789abcdef0123456789',
+    basePort: run.basePort,
+    databasePrefix: run.databasePrefix,
+    logDir: path.join(ROOT, 'tmp/bench-logs', run.name),
+    devBrokerPort: run.basePort + 9,
+    devBrokerDataDir: path.join(ROOT, 'tmp/bench-kafka', run.name),
+    kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
+    bootstrap: run.bootstrap ?? { rootCode: 'PROV', rootName: '省教育厅', adminUsername: 'province.admin', adminPassword: DEMO_PASSWORD },
+    logLevel: 'warn',
+    serviceEnv: run.serviceEnv,
+    gatewayEnv: run.gatewayEnv,
+  };
+}
+
 /**
  * The life of a benchmark run: MySQL, the platform on the bench databases (dropped first when the dataset
  * must be generated anew), the dataset (reused unless --regenerate), the measurements, the report; with
@@ -65,20 +83,7 @@ export async function runBench<Facts extends { generatedAt: string; generationSe
     console.log('no matching dataset: starting from empty bench databases');
     await dropAll();
   }
-  const platform = await startPlatform({
-    mysqlUrl: mysql.url,
-    jwtSecret: 'bench-secret-0123456789abcdef0123456789',
-    basePort: run.basePort,
-    databasePrefix: run.databasePrefix,
-    logDir: path.join(ROOT, 'tmp/bench-logs', run.name),
-    devBrokerPort: run.basePort + 9,
-    devBrokerDataDir: path.join(ROOT, 'tmp/bench-kafka', run.name),
-    kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
-    bootstrap: run.bootstrap ?? { rootCode: 'PROV', rootName: '省教育厅', adminUsername: 'province.admin', adminPassword: DEMO_PASSWORD },
-    logLevel: 'warn',
-    serviceEnv: run.serviceEnv,
-    gatewayEnv: run.gatewayEnv,
-  });
+  const platform = await startPlatform(benchPlatformOptions(run, mysql.url));
   try {
     if (!facts) {
       facts = await run.generate(context);

@@ -117,7 +117,7 @@ export function gatewayReport(input: GatewayReportInput): string {
     ...targetLines(measured),
     '',
     '## Where the CPU goes under load',
-    'Self time of the samples taken while a load ran (all operations), from each process\'s `--cpu-prof` profile.',
+    'Self time of the samples taken while a load ran (all operations), from each process\'s `--cpu-prof` profile — taken in a second, shorter pass (one round, 3 s a run) with every process restarted under the profiler, which slows it by a third or more: the figures above come from processes without it.',
     '',
     ...input.profiles.flatMap((profile, index) => profileSection(profile, ['gateway', 'hazard-tracking', 'responsibility-network'][index])),
   ].join('\n');

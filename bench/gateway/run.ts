@@ -8,11 +8,11 @@ import 'reflect-metadata';
  * stops the platform and reads the profiles. Writes bench/reports/gateway.md (with bench/gateway/findings.md).
  */
 import { GATEWAY_PROOF_HEADER } from '@campus/server';
-import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
+import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, RunningPlatform, seedDemoCampus, startPlatform, SUBGRAPHS } from '@campus/platform';
 import { GraphQLClient } from '@campus/testing';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { flag, option, runBench } from '../bench-run';
+import { benchPlatformOptions, BenchRun, flag, option, runBench } from '../bench-run';
 import { LEDGER_PAGE } from './operations';
 import { measureAll } from './measurements';
 import { topFunctions } from './profiles';
@@ -22,53 +22,77 @@ const PROFILED = ['gateway', 'hazard-tracking', 'responsibility-network'] as con
 const profileDir = path.join(ROOT, 'tmp/bench-profiles/gateway');
 // Production mode, as deployments run (graphql-js' fast paths, no introspection); --development for npm start's mode.
 const mode = flag('development') ? 'development' : 'production';
-const processEnv = (name: string) => ({
-  CAMPUS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile`,
-  NODE_ENV: mode,
-});
+const profiler = (name: string) => ({ CAMPUS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile` });
 const settings = { rounds: option('rounds', 2), seconds: option('seconds', 5), mode };
 const today = new Date().toISOString().slice(0, 10);
 
 rmSync(profileDir, { recursive: true, force: true });
 mkdirSync(profileDir, { recursive: true });
 
-runBench({
+const gatewayBench: BenchRun<{ generatedAt: string; generationSeconds: number }> = {
   name: 'gateway',
   databasePrefix: 'bench_gw',
   basePort: 4640,
   bootstrap: DEMO_BOOTSTRAP,
-  serviceEnv: Object.fromEntries(SUBGRAPHS.map((name) => [name, processEnv(name)])),
-  gatewayEnv: { ...processEnv('gateway'), CORS_ORIGINS: 'https://safety.example.edu' },
+  serviceEnv: Object.fromEntries(SUBGRAPHS.map((name) => [name, { NODE_ENV: mode }])),
+  gatewayEnv: { NODE_ENV: mode, CORS_ORIGINS: 'https://safety.example.edu' },
   // A fresh demo each run: the transition's runs leave hazards behind.
   existing: async () => null,
   // The demo campus is seeded through the gateway once the platform runs (measure).
   generate: async () => ({ generatedAt: new Date().toISOString(), generationSeconds: 0 }),
-  measure: async ({ platform }) => {
+  measure: async ({ platform, mysqlUrl }) => {
     const gateway = new GraphQLClient(platform.gatewayUrl);
     await seedDemoCampus(await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_BOOTSTRAP.adminPassword), () => undefined);
-    const clients = { 'safety.office': await gateway.login('safety.office', DEMO_PASSWORD), 'bureau.admin': await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_PASSWORD) };
-    const grantUnit = async (client: GraphQLClient) => (await client.data('{ me { grants { orgUnitId } } }')).me.grants[0].orgUnitId as string;
-    const [schoolId, countyId] = [await grantUnit(clients['safety.office']), await grantUnit(clients['bureau.admin'])];
-    const schoolIds = (await clients['bureau.admin'].data('query($id: ID!) { orgUnit(id: $id) { children { id } } }', { id: countyId })).orgUnit.children.map((child: { id: string }) => child.id);
-    const hazardId = (await clients['safety.office'].data(LEDGER_PAGE)).hazards.edges[0].node.id as string;
-    const measured = await measureAll(
-      {
-        platform,
-        clients,
-        proofHeaders: { [GATEWAY_PROOF_HEADER]: platform.gatewaySecret },
-        rounds: settings.rounds,
-        seconds: settings.seconds,
-        mutationAmounts: { one: 200, many: 800 },
-        log: console.log,
-      },
-      { hazardId, countyId, schoolIds, from: `${today.slice(0, 4)}-01-01`, to: today },
-      schoolId,
-    );
-    // The profiles are written as the processes exit.
+    const { runs: measured, schools } = await measureOn(platform, settings);
+    // V8's sampling profiler slows every process by a third or more: the figures come from processes without it, the
+    // profiles from a second, shorter pass on the same databases with every process restarted under it.
     await platform.stop();
-    const windows = measured.flatMap((entry) => entry.runs.map((run) => run.window));
+    rmSync(profileDir, { recursive: true, force: true });
+    const options = benchPlatformOptions(gatewayBench, mysqlUrl);
+    const profiled = await startPlatform({
+      ...options,
+      serviceEnv: Object.fromEntries(SUBGRAPHS.map((name) => [name, { ...options.serviceEnv?.[name], ...profiler(name) }])),
+      gatewayEnv: { ...options.gatewayEnv, ...profiler('gateway') },
+    });
+    let profiledRuns: Awaited<ReturnType<typeof measureOn>>['runs'];
+    try {
+      profiledRuns = (await measureOn(profiled, { rounds: 1, seconds: PROFILED_SECONDS })).runs;
+    } finally {
+      // The profiles are written as the processes exit.
+      await profiled.stop();
+    }
+    const windows = profiledRuns.flatMap((entry) => entry.runs.map((run) => run.window));
     const profiles = PROFILED.map((name) => topFunctions(path.join(profileDir, `${name}.cpuprofile`), name, windows, ROOT));
     const findings = path.join(ROOT, 'bench/gateway/findings.md');
-    return gatewayReport({ settings, measured, profiles, schools: schoolIds.length }) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
+    return gatewayReport({ settings, measured, profiles, schools }) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
   },
-});
+};
+
+/** Seconds per operation and route of the profiled pass. */
+const PROFILED_SECONDS = 3;
+
+/** Every operation at 1 and 50 connections, direct and through the gateway, on a platform holding the demo campus. */
+async function measureOn(platform: RunningPlatform, pass: { rounds: number; seconds: number }) {
+  const gateway = new GraphQLClient(platform.gatewayUrl);
+  const clients = { 'safety.office': await gateway.login('safety.office', DEMO_PASSWORD), 'bureau.admin': await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_PASSWORD) };
+  const grantUnit = async (client: GraphQLClient) => (await client.data('{ me { grants { orgUnitId } } }')).me.grants[0].orgUnitId as string;
+  const [schoolId, countyId] = [await grantUnit(clients['safety.office']), await grantUnit(clients['bureau.admin'])];
+  const schoolIds = (await clients['bureau.admin'].data('query($id: ID!) { orgUnit(id: $id) { children { id } } }', { id: countyId })).orgUnit.children.map((child: { id: string }) => child.id);
+  const hazardId = (await clients['safety.office'].data(LEDGER_PAGE)).hazards.edges[0].node.id as string;
+  const runs = await measureAll(
+    {
+      platform,
+      clients,
+      proofHeaders: { [GATEWAY_PROOF_HEADER]: platform.gatewaySecret },
+      rounds: pass.rounds,
+      seconds: pass.seconds,
+      mutationAmounts: { one: 200, many: 800 },
+      log: console.log,
+    },
+    { hazardId, countyId, schoolIds, from: `${today.slice(0, 4)}-01-01`, to: today },
+    schoolId,
+  );
+  return { runs, schools: schoolIds.length };
+}
+
+runBench(gatewayBench);
