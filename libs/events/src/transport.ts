@@ -1,3 +1,5 @@
+import { EventContract, topicOf } from './contracts/contract';
+
 /**
  * What the events lib needs from a message broker. The kafkajs implementation is in kafka-transport.ts;
  * another client can replace it without touching the outbox, relay or consumer runner.
@@ -54,3 +56,15 @@ export const HEADERS = {
   eventId: 'event-id',
   traceId: 'trace-id',
 } as const;
+
+/** A message of an event as the broker delivers it (for feeding a consumer directly, e.g. in a module's tests). */
+export function deliveredMessage<P>(contract: EventContract<P>, payload: P, eventId: string, offset: number): IncomingMessage {
+  return {
+    topic: topicOf(contract.producer),
+    partition: 0,
+    offset: String(offset),
+    key: null,
+    value: JSON.stringify(payload),
+    headers: { [HEADERS.eventType]: contract.type, [HEADERS.schemaVersion]: String(contract.version), [HEADERS.eventId]: eventId },
+  };
+}

@@ -1,5 +1,5 @@
 import { Role } from '@campus/auth';
-import { EventConsumer, EventContract, EventSubscriber, HEADERS, NO_OUTBOX_SIGNAL, PersonCreated, topicOf } from '@campus/events';
+import { deliveredMessage, EventConsumer, EventContract, EventSubscriber, NO_OUTBOX_SIGNAL, PersonCreated } from '@campus/events';
 import { createLogger } from '@campus/logger';
 import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
 import { buildModuleSchema, FeatureModule, serviceBase } from '@campus/server';
@@ -83,14 +83,7 @@ export async function startAccountabilityTestBed(label: string): Promise<Account
     runner,
     deps,
     async deliver(contract, payload, eventId = randomUUID()) {
-      await consumer.receive({
-        topic: topicOf(contract.producer),
-        partition: 0,
-        offset: String(offset++),
-        key: null,
-        value: JSON.stringify(payload),
-        headers: { [HEADERS.eventType]: contract.type, [HEADERS.schemaVersion]: String(contract.version), [HEADERS.eventId]: eventId },
-      });
+      await consumer.receive(deliveredMessage(contract, payload, eventId, offset++));
       return eventId;
     },
     async outbox(type, aggregateId) {

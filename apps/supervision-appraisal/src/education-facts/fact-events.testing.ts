@@ -1,4 +1,4 @@
-import { EventConsumer, EventContract, EventSubscriber, HEADERS, NO_OUTBOX_SIGNAL, topicOf } from '@campus/events';
+import { deliveredMessage, EventConsumer, EventContract, EventSubscriber, NO_OUTBOX_SIGNAL } from '@campus/events';
 import { createLogger } from '@campus/logger';
 import { serviceBase } from '@campus/server';
 import { fixedOrgDirectory, TestDatabase } from '@campus/testing';
@@ -19,14 +19,7 @@ export function factEvents(db: TestDatabase) {
   let offset = 0;
   return {
     async deliver<P>(contract: EventContract<P>, payload: P, eventId: string = randomUUID()): Promise<string> {
-      await consumer.receive({
-        topic: topicOf(contract.producer),
-        partition: 0,
-        offset: String(offset++),
-        key: null,
-        value: JSON.stringify(payload),
-        headers: { [HEADERS.eventType]: contract.type, [HEADERS.schemaVersion]: String(contract.version), [HEADERS.eventId]: eventId },
-      });
+      await consumer.receive(deliveredMessage(contract, payload, eventId, offset++));
       return eventId;
     },
     /** Events the consumer could not apply (parked): a test expects none. */

@@ -1,4 +1,4 @@
-import { EventConsumer, EventContract, EventSubscriber, HazardRegistered, HazardStatusChanged, HEADERS, NO_OUTBOX_SIGNAL, PayloadOf, topicOf } from '@campus/events';
+import { deliveredMessage, EventConsumer, EventContract, EventSubscriber, HazardRegistered, HazardStatusChanged, NO_OUTBOX_SIGNAL, PayloadOf } from '@campus/events';
 import { createLogger } from '@campus/logger';
 import { ORG_PROJECTION_MODULE } from '@campus/org-directory';
 import { FeatureModule, serviceBase } from '@campus/server';
@@ -79,22 +79,14 @@ export function consumerOf(db: TestDatabase, modules: readonly FeatureModule[] =
   const handlers = modules.flatMap((module) => module.eventHandlers?.(deps) ?? []);
   const consumer = new EventConsumer(db.dataSource, HANDED_IN, handlers, { groupId: 'supervision-appraisal', logger: createLogger('test', 'silent'), maxAttempts: 1 });
   let offset = 0;
-  const message = <P>(contract: EventContract<P>, payload: P, eventId: string) => ({
-    topic: topicOf(contract.producer),
-    partition: 0,
-    offset: String(offset++),
-    key: null,
-    value: JSON.stringify(payload),
-    headers: { [HEADERS.eventType]: contract.type, [HEADERS.schemaVersion]: String(contract.version), [HEADERS.eventId]: eventId },
-  });
   return {
     async deliver<P>(contract: EventContract<P>, payload: P, eventId: string = randomUUID()): Promise<string> {
-      await consumer.receive(message(contract, payload, eventId));
+      await consumer.receive(deliveredMessage(contract, payload, eventId, offset++));
       return eventId;
     },
     /** Events as one fetched batch of a partition, in order (one transaction). */
     async deliverBatch(events: { contract: EventContract<unknown>; payload: unknown }[]): Promise<void> {
-      await consumer.receiveBatch(events.map(({ contract, payload }) => message(contract, payload, randomUUID())));
+      await consumer.receiveBatch(events.map(({ contract, payload }) => deliveredMessage(contract, payload, randomUUID(), offset++)));
     },
     /** Events the consumer could not apply (parked): the specs expect none. */
     parked: (): Promise<{ event_type: string; error: string }[]> => db.dataSource.query('SELECT event_type, error FROM event_dead_letter'),
