@@ -39,8 +39,7 @@ async function main(config: GatewayConfig): Promise<void> {
   });
   const origins = allowedOrigins(config);
   // Past these, GraphQL requests are shed with 503 and Retry-After rather than queued, before Express sees them.
-  const { maxQueued, queueWaitMs, retryAfterSeconds } = overload;
-  const graphqlAdmission = new Admission({ maxInFlight: overload.maxInFlight, maxQueued, queueWaitMs, retryAfterSeconds });
+  const graphqlAdmission = new Admission(overload);
   const httpServer = http.createServer(graphqlAdmission.frontDoor(app, '/graphql', origins));
   logShedding(graphqlAdmission, logger);
   const limits = operationLimitsOf(config);
@@ -62,7 +61,9 @@ async function main(config: GatewayConfig): Promise<void> {
     return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress };
   };
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'] };
-  const transfers = { admit: new Admission({ maxInFlight: overload.maxFileTransfers, maxQueued, queueWaitMs, retryAfterSeconds }).middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds };
+  // File transfers are admitted apart: a few long downloads must not hold the GraphQL slots.
+  const transferAdmission = new Admission({ ...overload, maxInFlight: overload.maxFileTransfers });
+  const transfers = { admit: transferAdmission.middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;
