@@ -23,6 +23,14 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', roots, testMatch: ['**/*.spec.ts'] },
     { ...common, displayName: 'integration', roots, testMatch: ['**/*.integration-spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/timeout-30s.js'] },
-    { ...common, displayName: 'e2e', roots, testMatch: ['**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/tools/jest/timeout-120s.js'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots,
+      testMatch: ['**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/timeout-120s.js'],
+      globalSetup: '<rootDir>/tools/jest/e2e-global-setup.js',
+      globalTeardown: '<rootDir>/tools/jest/e2e-global-teardown.js',
+    },
   ],
 };

@@ -2,9 +2,8 @@ import { dropDatabase } from '@campus/database';
 import { GraphQLClient } from '@campus/testing';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { DEMO_PASSWORD, PlatformOptions, ROOT, RunningPlatform, SUBGRAPHS, seedDemoCampus, startPlatform } from '@campus/platform';
-
-export const E2E_SECRET = 'e2e-secret-0123456789abcdef0123456789';
+import { DEMO_BOOTSTRAP, DEMO_PASSWORD, PlatformOptions, RunningPlatform, SUBGRAPHS, SubgraphName, seedDemoCampus, startPlatform } from '@campus/platform';
+import { copyDemoTemplate, E2E_SECRET, fileDirEnv, mysqlUrl, platformDirs, publishedDemoTemplate } from './demo-template';
 
 export interface PlatformFixture {
   platform: RunningPlatform;
@@ -17,7 +16,8 @@ export interface PlatformFixture {
 }
 
 /**
- * The whole platform as compiled (five processes) on fresh databases, loaded with the demo campus.
+ * The whole platform as compiled (five processes) on its own databases, holding the demo campus: a copy of
+ * the run's template (tools/jest/e2e-global-setup.js), or loaded through the API when there is none.
  * Requires a build (the test command builds first).
  */
 export async function startPlatformFixture(
@@ -25,25 +25,29 @@ export async function startPlatformFixture(
   serviceEnv?: PlatformOptions['serviceEnv'],
   gatewayEnv?: PlatformOptions['gatewayEnv'],
 ): Promise<PlatformFixture> {
-  const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const databasePrefix = `e2e_${randomBytes(3).toString('hex')}`;
-  const logDir = path.join(ROOT, 'tmp/e2e-logs', databasePrefix);
+  const dirs = platformDirs(databasePrefix);
+  const logDir = path.join(dirs.dir, 'logs');
+  const env = withOwnEnv(fileDirEnv(databasePrefix), serviceEnv);
+  const template = publishedDemoTemplate();
+  if (template) await copyDemoTemplate(template, databasePrefix, env);
   const platform = await startPlatform({
-    mysqlUrl,
+    mysqlUrl: mysqlUrl(),
     jwtSecret: E2E_SECRET,
     basePort,
     databasePrefix,
     logDir,
     devBrokerPort: basePort + 9,
-    devBrokerDataDir: path.join(ROOT, 'tmp/e2e-kafka', databasePrefix),
+    devBrokerDataDir: dirs.kafka,
     kafkaBrokers: process.env.KAFKA_BROKERS || undefined,
-    serviceEnv,
+    serviceEnv: env,
     gatewayEnv,
-    bootstrap: { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD },
+    bootstrap: DEMO_BOOTSTRAP,
+    organisationReady: template !== undefined,
   });
   const gateway = new GraphQLClient(platform.gatewayUrl);
   try {
-    const admin = await gateway.login('bureau.admin', DEMO_PASSWORD);
+    const admin = await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_PASSWORD);
     const { unitIds } = await seedDemoCampus(admin);
     return {
       platform,
@@ -53,11 +57,19 @@ export async function startPlatformFixture(
       as: (username) => gateway.login(username, DEMO_PASSWORD),
       stop: async () => {
         await platform.stop();
-        await Promise.all(SUBGRAPHS.map((name) => dropDatabase(mysqlUrl, platform.databaseName(name))));
+        await Promise.all(SUBGRAPHS.map((name) => dropDatabase(mysqlUrl(), platform.databaseName(name))));
       },
     };
   } catch (error) {
     await platform.stop();
     throw error;
   }
+}
+
+/** The suite's own variables over the platform's defaults, service by service. */
+function withOwnEnv(
+  defaults: Partial<Record<SubgraphName, NodeJS.ProcessEnv>>,
+  own: Partial<Record<SubgraphName, NodeJS.ProcessEnv>> = {},
+): Partial<Record<SubgraphName, NodeJS.ProcessEnv>> {
+  return Object.fromEntries(SUBGRAPHS.map((name) => [name, { ...defaults[name], ...own[name] }]));
 }

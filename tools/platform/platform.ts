@@ -24,6 +24,8 @@ export interface PlatformOptions {
   serviceEnv?: Partial<Record<SubgraphName, NodeJS.ProcessEnv>>;
   /** Extra environment of the gateway (e.g. NODE_ENV=production with CORS_ORIGINS). */
   gatewayEnv?: NodeJS.ProcessEnv;
+  /** The databases already hold the organisation (a copied template): start the four subgraphs at once. */
+  organisationReady?: boolean;
 }
 
 export interface RunningPlatform {
@@ -48,7 +50,7 @@ export function prefixedDatabaseName(prefix: string, name: SubgraphName): string
   return serviceEntry(name).database.replace(/^campus_/, `${prefix}_`);
 }
 
-/** Starts the four subgraphs, then the gateway, each as its own process, and waits until all are ready. */
+/** Starts the four subgraphs and the gateway, each as its own process, and waits until all are ready. */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const processes = new Map<string, ServiceProcess>();
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
@@ -106,9 +108,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   };
   try {
     if (!options.kafkaBrokers) await startBroker();
-    // The org directory first: it bootstraps the organisation the others' data hangs from.
-    await startService(ORG_DIRECTORY_SERVICE);
-    await Promise.all(SUBGRAPHS.filter((name) => name !== ORG_DIRECTORY_SERVICE).map(startService));
+    // The org directory first, unless it is bootstrapped already: it creates the organisation the others' data hangs from.
+    const first = options.organisationReady ? [] : [ORG_DIRECTORY_SERVICE];
+    await Promise.all(first.map(startService));
+    // The gateway composes from the committed supergraph, not from the subgraphs: it starts alongside them.
     const gateway = startApp(
       'gateway',
       options.basePort,
@@ -120,7 +123,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       options.logDir,
     );
     processes.set('gateway', gateway);
-    await waitUntilReady(gateway);
+    await Promise.all([...SUBGRAPHS.filter((name) => !first.includes(name)).map(startService), waitUntilReady(gateway)]);
   } catch (error) {
     await stop();
     throw error;
