@@ -2,6 +2,7 @@ import type { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasour
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ForwardingDataSource } from './forwarding-data-source';
+import { SubgraphClient } from './subgraph-fetch';
 
 const QUERY = 'query { hazards(first: 1) { totalCount } }';
 const MUTATION = 'mutation { registerHazard(input: { title: "配电箱" }) { hazard { id } } }';
@@ -37,12 +38,15 @@ async function closedPortUrl(): Promise<string> {
 
 /** What the gateway's query plan gets back from one subgraph call: its data, or the error it failed with. */
 async function call(url: string, query: string, timeoutMs = 5_000): Promise<{ extensions?: Record<string, unknown>; message: string }> {
-  const source = new ForwardingDataSource('hazard-tracking', url, { gatewaySecret: undefined, timeoutMs, retryAfterSeconds: 2 });
+  const client = new SubgraphClient(timeoutMs);
+  const source = new ForwardingDataSource('hazard-tracking', url, { gatewaySecret: undefined, timeoutMs, retryAfterSeconds: 2 }, client);
   try {
     await source.process({ kind: 'health check' as GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query }, context: { authorization: null, requestId: 'r-1' } });
     return { message: 'answered' };
   } catch (error) {
     return error as { extensions?: Record<string, unknown>; message: string };
+  } finally {
+    await client.close();
   }
 }
 

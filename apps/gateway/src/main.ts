@@ -19,6 +19,7 @@ import { ForwardingDataSource, GatewayContext } from './forwarding-data-source';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
 import { retryAfterPlugin } from './retry-after';
+import { SubgraphClient } from './subgraph-fetch';
 import { mountStreamedExports } from './streamed-exports';
 import { mountEducationDocuments, mountSupervisionPhotos, mountUploads } from './uploads';
 
@@ -26,10 +27,11 @@ async function main(config: GatewayConfig): Promise<void> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const urls = subgraphUrls(config);
   const overload = overloadLimitsOf(config);
+  const subgraphs = new SubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
   const calls = { gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url, calls),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url, calls, subgraphs),
     logger: { debug: () => undefined, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
   const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });

@@ -1,6 +1,6 @@
 import { REASONS } from '@campus/graphql';
 import { GraphQLError } from 'graphql';
-import { causeCode, LOST_BEFORE_ANSWER } from './subgraph-fetch';
+import { DEADLINE_PASSED, errorCode, LOST_BEFORE_ANSWER } from './subgraph-fetch';
 
 /** What a person reads for each subgraph when it cannot be reached. */
 export const SERVICE_LABELS: Record<string, string> = {
@@ -31,10 +31,10 @@ type Failure = 'never-sent' | 'lost' | 'refused';
 export function failureOf(error: unknown, status?: number): Failure | null {
   if (status !== undefined) return REFUSED_STATUSES.has(status) ? 'refused' : null;
   if ((error as Error | null)?.name === 'TimeoutError') return 'lost';
-  const code = causeCode(error) ?? (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return null;
+  const code = errorCode(error);
+  if (code === undefined) return null;
   if (NEVER_SENT.has(code)) return 'never-sent';
-  return LOST_BEFORE_ANSWER.has(code) ? 'lost' : null;
+  return LOST_BEFORE_ANSWER.has(code) || DEADLINE_PASSED.has(code) ? 'lost' : null;
 }
 
 /**
