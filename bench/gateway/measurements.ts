@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { LoadResult, LoadSpec } from './load-worker';
 import { Operation, operations, REPORT_HAZARD, Sender } from './operations';
 
-export type Route = 'direct' | 'gateway';
+/** Straight to the subgraph, through the gateway, or through the bare proxy (the floor of any gateway). */
+export type Route = 'direct' | 'gateway' | 'proxy';
 
 export interface Measured {
   operation: Operation;
@@ -16,6 +17,8 @@ export interface Measured {
 
 export interface MeasureOptions {
   platform: RunningPlatform;
+  /** The bare proxy in front of hazard-tracking. */
+  proxyUrl: string;
   clients: Record<Sender, GraphQLClient>;
   /** The gateway proof, for calls straight to a subgraph. */
   proofHeaders: Record<string, string>;
@@ -37,9 +40,31 @@ export function load(spec: LoadSpec): LoadResult {
   return JSON.parse(output) as LoadResult;
 }
 
-function urlOf(platform: RunningPlatform, route: Route, subgraph: SubgraphName): string {
-  return route === 'gateway' ? platform.gatewayUrl : platform.subgraphUrl(subgraph);
+function urlOf(options: MeasureOptions, route: Route, subgraph: SubgraphName): string {
+  if (route === 'proxy') return options.proxyUrl;
+  return route === 'gateway' ? options.platform.gatewayUrl : options.platform.subgraphUrl(subgraph);
 }
+
+/** What one run of an operation sends, by which route. */
+function loadSpec(options: MeasureOptions, operation: Operation, route: Route, connections: number): LoadSpec {
+  const request = route === 'gateway' ? operation.gateway : operation.direct;
+  return {
+    url: urlOf(options, route, operation.direct.subgraph),
+    headers: { authorization: `Bearer ${options.clients[operation.sender].token}`, ...(route === 'direct' ? options.proofHeaders : {}) },
+    body: JSON.stringify({ query: operation.mutation ? REPORT_HAZARD : request.query, variables: request.variables ?? {} }),
+    connections,
+    timeoutSeconds: 10,
+  };
+}
+
+const connectionsOf = (operation: Operation) => (operation.name === 'typename' ? [20] : [1, 50]);
+const routesOf = (operation: Operation, round: number): Route[] => {
+  const routes: Route[] = operation.floor ? ['direct', 'gateway', 'proxy'] : ['direct', 'gateway'];
+  return round % 2 === 0 ? routes : routes.reverse();
+};
+
+/** Seconds of load per query and route before the first round, not measured: JIT compilation and MariaDB's caches warm. */
+const WARM_UP_SECONDS = 2;
 
 /** Registers hazards of the school for the transition's runs: each run reports hazards no run reported before. */
 async function registerHazards(client: GraphQLClient, orgUnitId: string, count: number): Promise<string[]> {
@@ -62,9 +87,9 @@ async function registerHazards(client: GraphQLClient, orgUnitId: string, count: 
 async function checkAnswers(options: MeasureOptions, list: Operation[]): Promise<void> {
   for (const operation of list.filter((candidate) => !candidate.mutation)) {
     const client = options.clients[operation.sender];
-    for (const route of ['gateway', 'direct'] as Route[]) {
+    for (const route of routesOf(operation, 0)) {
       const request = route === 'gateway' ? operation.gateway : operation.direct;
-      const target = new GraphQLClient(urlOf(options.platform, route, operation.direct.subgraph), client.token, route === 'direct' ? options.proofHeaders : {});
+      const target = new GraphQLClient(urlOf(options, route, operation.direct.subgraph), client.token, route === 'direct' ? options.proofHeaders : {});
       await target.data(request.query, request.variables ?? {});
     }
   }
@@ -72,33 +97,31 @@ async function checkAnswers(options: MeasureOptions, list: Operation[]): Promise
 
 /**
  * Every operation at 1 and at 50 connections ({ __typename } at 20), straight to its subgraph and through the
- * gateway one after the other (the order flipped each round), for `rounds` rounds: both routes share the
- * machine's noise. Mutations run a fixed number of requests, each on a hazard registered for it.
+ * gateway (and the bare proxy, for the floor operations) one after the other, the order flipped each round, for
+ * `rounds` rounds after a warm-up: the routes share the machine's noise. Mutations run a fixed number of
+ * requests, each on a hazard registered for it.
  */
-export async function measureAll(options: MeasureOptions, inputs: Parameters<typeof operations>[0], schoolId: string): Promise<Measured[]> {
+export async function measureAll(options: MeasureOptions, inputs: Parameters<typeof operations>[0], transitionSchoolId: string): Promise<Measured[]> {
   const list = operations(inputs);
   await checkAnswers(options, list);
   const transition = list.find((operation) => operation.mutation)!;
   const perRound = 2 * (options.mutationAmounts.one + options.mutationAmounts.many);
   options.log(`registering ${perRound * options.rounds} hazards for the transition's runs`);
-  const hazards = await registerHazards(options.clients[transition.sender], schoolId, perRound * options.rounds);
+  const hazards = await registerHazards(options.clients[transition.sender], transitionSchoolId, perRound * options.rounds);
+  for (const operation of list.filter((candidate) => !candidate.mutation)) {
+    for (const route of routesOf(operation, 0)) load({ ...loadSpec(options, operation, route, Math.max(...connectionsOf(operation))), durationSeconds: WARM_UP_SECONDS });
+  }
   const results = new Map<string, Measured>();
   for (let round = 0; round < options.rounds; round++) {
-    const routes: Route[] = round % 2 === 0 ? ['direct', 'gateway'] : ['gateway', 'direct'];
     for (const operation of list) {
-      for (const connections of operation.name === 'typename' ? [20] : [1, 50]) {
-        for (const route of routes) {
-          const request = route === 'gateway' ? operation.gateway : operation.direct;
+      for (const connections of connectionsOf(operation)) {
+        for (const route of routesOf(operation, round)) {
           const amount = operation.mutation ? (connections === 1 ? options.mutationAmounts.one : options.mutationAmounts.many) : undefined;
           const result = load({
-            url: urlOf(options.platform, route, operation.direct.subgraph),
-            headers: { authorization: `Bearer ${options.clients[operation.sender].token}`, ...(route === 'direct' ? options.proofHeaders : {}) },
-            body: JSON.stringify({ query: operation.mutation ? REPORT_HAZARD : request.query, variables: request.variables ?? {} }),
-            connections,
+            ...loadSpec(options, operation, route, connections),
             durationSeconds: amount ? undefined : options.seconds,
             amount,
             hazardIds: amount ? hazards.splice(0, amount) : undefined,
-            timeoutSeconds: 10,
           });
           const key = `${operation.name}:${connections}:${route}`;
           if (!results.has(key)) results.set(key, { operation, connections, route, runs: [] });

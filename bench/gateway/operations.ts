@@ -1,7 +1,11 @@
 import type { SubgraphName } from '@campus/platform';
 
-/** Who an operation is sent as: a school's safety office, or the county bureau's admin (the dashboard). */
-export type Sender = 'safety.office' | 'bureau.admin';
+/**
+ * Who an operation is sent as: the demo school's safety office, the county bureau's admin (the dashboard), or the
+ * safety office of the county's second school, whose school takes the transition's thousands of hazards so that
+ * the demo school's ledger stays the demo's.
+ */
+export type Sender = 'safety.office' | 'bureau.admin' | 'second.office';
 
 /** One measured operation: what the gateway is sent, and its floor — what the subgraph answering it is sent directly. */
 export interface Operation {
@@ -15,6 +19,8 @@ export interface Operation {
   mutation?: boolean;
   /** Which gateway ÷ direct goals apply. */
   goal: 'single' | 'join' | 'none';
+  /** Measured through the bare proxy too (bare-proxy.ts): the floor of any gateway. */
+  floor?: boolean;
 }
 
 const LEDGER_FIELDS = 'id code title status grade deadline';
@@ -39,7 +45,15 @@ export interface OperationInputs {
 export function operations(inputs: OperationInputs): Operation[] {
   const period = { from: inputs.from, to: inputs.to };
   return [
-    { name: 'ledger', label: '台账一页（20 条隐患）', sender: 'safety.office', goal: 'single', gateway: { query: LEDGER_PAGE }, direct: { subgraph: 'hazard-tracking', query: LEDGER_PAGE } },
+    { name: 'ledger', label: '台账一页（20 条隐患）', sender: 'safety.office', goal: 'single', floor: true, gateway: { query: LEDGER_PAGE }, direct: { subgraph: 'hazard-tracking', query: LEDGER_PAGE } },
+    {
+      name: 'ledger-large',
+      label: '台账一页（另一所学校，数千条隐患）',
+      sender: 'second.office',
+      goal: 'none',
+      gateway: { query: LEDGER_PAGE },
+      direct: { subgraph: 'hazard-tracking', query: LEDGER_PAGE },
+    },
     {
       name: 'ledger-join',
       label: '台账一页 + 单位名称、责任人（两个子图）',
@@ -73,12 +87,12 @@ export function operations(inputs: OperationInputs): Operation[] {
     {
       name: 'transition',
       label: '隐患报告（reportHazard，每次一条新隐患）',
-      sender: 'safety.office',
+      sender: 'second.office',
       goal: 'single',
       mutation: true,
       gateway: { query: REPORT_HAZARD },
       direct: { subgraph: 'hazard-tracking', query: REPORT_HAZARD },
     },
-    { name: 'typename', label: '{ __typename }', sender: 'safety.office', goal: 'none', gateway: { query: '{ __typename }' }, direct: { subgraph: 'hazard-tracking', query: '{ __typename }' } },
+    { name: 'typename', label: '{ __typename }', sender: 'safety.office', goal: 'none', floor: true, gateway: { query: '{ __typename }' }, direct: { subgraph: 'hazard-tracking', query: '{ __typename }' } },
   ];
 }

@@ -77,6 +77,18 @@ function targetLines(measured: Measured[]): string[] {
   return lines;
 }
 
+/** The bare proxy against straight to the subgraph and the gateway: how much of the gap any gateway must leave. */
+function floorLines(measured: Measured[]): string[] {
+  return measured
+    .filter((entry) => entry.route === 'proxy')
+    .map((entry) => {
+      const proxy = summary(entry.runs);
+      const direct = cell(measured, entry.operation.name, entry.connections, 'direct')!;
+      const gateway = cell(measured, entry.operation.name, entry.connections, 'gateway')!;
+      return `- ${entry.operation.label}, ${entry.connections} connection(s): bare proxy ${proxy.perSecond.toFixed(0)} req/s, ×${(proxy.perSecond / direct.perSecond).toFixed(2)} of direct (p50 ${ms(proxy.p50)}); the gateway ×${(gateway.perSecond / direct.perSecond).toFixed(2)}`;
+    });
+}
+
 function profileSection(profile: ProcessProfile | null, name: string): string[] {
   if (!profile) return [`### ${name}`, '', '(no profile written)', ''];
   return [
@@ -102,7 +114,7 @@ export function gatewayReport(input: GatewayReportInput): string {
     '',
     '## Machine and method',
     `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the platform (four subgraphs, gateway, dev broker, MariaDB) and the load generator on the same machine.`,
-    `- Every process in ${settings.mode} mode (NODE_ENV=${settings.mode}); the demo campus (npm start's), fresh databases; the transition's hazards registered before the runs (${input.schools} school(s) under the county).`,
+    `- Every process in ${settings.mode} mode (NODE_ENV=${settings.mode}); the demo campus (npm start's), fresh databases; the transition's hazards registered before the runs in the county's other school (${input.schools} school(s) under the county), by its safety office, so that the demo school's ledger stays the demo's; the other school's ledger, thousands of hazards by then, is measured too.`,
     '- Load: autocannon in its own process, closed loop at 1 and 50 connections (`{ __typename }` at 20), each run timed response by response (percentiles of every response).',
     '  Each operation runs straight to the subgraph that answers it and through the gateway one after the other, the order flipped each round; a cell is the median over the rounds.',
     '  The join operations\' direct figure is their floor: the single-subgraph part (the ledger page without the joined fields; the dashboard\'s `_entities` call to hazard-tracking for the schools).',
@@ -115,6 +127,11 @@ export function gatewayReport(input: GatewayReportInput): string {
     '',
     '## Targets',
     ...targetLines(measured),
+    '',
+    '## The floor of any gateway here',
+    'The same requests through a bare HTTP proxy in front of hazard-tracking (`bench/gateway/bare-proxy.ts`: the body and the token passed through on a keep-alive pool, no GraphQL), in the same rounds: what is left between it and the gateway is the gateway\'s own work (Express, Apollo Server\'s request pipeline, query planning and result shaping), not the extra hop on a shared machine.',
+    '',
+    ...floorLines(measured),
     '',
     '## Where the CPU goes under load',
     'Self time of the samples taken while a load ran (all operations), from each process\'s `--cpu-prof` profile — taken in a second, shorter pass (one round, 3 s a run) with every process restarted under the profiler, which slows it by a third or more: the figures above come from processes without it.',

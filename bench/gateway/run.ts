@@ -8,7 +8,7 @@ import 'reflect-metadata';
  * stops the platform and reads the profiles. Writes bench/reports/gateway.md (with bench/gateway/findings.md).
  */
 import { GATEWAY_PROOF_HEADER } from '@campus/server';
-import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, RunningPlatform, seedDemoCampus, startPlatform, SUBGRAPHS } from '@campus/platform';
+import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, RunningPlatform, seedDemoCampus, startCompiled, startPlatform, stopApp, SUBGRAPHS, waitForPort } from '@campus/platform';
 import { GraphQLClient } from '@campus/testing';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -68,20 +68,29 @@ const gatewayBench: BenchRun<{ generatedAt: string; generationSeconds: number }>
   },
 };
 
+/** The bare proxy's port, beside the platform's 4640–4644 and its broker's 4649. */
+const PROXY_PORT = 4647;
+
 /** Seconds per operation and route of the profiled pass. */
 const PROFILED_SECONDS = 3;
 
 /** Every operation at 1 and 50 connections, direct and through the gateway, on a platform holding the demo campus. */
 async function measureOn(platform: RunningPlatform, pass: { rounds: number; seconds: number }) {
   const gateway = new GraphQLClient(platform.gatewayUrl);
-  const clients = { 'safety.office': await gateway.login('safety.office', DEMO_PASSWORD), 'bureau.admin': await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_PASSWORD) };
+  const admin = await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_PASSWORD);
   const grantUnit = async (client: GraphQLClient) => (await client.data('{ me { grants { orgUnitId } } }')).me.grants[0].orgUnitId as string;
-  const [schoolId, countyId] = [await grantUnit(clients['safety.office']), await grantUnit(clients['bureau.admin'])];
-  const schoolIds = (await clients['bureau.admin'].data('query($id: ID!) { orgUnit(id: $id) { children { id } } }', { id: countyId })).orgUnit.children.map((child: { id: string }) => child.id);
+  const demoOffice = await gateway.login('safety.office', DEMO_PASSWORD);
+  const [schoolId, countyId] = [await grantUnit(demoOffice), await grantUnit(admin)];
+  const schoolIds = (await admin.data('query($id: ID!) { orgUnit(id: $id) { children { id } } }', { id: countyId })).orgUnit.children.map((child: { id: string }) => child.id);
+  const secondSchoolId = schoolIds.find((id: string) => id !== schoolId) as string;
+  const clients = { 'safety.office': demoOffice, 'bureau.admin': admin, 'second.office': await secondOffice(gateway, admin, secondSchoolId) };
   const hazardId = (await clients['safety.office'].data(LEDGER_PAGE)).hazards.edges[0].node.id as string;
+  const proxy = startCompiled('bare-proxy', 'dist/bench/gateway/bare-proxy.js', [], PROXY_PORT, { TARGET: platform.subgraphUrl('hazard-tracking'), PROOF_HEADERS: JSON.stringify({ [GATEWAY_PROOF_HEADER]: platform.gatewaySecret }) }, path.join(ROOT, 'tmp/bench-logs/gateway'));
+  await waitForPort(proxy);
   const runs = await measureAll(
     {
       platform,
+      proxyUrl: `http://127.0.0.1:${PROXY_PORT}/graphql`,
       clients,
       proofHeaders: { [GATEWAY_PROOF_HEADER]: platform.gatewaySecret },
       rounds: pass.rounds,
@@ -90,9 +99,24 @@ async function measureOn(platform: RunningPlatform, pass: { rounds: number; seco
       log: console.log,
     },
     { hazardId, countyId, schoolIds, from: `${today.slice(0, 4)}-01-01`, to: today },
-    schoolId,
-  );
+    secondSchoolId,
+  ).finally(() => stopApp(proxy));
   return { runs, schools: schoolIds.length };
+}
+
+const SECOND_OFFICE = 'bench.second.office';
+
+/** The safety office of the county's second school: made on the first pass, logged in again on the profiled one. */
+async function secondOffice(gateway: GraphQLClient, admin: GraphQLClient, orgUnitId: string): Promise<GraphQLClient> {
+  const existing = await gateway.login(SECOND_OFFICE, DEMO_PASSWORD).catch(() => null);
+  if (existing) return existing;
+  const person = await admin.data('mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }', {
+    input: { orgUnitId, kind: 'STAFF', name: '吴敏', position: '县第一中学安全办主任', phone: '13909310099' },
+  });
+  await admin.data('mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }', {
+    input: { username: SECOND_OFFICE, password: DEMO_PASSWORD, personId: person.createPerson.person.id, grants: [{ role: 'SAFETY_OFFICE', orgUnitId }] },
+  });
+  return gateway.login(SECOND_OFFICE, DEMO_PASSWORD);
 }
 
 runBench(gatewayBench);

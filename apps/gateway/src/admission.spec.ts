@@ -93,6 +93,36 @@ describe('gateway admission control', () => {
     }
   });
 
+  it('while overloaded, sheds a request that finds no slot within a few milliseconds; once the spell is over, it waits its turn again', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 1 });
+    try {
+      const first = gateway.post(undefined, 'first');
+      await gateway.whenHeld(1);
+      const queued = gateway.post(undefined, 'queued');
+      await gateway.whenQueued(1);
+      // The queue overflows: the one waiting is shed, and the newcomer may wait only the overloaded allowance, not a minute.
+      const newcomer = gateway.post(undefined, 'newcomer');
+      expect((await queued).status).toBe(503);
+      expect((await newcomer).status).toBe(503);
+      expect(gateway.admission.busy).toEqual({ inFlight: 1, queued: 0 });
+      // A second on, nothing has been shed since: a request waits for the slot as long as it takes.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const patient = gateway.post(undefined, 'patient');
+      await gateway.whenQueued(1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(gateway.admission.busy).toEqual({ inFlight: 1, queued: 1 });
+      gateway.held[0]();
+      await gateway.whenHeld(2);
+      gateway.held[1]();
+      expect((await first).status).toBe(200);
+      expect((await patient).status).toBe(200);
+      expect(gateway.started).toEqual(['first', 'patient']);
+      expect(gateway.admission.shed).toBe(2);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('sheds a queued request that found no free slot by the queue deadline', async () => {
     const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 5, queueWaitMs: 50, retryAfterSeconds: 1 });
     try {

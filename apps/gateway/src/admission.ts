@@ -23,16 +23,24 @@ interface Waiting {
   shed: () => void;
 }
 
-/** How long after the queue last overflowed the newest waiting request is served first. */
+/** How long after the queue last overflowed (or a request waited out its allowance) the gateway counts as overloaded. */
 const LIFO_SPELL_MS = 1_000;
+
+/**
+ * The longest a request waits for a slot while overloaded (CoDel's target, as "Fail at Scale" applies it): past it,
+ * it is shed, so that an admitted request starts within this of its arrival rather than behind a standing queue.
+ */
+const OVERLOADED_WAIT_MS = 5;
 
 /**
  * Admission control for one kind of work: at most `maxInFlight` requests at once, a bounded queue behind
  * them, and 503 with Retry-After for the rest. Nothing waits past `queueWaitMs`. A burst the queue holds is
  * served first come, first served. When the queue overflows — more arrives than the machine answers — the
  * request that has waited longest is shed to make room, and for a while the newest is served first (adaptive
- * LIFO, as in Facebook's "Fail at Scale"): those admitted start at once and keep their usual latency, instead
- * of every caller waiting out the whole queue. A slot is held until the response is finished or its connection closed.
+ * LIFO, as in Facebook's "Fail at Scale"), and a request waits no more than OVERLOADED_WAIT_MS: those admitted start
+ * at once and keep their usual latency, instead of every caller waiting out the whole queue. A closed loop of callers
+ * the queue holds (50 users each sending again on an answer) never overflows it and is served in turn, unshed.
+ * A slot is held until the response is finished or its connection closed.
  */
 export class Admission {
   private inFlight = 0;
@@ -90,13 +98,17 @@ export class Admission {
         this.refuse(req, res, body, headers);
       },
     };
-    const timer = setTimeout(waiting.shed, this.limits.queueWaitMs);
-    // A caller who hangs up while waiting leaves the queue.
-    res.once('close', leave);
     if (this.queue.length >= this.limits.maxQueued) {
       this.overflowedAt = Date.now();
       this.queue[0].shed();
     }
+    const waitedOut = () => {
+      this.overflowedAt = Date.now();
+      waiting.shed();
+    };
+    const timer = setTimeout(waitedOut, this.overloaded() ? Math.min(OVERLOADED_WAIT_MS, this.limits.queueWaitMs) : this.limits.queueWaitMs);
+    // A caller who hangs up while waiting leaves the queue.
+    res.once('close', leave);
     this.queue.push(waiting);
   }
 
@@ -109,9 +121,12 @@ export class Admission {
     next();
   }
 
+  private overloaded(): boolean {
+    return Date.now() - this.overflowedAt < LIFO_SPELL_MS;
+  }
+
   private nextWaiting(): Waiting | undefined {
-    const overloaded = Date.now() - this.overflowedAt < LIFO_SPELL_MS;
-    return overloaded ? this.queue[this.queue.length - 1] : this.queue[0];
+    return this.overloaded() ? this.queue[this.queue.length - 1] : this.queue[0];
   }
 
   private remove(waiting: Waiting): void {
