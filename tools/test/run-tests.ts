@@ -16,7 +16,7 @@ const STEPS: Step[] = [
   { label: 'project graph (nx)', command: bin('nx'), args: ['show', 'projects'] },
   { label: 'lint (eslint, module boundaries)', command: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   {
-    label: 'schema and policy files current',
+    label: 'schema and policy files current, no undeclared breaking API change',
     command: process.execPath,
     args: ['-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, 'dist/tools/schema/schemas.js'), '--check'],
   },
