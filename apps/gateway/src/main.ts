@@ -15,6 +15,7 @@ import http from 'node:http';
 import { Admission } from './admission';
 import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
 import { mountExports } from './exports';
+import { explorerLandingPage, mountExplorer } from './explorer/explorer';
 import { ForwardingDataSource, GatewayContext } from './forwarding-data-source';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
@@ -45,16 +46,17 @@ async function main(config: GatewayConfig): Promise<void> {
   const httpServer = http.createServer(graphqlAdmission.frontDoor(app, '/graphql', origins));
   logShedding(graphqlAdmission, logger);
   const limits = operationLimitsOf(config);
+  const production = isProduction(config);
   const { plugins: limitPlugins, ...limitOptions } = operationLimitOptions(limits);
   const apollo = new ApolloServer<GatewayContext>({
     ...limitOptions,
     // @apollo/gateway 2 implements gateway-interface 1; Apollo Server 5 accepts it at runtime.
     gateway: gateway as never,
-    ...schemaExposure(isProduction(config)),
+    ...schemaExposure(production),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
     formatError: withInputErrorCodes((formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error'))),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), retryAfterPlugin(), ...limitPlugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), retryAfterPlugin(), explorerLandingPage(production), ...limitPlugins],
   });
   await apollo.start();
   const contextFor = async (req: express.Request): Promise<GatewayContext> => {
@@ -76,6 +78,7 @@ async function main(config: GatewayConfig): Promise<void> {
   mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken, gatewaySecret, limits: transfers });
   mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });
   mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, gatewaySecret });
+  mountExplorer(app, production);
   app.use(answerErrorsAsJson);
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;

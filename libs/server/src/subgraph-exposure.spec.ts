@@ -84,4 +84,11 @@ describe.each([
     const answered = await ask(running.url, '{ _service { sdl } }');
     expect(answered.body.data._service.sdl).toContain('type Hazard');
   });
+
+  it("shows a browser no landing page, not Apollo's from its CDN (the gateway's explorer is the page)", async () => {
+    const response = await fetch(running.url, { headers: { accept: 'text/html', ...gatewayProofHeaders(SECRET) } });
+    const body = await response.text();
+    expect(response.headers.get('content-type')).not.toMatch(/^text\/html/);
+    expect(body).not.toContain('apollographql.com');
+  });
 });

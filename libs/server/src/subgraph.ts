@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
 import { loadOperationLimits, OperationLimits } from '@campus/config';
@@ -58,7 +58,14 @@ export async function startSubgraphServer(options: SubgraphOptions): Promise<Run
     stopOnTerminationSignals: false,
     formatError: withInputErrorCodes(createFormatError((error) => logger.error({ err: error }, 'unexpected error in resolver'))),
     // No cache hints are used; the cache-control plugin would wrap every field's resolver to collect them.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...limitPlugins],
+    // No landing page: Apollo's loads from its CDN, and only the gateway is asked (its explorer is the browser page).
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...limitPlugins,
+    ],
   });
   await apollo.start();
   app.use(
