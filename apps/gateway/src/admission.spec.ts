@@ -36,7 +36,7 @@ async function gatewayWith(limits: AdmissionLimits) {
 
 describe('gateway admission control', () => {
   it('works on at most maxInFlight requests, queues the rest first come first served, and answers a shed one with 503, Retry-After and a GraphQL error', async () => {
-    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 2, queueWaitMs: 60_000, retryAfterSeconds: 3 });
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 2, queueWaitMs: 60_000, overloadedWaitMs: 60_000, retryAfterSeconds: 3 });
     try {
       const first = gateway.post(undefined, 'first');
       await gateway.whenHeld(1);
@@ -61,7 +61,7 @@ describe('gateway admission control', () => {
   });
 
   it('when the queue overflows, sheds the request that waited longest and serves the newest first', async () => {
-    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 2, queueWaitMs: 60_000, retryAfterSeconds: 3 });
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 2, queueWaitMs: 60_000, overloadedWaitMs: 60_000, retryAfterSeconds: 3 });
     try {
       const first = gateway.post(undefined, 'first');
       await gateway.whenHeld(1);
@@ -93,8 +93,8 @@ describe('gateway admission control', () => {
     }
   });
 
-  it('while overloaded, sheds a request that finds no slot within a few milliseconds; once the spell is over, it waits its turn again', async () => {
-    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 1 });
+  it('while overloaded, sheds a request that finds no slot within the overloaded wait; once the spell is over, it waits its turn again', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 1, queueWaitMs: 60_000, overloadedWaitMs: 5, retryAfterSeconds: 1 });
     try {
       const first = gateway.post(undefined, 'first');
       await gateway.whenHeld(1);
@@ -124,7 +124,7 @@ describe('gateway admission control', () => {
   });
 
   it('sheds a queued request that found no free slot by the queue deadline', async () => {
-    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 5, queueWaitMs: 50, retryAfterSeconds: 1 });
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 5, queueWaitMs: 50, overloadedWaitMs: 5, retryAfterSeconds: 1 });
     try {
       const admitted = gateway.post();
       await gateway.whenHeld(1);
@@ -140,7 +140,7 @@ describe('gateway admission control', () => {
   });
 
   it('frees the place of a caller who hangs up while waiting, and the slot of one who hangs up while served', async () => {
-    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 1 });
+    const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 1, queueWaitMs: 60_000, overloadedWaitMs: 60_000, retryAfterSeconds: 1 });
     try {
       const servedCaller = new AbortController();
       const served = gateway.post(servedCaller.signal).catch((error: Error) => error.name);

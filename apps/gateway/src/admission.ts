@@ -9,6 +9,11 @@ export interface AdmissionLimits {
   maxQueued: number;
   /** Longest wait for a slot before the request is shed. */
   queueWaitMs: number;
+  /**
+   * Longest wait for a slot while overloaded (CoDel's target, as "Fail at Scale" applies it): past it the request
+   * is shed, so that an admitted one starts within this of its arrival rather than behind a standing queue.
+   */
+  overloadedWaitMs: number;
   retryAfterSeconds: number;
 }
 
@@ -27,17 +32,11 @@ interface Waiting {
 const LIFO_SPELL_MS = 1_000;
 
 /**
- * The longest a request waits for a slot while overloaded (CoDel's target, as "Fail at Scale" applies it): past it,
- * it is shed, so that an admitted request starts within this of its arrival rather than behind a standing queue.
- */
-const OVERLOADED_WAIT_MS = 5;
-
-/**
  * Admission control for one kind of work: at most `maxInFlight` requests at once, a bounded queue behind
  * them, and 503 with Retry-After for the rest. Nothing waits past `queueWaitMs`. A burst the queue holds is
  * served first come, first served. When the queue overflows — more arrives than the machine answers — the
  * request that has waited longest is shed to make room, and for a while the newest is served first (adaptive
- * LIFO, as in Facebook's "Fail at Scale"), and a request waits no more than OVERLOADED_WAIT_MS: those admitted start
+ * LIFO, as in Facebook's "Fail at Scale"), and a request waits no more than `overloadedWaitMs`: those admitted start
  * at once and keep their usual latency, instead of every caller waiting out the whole queue. A closed loop of callers
  * the queue holds (50 users each sending again on an answer) never overflows it and is served in turn, unshed.
  * A slot is held until the response is finished or its connection closed.
@@ -106,7 +105,7 @@ export class Admission {
       this.overflowedAt = Date.now();
       waiting.shed();
     };
-    const timer = setTimeout(waitedOut, this.overloaded() ? Math.min(OVERLOADED_WAIT_MS, this.limits.queueWaitMs) : this.limits.queueWaitMs);
+    const timer = setTimeout(waitedOut, this.overloaded() ? Math.min(this.limits.overloadedWaitMs, this.limits.queueWaitMs) : this.limits.queueWaitMs);
     // A caller who hangs up while waiting leaves the queue.
     res.once('close', leave);
     this.queue.push(waiting);

@@ -12,6 +12,10 @@ export function overloadLimitVariables() {
     GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 2, { min: 1, max: 10_000 }),
     GATEWAY_MAX_QUEUED: intVar('most requests waiting for a free slot; when more arrive the one that waited longest is shed', 64, { min: 0, max: 100_000 }),
     GATEWAY_QUEUE_WAIT_MS: intVar('longest wait for a free slot before a request is shed', 5000, { min: 0, max: 60_000 }),
+    GATEWAY_OVERLOADED_WAIT_MS: intVar('longest wait for a free slot while overloaded (the queue overflowed, or a request was shed, within the last second)', 5, {
+      min: 0,
+      max: 60_000,
+    }),
     GATEWAY_MAX_FILE_TRANSFERS: intVar('most uploads, downloads and streamed exports the gateway forwards at once', 32, { min: 1, max: 10_000 }),
     GATEWAY_RETRY_AFTER_SECONDS: intVar('the Retry-After a shed request or an unavailable subgraph is answered with', 1, { min: 1, max: 3600 }),
   };
@@ -21,6 +25,7 @@ export interface OverloadLimits {
   maxInFlight: number;
   maxQueued: number;
   queueWaitMs: number;
+  overloadedWaitMs: number;
   maxFileTransfers: number;
   retryAfterSeconds: number;
 }
@@ -31,6 +36,7 @@ export function overloadLimitsOf(config: ConfigOf<ReturnType<typeof overloadLimi
     maxInFlight: config.GATEWAY_MAX_IN_FLIGHT,
     maxQueued: config.GATEWAY_MAX_QUEUED,
     queueWaitMs: config.GATEWAY_QUEUE_WAIT_MS,
+    overloadedWaitMs: config.GATEWAY_OVERLOADED_WAIT_MS,
     maxFileTransfers: config.GATEWAY_MAX_FILE_TRANSFERS,
     retryAfterSeconds: config.GATEWAY_RETRY_AFTER_SECONDS,
   };
