@@ -12,6 +12,7 @@ export default defineConfig(
     '**/.nx/**',
     '**/tmp/**',
     '**/coverage/**',
+    'examples/frontend/src/gql/**',
     '**/*.js',
     '**/*.cjs',
     '**/*.mjs',

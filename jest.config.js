@@ -17,7 +17,7 @@ const moduleNameMapper = {
   '^@campus/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname, setupFiles: ['reflect-metadata'] };
-const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'];
+const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools', '<rootDir>/examples'];
 
 module.exports = {
   projects: [
