@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureMysql, ROOT } from '@campus/platform';
+import { ensureChromium } from './chromium';
 
 interface Step {
   label: string;
@@ -29,6 +30,7 @@ function argument(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  ensureChromium((line) => process.stdout.write(`[chromium] ${line}\n`));
   const mysqlUrl = process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const mysql = await ensureMysql(mysqlUrl, path.join(ROOT, '.data'), (line) => process.stdout.write(`[mysql] ${line}\n`));
   const timings: [string, number][] = [['build and typecheck (tsc)', Number(argument('build-seconds') ?? 0)]];
