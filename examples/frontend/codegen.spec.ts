@@ -3,6 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
+import { documentId } from '../../libs/server/src/trusted-documents';
+import { bodiesOf, trustedOperation } from '../../tools/trusted-documents/register';
+import { buildSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
 
 const CODEGEN = path.join(__dirname, '../../node_modules/@graphql-codegen/cli/esm/bin.js');
 const API_SCHEMA = path.join(__dirname, '../../apps/gateway/api-schema.graphql');
@@ -34,6 +38,13 @@ describe('the frontend example (examples/frontend)', () => {
     expect(run).toMatchObject({ ok: true });
     // Strict TypeScript over the example: result fields and variables are checked against the generated types.
     expect(typeErrors(path.join(__dirname, 'tsconfig.json'))).toEqual([]);
+    // Its persisted documents register as trusted documents under the ids the generated code sends.
+    const persisted = path.join(__dirname, 'src/gql/persisted-documents.json');
+    const ids = Object.keys(JSON.parse(readFileSync(persisted, 'utf8')) as Record<string, string>);
+    const schema = buildSchema(readFileSync(API_SCHEMA, 'utf8'));
+    const registered = bodiesOf(persisted, readFileSync(persisted, 'utf8')).map((body) => trustedOperation(body, schema, persisted));
+    expect(registered.map((operation) => operation.name).sort()).toEqual(['LedgerPage', 'StartRectification']);
+    expect(registered.map((operation) => `sha256:${documentId(operation.body)}`)).toEqual(ids);
   }, 60_000);
 
   it('refuses an operation the public API does not have, naming the field', async () => {

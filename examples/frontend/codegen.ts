@@ -9,6 +9,9 @@ const config: CodegenConfig = {
   generates: {
     'src/gql/': {
       preset: 'client',
+      // persisted-documents.json beside the code, each operation under the SHA-256 of its text: what
+      // `npm run trusted-documents:register` registers for a production gateway (trusted documents).
+      presetConfig: { persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         // The platform's custom scalars, as they travel in JSON.
         scalars: { CalendarDate: 'string', DateTimeISO: 'string' },

@@ -10,6 +10,7 @@ import {
   intVar,
   loadConfig,
   localGraphqlUrl,
+  optionalStringVar,
   operationLimitVariables,
   overloadLimitVariables,
   stringVar,
@@ -37,6 +38,9 @@ const variables = {
   CORS_ORIGINS: corsOriginsVar,
   ...authVariables(),
   ...exposureVariables(),
+  GATEWAY_TRUSTED_DOCUMENTS: optionalStringVar(
+    'persisted query manifest (npm run trusted-documents:register): when set, only its operations are executed (trusted documents, for production)',
+  ),
   SUBGRAPH_TIMEOUT_MS: intVar('longest wait for a subgraph’s answer before the request fails', 30_000, { min: 100, max: 600_000 }),
   LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
 };

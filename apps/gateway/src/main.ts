@@ -7,7 +7,19 @@ import { createTokenVerifier, InvalidTokenError } from '@campus/auth';
 import { allowedOrigins, ConfigError, isProduction, operationLimitsOf, overloadLimitsOf } from '@campus/config';
 import { tokenRefusedError } from '@campus/graphql';
 import { createLogger, Logger } from '@campus/logger';
-import { answerErrorsAsJson, bearerToken, createHttpApp, graphqlJsonBody, listen, operationLimitOptions, schemaExposure, stopOnSignals, withInputErrorCodes } from '@campus/server';
+import {
+  answerErrorsAsJson,
+  bearerToken,
+  createHttpApp,
+  graphqlJsonBody,
+  listen,
+  operationLimitOptions,
+  readTrustedDocuments,
+  schemaExposure,
+  stopOnSignals,
+  trustedDocumentsOnly,
+  withInputErrorCodes,
+} from '@campus/server';
 import cors from 'cors';
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -68,7 +80,9 @@ async function main(config: GatewayConfig): Promise<void> {
   // File transfers are admitted apart: a few long downloads must not hold the GraphQL slots.
   const transferAdmission = new Admission({ ...overload, maxInFlight: overload.maxFileTransfers });
   const transfers = { admit: transferAdmission.middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
-  app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  // With a manifest, only its operations reach Apollo (trusted documents); read at start, so a bad one stops the gateway.
+  const trusted = config.GATEWAY_TRUSTED_DOCUMENTS ? [trustedDocumentsOnly(readTrustedDocuments(config.GATEWAY_TRUSTED_DOCUMENTS))] : [];
+  app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), ...trusted, expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;
   mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });

@@ -8,11 +8,27 @@ interface GraphQLAnswer<T> {
   errors?: { message: string; extensions?: { code?: string; reason?: string; retryAfterSeconds?: number } }[];
 }
 
-export async function request<Result, Variables>(gatewayUrl: string, token: string, document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
+/** The id GraphQL Code Generator gave the operation (persistedDocuments): all a production gateway needs to be sent. */
+export function documentIdOf(document: TypedDocumentNode<unknown, never>): string | undefined {
+  return (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+}
+
+/**
+ * Sends an operation: by its text in development, by its id to a production gateway that executes only
+ * registered operations (trusted documents).
+ */
+export async function request<Result, Variables>(
+  gatewayUrl: string,
+  token: string,
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
+  send: 'text' | 'id' = 'text',
+): Promise<Result> {
+  const operation = send === 'id' ? { documentId: documentIdOf(document as TypedDocumentNode<unknown, never>) } : { query: print(document) };
   const response = await fetch(gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: print(document), variables }),
+    body: JSON.stringify({ ...operation, variables }),
   });
   const answer = (await response.json()) as GraphQLAnswer<Result>;
   // Every refusal carries a machine-readable reason (README: "Who may do what, and why a request was refused").

@@ -44,6 +44,7 @@ export const REASONS = {
   OWN_RECORD: { code: 'FORBIDDEN', message: '不能审核、复评或授权与本人相关的记录' },
   LOCAL_LOGIN_DISABLED: { code: 'FORBIDDEN', message: '本系统使用统一身份认证登录，未开放本地账号' },
   GATEWAY_ONLY: { code: 'FORBIDDEN', message: '本服务只接受经网关转发的请求' },
+  OPERATION_NOT_REGISTERED: { code: 'FORBIDDEN', message: '本系统只执行已登记的操作（可信文档）' },
 
   STALE_VERSION: { code: 'CONFLICT', message: '记录已被他人修改，请刷新后重试' },
   ILLEGAL_TRANSITION: { code: 'CONFLICT', message: '当前状态不允许此操作' },

@@ -16,3 +16,4 @@ export * from './production-mode';
 export * from './operation-limits';
 export * from './operation-cost';
 export * from './json-body';
+export * from './trusted-documents';
