@@ -1,7 +1,8 @@
 /**
  * Prints each subgraph's SDL to apps/<name>/schema.graphql, composes them into
  * apps/gateway/supergraph.graphql, prints the public API schema (as clients see it, without federation's
- * directives) to apps/gateway/api-schema.graphql and the services' access policies to docs/access-policy.md;
+ * directives) to apps/gateway/api-schema.graphql, its HTML reference to docs/api-reference.html and the services'
+ * access policies to docs/access-policy.md;
  * then compares the public API with the last released one (apps/gateway/api-schema.released.graphql) and fails
  * on a breaking change not declared in apps/gateway/api-changes.json.
  * With --check, writes nothing and fails when a committed file is stale. With --release, the current public
@@ -16,6 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, printSchema } from 'graphql';
 import type { ServiceDescription } from '@campus/server';
+import { renderApiReference } from './api-reference';
 import { checkBreakingChanges, describeFailure, parseDeclarations } from './breaking-changes';
 import { renderPolicyTable } from './policy-table';
 
@@ -27,6 +29,7 @@ const RELEASED_API_SCHEMA = path.join(ROOT, 'apps/gateway/api-schema.released.gr
 const DECLARED_CHANGES = path.join(ROOT, 'apps/gateway/api-changes.json');
 
 const POLICY_TABLE = path.join(ROOT, 'docs/access-policy.md');
+const API_REFERENCE = path.join(ROOT, 'docs/api-reference.html');
 
 /** Runs an app's compiled describe script: its SDL, or with --policy its policies as JSON. */
 function describe(name: string, ...args: string[]): string {
@@ -65,6 +68,7 @@ function main(): void {
   const { supergraphSdl, apiSdl } = compose(sdls);
   files.set(SUPERGRAPH, supergraphSdl);
   files.set(API_SCHEMA, apiSdl);
+  files.set(API_REFERENCE, renderApiReference(apiSdl));
   files.set(POLICY_TABLE, renderPolicyTable(policies));
   const stale = [...files].filter(([file, content]) => !sync(file, content, check)).map(([file]) => path.relative(ROOT, file));
   if (check && stale.length) {

@@ -27,6 +27,7 @@ import http from 'node:http';
 import { Admission } from './admission';
 import { GatewayConfig, loadGatewayConfig, subgraphUrls } from './config';
 import { mountExports } from './exports';
+import { mountApiReference } from './api-reference';
 import { explorerLandingPage, mountExplorer } from './explorer/explorer';
 import { ForwardingDataSource, GatewayContext } from './forwarding-data-source';
 import { maskError } from './mask-errors';
@@ -93,6 +94,7 @@ async function main(config: GatewayConfig): Promise<void> {
   mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });
   mountNoticeAcks(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, gatewaySecret });
   mountExplorer(app, production);
+  mountApiReference(app, production);
   app.use(answerErrorsAsJson);
   await listen(httpServer, config.PORT, config.HOST);
   ready = true;
