@@ -43,6 +43,8 @@ describe('maskError', () => {
   it('passes request errors raised by the gateway itself', () => {
     const result = maskError({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, log);
     expect(result).toEqual({ message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'REQUEST_INVALID' } });
+    const unknownName = maskError({ message: 'Unknown operation named "Login".', extensions: { code: 'INVALID_GRAPHQL' } }, log);
+    expect(unknownName).toEqual({ message: 'Unknown operation named "Login".', extensions: { code: 'INVALID_GRAPHQL', reason: 'REQUEST_INVALID' } });
   });
 
   it('masks and logs an internal server error', () => {

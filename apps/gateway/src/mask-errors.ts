@@ -14,6 +14,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // @apollo/gateway's own refusal of a request it cannot plan, e.g. an operationName the document does not define.
+  'INVALID_GRAPHQL',
   // A subgraph down, restarting or silent (subgraph-failures.ts): retryable, or of unknown outcome for a mutation.
   'SERVICE_UNAVAILABLE',
   'OUTCOME_UNKNOWN',
