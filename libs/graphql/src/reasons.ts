@@ -61,6 +61,7 @@ export const REASONS = {
   SELF_ACCEPTANCE: { code: 'CONFLICT', message: '整改人或整改责任人不能验收本隐患' },
   MAJOR_HAZARD_RULE: { code: 'CONFLICT', message: '重大隐患须按整改方案治理' },
   CHECK_IN_CLOSED: { code: 'CONFLICT', message: '签到已截止' },
+  NOT_DESIGNATED: { code: 'CONFLICT', message: '该人员不在单位指定的名单内（如带班领导名单）' },
 
   SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', message: '依赖的服务暂时不可用，请稍后重试' },
   SUBGRAPH_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用（可能正在重启），请稍后重试' },

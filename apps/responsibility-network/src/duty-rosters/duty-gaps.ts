@@ -44,6 +44,14 @@ export function findDutyGaps(roster: DutyRosterPlan, slots: SlotStaffing[]): Dut
   return gaps;
 }
 
+/**
+ * The slots as the gap rules read them: a leader no longer (or never) designated by the roster's unit
+ * counts as no leader, so withdrawing a designation reopens the "no leader" gap of the shifts they lead.
+ */
+export function withDesignatedLeaders<S extends SlotStaffing>(slots: S[], designated: ReadonlySet<string>): S[] {
+  return slots.map((slot) => (slot.leaderPersonId && !designated.has(slot.leaderPersonId) ? { ...slot, leaderPersonId: null } : slot));
+}
+
 function slotKey(date: string, shiftName: string): string {
   return `${date}\u0000${shiftName}`;
 }

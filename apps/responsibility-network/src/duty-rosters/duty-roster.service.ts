@@ -10,7 +10,8 @@ import { PERSON_ACCESS } from '../people/person.access';
 import { PersonEntity } from '../people/person.entity';
 import { DUTY_ROSTER_ACCESS } from './duty-roster.access';
 import { requireDutyShift } from './duty-slots';
-import { DutyGapShape, findDutyGaps } from './duty-gaps';
+import { DutyGapShape, findDutyGaps, withDesignatedLeaders } from './duty-gaps';
+import { designatedLeaderIds } from './duty-leader.service';
 import { DutyGapReportEntity } from './duty-gap-report.entity';
 import { DutyRosterEntity } from './duty-roster.entity';
 import { DutySlotEntity, DutySlotOfficerEntity } from './duty-slot.entity';
@@ -116,6 +117,7 @@ export class DutyRosterService {
       const leaderId = input.leaderPersonId || null;
       const officerIds = input.officerPersonIds;
       await this.requireDutyPeople(manager, caller, roster, leaderId, officerIds);
+      if (leaderId) await requireDesignatedLeader(manager, roster, leaderId);
 
       const where = { rosterId: roster.id, dutyDate: input.date, shiftName: input.shiftName };
       const existing = await manager.findOneBy(DutySlotEntity, where);
@@ -140,7 +142,7 @@ export class DutyRosterService {
 
   async gaps(caller: Caller, rosterId: string): Promise<DutyGapShape[]> {
     const roster = await DUTY_ROSTER_ACCESS.find(this.dataSource.manager, caller, 'view', rosterId);
-    return findDutyGaps(roster, await slotsOf(this.dataSource.manager, [roster.id]));
+    return findDutyGaps(roster, await staffingOf(this.dataSource.manager, roster));
   }
 
   /**
@@ -150,7 +152,7 @@ export class DutyRosterService {
   async checkGaps(caller: Caller, rosterId: string): Promise<GapCheck> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const roster = await DUTY_ROSTER_ACCESS.lock(manager, caller, 'checkGaps', { id: rosterId });
-      const gaps = findDutyGaps(roster, await slotsOf(manager, [roster.id]));
+      const gaps = findDutyGaps(roster, await staffingOf(manager, roster));
       const reported = await manager.findBy(DutyGapReportEntity, { rosterId: roster.id });
       const reportedKeys = new Set(reported.map((report) => gapKey(report.dutyDate, report.shiftName, report.missing)));
       const newlyReported = gaps
@@ -275,6 +277,25 @@ export class DutyRosterService {
     }
     if (problems.length) throw new BadUserInputError(problems);
   }
+}
+
+/** CONFLICT (NOT_DESIGNATED) unless the roster's unit has designated the person to lead duty. */
+async function requireDesignatedLeader(manager: EntityManager, roster: DutyRosterEntity, leaderId: string): Promise<void> {
+  const designated = await designatedLeaderIds(manager, roster.orgUnitId, [leaderId]);
+  if (designated.has(leaderId)) return;
+  const person = await manager.findOneByOrFail(PersonEntity, { id: leaderId });
+  throw new ConflictError('NOT_DESIGNATED', `${person.name}不在本单位指定的带班领导名单内，不能担任带班领导；请先由单位负责人指定`, {
+    field: 'leaderPersonId',
+    personId: leaderId,
+  });
+}
+
+/** The roster's slots for the gap rules: leaders the unit no longer designates count as none. */
+async function staffingOf(manager: EntityManager, roster: DutyRosterEntity): Promise<DutySlot[]> {
+  const slots = await slotsOf(manager, [roster.id]);
+  const leaderIds = slots.flatMap((slot) => (slot.leaderPersonId ? [slot.leaderPersonId] : []));
+  const designated = await designatedLeaderIds(manager, roster.orgUnitId, leaderIds);
+  return withDesignatedLeaders(slots, designated);
 }
 
 /** Slots with their officers in the order named, by date. */

@@ -19,6 +19,7 @@ const ROSTER = `query($id: ID!, $from: CalendarDate, $to: CalendarDate) {
     logEntries { totalCount edges { node { occurredAt category content date shiftName recordedBy { id } } } }
   }
 }`;
+const DESIGNATE_LEADER = 'mutation($input: DesignateDutyLeaderInput!) { designateDutyLeader(input: $input) { dutyLeader { id } } }';
 const ROSTERS = 'query($filter: DutyRosterFilter) { dutyRosters(filter: $filter) { totalCount edges { node { id name } } } }';
 const GAPS = 'query($id: ID!) { dutyGaps(rosterId: $id) { date shiftName missing } }';
 const CHECK_GAPS = `mutation($id: ID!) {
@@ -91,6 +92,9 @@ describe('responsibility-network: 24-hour duty (integration)', () => {
     person.retired = (await fx.createPerson(school.id, '周退休')).id;
     const retired = { id: person.retired, version: 1 };
     await runner.data(admin, DEACTIVATE_PERSON, { input: retired });
+    for (const leader of [person.principal, person.deputy]) {
+      await runner.data(admin, DESIGNATE_LEADER, { input: { orgUnitId: school.id, personId: leader } });
+    }
   });
 
   afterAll(async () => {

@@ -16,6 +16,7 @@ const CREATE_LETTER = 'mutation($input: CreateResponsibilityLetterInput!) { crea
 const ISSUE_LETTER = 'mutation($input: IssueResponsibilityLetterInput!) { issueResponsibilityLetter(input: $input) { responsibilityLetter { id } } }';
 const CREATE_ROSTER = 'mutation($input: CreateDutyRosterInput!) { createDutyRoster(input: $input) { dutyRoster { id } } }';
 const SET_SLOT = 'mutation($input: SetDutySlotInput!) { setDutySlot(input: $input) { slot { date } } }';
+const DESIGNATE_LEADER = 'mutation($input: DesignateDutyLeaderInput!) { designateDutyLeader(input: $input) { dutyLeader { id } } }';
 
 const BARE_ME = '{ me { id } }';
 const ME = `{
@@ -94,6 +95,7 @@ describe('me { openResponsibilities } (integration)', () => {
     ).createDutyRoster.dutyRoster.id;
     const slot = (date: string, shiftName: string, leaderPersonId: string | null, officerPersonIds: string[]) =>
       runner.data(admin, SET_SLOT, { input: { rosterId, date, shiftName, leaderPersonId, officerPersonIds } });
+    await runner.data(admin, DESIGNATE_LEADER, { input: { orgUnitId: school.id, personId: person.id } });
     await slot(today, '白班', person.id, [colleague.id]);
     await slot(addDays(today, 1), '夜班', null, [person.id]);
     await slot(addDays(today, 20), '白班', person.id, []); // beyond the two weeks shown
