@@ -61,6 +61,8 @@ export const REASONS = {
   SELF_ACCEPTANCE: { code: 'CONFLICT', message: '整改人或整改责任人不能验收本隐患' },
   MAJOR_HAZARD_RULE: { code: 'CONFLICT', message: '重大隐患须按整改方案治理' },
   CHECK_IN_CLOSED: { code: 'CONFLICT', message: '签到已截止' },
+  NO_FIRST_RESPONSIBLE_PERSON: { code: 'CONFLICT', message: '该单位尚未确定第一责任人（单位负责人授权）' },
+  NOT_FIRST_RESPONSIBLE_PERSON: { code: 'CONFLICT', message: '所填人员不是该单位的第一责任人' },
   NOT_DESIGNATED: { code: 'CONFLICT', message: '该人员不在单位指定的名单内（如带班领导名单）' },
 
   SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', message: '依赖的服务暂时不可用，请稍后重试' },

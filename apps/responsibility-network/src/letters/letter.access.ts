@@ -21,7 +21,7 @@ export function letterPhase(letter: LetterState): LetterPhase {
 
 const IN_FORCE: LetterPhase[] = [LetterStatus.ISSUED, LetterStatus.SIGNED, AWAITING_RESIGNING];
 
-export type LetterAction = 'EDIT' | 'ISSUE' | 'SIGN' | 'REVOKE' | 'EXPIRE';
+export type LetterAction = 'EDIT' | 'DELETE' | 'ISSUE' | 'SIGN' | 'REVOKE' | 'EXPIRE';
 
 /**
  * draft → issued → signed (→ awaiting re-signing after a change of leader → signed again); a letter in
@@ -36,7 +36,16 @@ export const LETTER_TRANSITIONS: TransitionTable<LetterPhase, LetterAction> = {
     label: '修改草稿',
     wrongState: '只有草稿状态的责任书可以修改',
     refusal: ISSUER_REFUSAL,
-    condition: '授权在发文单位；受领单位须为发文单位的下级单位，签署人须为受领单位的在职人员',
+    condition: '授权在发文单位；受领单位须为发文单位的下级单位，签署人为受领单位第一责任人（持有该单位“单位负责人”授权的人员）',
+  },
+  DELETE: {
+    from: [LetterStatus.DRAFT],
+    to: null,
+    roles: ISSUERS,
+    label: '删除草稿',
+    wrongState: '只有草稿状态的责任书可以删除；已下达的责任书请撤销',
+    refusal: ISSUER_REFUSAL,
+    condition: '授权在发文单位；删除后该单位的签订情况如同未起草',
   },
   ISSUE: {
     from: [LetterStatus.DRAFT],
@@ -45,7 +54,7 @@ export const LETTER_TRANSITIONS: TransitionTable<LetterPhase, LetterAction> = {
     label: '下达',
     wrongState: '只有草稿状态的责任书可以下达',
     refusal: ISSUER_REFUSAL,
-    condition: '授权在发文单位；至少一项目标责任内容；受领单位仍在发文单位之下，签署人仍在受领单位任职',
+    condition: '授权在发文单位；至少一项目标责任内容；受领单位仍在发文单位之下且已确定第一责任人（下达时按当前第一责任人确定签署人）',
   },
   SIGN: {
     from: [LetterStatus.ISSUED, AWAITING_RESIGNING],
@@ -88,7 +97,7 @@ export const LETTER_POLICY = policyFromTransitions('ResponsibilityLetter', '责�
     roles: ISSUERS,
     label: '起草',
     refusal: ISSUER_REFUSAL,
-    condition: '授权在发文单位；受领单位须为发文单位的下级单位，签署人须为受领单位的在职人员',
+    condition: '授权在发文单位；受领单位须为发文单位的下级单位且已确定第一责任人，签署人即该第一责任人',
   },
 });
 

@@ -7,6 +7,7 @@ import { LetterStatus } from './letter-enums';
 const MAX_ITEMS = 100;
 /** At least one visible character: empty and whitespace-only text get one message. */
 const NOT_BLANK = /\S/;
+const SIGNER_DEPRECATION = '签署人由系统按受领单位第一责任人（持有该单位“单位负责人”授权的人员）自动确定，无需填写；如填写，须为该第一责任人';
 
 @InputType({ description: '一项目标责任内容' })
 export class LetterItemInput {
@@ -37,8 +38,9 @@ export class CreateResponsibilityLetterInput {
   @Field(() => ID, { description: '受领单位，须为发文单位的下级' })
   recipientUnitId: string;
 
-  @Field(() => ID, { description: '签署人：受领单位第一责任人' })
-  recipientPersonId: string;
+  @Field(() => ID, { nullable: true, description: '签署人：受领单位第一责任人（可不填，自动确定）', deprecationReason: SIGNER_DEPRECATION })
+  @IsOptional()
+  recipientPersonId?: string | null;
 
   @Field(() => Int, { description: '责任年度' })
   @Year()
@@ -64,9 +66,9 @@ export class UpdateResponsibilityLetterInput extends VersionedInput {
   @IsOptional()
   recipientUnitId?: string;
 
-  @Field(() => ID, { nullable: true, description: '改换签署人' })
+  @Field(() => ID, { nullable: true, description: '签署人：须为受领单位第一责任人（可不填，自动确定）', deprecationReason: SIGNER_DEPRECATION })
   @IsOptional()
-  recipientPersonId?: string;
+  recipientPersonId?: string | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
@@ -88,6 +90,9 @@ export class UpdateResponsibilityLetterInput extends VersionedInput {
 
 @InputType()
 export class IssueResponsibilityLetterInput extends VersionedInput {}
+
+@InputType()
+export class DeleteResponsibilityLetterInput extends VersionedInput {}
 
 @InputType()
 export class SignResponsibilityLetterInput extends VersionedInput {}

@@ -8,6 +8,7 @@ import { PersonService } from '../people/person.service';
 import { Person } from '../people/person.types';
 import {
   CreateResponsibilityLetterInput,
+  DeleteResponsibilityLetterInput,
   ExpireResponsibilityLettersInput,
   IssueResponsibilityLetterInput,
   ResponsibilityLetterFilter,
@@ -17,6 +18,7 @@ import {
 } from './letter.inputs';
 import { LetterService } from './letter.service';
 import {
+  DeleteResponsibilityLetterPayload,
   ExpireResponsibilityLettersPayload,
   LetterSigningCoverage,
   ResponsibilityLetter,
@@ -87,7 +89,7 @@ export class ResponsibilityLetterResolver {
     return context.loaders.get('ResponsibilityLetter.items', () => this.letters.createItemsLoader()).load(letter.id);
   }
 
-  @Mutation(() => ResponsibilityLetterPayload, { description: '起草目标责任书（草稿）' })
+  @Mutation(() => ResponsibilityLetterPayload, { description: '起草目标责任书（草稿）；签署人为受领单位第一责任人' })
   async createResponsibilityLetter(
     @Arg('input') input: CreateResponsibilityLetterInput,
     @Ctx() context: RequestContext,
@@ -103,7 +105,15 @@ export class ResponsibilityLetterResolver {
     return { responsibilityLetter: await this.letters.update(callerOf(context), input) };
   }
 
-  @Mutation(() => ResponsibilityLetterPayload, { description: '下达责任书，待受领单位第一责任人签署' })
+  @Mutation(() => DeleteResponsibilityLetterPayload, { description: '删除责任书草稿（只限草稿；已下达的请撤销），该单位的签订情况如同未起草' })
+  async deleteResponsibilityLetter(
+    @Arg('input') input: DeleteResponsibilityLetterInput,
+    @Ctx() context: RequestContext,
+  ): Promise<DeleteResponsibilityLetterPayload> {
+    return { id: await this.letters.delete(callerOf(context), input) };
+  }
+
+  @Mutation(() => ResponsibilityLetterPayload, { description: '下达责任书，签署人按受领单位当前第一责任人确定' })
   async issueResponsibilityLetter(
     @Arg('input') input: IssueResponsibilityLetterInput,
     @Ctx() context: RequestContext,

@@ -17,7 +17,6 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { toOrgUnit } from '../org-units/org-unit.types';
-import { PersonEntity } from '../people/person.entity';
 import { LetterCoverageStatus, LetterStatus } from './letter-enums';
 import {
   isRecipient,
@@ -40,6 +39,7 @@ import {
   UpdateResponsibilityLetterInput,
 } from './letter.inputs';
 import { isStrictlyBelow, unitCoverage, yearHasEnded } from './letter-rules';
+import { signerOfLetterTo } from './letter-signer';
 import {
   LetterSigningCoverage,
   ResponsibilityLetter,
@@ -51,7 +51,8 @@ import {
 interface LetterParties {
   issuer: OrgUnitEntity;
   recipient: OrgUnitEntity;
-  recipientPerson: PersonEntity;
+  /** The recipient unit's first responsible person. */
+  recipientPersonId: string;
 }
 
 export class LetterService {
@@ -96,7 +97,7 @@ export class LetterService {
 
   async create(caller: Caller, input: CreateResponsibilityLetterInput): Promise<ResponsibilityLetter> {
     const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createResponsibilityLetter', input), async (manager) => {
-      const { issuer, recipient, recipientPerson } = await this.partiesFor(manager, caller, 'create', input);
+      const { issuer, recipient, recipientPersonId } = await this.partiesFor(manager, caller, 'create', input);
       const letter = manager.create(ResponsibilityLetterEntity, {
         id: newId(),
         year: input.year,
@@ -105,7 +106,7 @@ export class LetterService {
         orgPath: recipient.path,
         issuerUnitId: issuer.id,
         issuerPath: issuer.path,
-        recipientPersonId: recipientPerson.id,
+        recipientPersonId,
         status: LetterStatus.DRAFT,
         needsResigning: false,
         issuedAt: null,
@@ -127,14 +128,14 @@ export class LetterService {
       const letter = await this.lockForIssuer(manager, caller, 'EDIT', input);
       letterStatusAfter('EDIT', letter); // only drafts are edited; the status stays
       if (input.recipientUnitId || input.recipientPersonId) {
-        const { recipient, recipientPerson } = await this.partiesFor(manager, caller, 'EDIT', {
+        const { recipient, recipientPersonId } = await this.partiesFor(manager, caller, 'EDIT', {
           issuerUnitId: letter.issuerUnitId,
           recipientUnitId: input.recipientUnitId ?? letter.orgUnitId,
-          recipientPersonId: input.recipientPersonId ?? letter.recipientPersonId,
+          recipientPersonId: input.recipientPersonId,
         });
         letter.orgUnitId = recipient.id;
         letter.orgPath = recipient.path;
-        letter.recipientPersonId = recipientPerson.id;
+        letter.recipientPersonId = recipientPersonId;
       }
       if (input.year !== undefined && input.year !== null) letter.year = input.year;
       if (input.title !== undefined && input.title !== null) letter.title = input.title;
@@ -189,6 +190,17 @@ export class LetterService {
     });
   }
 
+  /** Deletes a draft (with its items) as if it had never been drawn up; letters once issued are revoked instead. */
+  async delete(caller: Caller, input: VersionedInput): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await this.lockForIssuer(manager, caller, 'DELETE', input);
+      letterStatusAfter('DELETE', letter);
+      await manager.delete(ResponsibilityLetterItemEntity, { letterId: letter.id });
+      await manager.delete(ResponsibilityLetterEntity, { id: letter.id });
+      return letter.id;
+    });
+  }
+
   /** Ends the issuer's letters of a year that is over; drafts and revoked letters are left as they are. */
   async expire(caller: Caller, input: ExpireResponsibilityLettersInput): Promise<ResponsibilityLetter[]> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
@@ -231,12 +243,15 @@ export class LetterService {
     return { issuerUnitId: issuer.id, year, units, totals: { units: units.length, signed, unsigned: units.length - signed } };
   }
 
-  /** Checks who a letter goes from and to: the caller acts for the issuer, the recipient lies below it. */
+  /**
+   * Checks who a letter goes from and to: the caller acts for the issuer, the recipient lies below it, and
+   * its signer is the recipient's first responsible person (a signer the caller names must be that person).
+   */
   private async partiesFor(
     manager: EntityManager,
     caller: Caller,
     action: 'create' | 'EDIT',
-    input: { issuerUnitId: string; recipientUnitId: string; recipientPersonId: string },
+    input: { issuerUnitId: string; recipientUnitId: string; recipientPersonId?: string | null },
   ): Promise<LetterParties> {
     const issuer = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.issuerUnitId);
     LETTER_ACCESS.checkRole(caller, action, issuer.path);
@@ -244,16 +259,13 @@ export class LetterService {
     if (!isStrictlyBelow(issuer.path, recipient.path)) {
       throw new BadUserInputError([{ field: 'recipientUnitId', message: '受领单位必须是发文单位的下级单位' }]);
     }
-    const recipientPerson = await manager.findOneBy(PersonEntity, { id: input.recipientPersonId });
-    if (!recipientPerson || !isActiveIn(recipientPerson, recipient)) {
-      throw new BadUserInputError([{ field: 'recipientPersonId', message: '签署人必须是受领单位的在职人员' }]);
-    }
-    return { issuer, recipient, recipientPerson };
+    return { issuer, recipient, recipientPersonId: await signerOfLetterTo(manager, recipient, input.recipientPersonId) };
   }
 
   /**
-   * Before a draft goes out, checks it against the tree as it is now (units may have moved and people
-   * left since it was drawn up) and takes the current paths.
+   * Before a draft goes out, checks it against the tree as it is now (units may have moved and leaders
+   * changed since it was drawn up): takes the current paths and addresses it to the current first
+   * responsible person.
    */
   private async refreshParties(manager: EntityManager, letter: ResponsibilityLetterEntity): Promise<void> {
     const units = await manager.findBy(OrgUnitEntity, { id: In([letter.issuerUnitId, letter.orgUnitId]) });
@@ -262,10 +274,7 @@ export class LetterService {
     if (!isStrictlyBelow(issuer.path, recipient.path)) {
       throw new ConflictError('OUTSIDE_RANGE', '受领单位已不在发文单位之下，请修改受领单位后再下达', { id: letter.id });
     }
-    const person = await manager.findOneBy(PersonEntity, { id: letter.recipientPersonId });
-    if (!person || !isActiveIn(person, recipient)) {
-      throw new ConflictError('OUTSIDE_RANGE', '签署人已不在受领单位任职，请修改签署人后再下达', { id: letter.id });
-    }
+    letter.recipientPersonId = await signerOfLetterTo(manager, recipient);
     letter.issuerPath = issuer.path;
     letter.orgPath = recipient.path;
   }
@@ -299,10 +308,6 @@ function filterConditions(caller: Caller, filter: ResponsibilityLetterFilter): S
     conditions.push({ sql: 'l.needs_resigning = :needsResigning', params: { needsResigning: filter.needsResigning ? 1 : 0 } });
   }
   return conditions;
-}
-
-function isActiveIn(person: PersonEntity, unit: OrgUnitEntity): boolean {
-  return person.active && person.orgUnitId === unit.id;
 }
 
 async function replaceItems(manager: EntityManager, letterId: string, items: LetterItemInput[]): Promise<void> {

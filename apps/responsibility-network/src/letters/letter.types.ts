@@ -83,6 +83,12 @@ export class ResponsibilityLetterPayload {
 }
 
 @ObjectType()
+export class DeleteResponsibilityLetterPayload {
+  @Field(() => ID, { description: '已删除的责任书草稿 ID' })
+  id: string;
+}
+
+@ObjectType()
 export class ExpireResponsibilityLettersPayload {
   @Field(() => Int, { description: '置为到期的责任书数量' })
   expiredCount: number;

@@ -1,3 +1,6 @@
+import { Viewer } from '@campus/auth';
+import { SchemaRunner } from '@campus/testing';
+
 /** The GraphQL operations the letters specs send. */
 export const LETTER_FIELDS = `id year title status issuerUnitId recipientUnitId recipientPersonId needsResigning
   issuedAt signedAt signedByPersonId revokedAt revokeReason expiredAt version items { number content weight }`;
@@ -33,3 +36,19 @@ export const COVERAGE = `query($issuerUnitId: ID!, $year: Int!) {
     issuerUnitId year units { orgUnit { id } status letterId } totals { units signed unsigned }
   }
 }`;
+export const DELETE = `mutation($input: DeleteResponsibilityLetterInput!) { deleteResponsibilityLetter(input: $input) { id } }`;
+export const CREATE_ACCOUNT = 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id grants { id } } } }';
+export const GRANT = 'mutation($input: GrantRoleInput!) { grantRole(input: $input) { grant { id } } }';
+export const REVOKE_GRANT = 'mutation($id: ID!) { revokeRole(grantId: $id) { grant { id } } }';
+
+/** Makes `personId` the unit's first responsible person: a real account holding UNIT_LEADER there; returns the grant id. */
+export async function appointLeader(
+  runner: SchemaRunner,
+  admin: Viewer,
+  unit: { id: string },
+  personId: string,
+): Promise<{ accountId: string; grantId: string }> {
+  const input = { username: `leader-${personId}`, password: 'Leader@2026!x', personId, grants: [{ role: 'UNIT_LEADER', orgUnitId: unit.id }] };
+  const account = (await runner.data(admin, CREATE_ACCOUNT, { input })).createAccount.account;
+  return { accountId: account.id, grantId: account.grants[0].id };
+}

@@ -5,7 +5,7 @@ import { BootstrapSettings } from '../accounts/bootstrap';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { RESPONSIBILITY_BOOTSTRAP, ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 import { flagLettersForNewLeader } from './new-leader';
-import { COVERAGE, CREATE, EXPIRE, ISSUE, LETTER, LETTERS, MOVE_UNIT, REVOKE, SIGN, UPDATE } from './letters-testing';
+import { appointLeader, COVERAGE, CREATE, EXPIRE, ISSUE, LETTER, LETTERS, MOVE_UNIT, REVOKE, SIGN, UPDATE } from './letters-testing';
 
 const BOOTSTRAP: BootstrapSettings = { ...RESPONSIBILITY_BOOTSTRAP, rootName: '汉阴县教体科技局' };
 
@@ -93,6 +93,10 @@ describe('responsibility-network: responsibility letters (integration)', () => {
     newPrincipal1 = (await fx.createPerson(school1.id, '李校长')).id;
     principal2 = (await fx.createPerson(school2.id, '赵校长')).id;
     deanA = (await fx.createPerson(collegeA.id, '陈院长')).id;
+    // The first responsible persons letters are addressed to; school 3 has none yet (李校长 takes over school 1 only by flagging below).
+    await appointLeader(runner, admin, school1, principal1);
+    await appointLeader(runner, admin, school2, principal2);
+    await appointLeader(runner, admin, collegeA, deanA);
     leader1 = fx.viewerAt(Role.UNIT_LEADER, school1, principal1);
     newLeader1 = fx.viewerAt(Role.UNIT_LEADER, school1, newPrincipal1);
     leader2 = fx.viewerAt(Role.UNIT_LEADER, school2, principal2);
@@ -181,7 +185,7 @@ describe('responsibility-network: responsibility letters (integration)', () => {
     expect((await sign(leader2, letter)).status).toBe('SIGNED');
   });
 
-  it('refuses letters that do not go down the tree, to people outside the unit, and from the wrong role', async () => {
+  it('refuses letters that do not go down the tree, to anyone but the first responsible person, and from the wrong role', async () => {
     const toItself = await runner.run(admin, CREATE, { input: letterInput(school1, school1, principal1) });
     expect(errorOf(toItself)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'recipientUnitId' })] });
     const toSibling = await runner.run(admin, CREATE, { input: letterInput(school1, school2, principal2) });
@@ -189,10 +193,7 @@ describe('responsibility-network: responsibility letters (integration)', () => {
     const upwards = await runner.run(admin, CREATE, { input: letterInput(school1, root, principal1) });
     expect(errorOf(upwards)?.extensions?.code).toBe('BAD_USER_INPUT');
     const wrongPerson = await runner.run(admin, CREATE, { input: letterInput(root, school1, principal2) });
-    expect(errorOf(wrongPerson)?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      fields: [{ field: 'recipientPersonId', message: '签署人必须是受领单位的在职人员' }],
-    });
+    expect(errorOf(wrongPerson)?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_FIRST_RESPONSIBLE_PERSON', field: 'recipientPersonId' });
     const blankItem = await runner.run(admin, CREATE, { input: letterInput(root, school1, principal1, { items: [ITEMS[0], { content: '  ' }] }) });
     expect(errorOf(blankItem)?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', fields: [{ field: 'items.1.content', message: '目标内容不能为空' }] });
     const tooLong = await runner.run(admin, CREATE, { input: letterInput(root, school1, principal1, { items: [{ content: '责'.repeat(501) }] }) });
@@ -335,6 +336,7 @@ describe('responsibility-network: responsibility letters (integration)', () => {
   it('will not issue a draft whose recipient has since moved out from under the issuer', async () => {
     const collegeC = await fx.createUnit(school1.id, 'SCH01-C', OrgUnitKind.COLLEGE);
     const deanC = (await fx.createPerson(collegeC.id, '周院长')).id;
+    await appointLeader(runner, admin, collegeC, deanC);
     const letter = await draft(leader1, letterInput(school1, collegeC, deanC));
     await runner.data(admin, MOVE_UNIT, { input: { id: collegeC.id, newParentId: school2.id, version: collegeC.version } });
 

@@ -4,12 +4,17 @@ import { ResponsibilityLetterEntity } from './letter.entity';
 import { currentYear } from './letter-rules';
 
 /**
- * When a unit gets a new leader (UNIT_LEADER granted), the letters it holds for this year and later
- * must be signed again by that person: they are re-addressed to the new leader and flagged. Runs in the
- * caller's transaction; returns how many letters were flagged. Drafts are left alone (the issuer picks
- * the signer before issuing), as are past, revoked and expired letters.
+ * When a unit gets a new leader (UNIT_LEADER granted), its open letters follow that person: drafts are
+ * re-addressed to them, and the letters in force for this year and later must be signed again by them
+ * (re-addressed and flagged). Runs in the caller's transaction; returns how many letters were flagged.
+ * Past, revoked and expired letters are left as they are.
  */
 export async function flagLettersForNewLeader(manager: EntityManager, unitId: string, newLeaderPersonId: string): Promise<number> {
+  await manager.update(
+    ResponsibilityLetterEntity,
+    { orgUnitId: unitId, status: LetterStatus.DRAFT, recipientPersonId: Not(newLeaderPersonId) },
+    { recipientPersonId: newLeaderPersonId },
+  );
   const result = await manager.update(
     ResponsibilityLetterEntity,
     {

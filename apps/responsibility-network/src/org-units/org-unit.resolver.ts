@@ -2,7 +2,7 @@ import { callerOf, ConnectionArgs, RequestContext } from '@campus/graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PersonService } from '../people/person.service';
 import { PeopleFilter } from '../people/person.inputs';
-import { PersonConnection } from '../people/person.types';
+import { Person, PersonConnection } from '../people/person.types';
 import { CreateOrgUnitInput, MoveOrgUnitInput, OrgUnitFilter, RenameOrgUnitInput } from './org-unit.inputs';
 import { OrgUnitService } from './org-unit.service';
 import { OrgUnit, OrgUnitConnection, OrgUnitPayload } from './org-unit.types';
@@ -48,6 +48,19 @@ export class OrgUnitResolver {
     @Ctx() context: RequestContext,
   ): Promise<PersonConnection> {
     return this.personService.listInUnit(callerOf(context), unit, filter, first, after);
+  }
+
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: '第一责任人：持有本单位“单位负责人”授权的人员（责任书的签署人）；未授权或不在我的人员管辖范围内时为空',
+  })
+  async firstResponsiblePerson(@Root() unit: OrgUnit, @Ctx() context: RequestContext): Promise<Person | null> {
+    const loader = context.loaders.get('OrgUnit.firstResponsiblePerson', () => this.orgUnitService.createFirstResponsiblePersonLoader());
+    const personId = await loader.load(unit.id);
+    if (!personId) return null;
+    // The same per-request loader as people's loadPerson (same key), so the person's own scope applies.
+    const caller = callerOf(context);
+    return context.loaders.get('Person', () => this.personService.createLoader(caller)).load(personId);
   }
 
   @Mutation(() => OrgUnitPayload, { description: '新建下级单位' })

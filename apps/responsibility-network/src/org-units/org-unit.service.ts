@@ -4,6 +4,7 @@ import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor
 import { OrgUnitMoved, OrgUnitRenamed, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager } from 'typeorm';
+import { createFirstResponsiblePersonLoader } from './first-responsible-person';
 import { ORG_UNIT_ACCESS } from './org-unit.access';
 import { mayContain, ORG_UNIT_KIND_LABELS, OrgUnitKind } from './org-unit-kind';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -43,6 +44,11 @@ export class OrgUnitService {
         .getMany();
       return parentIds.map((parentId) => rows.filter((row) => row.parentId === parentId).map(toOrgUnit));
     });
+  }
+
+  /** Each unit's first responsible person (person id), for all units of a request in one statement. */
+  createFirstResponsiblePersonLoader(): DataLoader<string, string | null> {
+    return createFirstResponsiblePersonLoader(this.dataSource.manager);
   }
 
   /** A unit the caller may see, or NOT_FOUND: other areas check the unit they create in with it. */
