@@ -4,15 +4,15 @@ import type { AccessPolicy, ServiceDescription } from '@campus/server';
 
 const ALL_ROLES = Object.values(Role);
 
-function rolesCell(roles: readonly Role[]): string {
-  if (ALL_ROLES.every((role) => roles.includes(role))) return '任何角色（本单位及上级授权）';
-  return roles.map((role) => ROLE_LABELS[role]).join('、');
+function rolesCell(roles: readonly Role[], members = false): string {
+  const granted = ALL_ROLES.every((role) => roles.includes(role)) ? '任何角色（本单位及上级授权）' : roles.map((role) => ROLE_LABELS[role]).join('、');
+  return members ? `${granted}；本单位（含下级单位）的人员，不论角色` : granted;
 }
 
 function policyRows(service: string, policy: AccessPolicy): string[] {
   return Object.entries(policy.actions).map(
     ([action, rule]) =>
-      `| ${service} | ${policy.label} \`${policy.aggregate}\` | ${rule.label} \`${action}\` | ${rolesCell(rule.roles)} | ${rule.condition ?? ''} |`,
+      `| ${service} | ${policy.label} \`${policy.aggregate}\` | ${rule.label} \`${action}\` | ${rolesCell(rule.roles, rule.members)} | ${rule.condition ?? ''} |`,
   );
 }
 

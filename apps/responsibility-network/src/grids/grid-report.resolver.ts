@@ -13,6 +13,13 @@ export class GridReportResolver {
     return this.reports.roster(callerOf(context), orgUnitId);
   }
 
+  @Query(() => [GridRosterRow], {
+    description: '网格公示（今日在任的网格、职责、姓名和公示电话）：本单位及下级单位的所有人员均可查看，不论角色',
+  })
+  gridNotice(@Arg('orgUnitId', () => ID) orgUnitId: string, @Ctx() context: RequestContext): Promise<GridRosterRow[]> {
+    return this.reports.notice(callerOf(context), orgUnitId);
+  }
+
   @Query(() => ExportFile, { description: '网格公示名单 Excel 工作簿（工作表「网格公示」）' })
   gridRosterWorkbook(@Arg('orgUnitId', () => ID) orgUnitId: string, @Ctx() context: RequestContext): Promise<ExportFile> {
     return this.reports.rosterWorkbook(callerOf(context), orgUnitId);

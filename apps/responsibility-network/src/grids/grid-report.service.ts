@@ -26,6 +26,18 @@ export class GridReportService {
     return this.currentRoster(unit.path);
   }
 
+  /**
+   * The roster as posted (公示): anyone whose scope covers the unit, and every person of the unit or of a
+   * unit below it whatever their role; other units' people read NOT_FOUND.
+   */
+  async notice(caller: Caller, orgUnitId: string): Promise<GridRosterRow[]> {
+    const manager = this.dataSource.manager;
+    const unit = await manager.findOneBy(OrgUnitEntity, { id: orgUnitId });
+    const me = caller.viewer.personId ? await manager.findOneBy(PersonEntity, { id: caller.viewer.personId }) : null;
+    const member = GRID_REPORT_ACCESS.guardMember(caller, 'notice', orgUnitId, unit, me?.active ? me.orgPath : null);
+    return this.currentRoster(member.path);
+  }
+
   async rosterWorkbook(caller: Caller, orgUnitId: string): Promise<ExportFile> {
     const unit = await this.unitFor(caller, 'roster', orgUnitId);
     const rows = await this.currentRoster(unit.path);

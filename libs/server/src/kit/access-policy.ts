@@ -13,6 +13,11 @@ export interface ActionRule {
   refusal?: string;
   /** A further condition the service checks beyond role and scope, for the printed table (e.g. "仅签署人本人"). */
   condition?: string;
+  /**
+   * Also open to the unit's members: any account whose own person belongs to the row's unit or a unit below
+   * it, whatever its roles and grants (e.g. a unit's posted grid roster, 公示). Checked by `ScopedAccess.guardMember`.
+   */
+  members?: boolean;
 }
 
 export interface AccessPolicy<A extends string = string> {

@@ -68,3 +68,28 @@ describe('ScopedAccess', () => {
     expect(POLICY.actions.view.roles).toEqual(ALL_ROLES);
   });
 });
+
+describe('ScopedAccess: the rule "member of the unit"', () => {
+  const NOTICE = definePolicy({
+    aggregate: 'Notice',
+    label: '公示',
+    actions: { read: { roles: ALL_ROLES, label: '查看', members: true }, edit: { roles: [Role.UNIT_LEADER], label: '修改' } },
+  });
+  const NOTICES = scopedAccess(NOTICE, ProbeRow);
+  const row = Object.assign(new ProbeRow(), { id: 'n1', orgPath: '/s/a/', version: 1 });
+  const staffOfB = asker([Role.STAFF, '/s/b/']);
+
+  it('admits a person of the unit or of a unit below it whatever their grants, for a rule that says so', () => {
+    expect(NOTICES.guardMember(staffOfB, 'read', 'n1', row, '/s/a/')).toBe(row);
+    expect(NOTICES.guardMember(staffOfB, 'read', 'n1', row, '/s/a/x/')).toBe(row);
+    expect(NOTICES.isMember('read', '/s/a/', '/s/a/x/')).toBe(true);
+  });
+
+  it('decides everyone else by scope and role, and admits no member to an action without the rule', () => {
+    expect(() => NOTICES.guardMember(staffOfB, 'read', 'n1', row, '/s/b/')).toThrow(NotFoundError);
+    expect(() => NOTICES.guardMember(staffOfB, 'read', 'n1', row, null)).toThrow(NotFoundError);
+    expect(NOTICES.guardMember(staffOfA, 'read', 'n1', row, null)).toBe(row);
+    expect(() => NOTICES.guardMember(staffOfA, 'edit', 'n1', row, '/s/a/')).toThrow(ForbiddenError);
+    expect(() => NOTICES.guardMember(staffOfA, 'read', 'n9', null, '/s/a/')).toThrow(NotFoundError);
+  });
+});

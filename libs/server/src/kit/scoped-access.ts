@@ -52,6 +52,24 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     this.checkRole(asker, action, row.path);
   }
 
+  /**
+   * True when the action's rule admits the unit's members and the viewer's own person, whose org path is
+   * `memberPath` (null without a linked person), belongs to the unit at `path` or a unit below it.
+   */
+  isMember(action: A, path: string, memberPath: string | null): boolean {
+    return this.policy.actions[action].members === true && memberPath !== null && memberPath.startsWith(path);
+  }
+
+  /**
+   * Like guard, for an action whose rule admits the unit's members: a member passes whatever their grants;
+   * anyone else is decided as `check` decides (NOT_FOUND out of scope, FORBIDDEN without a role).
+   */
+  guardMember(asker: Asker, action: A, id: string, row: E | null | undefined, memberPath: string | null): E {
+    if (!row) throw new NotFoundError(this.policy.label, id);
+    if (this.isMember(action, this.pathOf(row), memberPath)) return row;
+    return this.guard(asker, action, id, row);
+  }
+
   /** FORBIDDEN unless the viewer holds a role of the action at this (already visible) path: e.g. creating in a unit. */
   checkRole(asker: Asker, action: A, path: string): void {
     if (!this.allows(asker, action, path)) throw new ForbiddenError(refusalOf(this.policy, action));
