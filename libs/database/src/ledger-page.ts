@@ -41,6 +41,13 @@ export async function ledgerPage(manager: EntityManager, query: LedgerPageQuery)
   return { rows, totalCount };
 }
 
+/** The count of a list's rows under other conditions (e.g. those hidden from the viewer), as `c`: one statement. */
+export async function ledgerCount(manager: EntityManager, table: string, conditions: SqlCondition[]): Promise<number> {
+  const named: Record<string, unknown> = {};
+  const [row] = await run(manager, `SELECT COUNT(*) AS n FROM ${table} c WHERE ${whereOf(conditions, named).join(' AND ')}`, named);
+  return Number(row.n);
+}
+
 function whereOf(conditions: SqlCondition[], named: Record<string, unknown>): string[] {
   for (const condition of conditions) Object.assign(named, condition.params);
   return conditions.length ? conditions.map((condition) => condition.sql) : ['1'];

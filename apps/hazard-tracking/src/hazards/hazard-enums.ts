@@ -38,6 +38,12 @@ export const HAZARD_CATEGORY_LABELS: Record<HazardCategory, string> = {
   OTHER: '其他',
 };
 
+/**
+ * Sensitive categories (敏感类别): cases about people, seen only by the roles that handle them (see
+ * hazard.access.ts). Disputes and key students join here when they are filed as hazards.
+ */
+export const SENSITIVE_HAZARD_CATEGORIES: readonly HazardCategory[] = [HazardCategory.PSYCHOLOGICAL];
+
 export enum HazardGrade {
   GENERAL = 'GENERAL',
   MAJOR = 'MAJOR',

@@ -1,6 +1,6 @@
 import { HAZARD_REPORTER_ROLES, Role, UNIT_SAFETY_MANAGER_ROLES } from '@campus/auth';
 import { nextState, policyFromTransitions, scopedAccess, TransitionTable, viewRule } from '@campus/server';
-import { HAZARD_ACTION_LABELS, HazardAction, HazardStatus } from './hazard-enums';
+import { HAZARD_ACTION_LABELS, HazardAction, HazardStatus, SENSITIVE_HAZARD_CATEGORIES } from './hazard-enums';
 import { HazardEntity } from './hazard.entity';
 
 /** The unit's leader and safety officer, the school's safety office, the bureau. */
@@ -143,9 +143,20 @@ export function nextStatus(action: HazardTransitionAction, from: HazardStatus): 
   return nextState(HAZARD_TRANSITIONS, action, from);
 }
 
-export const HAZARD_POLICY = policyFromTransitions('Hazard', '隐患', HAZARD_TRANSITIONS, {
-  view: viewRule(),
-  edit: { roles: HAZARD_REPORTER_ROLES, label: '更正基本信息', refusal: CHANGE_REFUSAL, condition: '进入治理前' },
-});
+/**
+ * Who handles sensitive hazards (psychological cases …): the counsellors, the school's safety office, the unit's
+ * leader, and the bureau (its admin sees every hazard below it, as MANAGERS do in every step of the loop). Not
+ * the unit's safety officer: DOMAIN.md gives it the general hazards, education and drills, and no role but the
+ * counsellor reads psychological records; nor grid officers, inspectors or staff.
+ */
+export const SENSITIVE_HAZARD_HANDLERS: readonly Role[] = [Role.COUNSELOR, Role.SAFETY_OFFICE, Role.UNIT_LEADER, Role.BUREAU_ADMIN];
 
-export const HAZARD_ACCESS = scopedAccess(HAZARD_POLICY, HazardEntity);
+export const HAZARD_POLICY = {
+  ...policyFromTransitions('Hazard', '隐患', HAZARD_TRANSITIONS, {
+    view: viewRule(),
+    edit: { roles: HAZARD_REPORTER_ROLES, label: '更正基本信息', refusal: CHANGE_REFUSAL, condition: '进入治理前' },
+  }),
+  restricted: { column: 'category', kinds: SENSITIVE_HAZARD_CATEGORIES, roles: SENSITIVE_HAZARD_HANDLERS, label: '心理健康等敏感类别的隐患' },
+};
+
+export const HAZARD_ACCESS = scopedAccess(HAZARD_POLICY, HazardEntity, undefined, (hazard) => hazard.category);

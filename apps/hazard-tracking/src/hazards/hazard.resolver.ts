@@ -1,6 +1,6 @@
 import { callerOf, ConnectionArgs, RequestContext, selectsField } from '@campus/graphql';
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { HazardAction } from './hazard-enums';
 import { HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { HazardService } from './hazard.service';
@@ -45,5 +45,17 @@ export class HazardResolver {
   @Mutation(() => HazardPayload, { description: '更正隐患基本信息（进入治理前）' })
   async updateHazard(@Arg('input') input: UpdateHazardInput, @Ctx() context: RequestContext): Promise<HazardPayload> {
     return { hazard: await this.hazardService.update(callerOf(context), input) };
+  }
+}
+
+@Authorized()
+@Resolver(() => HazardConnection)
+export class HazardConnectionResolver {
+  @FieldResolver(() => Int, {
+    description:
+      '因类别敏感（心理健康等）不向您显示的隐患数：符合同样的筛选条件、在您的管辖范围内，但只有心理健康中心、安全保卫处、单位负责人和教育局可以查看；只计数，不列出任何内容，也不计入 totalCount',
+  })
+  restrictedCount(@Root() connection: HazardConnection): Promise<number> {
+    return connection.countRestricted ? connection.countRestricted() : Promise.resolve(0);
   }
 }

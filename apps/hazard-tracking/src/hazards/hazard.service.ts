@@ -1,4 +1,4 @@
-import { escapeLike, ledgerPage, SqlCondition, subtreeCondition } from '@campus/database';
+import { escapeLike, ledgerCount, ledgerPage, SqlCondition, subtreeCondition } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import {
   BadUserInputError,
@@ -6,7 +6,6 @@ import {
   Caller,
   callerOf,
   ConflictError,
-  ConnectionShape,
   decodeCursor,
   loadUnitConnection,
   RequestContext,
@@ -26,7 +25,7 @@ import { applyHazardTransition } from './hazard-transition';
 import { BEFORE_RECTIFICATION, HAZARD_ACCESS, HazardCreation } from './hazard.access';
 import { HazardEntity, hazardFromRow } from './hazard.entity';
 import { HazardFilter, HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
-import { Hazard, toHazard } from './hazard.types';
+import { Hazard, HazardConnection, toHazard } from './hazard.types';
 
 export class HazardService {
   constructor(
@@ -51,25 +50,27 @@ export class HazardService {
     first: number,
     after?: string | null,
     withTotal = true,
-  ): Promise<ConnectionShape<Hazard>> {
+  ): Promise<HazardConnection> {
     const sort = HAZARD_ORDERS[order];
     const cursor = decodeCursor(after, 2);
+    const conditions = await this.ledgerConditions(caller, filter);
     const page = await ledgerPage(this.dataSource.manager, {
       table: 'hazard',
-      conditions: await this.ledgerConditions(caller, filter),
+      conditions: (alias) => conditions(alias, 'visible'),
       sortExpression: sort.expression,
       direction: sort.direction,
       after: cursor ? { key: sort.fromCursor(String(cursor[0])), id: String(cursor[1]) } : null,
       first,
       withTotal,
     });
-    return toConnection(page.rows.map(hazardFromRow), first, page.totalCount, (hazard) => [sort.cursorOf(hazard), hazard.id], toHazard);
+    const connection = toConnection(page.rows.map(hazardFromRow), first, page.totalCount, (hazard) => [sort.cursorOf(hazard), hazard.id], toHazard);
+    return { ...connection, countRestricted: () => ledgerCount(this.dataSource.manager, 'hazard', conditions('c', 'restricted')) };
   }
 
   /** Every hazard of the filtered ledger, in order, for the Excel download; refused beyond `limit` rows. */
   async ledgerRows(caller: Caller, filter: HazardLedgerFilter, order: HazardOrder, limit: number): Promise<HazardEntity[]> {
     const query = this.dataSource.getRepository(HazardEntity).createQueryBuilder('t');
-    for (const condition of (await this.ledgerConditions(caller, filter))('t')) query.andWhere(condition.sql, condition.params);
+    for (const condition of (await this.ledgerConditions(caller, filter))('t', 'visible')) query.andWhere(condition.sql, condition.params);
     const sort = HAZARD_ORDERS[order];
     const rows = await query
       .addSelect(sort.expression, 'ledger_sort')
@@ -83,11 +84,11 @@ export class HazardService {
     return rows;
   }
 
-  /** The ledger filter as conditions on a table alias; the unit's path is looked up once. */
-  private async ledgerConditions(caller: Caller, filter: HazardLedgerFilter): Promise<(alias: string) => SqlCondition[]> {
+  /** The ledger filter as conditions on a table alias, for the rows shown or hidden; the unit's path is looked up once. */
+  private async ledgerConditions(caller: Caller, filter: HazardLedgerFilter): Promise<(alias: string, rows: LedgerRows) => SqlCondition[]> {
     const path = filter.orgUnitId ? await visibleUnitPath(this.directory, caller, filter.orgUnitId) : null;
-    return (alias) => {
-      const conditions = this.filterConditions(caller, filter, alias);
+    return (alias, rows) => {
+      const conditions = this.filterConditions(caller, filter, alias, rows);
       if (path && filter.includeSubtree) conditions.push(subtreeCondition(`${alias}.org_path`, path, 'unitPath'));
       if (path && !filter.includeSubtree) conditions.push({ sql: `${alias}.org_unit_id = :unitId`, params: { unitId: filter.orgUnitId } });
       return conditions;
@@ -95,24 +96,27 @@ export class HazardService {
   }
 
   /** OrgUnit.hazards for many units at once: one statement per request. */
-  unitConnection(
+  async unitConnection(
     context: RequestContext,
     unitId: string,
     filter: HazardFilter,
     first: number,
     after: string | null | undefined,
-  ): Promise<ConnectionShape<Hazard>> {
-    return loadUnitConnection(context, unitId, {
+  ): Promise<HazardConnection> {
+    const caller = callerOf(context);
+    const connection = await loadUnitConnection(context, unitId, {
       field: 'OrgUnit.hazards',
       manager: this.dataSource.manager,
       table: 'hazard',
-      conditions: this.filterConditions(callerOf(context), filter, 't'),
+      conditions: this.filterConditions(caller, filter, 't', 'visible'),
       args: filter,
       first,
       after,
       fromRow: hazardFromRow,
       toNode: toHazard,
     });
+    const restricted = [...this.filterConditions(caller, filter, 'c', 'restricted'), { sql: 'c.org_unit_id = :unitId', params: { unitId } }];
+    return { ...connection, countRestricted: () => ledgerCount(this.dataSource.manager, 'hazard', restricted) };
   }
 
   /** Registers a hazard, or with DISCOVER records a discovery for the unit's managers to assess (随手拍). */
@@ -161,8 +165,10 @@ export class HazardService {
     });
   }
 
-  private filterConditions(asker: Asker, filter: HazardFilter, alias = 'h'): SqlCondition[] {
-    const conditions = [HAZARD_ACCESS.where(asker, 'view', `${alias}.org_path`)];
+  /** The filter's conditions on the rows the viewer sees, or on those hidden from them for a sensitive category. */
+  private filterConditions(asker: Asker, filter: HazardFilter, alias: string, rows: LedgerRows): SqlCondition[] {
+    const access = rows === 'visible' ? HAZARD_ACCESS.where(asker, 'view', `${alias}.org_path`) : HAZARD_ACCESS.restrictedWhere(asker, 'view', `${alias}.org_path`);
+    const conditions = [access];
     if (filter.status?.length) conditions.push({ sql: `${alias}.status IN (:...status)`, params: { status: filter.status } });
     if (filter.category?.length) {
       conditions.push({ sql: `${alias}.category IN (:...category)`, params: { category: filter.category } });
@@ -195,6 +201,9 @@ export class HazardService {
     return conditions;
   }
 }
+
+/** The rows a list shows, or those it only counts (restrictedCount). */
+type LedgerRows = 'visible' | 'restricted';
 
 const LINK_FILTERS = [
   ['gridId', 'grid_id'],

@@ -99,7 +99,10 @@ export class Hazard {
 }
 
 @ObjectType()
-export class HazardConnection extends ConnectionType('Hazard', Hazard) {}
+export class HazardConnection extends ConnectionType('Hazard', Hazard) {
+  /** Counts, under the same filter, the hazards hidden from the viewer for their sensitive category (restrictedCount). */
+  countRestricted?: () => Promise<number>;
+}
 
 @ObjectType()
 export class HazardPayload {

@@ -12,7 +12,7 @@ import { HazardPlanEntity, HazardStepEntity } from './hazard-loop.entity';
 import { HazardLoopResolver } from './hazard-loop.resolver';
 import { HazardLoopService } from './hazard-loop.service';
 import { HazardEntity } from './hazard.entity';
-import { HazardResolver } from './hazard.resolver';
+import { HazardConnectionResolver, HazardResolver } from './hazard.resolver';
 import { HazardService } from './hazard.service';
 import { OrgUnitHazardsResolver } from './org-unit-hazards.resolver';
 
@@ -35,6 +35,7 @@ export const HAZARDS_MODULE: FeatureModule<HazardDeps> = {
     const loop = new HazardLoopService(dataSource, outbox, hazardExtensions, { rectificationHorizonDays: settings.rectificationHorizonDays });
     return [
       new HazardResolver(hazards),
+      new HazardConnectionResolver(),
       new HazardLoopResolver(loop),
       new HazardExportResolver(dataSource, hazards, loop, hazardExtensions),
       new OrgUnitHazardsResolver(hazards, dataSource, directory),

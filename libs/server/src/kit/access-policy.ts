@@ -26,6 +26,21 @@ export interface AccessPolicy<A extends string = string> {
   /** Its Chinese name, used in NOT_FOUND and STALE_VERSION messages, e.g. "应急预案". */
   label: string;
   actions: Readonly<Record<A, ActionRule>>;
+  /** Rows of sensitive kinds reached only by the roles that handle them (see RestrictedKinds). */
+  restricted?: RestrictedKinds;
+}
+
+/**
+ * Sensitive kinds of row (e.g. psychological cases): only `roles` reach them, for the actions they
+ * otherwise hold; to everyone else such a row reads as NOT_FOUND, as if out of scope.
+ */
+export interface RestrictedKinds {
+  /** The column holding the kind, beside the org_path column on the same table alias, e.g. `category`. */
+  column: string;
+  kinds: readonly string[];
+  roles: readonly Role[];
+  /** What the kinds are, in Chinese, for the printed table (e.g. "心理健康类隐患"). */
+  label: string;
 }
 
 /** Reading is open to every role in scope unless a policy says otherwise. */

@@ -1,4 +1,4 @@
-import type { Viewer } from '@campus/auth';
+import type { Role, Viewer } from '@campus/auth';
 import { orgScopeCondition, SqlCondition } from '@campus/database';
 import { ConflictError, ForbiddenError, LoaderRegistry, NotFoundError } from '@campus/graphql';
 import DataLoader from 'dataloader';
@@ -11,10 +11,11 @@ export interface Asker {
   viewer: Viewer;
 }
 
-/** A row to guard: its id and the org path that decides scope. */
+/** A row to guard: its id, the org path that decides scope, and whether it is of a restricted kind. */
 export interface GuardedRow {
   id: string;
   path: string;
+  restricted?: boolean;
 }
 
 /** A reference to a row to change: its id and, for an optimistic lock, the version the client last saw. */
@@ -26,7 +27,9 @@ export interface RowRef {
 /**
  * The one place where scope, role and version are decided for an aggregate, from its policy:
  * outside the viewer's subtrees → NOT_FOUND, inside without a role of the action → FORBIDDEN, a stale
- * version → CONFLICT (STALE_VERSION). Services ask it; they never test `covers`, roles or versions themselves.
+ * version → CONFLICT (STALE_VERSION). A row of a restricted kind (the policy's `restricted`) is, for a viewer
+ * without a handling role there, as if out of scope (NOT_FOUND); a handler needs a role of both the action
+ * and the restriction. Services ask it; they never test `covers`, roles or versions themselves.
  */
 export class ScopedAccess<E extends ObjectLiteral, A extends string> {
   constructor(
@@ -34,22 +37,64 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     private readonly entity: EntityTarget<E>,
     /** Where the row's scope comes from; its own org_path unless the aggregate hangs from another. */
     private readonly pathOf: (row: E) => string = (row) => row.orgPath as string,
-  ) {}
+    /** The kind of a row, for a policy with restricted kinds. */
+    private readonly kindOf?: (row: E) => string,
+  ) {
+    if (policy.restricted && !kindOf) throw new Error(`${policy.aggregate}: a policy with restricted kinds needs kindOf`);
+  }
 
-  /** A WHERE fragment on `column` (an org_path) for the rows the viewer may `action`: lists and batches. */
+  /**
+   * A WHERE fragment on `column` (an org_path) for the rows the viewer may `action`: lists and batches. With
+   * restricted kinds, the kind column is read on the same table alias as `column`.
+   */
   where(asker: Asker, action: A, column: string, paramPrefix = 'scope'): SqlCondition {
-    return orgScopeCondition(column, asker.viewer.scopeFor(this.policy.actions[action].roles), paramPrefix);
+    const scope = orgScopeCondition(column, asker.viewer.scopeFor(this.policy.actions[action].roles), paramPrefix);
+    const restricted = this.policy.restricted;
+    if (!restricted) return scope;
+    const handlers = orgScopeCondition(column, asker.viewer.scopeFor(this.rolesFor(action, true)), `${paramPrefix}Handler`);
+    const kindColumn = column.replace(/[^.]*$/, restricted.column);
+    return {
+      sql: `(${scope.sql} AND (${kindColumn} NOT IN (:...${paramPrefix}Kinds) OR ${handlers.sql}))`,
+      params: { ...scope.params, ...handlers.params, [`${paramPrefix}Kinds`]: restricted.kinds },
+    };
   }
 
-  /** May the viewer `action` at this path? (No error: for fields that show what a person can do.) */
-  allows(asker: Asker, action: A, path: string): boolean {
-    return asker.viewer.hasRoleAt(this.policy.actions[action].roles, path);
+  /**
+   * A WHERE fragment for the rows the viewer could `action` but for their restricted kind: what a list
+   * counts without showing. Matches nothing when the policy restricts no kinds.
+   */
+  restrictedWhere(asker: Asker, action: A, column: string, paramPrefix = 'hidden'): SqlCondition {
+    const restricted = this.policy.restricted;
+    if (!restricted) return { sql: '1 = 0', params: {} };
+    const scope = orgScopeCondition(column, asker.viewer.scopeFor(this.policy.actions[action].roles), paramPrefix);
+    const handlers = orgScopeCondition(column, asker.viewer.scopeFor(this.rolesFor(action, true)), `${paramPrefix}Handler`);
+    const kindColumn = column.replace(/[^.]*$/, restricted.column);
+    return {
+      sql: `(${scope.sql} AND ${kindColumn} IN (:...${paramPrefix}Kinds) AND NOT ${handlers.sql})`,
+      params: { ...scope.params, ...handlers.params, [`${paramPrefix}Kinds`]: restricted.kinds },
+    };
   }
 
-  /** NOT_FOUND unless the row is in the viewer's scope, FORBIDDEN unless they hold a role of the action there. */
+  /** May the viewer `action` at this path (on a row of a restricted kind)? (No error: for fields that show what a person can do.) */
+  allows(asker: Asker, action: A, path: string, restricted = false): boolean {
+    return asker.viewer.hasRoleAt(this.rolesFor(action, restricted), path);
+  }
+
+  /** Is the row of a restricted kind? */
+  isRestricted(row: E): boolean {
+    return !!this.policy.restricted && !!this.kindOf && this.policy.restricted.kinds.includes(this.kindOf(row));
+  }
+
+  /**
+   * NOT_FOUND unless the row is in the viewer's scope (for a restricted kind: unless they hold a handling role
+   * there), FORBIDDEN unless they hold a role of the action there.
+   */
   check(asker: Asker, action: A, row: GuardedRow): void {
     if (!asker.viewer.covers(row.path)) throw new NotFoundError(this.policy.label, row.id);
-    this.checkRole(asker, action, row.path);
+    if (row.restricted && this.policy.restricted && !asker.viewer.hasRoleAt(this.policy.restricted.roles, row.path)) {
+      throw new NotFoundError(this.policy.label, row.id);
+    }
+    if (!this.allows(asker, action, row.path, row.restricted)) throw new ForbiddenError(refusalOf(this.policy, action));
   }
 
   /**
@@ -86,7 +131,7 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
   /** The row checked for the action, or NOT_FOUND when it does not exist. */
   guard(asker: Asker, action: A, id: string, row: E | null | undefined): E {
     if (!row) throw new NotFoundError(this.policy.label, id);
-    this.check(asker, action, { id, path: this.pathOf(row) });
+    this.check(asker, action, { id, path: this.pathOf(row), restricted: this.isRestricted(row) });
     return row;
   }
 
@@ -120,7 +165,9 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
   loader(loaders: LoaderRegistry, manager: EntityManager, asker: Asker, action: A): DataLoader<string, E | null> {
     return loaders.get(`access:${this.policy.aggregate}:${action}`, () => new DataLoader<string, E | null>(async (ids) => {
       const rows = await manager.find(this.entity, { where: { id: In([...ids]) } as never });
-      const visible = new Map(rows.filter((row) => this.allows(asker, action, this.pathOf(row))).map((row) => [row.id as string, row]));
+      const visible = new Map(
+        rows.filter((row) => this.allows(asker, action, this.pathOf(row), this.isRestricted(row))).map((row) => [row.id as string, row]),
+      );
       return ids.map((id) => visible.get(id) ?? null);
     }));
   }
@@ -131,14 +178,22 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     if (!row) throw new NotFoundError(this.policy.label, id);
     return row;
   }
+
+  /** The roles that may `action` a row: for a restricted kind, only those that also handle the kind. */
+  private rolesFor(action: A, restricted: boolean): readonly Role[] {
+    const roles = this.policy.actions[action].roles;
+    const handlers = this.policy.restricted?.roles;
+    return restricted && handlers ? roles.filter((role) => handlers.includes(role)) : roles;
+  }
 }
 
 export function scopedAccess<E extends ObjectLiteral, A extends string>(
   policy: AccessPolicy<A>,
   entity: EntityTarget<E>,
   pathOf?: (row: E) => string,
+  kindOf?: (row: E) => string,
 ): ScopedAccess<E, A> {
-  return new ScopedAccess(policy, entity, pathOf);
+  return new ScopedAccess(policy, entity, pathOf, kindOf);
 }
 
 /** What can lock a row for an action: ScopedAccess, SharedBelowAccess. */
