@@ -173,11 +173,12 @@ describe('supervision-appraisal: the appraisal chain through the gateway', () =>
   it('follows a responsibility letter signed in responsibility-network into the process appraisal', async () => {
     const before = (await results(office, scheme.id, 'PROCESS'))['XDZY-JD'];
     expect(valueOf(before, 'LETTERS_SIGNED')).toMatchObject({ value: 0, numerator: 0, denominator: 1, score: 0 });
-    // responsibility-network: 机电工程学院 signs the responsibility letter the school issued it.
+    // responsibility-network: 机电工程学院's dean (its first responsible person) signs the responsibility letter the school issued it.
+    const jdLeader = await fixture.as('jd.leader');
     const letters = await office.data('query($id: ID!, $year: Int!) { letterSigningCoverage(issuerUnitId: $id, year: $year) { units { orgUnit { code } letterId } } }', { id: unit('XDZY'), year });
     const letterId = letters.letterSigningCoverage.units.find((row: any) => row.orgUnit.code === 'XDZY-JD').letterId;
-    const letter = (await jdOfficer.data('query($id: ID!) { responsibilityLetter(id: $id) { id version } }', { id: letterId })).responsibilityLetter;
-    await jdOfficer.data('mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { status } } }', { input: letter });
+    const letter = (await jdLeader.data('query($id: ID!) { responsibilityLetter(id: $id) { id version } }', { id: letterId })).responsibilityLetter;
+    await jdLeader.data('mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { status } } }', { input: letter });
 
     // The signature reaches supervision-appraisal's facts (the metric counts it) …
     const metric = () =>
