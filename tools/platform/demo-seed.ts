@@ -234,15 +234,17 @@ async function seedResponsibilityNetwork(
     },
   });
 
+  // A letter is signed by its recipient unit's first responsible person (the UNIT_LEADER there), found by the
+  // platform. 机电工程学院 gets its dean as leader first (login jd.leader), so its letter waits for the dean's signature.
+  await seedCollegeDean(admin, unitIds['XDZY-JD']);
   const year = Number(today.slice(0, 4));
-  const letter = async (issuer: GraphQLClient, issuerUnit: string, recipientUnit: string, recipientPerson: string, title: string) => {
+  const letter = async (issuer: GraphQLClient, issuerUnit: string, recipientUnit: string, title: string) => {
     const draft = await created(
       issuer,
       'mutation($input: CreateResponsibilityLetterInput!) { createResponsibilityLetter(input: $input) { responsibilityLetter { id version } } }',
       {
         issuerUnitId: issuerUnit,
         recipientUnitId: recipientUnit,
-        recipientPersonId: recipientPerson,
         year,
         title,
         items: [
@@ -260,15 +262,15 @@ async function seedResponsibilityNetwork(
       (d) => d.issueResponsibilityLetter.responsibilityLetter as { id: string; version: number },
     );
   };
-  const toSchool = await letter(admin, unitIds.BUREAU, unitIds.XDZY, personIds['school.head'], `${year}年度学校安全工作目标责任书`);
+  const toSchool = await letter(admin, unitIds.BUREAU, unitIds.XDZY, `${year}年度学校安全工作目标责任书`);
   await clients['school.head'].data('mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { id } } }', {
     input: toSchool,
   });
-  const toCollege = await letter(clients['school.head'], unitIds.XDZY, unitIds['XDZY-XX'], personIds['xx.leader'], `${year}年度二级学院安全工作目标责任书`);
+  const toCollege = await letter(clients['school.head'], unitIds.XDZY, unitIds['XDZY-XX'], `${year}年度二级学院安全工作目标责任书`);
   await clients['xx.leader'].data('mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { id } } }', {
     input: toCollege,
   });
-  await letter(clients['school.head'], unitIds.XDZY, unitIds['XDZY-JD'], personIds['jd.officer'], `${year}年度二级学院安全工作目标责任书`);
+  await letter(clients['school.head'], unitIds.XDZY, unitIds['XDZY-JD'], `${year}年度二级学院安全工作目标责任书`);
 
   await seedDemoDutyLeaders({ clients, unitIds, personIds, log });
   const roster = await created(
@@ -299,6 +301,19 @@ async function seedResponsibilityNetwork(
   }
   await office.data('mutation($id: ID!) { checkDutyGaps(rosterId: $id) { __typename } }', { id: roster });
   log('demo: 7 places, 3 grids, 3 posts, 1 leading group, 3 responsibility letters, 1 duty roster (last two days unstaffed)');
+}
+
+/** 机电工程学院's dean, its first responsible person: the UNIT_LEADER its responsibility letter is addressed to. */
+async function seedCollegeDean(admin: GraphQLClient, collegeId: string): Promise<void> {
+  const dean = await created(
+    admin,
+    'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
+    { orgUnitId: collegeId, kind: 'STAFF', name: '高志远', position: '机电工程学院院长', phone: '13909310011' },
+    (d) => d.createPerson.person.id as string,
+  );
+  await admin.data('mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }', {
+    input: { username: 'jd.leader', password: DEMO_PASSWORD, personId: dean, grants: [{ role: 'UNIT_LEADER', orgUnitId: collegeId }] },
+  });
 }
 
 /** A day relative to today in the school's time zone, YYYY-MM-DD. */
