@@ -16,6 +16,27 @@ function policyRows(service: string, policy: AccessPolicy): string[] {
   );
 }
 
+/** The sensitive kinds of row only their handlers reach (AccessPolicy.restricted), as a section of their own. */
+function restrictedKindRows(descriptions: Map<string, ServiceDescription>): string[] {
+  const rows = [...descriptions].flatMap(([service, description]) =>
+    description.policies.flatMap(({ aggregate, label, restricted }) =>
+      restricted ? [`| ${service} | ${label} \`${aggregate}\` | ${restricted.label}（\`${restricted.kinds.join('`、`')}\`） | ${rolesCell(restricted.roles)} |`] : [],
+    ),
+  );
+  if (!rows.length) return [];
+  return [
+    '',
+    '## Sensitive kinds (敏感类别)',
+    '',
+    'A row of these kinds is reached only by the roles listed here, and only for the actions above that they also',
+    'hold; to everyone else it answers `NOT_FOUND`, as if out of scope. Lists count such rows without showing them.',
+    '',
+    '| service | aggregate | kinds | roles that handle them |',
+    '|---|---|---|---|',
+    ...rows,
+  ];
+}
+
 /**
  * docs/access-policy.md: who may do what, as the services enforce it (printed from their modules'
  * policies), and the reasons a refusal can carry.
@@ -37,6 +58,7 @@ export function renderPolicyTable(descriptions: Map<string, ServiceDescription>)
   for (const [service, description] of descriptions) {
     for (const policy of description.policies) lines.push(...policyRows(service, policy));
   }
+  lines.push(...restrictedKindRows(descriptions));
   lines.push('', '## Roles', '', '| role | 角色 |', '|---|---|');
   for (const role of ALL_ROLES) lines.push(`| \`${role}\` | ${ROLE_LABELS[role]} |`);
   lines.push('', '## Error reasons (`extensions.reason`)', '', '| reason | code | message |', '|---|---|---|');
