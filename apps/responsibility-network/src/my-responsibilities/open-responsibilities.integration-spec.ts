@@ -8,6 +8,7 @@ import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 
 const CREATE_ACCOUNT = 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }';
+const GRANT_ROLE = 'mutation($input: GrantRoleInput!) { grantRole(input: $input) { grant { id } } }';
 const CREATE_GRID = 'mutation($input: CreateGridInput!) { createGrid(input: $input) { grid { id } } }';
 const ASSIGN_GRID_ROLE = 'mutation($input: AssignGridRoleInput!) { assignGridRole(input: $input) { assignment { id } } }';
 const END_GRID_ROLE = 'mutation($input: EndGridRoleInput!) { endGridRole(input: $input) { assignment { id } } }';
@@ -56,6 +57,8 @@ describe('me { openResponsibilities } (integration)', () => {
     const colleague = await fx.createPerson(school.id, '李老师');
     principal = await accountFor('principal', person.id);
     clerk = await accountFor('clerk', null);
+    // 王校长 is the school's first responsible person: the letters below are addressed to them.
+    await runner.data(admin, GRANT_ROLE, { input: { accountId: principal.accountId, role: 'UNIT_LEADER', orgUnitId: school.id } });
 
     gridId = (await runner.data(admin, CREATE_GRID, { input: { orgUnitId: school.id, name: '第一中学网格' } })).createGrid.grid.id;
     await runner.data(admin, ASSIGN_GRID_ROLE, { input: { gridId, personId: person.id, role: 'LEADER', from: addDays(today, -30) } });
