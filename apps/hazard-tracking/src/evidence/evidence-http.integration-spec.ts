@@ -49,8 +49,8 @@ describe('hazard-tracking: evidence upload and download over HTTP (integration)'
     return tokens.get(person)!;
   }
 
-  async function register(title: string, unit: keyof typeof PATHS = 'collegea'): Promise<{ id: string; version: number }> {
-    const input = { orgUnitId: unit, title, description: `${title}：检查发现`, category: 'FIRE', placeText: '实验楼', discoveredAt: new Date().toISOString() };
+  async function register(title: string, unit: keyof typeof PATHS = 'collegea', category = 'FIRE'): Promise<{ id: string; version: number }> {
+    const input = { orgUnitId: unit, title, description: `${title}：检查发现`, category, placeText: '实验楼', discoveredAt: new Date().toISOString() };
     const data = await runner.data(viewerOf(OFFICE), 'mutation($input: RegisterHazardInput!) { registerHazard(input: $input) { hazard { id version } } }', {
       input,
     });
@@ -180,6 +180,13 @@ describe('hazard-tracking: evidence upload and download over HTTP (integration)'
     expect(hidden.status).toBe(404);
     expect(await hidden.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('佐证材料不存在') });
     expect((await download('0'.repeat(32))).status).toBe(404);
+  });
+
+  it('answers NOT_FOUND to an upload for a hazard of a sensitive category by someone who does not handle it', async () => {
+    const hazard = await register('学生情绪异常', 'collegea', 'PSYCHOLOGICAL');
+    const refused = await upload({ hazardId: hazard.id, kind: 'BEFORE_PHOTO' });
+    expect(refused).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect((await upload({ as: OFFICE, hazardId: hazard.id, kind: 'BEFORE_PHOTO' })).status).toBe(201);
   });
 
   it('refuses files by their content, size and emptiness, and malformed forms, keeping nothing of them', async () => {

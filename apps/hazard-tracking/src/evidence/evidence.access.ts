@@ -1,6 +1,7 @@
 import { HAZARD_REPORTER_ROLES } from '@campus/auth';
 import { definePolicy, policyFromTransitions, scopedAccess, TransitionTable, viewRule } from '@campus/server';
 import { HazardStatus } from '../hazards/hazard-enums';
+import { HAZARD_POLICY } from '../hazards/hazard.access';
 import { HazardEntity } from '../hazards/hazard.entity';
 import { HazardEvidenceEntity } from './evidence.entity';
 
@@ -23,10 +24,10 @@ export const EVIDENCE_UPLOAD_TRANSITIONS: TransitionTable<HazardStatus, 'UPLOAD_
   },
 };
 
-/** Read as the hazard it is added to: an unseen hazard reads as 隐患不存在. */
-export const EVIDENCE_UPLOAD_POLICY = policyFromTransitions('Hazard', '隐患', EVIDENCE_UPLOAD_TRANSITIONS);
+/** Read as the hazard it is added to: an unseen hazard (out of scope, or of a sensitive category) reads as 隐患不存在. */
+export const EVIDENCE_UPLOAD_POLICY = { ...policyFromTransitions('Hazard', '隐患', EVIDENCE_UPLOAD_TRANSITIONS), restricted: HAZARD_POLICY.restricted };
 
-export const EVIDENCE_UPLOAD_ACCESS = scopedAccess(EVIDENCE_UPLOAD_POLICY, HazardEntity);
+export const EVIDENCE_UPLOAD_ACCESS = scopedAccess(EVIDENCE_UPLOAD_POLICY, HazardEntity, undefined, (hazard) => hazard.category);
 
 /** A file is downloaded by whoever sees its hazard's unit. */
 export const EVIDENCE_POLICY = definePolicy({
