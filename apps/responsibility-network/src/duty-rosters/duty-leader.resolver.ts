@@ -1,5 +1,8 @@
 import { callerOf, RequestContext } from '@campus/graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadOrgUnit } from '../org-units/org-unit.resolver';
+import { OrgUnitService } from '../org-units/org-unit.service';
+import { OrgUnit } from '../org-units/org-unit.types';
 import { loadPerson } from '../people/person.resolver';
 import { PersonService } from '../people/person.service';
 import { Person } from '../people/person.types';
@@ -12,11 +15,17 @@ export class DutyLeaderResolver {
   constructor(
     private readonly leaders: DutyLeaderService,
     private readonly people: PersonService,
+    private readonly orgUnits: OrgUnitService,
   ) {}
 
   @Query(() => [DutyLeader], { description: '单位指定的带班领导名单，先指定的在前（限我的管辖范围）' })
   dutyLeaders(@Arg('orgUnitId', () => ID) orgUnitId: string, @Ctx() context: RequestContext): Promise<DutyLeader[]> {
     return this.leaders.list(callerOf(context), orgUnitId);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: '指定带班领导的单位' })
+  orgUnit(@Root() leader: DutyLeader, @Ctx() context: RequestContext): Promise<OrgUnit | null> {
+    return loadOrgUnit(this.orgUnits, context, leader.orgUnitId);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: '人员（不在我的管辖范围内时为空）' })

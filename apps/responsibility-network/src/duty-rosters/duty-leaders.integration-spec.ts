@@ -7,7 +7,7 @@ const DESIGNATE = `mutation($input: DesignateDutyLeaderInput!) {
   designateDutyLeader(input: $input) { dutyLeader { id orgUnitId personId version person { name } } }
 }`;
 const WITHDRAW = 'mutation($input: WithdrawDutyLeaderInput!) { withdrawDutyLeader(input: $input) { dutyLeader { id personId } } }';
-const LEADERS = 'query($unit: ID!) { dutyLeaders(orgUnitId: $unit) { id personId person { name } } }';
+const LEADERS = 'query($unit: ID!) { dutyLeaders(orgUnitId: $unit) { id personId orgUnit { code } person { name } } }';
 const CREATE_ROSTER = 'mutation($input: CreateDutyRosterInput!) { createDutyRoster(input: $input) { dutyRoster { id } } }';
 const SET_SLOT = 'mutation($input: SetDutySlotInput!) { setDutySlot(input: $input) { slot { leaderPersonId } } }';
 const GAPS = 'query($id: ID!) { dutyGaps(rosterId: $id) { date shiftName missing } }';
@@ -71,6 +71,7 @@ describe('responsibility-network: designated duty leaders (integration)', () => 
     const staff = as(Role.STAFF, school, person.guard);
     const list = (await runner.data(staff, LEADERS, { unit: school.id })).dutyLeaders;
     expect(list.map((row: { person: { name: string } }) => row.person.name)).toEqual(['王校长', '李院长']);
+    expect(list.map((row: { orgUnit: { code: string } }) => row.orgUnit.code)).toEqual(['DL-SCH', 'DL-SCH']);
   });
 
   it('refuses a second designation, someone of another unit, the safety officer and staff, and other schools', async () => {

@@ -33,7 +33,7 @@ export const DUTY_MODULE: FeatureModule<ResponsibilityDeps> = {
       new DutyJournalResolver(journal),
       new DutyHandoverNoteResolver(people),
       new DutyLogEntryResolver(people),
-      new DutyLeaderResolver(new DutyLeaderService(dataSource, orgUnits), people),
+      new DutyLeaderResolver(new DutyLeaderService(dataSource, orgUnits), people, orgUnits),
     ];
   },
 };
