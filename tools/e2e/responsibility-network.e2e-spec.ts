@@ -81,11 +81,12 @@ describe('responsibility network', () => {
       input: letter.responsibilityLetter,
     });
     expect(forged.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const signed = await (await fixture.as('jd.officer')).data(
-      'mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { status signedBy { name } } } }',
-      { input: letter.responsibilityLetter },
-    );
-    expect(signed.signResponsibilityLetter.responsibilityLetter).toEqual({ status: 'SIGNED', signedBy: { name: '刘洋' } });
+    // The college's safety officer is not its first responsible person; its dean (UNIT_LEADER) signs.
+    const sign = 'mutation($input: SignResponsibilityLetterInput!) { signResponsibilityLetter(input: $input) { responsibilityLetter { status signedBy { name } } } }';
+    const byOfficer = await (await fixture.as('jd.officer')).request(sign, { input: letter.responsibilityLetter });
+    expect(byOfficer.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_THE_NAMED_PERSON' });
+    const signed = await (await fixture.as('jd.leader')).data(sign, { input: letter.responsibilityLetter });
+    expect(signed.signResponsibilityLetter.responsibilityLetter).toEqual({ status: 'SIGNED', signedBy: { name: '高志远' } });
   });
 
   it('refuses granting outside one’s scope and a bureau role from a school', async () => {
