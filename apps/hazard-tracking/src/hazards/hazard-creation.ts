@@ -4,7 +4,7 @@ import { calendarDateOf } from '@campus/graphql';
 import { numberingUnitOf } from '@campus/org-directory';
 import { requireTransition } from '@campus/server';
 import { EntityManager } from 'typeorm';
-import { HazardAction, HazardCategory, HazardGrade, HazardSource } from './hazard-enums';
+import { HazardAction, HazardCategory, HazardGrade, HazardSource, SENSITIVE_HAZARD_CATEGORIES } from './hazard-enums';
 import { HAZARD_TRANSITIONS, HazardCreation } from './hazard.access';
 import { recordHazardChange } from './hazard-rollup';
 import { appendStep, StepActor } from './hazard-steps';
@@ -78,7 +78,8 @@ export async function insertHazard(manager: EntityManager, facts: NewHazard, act
     version: hazard.version,
     discoveredAt: hazard.discoveredAt.toISOString(),
     registeredAt: hazard.createdAt.toISOString(),
-    title: hazard.title,
+    // A sensitive case's title stays here: other services count it by category, never read what it is about.
+    title: SENSITIVE_HAZARD_CATEGORIES.includes(hazard.category) ? undefined : hazard.title,
     sourceRefType: hazard.sourceRefType,
     sourceRefId: hazard.sourceRefId,
   });

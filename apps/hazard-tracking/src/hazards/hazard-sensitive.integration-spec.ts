@@ -107,6 +107,14 @@ describe('sensitive hazard categories (psychological cases): only their handlers
     expect(unitForCounselor.hazards).toMatchObject({ totalCount: 2, restrictedCount: 0 });
   });
 
+  it('publishes its registration for other services without its title', async () => {
+    const events = await db.dataSource.query("SELECT aggregate_id, payload FROM event_outbox WHERE event_type = 'hazard.registered'");
+    const payloads = new Map(events.map((row: any) => [row.aggregate_id, typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload]));
+    expect(payloads.get(psych.id)).toMatchObject({ category: 'PSYCHOLOGICAL' });
+    expect(payloads.get(psych.id)).not.toHaveProperty('title');
+    expect([...payloads.values()].map((payload: any) => payload.title)).toContain(FIRE_TITLE);
+  });
+
   it('refuses a grid officer any step on it as NOT_FOUND, not revealing it', async () => {
     const result = await runner.run(gridOfficer, FIX, { input: { id: psych.id, version: psych.version, measures: '已处理' } });
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
