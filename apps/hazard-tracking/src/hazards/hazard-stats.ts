@@ -54,7 +54,7 @@ export class HazardStats {
   @Field(() => CalendarDate)
   to: string;
 
-  @Field(() => Int, { description: '隐患总数（不含作废）' })
+  @Field(() => Int, { description: '隐患总数（不含作废）；心理健康等敏感类别的隐患也计入本统计的各项计数，但统计不含任何隐患内容' })
   total: number;
 
   @Field(() => [StatusCount])
