@@ -7,7 +7,7 @@ import { RoleScope } from './scope';
 import { rootFields, selectionOf } from './schema';
 
 /** The mutations that make something new (what the bureau administrator runs to fill the second school). */
-export const CREATORS = /^(create|plan|register|report|raise|record|add|start|publish|import)[A-Z]/;
+export const CREATORS = /^(create|plan|register|report|raise|record|add|start|publish|import|designate)[A-Z]/;
 
 /**
  * Makes objects for the matrix to aim at, generically: each mutation whose name matches, called by `client`
