@@ -1,25 +1,7 @@
-import { Role, Viewer } from '@campus/auth';
+import { Role } from '@campus/auth';
 import { ForbiddenError, NotFoundError } from '@campus/graphql';
-import { definePolicy, viewRule } from './access-policy';
 import { scopedAccess } from './scoped-access';
-
-class ProbeRow {
-  id: string;
-  orgPath: string;
-  version: number;
-}
-
-const POLICY = definePolicy({
-  aggregate: 'Probe',
-  label: '探针',
-  actions: { view: viewRule(), edit: { roles: [Role.SAFETY_OFFICE, Role.UNIT_LEADER], label: '修改' } },
-});
-const ACCESS = scopedAccess(POLICY, ProbeRow);
-
-const asker = (...grants: [Role, string][]) => ({ viewer: new Viewer('a', null, grants.map(([role, path]) => ({ role, unitId: path, path }))) });
-const leaderOfA = asker([Role.UNIT_LEADER, '/s/a/']);
-const staffOfA = asker([Role.STAFF, '/s/a/']);
-const office = asker([Role.SAFETY_OFFICE, '/s/'], [Role.STAFF, '/s/a/']);
+import { ACCESS, asker, leaderOfA, office, POLICY, staffOfA } from './scoped-access-testing';
 
 describe('ScopedAccess with restricted kinds', () => {
   class CaseRow {

@@ -1,25 +1,8 @@
-import { ALL_ROLES, Role, Viewer } from '@campus/auth';
+import { ALL_ROLES, Role } from '@campus/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '@campus/graphql';
-import { definePolicy, viewRule } from './access-policy';
+import { definePolicy } from './access-policy';
 import { scopedAccess } from './scoped-access';
-
-class ProbeRow {
-  id: string;
-  orgPath: string;
-  version: number;
-}
-
-const POLICY = definePolicy({
-  aggregate: 'Probe',
-  label: '探针',
-  actions: { view: viewRule(), edit: { roles: [Role.SAFETY_OFFICE, Role.UNIT_LEADER], label: '修改' } },
-});
-const ACCESS = scopedAccess(POLICY, ProbeRow);
-
-const asker = (...grants: [Role, string][]) => ({ viewer: new Viewer('a', null, grants.map(([role, path]) => ({ role, unitId: path, path }))) });
-const leaderOfA = asker([Role.UNIT_LEADER, '/s/a/']);
-const staffOfA = asker([Role.STAFF, '/s/a/']);
-const office = asker([Role.SAFETY_OFFICE, '/s/'], [Role.STAFF, '/s/a/']);
+import { ACCESS, asker, leaderOfA, office, POLICY, ProbeRow, staffOfA } from './scoped-access-testing';
 
 describe('ScopedAccess', () => {
   it('answers NOT_FOUND outside every granted subtree, whatever the role', () => {
