@@ -48,6 +48,17 @@ export async function ledgerCount(manager: EntityManager, table: string, conditi
   return Number(row.n);
 }
 
+/** The same count for several groups at once (e.g. each unit of a dashboard): one statement, 0 for a group with none. */
+export async function ledgerCountsByGroup(
+  manager: EntityManager,
+  query: { table: string; groupColumn: string; groupIds: readonly string[]; conditions: SqlCondition[] },
+): Promise<Map<string, number>> {
+  const named: Record<string, unknown> = { groupIds: [...query.groupIds] };
+  const where = [...whereOf(query.conditions, named), `c.${query.groupColumn} IN (:...groupIds)`].join(' AND ');
+  const rows = await run(manager, `SELECT c.${query.groupColumn} AS g, COUNT(*) AS n FROM ${query.table} c WHERE ${where} GROUP BY c.${query.groupColumn}`, named);
+  return new Map(rows.map((row) => [String(row.g), Number(row.n)]));
+}
+
 function whereOf(conditions: SqlCondition[], named: Record<string, unknown>): string[] {
   for (const condition of conditions) Object.assign(named, condition.params);
   return conditions.length ? conditions.map((condition) => condition.sql) : ['1'];

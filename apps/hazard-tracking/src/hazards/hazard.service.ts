@@ -1,4 +1,5 @@
-import { escapeLike, ledgerCount, ledgerPage, SqlCondition, subtreeCondition } from '@campus/database';
+import { escapeLike, ledgerCount, ledgerCountsByGroup, ledgerPage, SqlCondition, subtreeCondition } from '@campus/database';
+import DataLoader from 'dataloader';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import {
   BadUserInputError,
@@ -115,8 +116,18 @@ export class HazardService {
       fromRow: hazardFromRow,
       toNode: toHazard,
     });
-    const restricted = [...this.filterConditions(caller, filter, 'c', 'restricted'), { sql: 'c.org_unit_id = :unitId', params: { unitId } }];
-    return { ...connection, countRestricted: () => ledgerCount(this.dataSource.manager, 'hazard', restricted) };
+    return { ...connection, countRestricted: () => this.restrictedCounts(context, filter).load(unitId) };
+  }
+
+  /** OrgUnit.hazards' restrictedCount for every unit of the request with the same filter: one statement. */
+  private restrictedCounts(context: RequestContext, filter: HazardFilter): DataLoader<string, number> {
+    return context.loaders.get(`OrgUnit.hazards.restrictedCount:${JSON.stringify(filter)}`, () => {
+      const conditions = this.filterConditions(callerOf(context), filter, 'c', 'restricted');
+      return new DataLoader<string, number>(async (unitIds) => {
+        const counts = await ledgerCountsByGroup(this.dataSource.manager, { table: 'hazard', groupColumn: 'org_unit_id', groupIds: unitIds, conditions });
+        return unitIds.map((id) => counts.get(id) ?? 0);
+      });
+    });
   }
 
   /** Registers a hazard, or with DISCOVER records a discovery for the unit's managers to assess (随手拍). */
