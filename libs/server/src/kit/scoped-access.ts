@@ -49,14 +49,9 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
    */
   where(asker: Asker, action: A, column: string, paramPrefix = 'scope'): SqlCondition {
     const scope = orgScopeCondition(column, asker.viewer.scopeFor(this.policy.actions[action].roles), paramPrefix);
-    const restricted = this.policy.restricted;
-    if (!restricted) return scope;
-    const handlers = orgScopeCondition(column, asker.viewer.scopeFor(this.rolesFor(action, true)), `${paramPrefix}Handler`);
-    const kindColumn = column.replace(/[^.]*$/, restricted.column);
-    return {
-      sql: `(${scope.sql} AND (${kindColumn} NOT IN (:...${paramPrefix}Kinds) OR ${handlers.sql}))`,
-      params: { ...scope.params, ...handlers.params, [`${paramPrefix}Kinds`]: restricted.kinds },
-    };
+    if (!this.policy.restricted) return scope;
+    const { handlers, kinds, params } = this.restrictionOf(asker, action, column, paramPrefix);
+    return { sql: `(${scope.sql} AND (${kinds} NOT IN (:...${paramPrefix}Kinds) OR ${handlers}))`, params: { ...scope.params, ...params } };
   }
 
   /**
@@ -64,15 +59,10 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
    * counts without showing. Matches nothing when the policy restricts no kinds.
    */
   restrictedWhere(asker: Asker, action: A, column: string, paramPrefix = 'hidden'): SqlCondition {
-    const restricted = this.policy.restricted;
-    if (!restricted) return { sql: '1 = 0', params: {} };
+    if (!this.policy.restricted) return { sql: '1 = 0', params: {} };
     const scope = orgScopeCondition(column, asker.viewer.scopeFor(this.policy.actions[action].roles), paramPrefix);
-    const handlers = orgScopeCondition(column, asker.viewer.scopeFor(this.rolesFor(action, true)), `${paramPrefix}Handler`);
-    const kindColumn = column.replace(/[^.]*$/, restricted.column);
-    return {
-      sql: `(${scope.sql} AND ${kindColumn} IN (:...${paramPrefix}Kinds) AND NOT ${handlers.sql})`,
-      params: { ...scope.params, ...handlers.params, [`${paramPrefix}Kinds`]: restricted.kinds },
-    };
+    const { handlers, kinds, params } = this.restrictionOf(asker, action, column, paramPrefix);
+    return { sql: `(${scope.sql} AND ${kinds} IN (:...${paramPrefix}Kinds) AND NOT ${handlers})`, params: { ...scope.params, ...params } };
   }
 
   /** May the viewer `action` at this path (on a row of a restricted kind)? (No error: for fields that show what a person can do.) */
@@ -177,6 +167,16 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     const row = await this.loader(loaders, manager, asker, action).load(id);
     if (!row) throw new NotFoundError(this.policy.label, id);
     return row;
+  }
+
+  /**
+   * The parts of a restricted policy's conditions: where the viewer handles the kinds (SQL on `column`), the kind
+   * column on the same alias, and their parameters (the kinds as `<prefix>Kinds`).
+   */
+  private restrictionOf(asker: Asker, action: A, column: string, paramPrefix: string): { handlers: string; kinds: string; params: Record<string, unknown> } {
+    const restricted = this.policy.restricted!;
+    const handlers = orgScopeCondition(column, asker.viewer.scopeFor(this.rolesFor(action, true)), `${paramPrefix}Handler`);
+    return { handlers: handlers.sql, kinds: column.replace(/[^.]*$/, restricted.column), params: { ...handlers.params, [`${paramPrefix}Kinds`]: restricted.kinds } };
   }
 
   /** The roles that may `action` a row: for a restricted kind, only those that also handle the kind. */
