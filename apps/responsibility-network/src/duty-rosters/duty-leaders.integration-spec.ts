@@ -13,6 +13,7 @@ const SET_SLOT = 'mutation($input: SetDutySlotInput!) { setDutySlot(input: $inpu
 const GAPS = 'query($id: ID!) { dutyGaps(rosterId: $id) { date shiftName missing } }';
 const CHECK_GAPS = 'mutation($id: ID!) { checkDutyGaps(rosterId: $id) { newlyReported { date shiftName missing } } }';
 const ALL_DAY = { name: '全天', start: '08:00', end: '08:00' };
+const ON_DUTY = 'query($unit: ID!) { onDutyNow(orgUnitId: $unit, at: "2025-10-01T04:00:00.000Z") { leader { name } officers { name } } }';
 
 describe('responsibility-network: designated duty leaders (integration)', () => {
   let fx: ResponsibilityFixture;
@@ -110,8 +111,11 @@ describe('responsibility-network: designated duty leaders (integration)', () => 
     const dean = list.find((row) => row.personId === person.dean)!;
     const officer = as(Role.UNIT_SAFETY_OFFICER, school, person.guard);
     expect(errorOf(await runner.run(officer, WITHDRAW, { input: { id: dean.id } }))?.code).toBe('FORBIDDEN');
+    expect((await runner.data(admin, ON_DUTY, { unit: college.id })).onDutyNow).toEqual({ leader: { name: '李院长' }, officers: [{ name: '张保卫' }] });
     const withdrawn = await runner.data(admin, WITHDRAW, { input: { id: dean.id } });
     expect(withdrawn.withdrawDutyLeader.dutyLeader).toEqual({ id: dean.id, personId: person.dean });
+    // Who is on duty no longer names the withdrawn leader either.
+    expect((await runner.data(admin, ON_DUTY, { unit: college.id })).onDutyNow).toEqual({ leader: null, officers: [{ name: '张保卫' }] });
 
     expect((await runner.data(admin, GAPS, { id: rosterId })).dutyGaps).toEqual([{ date: '2025-10-01', shiftName: '全天', missing: ['LEADER'] }]);
     const check = await runner.data(admin, CHECK_GAPS, { id: rosterId });

@@ -17,7 +17,7 @@ import { DutyRosterEntity } from './duty-roster.entity';
 import { DutySlotEntity, DutySlotOfficerEntity } from './duty-slot.entity';
 import { addDays, dateRangeProblems, shanghaiDateOf, shiftAt, shiftProblems, ShiftTimes } from './duty-time';
 import { CreateDutyRosterInput, DutyRosterFilter, SetDutySlotInput, UpdateDutyRosterInput } from './duty.inputs';
-import { DutyRoster, DutySlot, OnDuty, toDutyRoster, toDutyShift } from './duty.types';
+import { DutyContact, DutyRoster, DutySlot, OnDuty, toDutyRoster, toDutyShift } from './duty.types';
 
 export interface SlotChange {
   roster: DutyRoster;
@@ -190,11 +190,13 @@ export class DutyRosterService {
 
   /**
    * Who is on duty for a unit at an instant: the shift running then in the unit's own rosters, else in
-   * those of the nearest ancestor (within the caller's scope) that has one.
+   * those of the nearest ancestor that has one. The ancestors' rosters answer even beyond the caller's
+   * scope: a college's own people must learn that the school's night shift covers them (公示). A leader
+   * whose designation was withdrawn is not shown, as the gap rules do not count them.
    */
   async onDutyAt(caller: Caller, orgUnitId: string, at: Date): Promise<OnDuty | null> {
     const unit = await this.orgUnits.getVisible(caller, orgUnitId);
-    const chain = unitsUpward(unit.path).filter((link) => DUTY_ROSTER_ACCESS.allows(caller, 'view', link.path));
+    const chain = unitsUpward(unit.path);
     const today = shanghaiDateOf(at);
     const rosters = await this.repository
       .createQueryBuilder('r')
@@ -207,7 +209,9 @@ export class DutyRosterService {
         const running = shiftAt(roster, at);
         if (!running) continue;
         const slots = await slotsOf(this.dataSource.manager, [roster.id], running.date, running.date);
-        const slot = slots.find((candidate) => candidate.shiftName === running.shift.name);
+        const found = slots.find((candidate) => candidate.shiftName === running.shift.name);
+        const leaders = found?.leaderPersonId ? await designatedLeaderIds(this.dataSource.manager, roster.orgUnitId, [found.leaderPersonId]) : new Set<string>();
+        const slot = found ? withDesignatedLeaders([found], leaders)[0] : undefined;
         return {
           roster: toDutyRoster(roster),
           date: running.date,
@@ -216,10 +220,22 @@ export class DutyRosterService {
           endsAt: running.endsAt,
           leaderPersonId: slot?.leaderPersonId ?? null,
           officerPersonIds: slot?.officerPersonIds ?? [],
+          contacts: await this.dutyContacts(slot?.leaderPersonId ?? null, slot?.officerPersonIds ?? []),
         };
       }
     }
     return null;
+  }
+
+  /** The shift's people as posted (公示): names and full phone numbers, the leader first. */
+  private async dutyContacts(leaderId: string | null, officerIds: string[]): Promise<DutyContact[]> {
+    const ids = [...(leaderId ? [leaderId] : []), ...officerIds];
+    if (!ids.length) return [];
+    const people = await this.dataSource.manager.find(PersonEntity, { where: { id: In(ids) }, select: ['id', 'name', 'phone'] });
+    return ids.flatMap((id, index) => {
+      const person = people.find((candidate) => candidate.id === id);
+      return person ? [{ personId: id, name: person.name, phone: person.phone, leader: index === 0 && leaderId !== null }] : [];
+    });
   }
 
   private async refuseOverlap(manager: EntityManager, orgUnitId: string, startDate: string, endDate: string): Promise<void> {

@@ -32,7 +32,7 @@ const ADD_LOG = `mutation($input: AddDutyLogEntryInput!) {
   addDutyLogEntry(input: $input) { logEntry { occurredAt category content date shiftName recordedByPersonId } }
 }`;
 const ON_DUTY = `query($unit: ID!, $at: DateTimeISO) {
-  onDutyNow(orgUnitId: $unit, at: $at) { roster { id orgUnitId } date shift { name overnight } startsAt endsAt leader { name } officers { name } }
+  onDutyNow(orgUnitId: $unit, at: $at) { roster { id orgUnitId } date shift { name overnight } startsAt endsAt leader { name } officers { name } contacts { name phone leader } }
 }`;
 
 const DAY = { name: '白班', start: '08:00', end: '20:00' };
@@ -315,6 +315,10 @@ describe('responsibility-network: 24-hour duty (integration)', () => {
       endsAt: '2025-10-01T12:00:00.000Z',
       leader: { name: '王校长' },
       officers: [{ name: '张保卫' }],
+      contacts: [
+        { name: '王校长', phone: null, leader: true },
+        { name: '张保卫', phone: null, leader: false },
+      ],
     });
 
     const night = (await runner.data(admin, ON_DUTY, { unit: school.id, at: '2025-10-01T19:00:00.000Z' })).onDutyNow;
@@ -338,11 +342,19 @@ describe('responsibility-network: 24-hour duty (integration)', () => {
     expect(unstaffed).toMatchObject({ date: '2025-10-02', shift: { name: '夜班' }, leader: null, officers: [] });
     expect((await runner.data(admin, ON_DUTY, { unit: school.id, at: '2025-10-05T02:00:00.000Z' })).onDutyNow).toBeNull();
 
-    // Outside the viewer's scope: the unit is not found, and a roster above the scope is not borrowed.
+    // Outside the viewer's scope the unit is not found; a college's own people learn that the school's
+    // night shift covers them, though the school's roster is above their scope (公示).
     const otherLeader = viewerWith('acc-other', [[Role.UNIT_LEADER, otherSchool.id, otherSchool.path]]);
     expect(errorOf(await runner.run(otherLeader, ON_DUTY, { unit: school.id, at: '2025-10-01T02:00:00.000Z' }))?.code).toBe('NOT_FOUND');
     const collegeLeader = viewerWith('acc-college', [[Role.UNIT_LEADER, college.id, college.path]]);
-    expect((await runner.data(collegeLeader, ON_DUTY, { unit: college.id, at: '2025-10-01T19:00:00.000Z' })).onDutyNow).toBeNull();
+    const borrowed = (await runner.data(collegeLeader, ON_DUTY, { unit: college.id, at: '2025-10-01T19:00:00.000Z' })).onDutyNow;
+    expect(borrowed).toMatchObject({ roster: { id: rosterId, orgUnitId: school.id }, shift: { name: '夜班' } });
+    expect(borrowed.contacts.map((contact: { name: string; leader: boolean }) => [contact.name, contact.leader])).toEqual([
+      ['李副校长', true],
+      ['赵老师', false],
+      ['张保卫', false],
+    ]);
+    expect(errorOf(await runner.run(collegeLeader, ON_DUTY, { unit: school.id, at: '2025-10-01T19:00:00.000Z' }))?.code).toBe('NOT_FOUND');
   });
 
   it('updates a roster with optimistic locking and keeps staffed shifts', async () => {

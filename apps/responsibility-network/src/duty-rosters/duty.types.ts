@@ -149,6 +149,21 @@ export class DutyLogEntry {
   createdAt: Date;
 }
 
+@ObjectType('DutyContact', { description: '值班公示的联系人：姓名和完整电话，供所覆盖单位的全体人员查看' })
+export class DutyContact {
+  @Field(() => ID)
+  personId: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true, description: '联系电话（完整号码，供值班公示）' })
+  phone: string | null;
+
+  @Field({ description: '是否带班领导' })
+  leader: boolean;
+}
+
 @ObjectType('OnDuty', { description: '此刻在岗：所在值班表、班次、带班领导和值班人员' })
 export class OnDuty {
   @Field(() => DutyRoster)
@@ -169,6 +184,11 @@ export class OnDuty {
   leaderPersonId: string | null;
 
   officerPersonIds: string[];
+
+  @Field(() => [DutyContact], {
+    description: '值班公示：带班领导在前，再是值班人员；上级单位的值班表覆盖本单位时，本单位人员也可看到（leader/officers 仍按数据范围）',
+  })
+  contacts: DutyContact[];
 }
 
 @ObjectType()
