@@ -89,7 +89,7 @@ export class SubmitForAcceptanceInput extends HazardTransitionInput {
   rectificationNote: string;
 }
 
-@InputType({ description: '验收：通过则已验收，不通过则退回整改' })
+@InputType({ description: '验收：通过则已验收，不通过则退回整改；不通过时 comment 为必填的验收意见' })
 export class AcceptHazardInput extends HazardTransitionInput {
   @Field({ description: '是否验收通过' })
   passed: boolean;

@@ -159,6 +159,12 @@ describe('hazard-tracking: the closed loop (integration)', () => {
       message: expect.stringContaining('整改责任人不能验收'),
     });
     expect((await refusal(schoolOffice, 'closeHazard', hazard)).code).toBe('CONFLICT');
+    const withoutOpinion = await attempt(schoolOffice, 'acceptHazard', hazard, { passed: false });
+    expect(withoutOpinion.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'comment', message: expect.stringContaining('验收不通过须填写验收意见') }],
+    });
+    expect((await refusal(schoolOffice, 'acceptHazard', hazard, { passed: false, comment: '   ' })).code).toBe('BAD_USER_INPUT');
     hazard = await step(schoolOffice, 'acceptHazard', hazard, { passed: false, comment: '压力表指针不在绿区' });
     expect(hazard).toMatchObject({ status: 'RECTIFYING', failedAcceptances: 1 });
     const photos = [await photo(hazard), await photo(hazard)];

@@ -1,6 +1,6 @@
 import { clientRequest, oncePerRequest } from '@campus/server';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
-import { calendarDateOf, Caller, ConflictError, ForbiddenError, LoaderRegistry } from '@campus/graphql';
+import { BadUserInputError, calendarDateOf, Caller, ConflictError, ForbiddenError, LoaderRegistry } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { HazardAction, HazardGrade } from './hazard-enums';
@@ -103,6 +103,9 @@ export class HazardLoopService {
       const plan = await manager.findOneBy(HazardPlanEntity, { hazardId: hazard.id });
       if (plan?.responsiblePersonId && personId === plan.responsiblePersonId) {
         throw new ConflictError('SELF_ACCEPTANCE', '整改责任人不能验收本隐患，请由其他人验收', { id: hazard.id });
+      }
+      if (!input.passed && !input.comment?.trim()) {
+        throw new BadUserInputError([{ field: 'comment', message: '验收不通过须填写验收意见：不通过的原因和整改要求' }]);
       }
       if (!input.passed) hazard.failedAcceptances += 1;
     });

@@ -98,7 +98,7 @@ describe('hazard_monthly: kept with every change, agrees with a recount', () => 
 
     await register('failedOnce', officer, 'collegea', 'GAS', 'MAJOR', 40);
     await planAndRectify('failedOnce', day(5), true);
-    await step(office, 'failedOnce', 'acceptHazard', { passed: false });
+    await step(office, 'failedOnce', 'acceptHazard', { passed: false, comment: '仍有漏水' });
     await step(officer, 'failedOnce', 'submitForAcceptance', { rectificationNote: '再次整改' });
     await step(office, 'failedOnce', 'acceptHazard', { passed: true });
     await step(office, 'failedOnce', 'closeHazard');
