@@ -96,4 +96,22 @@ export class RiskPointFilter {
 
   @Field({ defaultValue: false, description: '只看评审已逾期的（评审日期早于今天）' })
   reviewOverdue: boolean;
+
+  @Field(() => ID, { nullable: true, description: '只看该单位及其下级单位的风险点' })
+  @IsOptional()
+  orgUnitId?: string;
+
+  @Field({ defaultValue: false, description: '包括已销号的风险点（默认只列在管的）' })
+  includeStruckOff: boolean;
+}
+
+@InputType({ description: '风险点销号：填写原因；审批人为操作人本人' })
+export class StrikeOffRiskPointInput extends VersionedInput {
+  @Field({ description: '销号原因' })
+  @Length(2, 1000, { message: '销号原因长度应为 2–1000 个字符' })
+  reason: string;
+
+  @Field(() => CalendarDate, { nullable: true, description: '销号日期，默认今天；不能晚于今天' })
+  @IsOptional()
+  struckOffOn?: string;
 }

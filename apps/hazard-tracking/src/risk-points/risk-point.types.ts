@@ -1,8 +1,51 @@
 import { CalendarDate, ConnectionType, OrgUnitReference, orgUnitReference, PersonReference, personReference } from '@campus/graphql';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { HazardCategory } from '../hazards/hazard-enums';
 import { RiskLevel, RiskMethod } from './risk-level';
-import { RiskPointEntity } from './risk-point.entity';
+import { RiskPointState, riskPointState } from './risk-point.access';
+import { RiskPointEntity, RiskPointStepEntity } from './risk-point.entity';
+
+registerEnumType(RiskPointState, {
+  name: 'RiskPointState',
+  description: '风险点状态',
+  valuesConfig: { ACTIVE: { description: '在管' }, STRUCK_OFF: { description: '已销号' } },
+});
+
+@ObjectType('RiskPointStrikeOff', { description: '风险点销号记录' })
+export class RiskPointStrikeOff {
+  @Field(() => CalendarDate, { description: '销号日期' })
+  on: string;
+
+  @Field({ description: '销号原因' })
+  reason: string;
+
+  @Field(() => ID, { description: '审批人账号' })
+  approverAccountId: string;
+
+  @Field(() => PersonReference, { nullable: true, description: '审批人' })
+  approver: PersonReference | null;
+}
+
+@ObjectType('RiskPointStep', { description: '风险点历史记录（复评、销号）' })
+export class RiskPointStep {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: '操作：REVIEW 复评、STRIKE_OFF 销号' })
+  action: string;
+
+  @Field(() => String, { nullable: true, description: '说明（销号原因等）' })
+  comment: string | null;
+
+  @Field(() => ID, { description: '操作账号' })
+  accountId: string;
+
+  @Field(() => PersonReference, { nullable: true, description: '操作人' })
+  person: PersonReference | null;
+
+  @Field(() => Date)
+  at: Date;
+}
 
 @ObjectType('RiskFactors', { description: '评价因子：矩阵法为 L、S；LEC 法为 L、E、C' })
 export class RiskFactors {
@@ -63,8 +106,14 @@ export class RiskPoint {
   @Field(() => Date, { nullable: true })
   lastReviewedAt: Date | null;
 
-  @Field()
+  @Field({ description: '是否在管（销号后为否）' })
   active: boolean;
+
+  @Field(() => RiskPointState, { description: '状态' })
+  state: RiskPointState;
+
+  @Field(() => RiskPointStrikeOff, { nullable: true, description: '销号记录（已销号时）' })
+  strikeOff: RiskPointStrikeOff | null;
 
   @Field(() => Int)
   version: number;
@@ -102,6 +151,20 @@ export function toRiskPoint(entity: RiskPointEntity): RiskPoint {
     reviewDate: entity.reviewDate,
     lastReviewedAt: entity.lastReviewedAt,
     active: entity.active,
+    state: riskPointState(entity),
+    strikeOff:
+      entity.struckOffOn && entity.struckOffReason && entity.struckOffByAccountId
+        ? {
+            on: entity.struckOffOn,
+            reason: entity.struckOffReason,
+            approverAccountId: entity.struckOffByAccountId,
+            approver: personReference(entity.struckOffByPersonId),
+          }
+        : null,
     version: entity.version,
   };
+}
+
+export function toRiskPointStep(step: RiskPointStepEntity): RiskPointStep {
+  return { id: step.id, action: step.action, comment: step.comment, accountId: step.accountId, person: personReference(step.personId), at: step.at };
 }
