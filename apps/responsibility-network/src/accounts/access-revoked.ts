@@ -2,7 +2,7 @@ import { AccountAccessRevoked, recordEvent } from '@campus/events';
 import { EntityManager } from 'typeorm';
 
 /** Why tokens were revoked (carried in the event, for the logs). */
-export type RevocationCause = 'LOGOUT' | 'GRANT_REVOKED' | 'PASSWORD_CHANGED' | 'ACCOUNT_DEACTIVATED';
+export type RevocationCause = 'LOGOUT' | 'GRANT_REVOKED' | 'PASSWORD_CHANGED' | 'ACCOUNT_DEACTIVATED' | 'PAIRING_ENDED';
 
 /** A minute beyond the token lifetime: clocks of other services may run a little behind. */
 const CLOCK_MARGIN_MS = 60_000;

@@ -35,7 +35,15 @@ export class AccountService {
     private readonly tokens: TokenSettings,
     /** A new first responsible person: letters the unit signed need signing again. */
     private readonly onUnitLeaderGranted: (manager: EntityManager, unitId: string, personId: string) => Promise<unknown> = async () => undefined,
+    /** Grants the account holds through something else than a role_grant row (a section's pairing with a school). */
+    private readonly derivedGrantsOf: (manager: EntityManager, accountId: string) => Promise<RoleGrant[]> = async () => [],
   ) {}
+
+  /** What a new token of the account carries: its own grants and the derived ones. */
+  async tokenGrantsOf(accountId: string): Promise<RoleGrant[]> {
+    const own = (await this.grantsOf(accountId)).map(({ role, unitId, path }) => ({ role, unitId, path }));
+    return [...own, ...(await this.derivedGrantsOf(this.dataSource.manager, accountId))];
+  }
 
   /** Current grants with the granted units' current paths. */
   async grantsOf(accountId: string): Promise<(RoleGrant & { id: string })[]> {

@@ -2,6 +2,7 @@ import { FeatureModule, PeriodicJob, perService } from '@campus/server';
 import { flagLettersForNewLeader } from '../letters/new-leader';
 import { RoleGrantLog1764200000007 } from '../migrations/1764200000007-role-grant-log';
 import { LoginThrottle1764700000110 } from '../migrations/1764700000110-login-throttle';
+import { pairingGrantsOf } from '../section-pairing/section-pairing-grants';
 import type { ResponsibilityDeps } from '../service';
 import { AccountEntity } from './account.entity';
 import { AccountResolver } from './account.resolver';
@@ -11,7 +12,7 @@ import { RoleGrantLogEntity } from './role-grant-log.entity';
 import { ROLE_GRANT_POLICY } from './role-grant.access';
 import { RoleGrantEntity } from './role-grant.entity';
 
-const accountService = perService((deps: ResponsibilityDeps) => new AccountService(deps.dataSource, deps.outbox, deps.tokens, flagLettersForNewLeader));
+const accountService = perService((deps: ResponsibilityDeps) => new AccountService(deps.dataSource, deps.outbox, deps.tokens, flagLettersForNewLeader, pairingGrantsOf));
 const loginService = perService((deps: ResponsibilityDeps) => new LoginService(deps.dataSource, deps.outbox, deps.tokens, accountService(deps)));
 
 /** 账号与授权: local accounts, login (throttled), logout, password changes, role grants with their log, and `me` (its open responsibilities: my-responsibilities). */

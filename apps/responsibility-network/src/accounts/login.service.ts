@@ -76,10 +76,10 @@ export class LoginService {
     return this.issue(account);
   }
 
-  /** A token for a new session of the account, with its current grants. */
+  /** A token for a new session of the account, with its current grants (its own and those derived from a pairing). */
   private async issue(account: AccountEntity): Promise<IssuedToken> {
     const secret = this.requireLocalLogin();
-    const grants = (await this.accounts.grantsOf(account.id)).map(({ role, unitId, path }) => ({ role, unitId, path }));
+    const grants = await this.accounts.tokenGrantsOf(account.id);
     const sessionId = newId();
     const token = await signToken({ accountId: account.id, personId: account.personId, grants, sessionId }, secret, this.tokens.ttlSeconds);
     const expiresAt = new Date(Date.now() + this.tokens.ttlSeconds * 1000);
