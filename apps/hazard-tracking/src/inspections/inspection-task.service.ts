@@ -1,10 +1,11 @@
 import { InspectionTaskScheduled, InspectionTaskStopped, NO_OUTBOX_SIGNAL, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
-import { BadUserInputError, calendarDateOf, Caller, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
+import { BadUserInputError, calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { clientRequest, oncePerRequest, requireTransition } from '@campus/server';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { HazardExtensions } from '../hazards/hazard-extensions';
 import { ChecklistService } from './checklist.service';
 import { activeState, InspectionCadence, InspectionTargetKind } from './inspection-enums';
 import { INSPECTION_TASK_ACCESS, INSPECTION_TASK_TRANSITIONS } from './inspection-task.access';
@@ -18,6 +19,23 @@ export interface InspectionOptions {
   now?: () => Date;
   /** Wakes the relay for the events a change recorded. */
   outbox?: OutboxSignal;
+  /** Refuses a campaign that does not take hazards of a unit (the hazard core's campaign link rule). */
+  checkCampaignLink?: HazardExtensions['checkCampaignLink'];
+}
+
+/**
+ * The task's campaign if it still takes hazards of the task's unit, else null: a campaign that ended after
+ * the task was set up no longer counts its findings, which are still registered.
+ */
+export async function acceptingCampaign(manager: EntityManager, options: InspectionOptions, task: InspectionTaskEntity): Promise<string | null> {
+  if (!task.campaignId || !options.checkCampaignLink) return null;
+  try {
+    await options.checkCampaignLink(manager, task.campaignId, task.orgPath);
+    return task.campaignId;
+  } catch (error) {
+    if (error instanceof ConflictError || error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 export function scheduleOf(task: Pick<InspectionTask, 'cadence' | 'startsOn' | 'endsOn'>) {
@@ -32,7 +50,7 @@ export class InspectionTaskService {
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
     private readonly checklists: ChecklistService,
-    options: InspectionOptions = {},
+    private readonly options: InspectionOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
     this.outbox = options.outbox ?? NO_OUTBOX_SIGNAL;
@@ -61,6 +79,7 @@ export class InspectionTaskService {
     if (filter.cadence) query.andWhere('t.cadence = :cadence', { cadence: filter.cadence });
     if (filter.gridId) query.andWhere('t.grid_id = :gridId', { gridId: filter.gridId });
     if (filter.placeId) query.andWhere('t.place_id = :placeId', { placeId: filter.placeId });
+    if (filter.campaignId) query.andWhere('t.campaign_id = :campaignId', { campaignId: filter.campaignId });
     const page = await recentFirstPage(query, 't', first, decodeCursor(after, 2));
     return toConnection(page.rows, first, page.totalCount, recentFirstKey, toInspectionTask);
   }
@@ -75,12 +94,14 @@ export class InspectionTaskService {
     INSPECTION_TASK_ACCESS.checkRole(caller, 'create', path);
     const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'createInspectionTask', input), async (manager) => {
       await this.checklists.usableTemplate(manager, caller, input.templateId, path);
+      if (input.campaignId) await this.requireCampaignLink(manager, input.campaignId, path);
       const task = manager.create(InspectionTaskEntity, {
         id: newId(),
         orgUnitId: input.orgUnitId,
         orgPath: path,
         name: input.name,
         templateId: input.templateId,
+        campaignId: input.campaignId ?? null,
         targetKind: input.gridId ? InspectionTargetKind.GRID : input.placeId ? InspectionTargetKind.PLACE : InspectionTargetKind.UNIT,
         gridId: input.gridId ?? null,
         placeId: input.placeId ?? null,
@@ -155,4 +176,11 @@ export class InspectionTaskService {
       ))
       .load(taskId);
   }
+
+  /** The campaign must take hazards of the task's unit (BAD_USER_INPUT on campaignId otherwise: the task is the input at fault). */
+  private async requireCampaignLink(manager: EntityManager, campaignId: string, path: string): Promise<void> {
+    if (!this.options.checkCampaignLink) throw new BadUserInputError([{ field: 'campaignId', message: '本服务未启用专项整治' }]);
+    await this.options.checkCampaignLink(manager, campaignId, path);
+  }
+
 }

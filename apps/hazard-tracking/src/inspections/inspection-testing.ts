@@ -15,7 +15,7 @@ export const PATHS = {
 };
 
 export const TEMPLATE_FIELDS = 'id name category builtIn active version orgUnit { id } items { id seq text guidance defaultGrade }';
-export const TASK_FIELDS = `id name targetKind gridId placeId placeText cadence startsOn endsOn active deactivatedOn version orgUnit { id } assignee { id }
+export const TASK_FIELDS = `id name campaignId targetKind gridId placeId placeText cadence startsOn endsOn active deactivatedOn version orgUnit { id } assignee { id }
   template { id name } currentPeriod { start end } currentInspection { id }`;
 export const INSPECTION_FIELDS = `id periodStart periodEnd performedAt passedCount failedCount note orgUnit { id } performedBy { id } task { id name }
   results { id itemId seq itemText passed note grade hazardId }

@@ -12,6 +12,10 @@ export class InspectionTaskEntity extends ScopedRecord {
   @Column({ name: 'template_id', ...ASCII_ID })
   templateId: string;
 
+  /** The campaign (专项整治) the task serves, if any: the hazards its inspections raise are linked to it. */
+  @Column({ name: 'campaign_id', ...ASCII_ID, nullable: true })
+  campaignId: string | null;
+
   @Column({ name: 'target_kind', type: 'varchar', length: 16 })
   targetKind: InspectionTargetKind;
 

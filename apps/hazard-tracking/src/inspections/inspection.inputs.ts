@@ -13,6 +13,10 @@ export class CreateInspectionTaskInput {
   @Field(() => ID, { description: '检查表' })
   templateId: string;
 
+  @Field(() => ID, { nullable: true, description: '所属专项整治：检查发现的隐患计入该专项整治的统计；专项整治须覆盖负责单位且未结束' })
+  @IsOptional()
+  campaignId?: string | null;
+
   @Field({ description: '任务名称，如 信息楼每日消防检查' })
   @Length(2, 100, { message: '任务名称长度应为 2–100 个字符' })
   name: string;
@@ -129,6 +133,10 @@ export class InspectionTaskFilter {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   placeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '所属专项整治' })
+  @IsOptional()
+  campaignId?: string | null;
 }
 
 @InputType()

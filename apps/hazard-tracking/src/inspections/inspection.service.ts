@@ -24,7 +24,7 @@ import { Hazard, toHazard } from '../hazards/hazard.types';
 import { ChecklistItemEntity, ChecklistTemplateEntity } from './checklist.entity';
 import { activeState } from './inspection-enums';
 import { INSPECTION_TASK_ACCESS, INSPECTION_TASK_TRANSITIONS } from './inspection-task.access';
-import { InspectionOptions, scheduleOf } from './inspection-task.service';
+import { acceptingCampaign, InspectionOptions, scheduleOf } from './inspection-task.service';
 import { INSPECTION_ACCESS } from './inspection.access';
 import { InspectionEntity, InspectionResultEntity, InspectionTaskEntity } from './inspection.entity';
 import { InspectionFilter, InspectionItemResultInput, PerformInspectionInput } from './inspection.inputs';
@@ -59,7 +59,7 @@ export class InspectionService {
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
     private readonly outbox: OutboxSignal,
-    options: InspectionOptions = {},
+    private readonly options: InspectionOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
   }
@@ -135,6 +135,7 @@ export class InspectionService {
         });
         await manager.insert(InspectionEntity, inspection);
         const byId = new Map(items.map((item) => [item.id, item]));
+        const campaignId = failed ? await acceptingCampaign(manager, this.options, task) : null;
         for (const result of input.results) {
           const item = byId.get(result.itemId)!;
           const resultId = newId();
@@ -156,6 +157,7 @@ export class InspectionService {
                   placeId: task.placeId,
                   gridId: task.gridId,
                   sourceRef: { type: INSPECTION_SOURCE_REF, id: resultId },
+                  campaignId,
                 },
                 viewer,
               );

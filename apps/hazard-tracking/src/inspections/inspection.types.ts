@@ -33,6 +33,9 @@ export class InspectionTask {
 
   templateId: string;
 
+  @Field(() => ID, { nullable: true, description: '所属专项整治：检查发现的隐患计入其统计' })
+  campaignId: string | null;
+
   @Field(() => OrgUnitReference, { description: '负责单位' })
   orgUnit: OrgUnitReference;
 
@@ -245,6 +248,7 @@ export function toInspectionTask(entity: InspectionTaskEntity): InspectionTask {
     id: entity.id,
     name: entity.name,
     templateId: entity.templateId,
+    campaignId: entity.campaignId,
     orgUnit: orgUnitReference(entity.orgUnitId),
     targetKind: entity.targetKind,
     gridId: entity.gridId,

@@ -1,5 +1,6 @@
 import { FeatureModule } from '@campus/server';
 import { Inspections1764400000030 } from '../migrations/1764400000030-inspections';
+import { InspectionTaskCampaign1765000000900 } from '../migrations/1765000000900-inspection-task-campaign';
 import type { HazardDeps } from '../service';
 import { CHECKLIST_TEMPLATE_POLICY } from './checklist.access';
 import { ChecklistItemEntity, ChecklistTemplateEntity } from './checklist.entity';
@@ -18,11 +19,11 @@ import { InspectionService } from './inspection.service';
 export const INSPECTIONS_MODULE: FeatureModule<HazardDeps> = {
   name: 'inspections',
   entities: [ChecklistTemplateEntity, ChecklistItemEntity, InspectionTaskEntity, InspectionEntity, InspectionResultEntity],
-  migrations: [Inspections1764400000030],
+  migrations: [Inspections1764400000030, InspectionTaskCampaign1765000000900],
   scopedTables: ['checklist_template', 'inspection_task', 'inspection'],
   policies: [CHECKLIST_TEMPLATE_POLICY, INSPECTION_TASK_POLICY, INSPECTION_POLICY],
-  resolvers: ({ dataSource, directory, outbox, settings }) => {
-    const options = { now: settings.now, outbox };
+  resolvers: ({ dataSource, directory, outbox, settings, hazardExtensions }) => {
+    const options = { now: settings.now, outbox, checkCampaignLink: hazardExtensions.checkCampaignLink };
     const checklists = new ChecklistService(dataSource, directory);
     const tasks = new InspectionTaskService(dataSource, directory, checklists, options);
     return [
