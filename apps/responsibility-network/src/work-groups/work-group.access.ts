@@ -1,10 +1,13 @@
-import { ADMIN_ROLES } from '@campus/auth';
+import { UNIT_HEAD_ROLES } from '@campus/auth';
 import { policyFromTransitions, scopedAccess, TransitionTable, viewRule } from '@campus/server';
 import { WorkGroupEntity } from './work-group.entity';
 
-/** Leading groups, task forces and supervision groups are set up by the bureau and the school safety offices. */
-const GROUP_KEEPERS = ADMIN_ROLES;
-const REFUSAL = '只有教育局或学校安全保卫处可以设立和调整工作机构';
+/**
+ * Leading groups, task forces and supervision groups are set up by the bureau and the school safety offices,
+ * and by a unit's leader for the unit itself: seed 001 五(一) asks each college to form its own 工作专班.
+ */
+const GROUP_KEEPERS = UNIT_HEAD_ROLES;
+const REFUSAL = '只有教育局、学校安全保卫处或本单位负责人可以设立和调整工作机构';
 const DISSOLVED = '工作机构已撤销，不能再修改';
 const MEMBER_RULE = '成员须为成立单位或其下级单位的在职人员';
 

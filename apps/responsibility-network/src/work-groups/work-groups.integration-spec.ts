@@ -168,12 +168,15 @@ describe('responsibility-network: work groups (integration)', () => {
     expect(await count('work_group')).toBe(before);
   });
 
-  it('needs an admin role at the owning unit: STAFF and unit leaders are FORBIDDEN, other units NOT_FOUND', async () => {
+  it("needs an admin role or the unit leader's at the owning unit: STAFF and safety officers are FORBIDDEN, other units NOT_FOUND", async () => {
     const input = { orgUnitId: college.id, kind: 'TASK_FORCE', name: '信息学院校园安全工作专班' };
     const staff = viewerWith('staff', [[Role.STAFF, college.id, college.path]]);
     expect((await runner.run(staff, CREATE_GROUP, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const leader = viewerWith('leader', [[Role.UNIT_LEADER, college.id, college.path]]);
-    expect((await runner.run(leader, CREATE_GROUP, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const officer = viewerWith('officer', [[Role.UNIT_SAFETY_OFFICER, college.id, college.path]]);
+    expect((await runner.run(officer, CREATE_GROUP, { input })).errors?.[0]).toMatchObject({
+      message: expect.stringContaining('本单位负责人'),
+      extensions: { code: 'FORBIDDEN' },
+    });
     const otherSafety = viewerWith('other-safety', [[Role.SAFETY_OFFICE, otherCollege.id, otherCollege.path]]);
     expect((await runner.run(otherSafety, CREATE_GROUP, { input })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const onLeadingGroup = await runner.run(otherSafety, DISSOLVE, { input: { id: leadingGroup.id, version: leadingGroup.version } });
@@ -310,6 +313,19 @@ describe('responsibility-network: work groups (integration)', () => {
       { id: leadingGroup.id, name: '校园安全稳定工作领导小组', kind: 'LEADING_GROUP', active: false },
     ]);
     expect(active.workGroups.edges.map((edge: any) => edge.node.id)).not.toContain(leadingGroup.id);
+  });
+
+  it("lets a college's leader form and staff the college's own 工作专班 (seed 001 五(一)), but not one of the school", async () => {
+    const leader = viewerWith('mech-leader', [[Role.UNIT_LEADER, otherCollege.id, otherCollege.path]], people.mechDean);
+    const input = { orgUnitId: otherCollege.id, kind: 'TASK_FORCE', name: '机电学院校园安全工作专班', members: [{ personId: people.mechDean, role: 'LEADER' }] };
+    const created = (await runner.data(leader, CREATE_GROUP, { input })).createWorkGroup.workGroup;
+    expect(created).toMatchObject({ name: '机电学院校园安全工作专班', kind: 'TASK_FORCE', version: 1 });
+    const renamed = (await runner.data(leader, UPDATE_GROUP, { input: { id: created.id, version: created.version, name: '机电学院安全稳定工作专班' } })).updateWorkGroup;
+    expect(renamed.workGroup).toMatchObject({ name: '机电学院安全稳定工作专班', version: 2 });
+    const schoolGroup = await runner.run(leader, CREATE_GROUP, { input: { orgUnitId: school.id, kind: 'TASK_FORCE', name: '全校专班' } });
+    expect(schoolGroup.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const outsider = await runner.run(leader, SET_MEMBERS, { input: { id: created.id, version: 2, members: [{ personId: people.dean, role: 'MEMBER' }] } });
+    expect(outsider.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('publishes work-group.changed with the version after each change, the last one after dissolving', async () => {
