@@ -14,7 +14,8 @@ export const NOT_EXERCISED: Record<string, string> = {
 };
 
 /**
- * Mutations only administrators (教育局管理员, 学校安全保卫处) may call (ADMIN_ROLES in their access policies):
+ * Mutations only administrators (教育局管理员, 学校安全保卫处) may call (ADMIN_ROLES in their access policies; work
+ * groups are not here since a unit's leader forms the unit's own 工作专班):
  * every other role calls them against objects in its own scope (function-level authorisation, BFLA), which is
  * the only test possible for the roles whose scope has nothing outside it (the bureau's inspector).
  */
@@ -25,10 +26,6 @@ export const ADMIN_ONLY_MUTATIONS: readonly string[] = [
   'createAccount',
   'grantRole',
   'revokeRole',
-  'createWorkGroup',
-  'updateWorkGroup',
-  'setWorkGroupMembers',
-  'dissolveWorkGroup',
   'createCampaign',
   'updateCampaign',
   'publishCampaign',
