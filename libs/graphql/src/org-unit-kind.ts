@@ -7,6 +7,8 @@ export enum OrgUnitKind {
   COLLEGE = 'COLLEGE',
   DEPARTMENT = 'DEPARTMENT',
   OFFICE = 'OFFICE',
+  /** A class (班级) of students under a school or college: its class teacher (班主任) holds a grant there. */
+  CLASS = 'CLASS',
 }
 
 registerEnumType(OrgUnitKind, {
@@ -18,6 +20,7 @@ registerEnumType(OrgUnitKind, {
     COLLEGE: { description: '二级学院' },
     DEPARTMENT: { description: '处室/部门' },
     OFFICE: { description: '科室/办公室' },
+    CLASS: { description: '班级（学生所在的班，班主任在此任职）' },
   },
 });
 
@@ -27,4 +30,5 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
   COLLEGE: '二级学院',
   DEPARTMENT: '处室',
   OFFICE: '科室',
+  CLASS: '班级',
 };

@@ -1,6 +1,6 @@
 import { mayContain, OrgUnitKind } from './org-unit-kind';
 
-const { BUREAU, SCHOOL, COLLEGE, DEPARTMENT, OFFICE } = OrgUnitKind;
+const { BUREAU, SCHOOL, COLLEGE, DEPARTMENT, OFFICE, CLASS } = OrgUnitKind;
 
 describe('mayContain', () => {
   it.each([
@@ -11,6 +11,9 @@ describe('mayContain', () => {
     [COLLEGE, OFFICE],
     [DEPARTMENT, OFFICE],
     [OFFICE, OFFICE],
+    [BUREAU, OFFICE],
+    [SCHOOL, CLASS],
+    [COLLEGE, CLASS],
   ])('allows %s to contain %s', (parent, child) => {
     expect(mayContain(parent, child)).toBe(true);
   });
@@ -20,10 +23,13 @@ describe('mayContain', () => {
     [SCHOOL, SCHOOL],
     [SCHOOL, OFFICE],
     [BUREAU, COLLEGE],
-    [BUREAU, OFFICE],
     [COLLEGE, COLLEGE],
     [COLLEGE, DEPARTMENT],
     [OFFICE, COLLEGE],
+    [CLASS, CLASS],
+    [CLASS, OFFICE],
+    [BUREAU, CLASS],
+    [DEPARTMENT, CLASS],
   ])('refuses %s containing %s', (parent, child) => {
     expect(mayContain(parent, child)).toBe(false);
   });
