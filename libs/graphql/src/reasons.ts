@@ -64,6 +64,7 @@ export const REASONS = {
   NO_FIRST_RESPONSIBLE_PERSON: { code: 'CONFLICT', message: '该单位尚未确定第一责任人（单位负责人授权）' },
   NOT_FIRST_RESPONSIBLE_PERSON: { code: 'CONFLICT', message: '所填人员不是该单位的第一责任人' },
   NOT_DESIGNATED: { code: 'CONFLICT', message: '该人员不在单位指定的名单内（如带班领导名单）' },
+  LAB_REQUIREMENTS_NOT_MET: { code: 'CONFLICT', message: '未满足实验室准入条件（安全培训、安全测试）' },
 
   SERVICE_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', message: '依赖的服务暂时不可用，请稍后重试' },
   SUBGRAPH_UNAVAILABLE: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用（可能正在重启），请稍后重试' },
