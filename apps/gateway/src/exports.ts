@@ -83,6 +83,12 @@ const EXPORTS: Record<string, ExportDefinition> = {
     parameters: ['orgUnitId'],
     optional: ['from', 'to'],
   },
+  'health-check-completion': {
+    query: `query HealthCheckCompletionExport($orgUnitId: ID!, $from: CalendarDate!, $to: CalendarDate!) {
+      healthCheckCompletionWorkbook(orgUnitId: $orgUnitId, from: $from, to: $to) { filename contentType base64 } }`,
+    field: 'healthCheckCompletionWorkbook',
+    parameters: ['orgUnitId', 'from', 'to'],
+  },
 };
 
 /** The query's variables from the query string, or the name of a JSON parameter that does not parse. */
