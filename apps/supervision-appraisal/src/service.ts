@@ -14,6 +14,7 @@ import { EDUCATION_FACTS_MODULE } from './education-facts/education-facts.module
 import { HAZARD_COUNTS_MODULE } from './hazard-counts/hazard-counts.module';
 import { HAZARD_FACTS_MODULE } from './hazard-facts/hazard-facts.module';
 import { METRICS_MODULE } from './metrics/metrics.module';
+import { PERIODIC_REPORTS_MODULE } from './periodic-reports/periodic-reports.module';
 import { supervisionPhotoSettings, supervisionPhotoVariables } from './supervisions/supervision-photo-config';
 import { SUPERVISIONS_MODULE } from './supervisions/supervisions.module';
 
@@ -26,7 +27,7 @@ export interface AppraisalDeps extends ServiceBase {
   personNames?: PersonNameLookup;
 }
 
-export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, APPRAISALS_MODULE, APPRAISAL_EXPORTS_MODULE, SUPERVISIONS_MODULE, ACCOUNTABILITY_MODULE, ORG_PROJECTION_MODULE];
+export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, APPRAISALS_MODULE, APPRAISAL_EXPORTS_MODULE, SUPERVISIONS_MODULE, ACCOUNTABILITY_MODULE, PERIODIC_REPORTS_MODULE, ORG_PROJECTION_MODULE];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar, ...supervisionPhotoVariables() });
 

@@ -1,0 +1,41 @@
+import { FeatureModule } from '@campus/server';
+import { PeriodicReports1765000000400 } from '../migrations/1765000000400-periodic-reports';
+import type { AppraisalDeps } from '../service';
+import { REPORT_SUBMISSION_POLICY, REPORT_TEMPLATE_POLICY } from './periodic-report.access';
+import { ReportRevisionEntity, ReportSubmissionEntity, ReportTargetEntity, ReportTemplateEntity } from './periodic-report.entity';
+import { PeriodicReportServices, PeriodicReportSubmissionResolver, PeriodicReportTemplateResolver } from './periodic-report.resolver';
+import { ReportStatusService } from './report-status';
+import { ReportSubmissionService } from './report-submissions.service';
+import { ReportTemplateService } from './report-templates.service';
+
+/** The services on a clock: the real one in the service, a fixed one in tests. */
+export function periodicReportServices(deps: AppraisalDeps, now: () => Date = () => new Date()): PeriodicReportServices {
+  return {
+    templates: new ReportTemplateService(deps.dataSource, deps.directory, now),
+    submissions: new ReportSubmissionService(deps.dataSource, deps.directory, now),
+    status: new ReportStatusService(deps.dataSource, deps.directory, now),
+    now,
+  };
+}
+
+/** A module on a given clock (tests); PERIODIC_REPORTS_MODULE runs on the real one. */
+export function periodicReportsModule(now?: () => Date): FeatureModule<AppraisalDeps> {
+  return {
+    name: 'periodic-reports',
+    entities: [ReportTemplateEntity, ReportTargetEntity, ReportSubmissionEntity, ReportRevisionEntity],
+    migrations: [PeriodicReports1765000000400],
+    scopedTables: ['periodic_report_template', 'periodic_report_submission', { table: 'periodic_report_submission', column: 'issuing_path' }],
+    policies: [REPORT_TEMPLATE_POLICY, REPORT_SUBMISSION_POLICY],
+    resolvers: (deps) => {
+      const services = periodicReportServices(deps, now);
+      return [new PeriodicReportTemplateResolver(deps.dataSource, services), new PeriodicReportSubmissionResolver(services)];
+    },
+  };
+}
+
+/**
+ * 周安排、月调度、季报告 (seed 002): report templates a unit issues to its subordinate units with a cadence and a
+ * due rule; one submission per target unit and period (revisions, review by the issuing unit); per period who
+ * submitted, late, missing; per unit what is due. Periods are computed in Asia/Shanghai, never stored.
+ */
+export const PERIODIC_REPORTS_MODULE: FeatureModule<AppraisalDeps> = periodicReportsModule();
