@@ -48,6 +48,10 @@ export class ResponsibilityLetterEntity extends ScopedRecord {
 
   @Column({ name: 'expired_at', type: 'datetime', precision: 3, nullable: true })
   expiredAt: Date | null;
+
+  /** The letter of the year before that this one renews (续签), if it was drawn up that way. */
+  @Column({ name: 'renewed_from_id', ...ASCII_ID, nullable: true })
+  renewedFromId: string | null;
 }
 
 /** One target item of a letter, in the order written. */

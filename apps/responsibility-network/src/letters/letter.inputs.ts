@@ -115,6 +115,26 @@ export class ExpireResponsibilityLettersInput {
   year: number;
 }
 
+@InputType({ description: '续签：按上一年度已下达、已签署或已到期的责任书，为各受领单位起草新年度的草稿' })
+export class RenewResponsibilityLettersInput {
+  @Field(() => ID, { description: '发文单位' })
+  issuerUnitId: string;
+
+  @Field(() => Int, { description: '续签所依据的年度' })
+  @Year()
+  fromYear: number;
+
+  @Field(() => Int, { nullable: true, description: '新的责任年度，默认为 fromYear 的下一年' })
+  @IsOptional()
+  @Year()
+  toYear?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: '只续签这些受领单位；不填为全部' })
+  @IsOptional()
+  @ArrayMaxSize(500, { message: '一次最多续签 500 个单位' })
+  recipientUnitIds?: string[] | null;
+}
+
 @InputType()
 export class ResponsibilityLetterFilter {
   @Field(() => Int, { nullable: true })

@@ -11,6 +11,7 @@ import {
   DeleteResponsibilityLetterInput,
   ExpireResponsibilityLettersInput,
   IssueResponsibilityLetterInput,
+  RenewResponsibilityLettersInput,
   ResponsibilityLetterFilter,
   RevokeResponsibilityLetterInput,
   SignResponsibilityLetterInput,
@@ -25,6 +26,7 @@ import {
   ResponsibilityLetterConnection,
   ResponsibilityLetterItem,
   ResponsibilityLetterPayload,
+  RenewResponsibilityLettersPayload,
 } from './letter.types';
 
 @Authorized()
@@ -135,6 +137,17 @@ export class ResponsibilityLetterResolver {
     @Ctx() context: RequestContext,
   ): Promise<ResponsibilityLetterPayload> {
     return { responsibilityLetter: await this.letters.revoke(callerOf(context), input) };
+  }
+
+  @Mutation(() => RenewResponsibilityLettersPayload, {
+    description: '续签：按上一年度的责任书为各受领单位起草新年度草稿（目标内容照搬、标题年度顺延、签署人为现任第一责任人）；已有新年度责任书的单位跳过',
+  })
+  async renewResponsibilityLetters(
+    @Arg('input') input: RenewResponsibilityLettersInput,
+    @Ctx() context: RequestContext,
+  ): Promise<RenewResponsibilityLettersPayload> {
+    const outcome = await this.letters.renew(callerOf(context), input);
+    return { responsibilityLetters: outcome.renewed, skipped: outcome.skipped };
   }
 
   @Mutation(() => ExpireResponsibilityLettersPayload, { description: '年度结束后，将发文单位该年度已下达、已签署的责任书置为到期' })

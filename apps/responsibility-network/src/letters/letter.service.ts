@@ -34,10 +34,12 @@ import {
   CreateResponsibilityLetterInput,
   ExpireResponsibilityLettersInput,
   LetterItemInput,
+  RenewResponsibilityLettersInput,
   ResponsibilityLetterFilter,
   RevokeResponsibilityLetterInput,
   UpdateResponsibilityLetterInput,
 } from './letter.inputs';
+import { RenewalSkip, renewLetters } from './letter-renewal';
 import { isStrictlyBelow, unitCoverage, yearHasEnded } from './letter-rules';
 import { signerOfLetterTo } from './letter-signer';
 import {
@@ -199,6 +201,12 @@ export class LetterService {
       await manager.delete(ResponsibilityLetterEntity, { id: letter.id });
       return letter.id;
     });
+  }
+
+  /** 续签: next year's drafts from this year's letters (see renewLetters). */
+  async renew(caller: Caller, input: RenewResponsibilityLettersInput): Promise<{ renewed: ResponsibilityLetter[]; skipped: RenewalSkip[] }> {
+    const outcome = await this.dataSource.transaction((manager) => renewLetters(manager, caller, input));
+    return { renewed: outcome.renewed.map(toResponsibilityLetter), skipped: outcome.skipped };
   }
 
   /** Ends the issuer's letters of a year that is over; drafts and revoked letters are left as they are. */

@@ -60,6 +60,9 @@ export class ResponsibilityLetter {
   @Field(() => Date, { nullable: true })
   expiredAt: Date | null;
 
+  @Field(() => ID, { nullable: true, description: '续签自（上一年度的责任书）' })
+  renewedFromId: string | null;
+
   @Field()
   createdAt: Date;
 
@@ -86,6 +89,27 @@ export class ResponsibilityLetterPayload {
 export class DeleteResponsibilityLetterPayload {
   @Field(() => ID, { description: '已删除的责任书草稿 ID' })
   id: string;
+}
+
+@ObjectType('LetterRenewalSkip', { description: '续签时跳过的单位及原因' })
+export class LetterRenewalSkip {
+  @Field(() => ID)
+  recipientUnitId: string;
+
+  @Field({ description: '原因代码：ALREADY_EXISTS（新年度已有责任书）、OUTSIDE_RANGE（已不在发文单位之下）、NO_FIRST_RESPONSIBLE_PERSON（尚无第一责任人）' })
+  reason: string;
+
+  @Field({ description: '说明' })
+  message: string;
+}
+
+@ObjectType()
+export class RenewResponsibilityLettersPayload {
+  @Field(() => [ResponsibilityLetter], { description: '新起草的下一年度责任书（草稿），待修改后下达' })
+  responsibilityLetters: ResponsibilityLetter[];
+
+  @Field(() => [LetterRenewalSkip])
+  skipped: LetterRenewalSkip[];
 }
 
 @ObjectType()
@@ -152,6 +176,7 @@ export function toResponsibilityLetter(entity: ResponsibilityLetterEntity): Resp
     revokedAt: entity.revokedAt,
     revokeReason: entity.revokeReason,
     expiredAt: entity.expiredAt,
+    renewedFromId: entity.renewedFromId,
     createdAt: entity.createdAt,
     version: entity.version,
     orgPath: entity.orgPath,
