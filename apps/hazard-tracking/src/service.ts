@@ -18,6 +18,7 @@ import { INCIDENTS_MODULE } from './incidents/incidents.module';
 import { INSPECTIONS_MODULE } from './inspections/inspections.module';
 import { INTAKE_MODULE } from './intake/intake.module';
 import { RISK_POINTS_MODULE } from './risk-points/risk-points.module';
+import { SPECIAL_EQUIPMENT_MODULE } from './special-equipment/special-equipment.module';
 
 export interface HazardSettings {
   /** Rectification deadlines further than this many days away need interim control measures. */
@@ -42,6 +43,7 @@ export const HAZARD_EXTENSIONS: HazardExtensions = { ...CAMPAIGN_HAZARD_EXTENSIO
 export const HAZARD_MODULES: readonly FeatureModule<HazardDeps>[] = [
   HAZARDS_MODULE,
   RISK_POINTS_MODULE,
+  SPECIAL_EQUIPMENT_MODULE,
   INSPECTIONS_MODULE,
   CAMPAIGNS_MODULE,
   EVIDENCE_MODULE,
