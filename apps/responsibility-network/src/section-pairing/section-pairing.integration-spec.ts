@@ -1,6 +1,7 @@
 import { createTokenVerifier, Role, Viewer } from '@campus/auth';
 import { SchemaRunner } from '@campus/testing';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
+import { pairingGrantsOf } from './section-pairing-grants';
 import { Person, ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
 
 const FIELDS = 'id version sectionId sectionName schoolId schoolName leadPersonId leadPersonName startedOn endedOn active note';
@@ -98,6 +99,9 @@ describe('responsibility-network: 股室联校包抓 and the grants it derives (
     ]);
     const visible = await runner.run(viewer, 'query($id: ID!) { orgUnit(id: $id) { name } }', { id: otherSchool.id });
     expect(visible.data?.orgUnit ?? null).toBeNull();
+    // Not before the pairing starts (2026-01-01), and never for an account without a grant at the section.
+    expect(await pairingGrantsOf(fx.db.dataSource.manager, sectionAccountId, '2025-12-31')).toEqual([]);
+    expect(await pairingGrantsOf(fx.db.dataSource.manager, fx.admin.accountId)).toEqual([]);
   });
 
   it('refuses a stale version, keeps the history, and ends the pairing revoking the section’s tokens', async () => {
