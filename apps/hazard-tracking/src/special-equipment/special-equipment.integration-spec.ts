@@ -167,7 +167,7 @@ describe('special equipment register (特种设备台账)', () => {
     const file = (await runner.data(school, WORKBOOK, { filter: { orgUnitId: 'school' } })).specialEquipmentWorkbook;
     expect(file.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new (exceljs().Workbook)();
-    await workbook.xlsx.load(Buffer.from(file.base64, 'base64'));
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('特种设备台账');
     expect(sheet.getRow(2).getCell(1).value).toBe('使用单位');
