@@ -1,6 +1,7 @@
 import { Role } from '@campus/auth';
 import { definePolicy, policyFromTransitions, scopedAccess, TransitionTable, viewRule } from '@campus/server';
 import { DisputeCategory, DisputeStatus } from './dispute-enums';
+import { PersonProjectionRow } from '../people/person-projection.entity';
 import { DisputeEntity } from './dispute.entity';
 
 /**
@@ -67,6 +68,9 @@ export const DISPUTE_POLICY = {
 };
 
 export const DISPUTE_ACCESS = scopedAccess(DISPUTE_POLICY, DisputeEntity, undefined, (dispute) => dispute.category);
+
+/** A party named by id must be a person the registrar can see (any role in scope); else the id is refused as unknown. */
+export const DISPUTE_PARTY_ACCESS = scopedAccess(definePolicy({ aggregate: 'DisputeParty', label: '当事人', actions: { view: viewRule() } }), PersonProjectionRow);
 
 export const RISK_REGISTER_ACCESS_LOG_POLICY = definePolicy({
   aggregate: 'RiskRegisterAccessLogEntry',

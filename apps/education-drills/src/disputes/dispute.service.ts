@@ -6,7 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { PersonProjectionRow } from '../people/person-projection.entity';
 import type { EducationSettings } from '../service';
 import { DisputePartySide, DisputeStatus, RiskRegister, RiskRegisterAccessKind } from './dispute-enums';
-import { DISPUTE_ACCESS, DISPUTE_TRANSITIONS, DisputeAction } from './dispute.access';
+import { DISPUTE_ACCESS, DISPUTE_PARTY_ACCESS, DISPUTE_TRANSITIONS, DisputeAction } from './dispute.access';
 import { DisputeEntity, DisputeMediationEntity, StoredDisputeParty } from './dispute.entity';
 import {
   AddDisputeMediationInput,
@@ -43,14 +43,17 @@ export class DisputeService {
     return logRiskRegisterAccess(manager, caller, RiskRegister.DISPUTE, rows, kind, this.settings.now());
   }
 
-  /** One dispute; a refused attempt on one in the caller's scope is logged too (as DENIED), and reads as NOT_FOUND. */
+  /**
+   * One dispute; a refused attempt on one in the caller's scope (one they could read but for its restriction)
+   * is logged too (as DENIED), and reads as NOT_FOUND.
+   */
   async get(caller: Caller, id: string): Promise<Dispute> {
     const manager = this.dataSource.manager;
     const row = await manager.findOne(DisputeEntity, { where: { id } });
     try {
       DISPUTE_ACCESS.guard(caller, 'view', id, row);
     } catch (error) {
-      if (row && error instanceof NotFoundError && caller.viewer.covers(row.orgPath)) await this.log(manager, caller, [row], RiskRegisterAccessKind.DENIED);
+      if (row && error instanceof NotFoundError && DISPUTE_ACCESS.allows(caller, 'view', row.orgPath)) await this.log(manager, caller, [row], RiskRegisterAccessKind.DENIED);
       throw error;
     }
     await this.log(manager, caller, [row as DisputeEntity], RiskRegisterAccessKind.BY_ID);
@@ -185,7 +188,7 @@ export class DisputeService {
         return { personId: null, name: party.name ?? '', side: party.side };
       }
       const person = people.find((row) => row.id === party.personId);
-      if (!person || !caller.viewer.covers(person.orgPath)) {
+      if (!person || !DISPUTE_PARTY_ACCESS.allows(caller, 'view', person.orgPath)) {
         problems.push({ field: `${field}.personId`, message: '人员不存在或不在您的管辖范围内' });
         return { personId: party.personId, name: '', side: party.side };
       }

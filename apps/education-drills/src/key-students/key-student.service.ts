@@ -56,7 +56,7 @@ export class KeyStudentService {
     try {
       KEY_STUDENT_ACCESS.guard(caller, 'view', id, row);
     } catch (error) {
-      if (row && error instanceof NotFoundError && caller.viewer.covers(row.orgPath)) await this.log(manager, caller, [row], RiskRegisterAccessKind.DENIED);
+      if (row && error instanceof NotFoundError && KEY_STUDENT_ACCESS.allows(caller, 'view', row.orgPath)) await this.log(manager, caller, [row], RiskRegisterAccessKind.DENIED);
       throw error;
     }
     await this.log(manager, caller, [row as KeyStudentEntity], RiskRegisterAccessKind.BY_ID);
