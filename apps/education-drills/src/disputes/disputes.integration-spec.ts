@@ -28,6 +28,9 @@ const LOG = `query($filter: RiskRegisterAccessLogFilter) {
   riskRegisterAccessLog(first: 100, filter: $filter) { totalCount edges { node { register recordId orgUnit { id } accountId readerName accessKind } } }
 }`;
 
+const COUNTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on OrgUnit { id peopleAtRiskCounts { unresolvedDisputes escalatedDisputes activeKeyStudents overdueFollowUps } } } }`;
+const units = (...ids: string[]) => ({ r: ids.map((id) => ({ __typename: 'OrgUnit', id })) });
+
 const counselorA = viewerWith('counselor-a', [[Role.COUNSELOR, 'collegea', PATHS.collegea]], 'teachera');
 const counselorB = viewerWith('counselor-b', [[Role.COUNSELOR, 'collegeb', PATHS.collegeb]]);
 const schoolOffice = viewerWith('school-office', [[Role.SAFETY_OFFICE, 'school', PATHS.school]]);
@@ -158,5 +161,24 @@ describe('education-drills: teacher–student dispute register (integration)', (
     expect((await runner.data(counselorA, LOG)).riskRegisterAccessLog.edges.find((edge: any) => edge.node.accountId === 'counselor-a').node.readerName).toBe('孙丽');
     for (const viewer of [gridA, staffA]) expect((await runner.data(viewer, LOG)).riskRegisterAccessLog.totalCount).toBe(0);
     expect((await runner.data(counselorB, LOG)).riskRegisterAccessLog.totalCount).toBe(0);
+  });
+
+  it('counts unresolved and escalated disputes per unit for handlers, in one request for many units, and refuses others', async () => {
+    await db.dataSource.query(
+      `INSERT INTO key_student (id, org_unit_id, org_path, student_id, reason_category, description, responsible_teacher_id, responsible_teacher_name, since,
+         next_follow_up_date, status, active_student_id, registered_by_account_id, version) VALUES
+       ('k1', 'collegea', ?, 'stua1', 'ACADEMIC', '学业预警', 'teachera', '孙丽', '2026-09-01', '2026-10-01', 'ACTIVE', 'stua1', 'x', 1)`,
+      [PATHS.collegea],
+    );
+    const answer = await runner.data(schoolOffice, COUNTS, units('school', 'collegea', 'collegeb'));
+    expect(answer._entities).toEqual([
+      { id: 'school', peopleAtRiskCounts: { unresolvedDisputes: 1, escalatedDisputes: 1, activeKeyStudents: 1, overdueFollowUps: 1 } },
+      { id: 'collegea', peopleAtRiskCounts: { unresolvedDisputes: 1, escalatedDisputes: 1, activeKeyStudents: 1, overdueFollowUps: 1 } },
+      { id: 'collegeb', peopleAtRiskCounts: { unresolvedDisputes: 0, escalatedDisputes: 0, activeKeyStudents: 0, overdueFollowUps: 0 } },
+    ]);
+    const grid = await runner.run(gridA, COUNTS, units('collegea'));
+    expect(grid.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const other = await runner.run(counselorB, COUNTS, units('collegea'));
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
