@@ -1,6 +1,5 @@
-import { CalendarDate, callerOf, Cell, ExportFile, RequestContext, SCHOOL_UTC_OFFSET_MS, xlsxExport } from '@campus/graphql';
+import { BadUserInputError, CalendarDate, callerOf, Cell, ExportFile, RequestContext, SCHOOL_UTC_OFFSET_MS, xlsxExport } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { BadUserInputError } from '@campus/graphql';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { DataSource } from 'typeorm';
 import type { EducationSettings } from '../service';
@@ -94,11 +93,11 @@ export class HealthCheckCompletionResolver {
   }
 
   private async report(context: RequestContext, orgUnitId: string, from: string, to: string): Promise<CompletionReport> {
-    const problems = periodProblems(from, to);
-    if (problems.length) throw new BadUserInputError(problems);
     const caller = callerOf(context);
     const path = await visibleUnitPath(this.directory, caller, orgUnitId);
     HEALTH_CHECK_COMPLETION_ACCESS.checkRole(caller, 'view', path);
+    const problems = periodProblems(from, to);
+    if (problems.length) throw new BadUserInputError(problems);
     return healthCheckCompletion(this.dataSource.manager, path, from, to, this.settings.now());
   }
 }

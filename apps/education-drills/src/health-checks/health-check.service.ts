@@ -53,8 +53,8 @@ export class HealthCheckService {
 
   /** Checks of a unit's classes over a period, the latest day first. */
   async list(caller: Caller, filter: HealthCheckFilter, first: number, after?: string | null): Promise<ConnectionShape<HealthCheck>> {
-    requireValid(periodProblems(filter.from, filter.to));
     const path = await visibleUnitPath(this.directory, caller, filter.orgUnitId);
+    requireValid(periodProblems(filter.from, filter.to));
     const query = this.dataSource.getRepository(HealthCheckEntity).createQueryBuilder('c');
     for (const condition of [HEALTH_CHECK_ACCESS.where(caller, 'view', 'c.org_path'), subtreeCondition('c.org_path', path, 'unitPath')]) {
       query.andWhere(condition.sql, condition.params);
