@@ -48,4 +48,7 @@ export const ADMIN_ONLY_MUTATIONS: readonly string[] = [
   'confirmAccountability',
   'dismissAccountability',
   'revokeAccountability',
+  'createSectionPairing',
+  'editSectionPairing',
+  'endSectionPairing',
 ];

@@ -48,7 +48,7 @@ export function hasId(type: GraphQLNamedType): type is GraphQLObjectType {
 }
 
 /** The field naming the unit an object belongs to (its scope): `orgUnit`, else one explicit choice (a dotted path). */
-const UNIT_FIELD_OVERRIDES: Record<string, string> = { ResponsibilityLetter: 'recipient', Campaign: 'scope.orgUnit' };
+const UNIT_FIELD_OVERRIDES: Record<string, string> = { ResponsibilityLetter: 'recipient', Campaign: 'scope.orgUnit', SectionPairing: 'school' };
 
 export function unitFieldOf(type: GraphQLObjectType): string | null {
   const fields = type.getFields();
