@@ -99,6 +99,8 @@ describe('responsibility-network: 股室联校包抓 and the grants it derives (
     ]);
     const visible = await runner.run(viewer, 'query($id: ID!) { orgUnit(id: $id) { name } }', { id: otherSchool.id });
     expect(visible.data?.orgUnit ?? null).toBeNull();
+    const me = await runner.data(viewer, '{ me { grants { role } pairingGrants { id role orgUnit { code } } } }');
+    expect(me.me).toEqual({ grants: [{ role: 'STAFF' }], pairingGrants: [{ id: null, role: 'INSPECTOR', orgUnit: { code: 'SP-YZ' } }] });
     // Not before the pairing starts (2026-01-01), and never for an account without a grant at the section.
     expect(await pairingGrantsOf(fx.db.dataSource.manager, sectionAccountId, '2025-12-31')).toEqual([]);
     expect(await pairingGrantsOf(fx.db.dataSource.manager, fx.admin.accountId)).toEqual([]);

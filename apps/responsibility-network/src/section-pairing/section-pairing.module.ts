@@ -1,6 +1,7 @@
 import { FeatureModule, perService } from '@campus/server';
 import { SectionPairing1765000000300 } from '../migrations/1765000000300-section-pairing';
 import type { ResponsibilityDeps } from '../service';
+import { AccountPairingGrantsResolver } from './account-pairing-grants.resolver';
 import { SECTION_PAIRING_POLICY } from './section-pairing.access';
 import { SectionPairingEntity, SectionPairingLogEntity } from './section-pairing.entity';
 import { PairedUnitsResolver, SectionPairingResolver } from './section-pairing.resolver';
@@ -20,6 +21,10 @@ export const SECTION_PAIRING_MODULE: FeatureModule<ResponsibilityDeps> = {
   migrations: [SectionPairing1765000000300],
   resolvers: (deps) => {
     const pairings = pairingServiceOf(deps);
-    return [new SectionPairingResolver(pairings, deps.orgUnits, deps.people), new PairedUnitsResolver(pairings)];
+    return [
+      new SectionPairingResolver(pairings, deps.orgUnits, deps.people),
+      new PairedUnitsResolver(pairings),
+      new AccountPairingGrantsResolver(pairings, deps.orgUnits),
+    ];
   },
 };
