@@ -34,6 +34,15 @@ const EXPORTS: Record<string, ExportDefinition> = {
     optional: ['filter', 'orderBy'],
     json: ['filter'],
   },
+  // filter is a JSON SpecialEquipmentFilter, e.g. {"orgUnitId":"…","inspectionOverdue":true}.
+  'special-equipment': {
+    query: `query SpecialEquipmentExport($filter: SpecialEquipmentFilter) {
+      specialEquipmentWorkbook(filter: $filter) { filename contentType base64 } }`,
+    field: 'specialEquipmentWorkbook',
+    parameters: [],
+    optional: ['filter'],
+    json: ['filter'],
+  },
   'hazard-file': {
     query: 'query HazardFileExport($hazardId: ID!) { hazardFileWorkbook(hazardId: $hazardId) { filename contentType base64 } }',
     field: 'hazardFileWorkbook',
