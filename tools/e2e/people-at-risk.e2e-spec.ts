@@ -12,6 +12,7 @@ const DISPUTE = `query($id: ID!) { dispute(id: $id) { ${DISPUTE_FIELDS} } }`;
 const DISPUTES = 'query($unit: ID!) { disputes(first: 20, filter: { orgUnitId: $unit }) { totalCount restrictedCount edges { node { id cause } } } }';
 const KEY_STUDENTS = 'query($unit: ID!) { keyStudents(first: 20, filter: { orgUnitId: $unit }) { totalCount restrictedCount edges { node { id student { name } reasonCategory followUps { content } } } } }';
 const DUE = '{ keyStudentFollowUpsDue(first: 20) { totalCount edges { node { student { name } followUpOverdue } } } }';
+const COUNTS = 'query($id: ID!) { orgUnit(id: $id) { name peopleAtRiskCounts { unresolvedDisputes escalatedDisputes activeKeyStudents overdueFollowUps } } }';
 const LOG = 'query($id: ID!) { riskRegisterAccessLog(first: 50, filter: { recordId: $id }) { totalCount edges { node { register readerName accessKind } } } }';
 
 const today = () => calendarDateOf(new Date());
@@ -84,6 +85,14 @@ describe('registers of people at risk (师生矛盾纠纷、重点关注学生)'
     }
     const due = (await counselor.data(DUE)).keyStudentFollowUpsDue;
     expect(due.edges.map((edge: any) => edge.node)).toEqual([{ student: { name: '黄雨欣' }, followUpOverdue: true }]);
+  });
+
+  it('counts the registers on the unit dashboard for the handlers only', async () => {
+    const counts = { unresolvedDisputes: 2, escalatedDisputes: 0, activeKeyStudents: 2, overdueFollowUps: 1 };
+    for (const client of [counselor, office]) expect((await client.data(COUNTS, { id: college })).orgUnit.peopleAtRiskCounts).toEqual(counts);
+    const refused = await gridOfficer.request(COUNTS, { id: college });
+    expect(refused.data?.orgUnit).toEqual({ name: '信息工程学院', peopleAtRiskCounts: null });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 
   it('answers NOT_FOUND for a dispute at another school', async () => {
