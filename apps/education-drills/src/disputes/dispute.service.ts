@@ -175,8 +175,8 @@ export class DisputeService {
   }
 
   /**
-   * The parties as stored: a person of the platform must be one the caller can see (else the same problem as
-   * an unknown id), of the side's kind; an outsider needs a name.
+   * The parties as stored: a person of the platform must be one the caller can see (else NOT_FOUND, as for an
+   * unknown id), of the side's kind; an outsider needs a name.
    */
   private async parties(manager: EntityManager, caller: Caller, inputs: DisputePartyInput[], problems: FieldProblem[]): Promise<StoredDisputeParty[]> {
     const ids = inputs.flatMap((party) => (party.personId ? [party.personId] : []));
@@ -188,10 +188,7 @@ export class DisputeService {
         return { personId: null, name: party.name ?? '', side: party.side };
       }
       const person = people.find((row) => row.id === party.personId);
-      if (!person || !DISPUTE_PARTY_ACCESS.allows(caller, 'view', person.orgPath)) {
-        problems.push({ field: `${field}.personId`, message: '人员不存在或不在您的管辖范围内' });
-        return { personId: party.personId, name: '', side: party.side };
-      }
+      if (!person || !DISPUTE_PARTY_ACCESS.allows(caller, 'view', person.orgPath)) throw new NotFoundError('人员', party.personId);
       const kind = KIND_OF_SIDE[party.side];
       if (kind && person.kind !== kind) problems.push({ field: `${field}.side`, message: party.side === 'STUDENT' ? '该人员不是学生' : '该人员不是教职工' });
       return { personId: person.id, name: person.name, side: party.side };

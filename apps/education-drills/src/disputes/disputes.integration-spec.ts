@@ -146,12 +146,16 @@ describe('education-drills: teacher–student dispute register (integration)', (
 
   it('refuses bad parties and answers the read log only to handlers in scope', async () => {
     const bad = await runner.run(counselorA, REGISTER, {
-      input: { orgUnitId: 'collegea', category: 'OTHER', cause: '测试', parties: [{ personId: 'stub1', side: 'STUDENT' }, { personId: 'stua1', side: 'TEACHER' }, { side: 'PARENT' }], foundOn: '2026-10-10', foundBy: '某人', riskLevel: 'LOW' },
+      input: { orgUnitId: 'collegea', category: 'OTHER', cause: '测试', parties: [{ personId: 'teachera', side: 'STUDENT' }, { personId: 'stua1', side: 'TEACHER' }, { side: 'PARENT' }], foundOn: '2026-10-10', foundBy: '某人', riskLevel: 'LOW' },
     });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(JSON.stringify(bad.errors?.[0].extensions)).toContain('parties.0.personId');
+    expect(JSON.stringify(bad.errors?.[0].extensions)).toContain('parties.0.side');
     expect(JSON.stringify(bad.errors?.[0].extensions)).toContain('parties.1.side');
     expect(JSON.stringify(bad.errors?.[0].extensions)).toContain('parties.2.name');
+    const foreignParty = await runner.run(counselorA, REGISTER, {
+      input: { orgUnitId: 'collegea', category: 'OTHER', cause: '测试', parties: [{ personId: 'stub1', side: 'STUDENT' }, { name: '乙', side: 'OTHER' }], foundOn: '2026-10-10', foundBy: '某人', riskLevel: 'LOW' },
+    });
+    expect(foreignParty.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
     const outOfScope = await runner.run(counselorB, REGISTER, { input: { orgUnitId: 'collegea', category: 'OTHER', cause: '测试', parties: [{ name: '甲', side: 'OTHER' }, { name: '乙', side: 'OTHER' }], foundOn: '2026-10-10', foundBy: '某人', riskLevel: 'LOW' } });
     expect(outOfScope.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
 
