@@ -76,6 +76,19 @@ describe('supervision-appraisal: periodic reports (integration)', () => {
     bed.clock.now = new Date('2026-12-07T05:00:00Z');
     const late = await submit(officerB, { templateId: template.id, orgUnitId: 'collegeb', periodKey: '2026-W50', content: '实训室安全检查' });
     expect(late.late).toBe(true);
+    const [event] = await bed.db.dataSource.query("SELECT payload FROM event_outbox WHERE event_type = 'periodic-report.submitted' AND aggregate_id = ?", [late.id]);
+    expect(JSON.parse(event.payload)).toEqual({
+      id: late.id,
+      templateId: template.id,
+      cadence: 'WEEKLY',
+      periodKey: '2026-W50',
+      orgUnitId: 'collegeb',
+      orgPath: '/bureau/school/collegeb/',
+      issuingUnitId: 'school',
+      late: true,
+      dueAt: '2026-12-07T04:00:00.000Z',
+      submittedAt: '2026-12-07T05:00:00.000Z',
+    });
 
     const thisWeek = await status(schoolOffice, template.id, '2026-W50');
     expect(thisWeek.reportStatus.map((unit: { unitId: string; state: string }) => [unit.unitId, unit.state])).toEqual([['collegeb', 'LATE'], ['collegea', 'SUBMITTED']]);

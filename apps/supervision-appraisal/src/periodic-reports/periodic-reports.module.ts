@@ -12,7 +12,7 @@ import { ReportTemplateService } from './report-templates.service';
 export function periodicReportServices(deps: AppraisalDeps, now: () => Date = () => new Date()): PeriodicReportServices {
   return {
     templates: new ReportTemplateService(deps.dataSource, deps.directory, now),
-    submissions: new ReportSubmissionService(deps.dataSource, deps.directory, now),
+    submissions: new ReportSubmissionService(deps.dataSource, deps.directory, now, deps.outbox),
     status: new ReportStatusService(deps.dataSource, deps.directory, now),
     now,
   };

@@ -2,6 +2,7 @@ import { isDuplicateKey, newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, ForbiddenError } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { clientRequest, lockTransition, oncePerRequest, refusalOf, requireTransition } from '@campus/server';
+import { NO_OUTBOX_SIGNAL, OutboxSignal, PeriodicReportSubmitted, recordEvent, transactionWithEvents } from '@campus/events';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportSubmissionStatus, ReportTemplateStatus } from './periodic-report-enums';
 import {
@@ -24,6 +25,7 @@ export class ReportSubmissionService {
     private readonly dataSource: DataSource,
     private readonly directory: OrgUnitDirectory,
     private readonly now: () => Date,
+    private readonly outbox: OutboxSignal = NO_OUTBOX_SIGNAL,
   ) {}
 
   async get(caller: Caller, id: string): Promise<PeriodicReportSubmission> {
@@ -42,7 +44,7 @@ export class ReportSubmissionService {
    */
   async submit(caller: Caller, input: SubmitPeriodicReportInput): Promise<PeriodicReportSubmission> {
     const unitPath = await visibleUnitPath(this.directory, caller, input.orgUnitId);
-    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'submitPeriodicReport', input), async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'submitPeriodicReport', input), async (manager) => {
       const template = REPORT_TEMPLATE_ACCESS.visible(caller, input.templateId, await templateForShare(manager, input.templateId));
       if (!REPORT_SUBMISSION_ACCESS.allows(caller, 'SUBMIT', unitPath)) throw new ForbiddenError(refusalOf(REPORT_SUBMISSION_POLICY, 'SUBMIT'));
       if (template.status !== ReportTemplateStatus.ACTIVE) throw new ConflictError('INACTIVE', '报送要求已停止，不能再报送', { templateId: template.id });
@@ -50,6 +52,7 @@ export class ReportSubmissionService {
       await this.checkTarget(manager, template, input.orgUnitId);
       const period = this.submittablePeriod(template, input.periodKey);
       const submittedAt = this.now();
+      const due = dueAt(template.cadence, period, dueRuleOfTemplate(template));
       const submission = manager.create(ReportSubmissionEntity, {
         id: newId(),
         orgUnitId: input.orgUnitId,
@@ -60,7 +63,7 @@ export class ReportSubmissionService {
         content: input.content.trim(),
         status,
         revision: 1,
-        late: isLate(submittedAt, dueAt(template.cadence, period, dueRuleOfTemplate(template))),
+        late: isLate(submittedAt, due),
         firstSubmittedAt: submittedAt,
         submittedAt,
         submittedByAccountId: caller.viewer.accountId,
@@ -76,6 +79,18 @@ export class ReportSubmissionService {
         if (isDuplicateKey(error)) throw new ConflictError('DUPLICATE', `该单位已报送 ${period.key} 期，请修改重报`, { templateId: template.id, periodKey: period.key });
         throw error;
       }
+      await recordEvent(manager, PeriodicReportSubmitted, submission.id, {
+        id: submission.id,
+        templateId: template.id,
+        cadence: template.cadence,
+        periodKey: period.key,
+        orgUnitId: submission.orgUnitId,
+        orgPath: submission.orgPath,
+        issuingUnitId: template.orgUnitId,
+        late: submission.late,
+        dueAt: due.toISOString(),
+        submittedAt: submittedAt.toISOString(),
+      });
       return toReportSubmission(submission);
     }));
     return outcome.created ?? this.get(caller, outcome.id);

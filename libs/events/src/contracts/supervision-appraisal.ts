@@ -29,3 +29,25 @@ const accountabilityFacts = {
 export const AccountabilityRecorded = contract('supervision-appraisal', 'accountability.recorded', 1, z.object({ ...accountabilityFacts, confirmedAt: isoDateTime }));
 /** A confirmed record revoked (撤销) by its issuing unit: it no longer counts. */
 export const AccountabilityRevoked = contract('supervision-appraisal', 'accountability.revoked', 1, z.object({ ...accountabilityFacts, revokedAt: isoDateTime }));
+
+/**
+ * A unit's first submission of a periodic report (周安排、月调度、季报告) for one period, on time or late (after the
+ * period's due time); resubmissions are not announced. cadence is ReportCadence (WEEKLY, MONTHLY, QUARTERLY, ANNUAL).
+ */
+export const PeriodicReportSubmitted = contract(
+  'supervision-appraisal',
+  'periodic-report.submitted',
+  1,
+  z.object({
+    id,
+    templateId: id,
+    cadence: z.string(),
+    periodKey: z.string(),
+    orgUnitId: id,
+    orgPath,
+    issuingUnitId: id,
+    late: z.boolean(),
+    dueAt: isoDateTime,
+    submittedAt: isoDateTime,
+  }),
+);
