@@ -11,7 +11,8 @@ export const PAIRING_ROLE = Role.INSPECTOR;
 
 /**
  * The grants a pairing gives this account, for its token: INSPECTOR at every school paired (started, not
- * ended) with a section where the account holds a grant of its own. They are not role_grant rows, so no one
+ * ended) with a section where the account holds a grant of its own, while the school is still under the
+ * pairing's bureau (a school moved away is no longer the section's). They are not role_grant rows, so no one
  * can revoke or edit them as ordinary grants; ending the pairing takes them away.
  */
 export async function pairingGrantsOf(manager: EntityManager, accountId: string, today = calendarDateOf(new Date())): Promise<RoleGrant[]> {
@@ -20,6 +21,7 @@ export async function pairingGrantsOf(manager: EntityManager, accountId: string,
        FROM role_grant g
        JOIN section_pairing p ON p.org_unit_id = g.org_unit_id AND p.ended_on IS NULL AND p.started_on <= ?
        JOIN org_unit s ON s.id = p.school_id
+       JOIN org_unit b ON b.id = p.bureau_id AND s.path LIKE CONCAT(b.path, '%')
       WHERE g.account_id = ?
       ORDER BY s.path`,
     [today, accountId],

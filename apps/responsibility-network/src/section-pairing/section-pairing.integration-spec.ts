@@ -127,4 +127,19 @@ describe('responsibility-network: 股室联校包抓 and the grants it derives (
     expect((await runner.data(fx.admin, UNPAIRED, { bureau: fx.root.id })).unpairedSchools.totalCount).toBe(2);
     expect((await runner.data(fx.admin, LIST, { filter: { includeEnded: true } })).sectionPairings.totalCount).toBe(1);
   });
+  it('gives nothing at a school once it has moved away from the pairing’s bureau', async () => {
+    const county = await fx.createUnit(fx.root.id, 'SP-XJ', OrgUnitKind.BUREAU, '某县教育局');
+    const countySection = await fx.createUnit(county.id, 'SP-XJ-AQG', OrgUnitKind.OFFICE, '县安全股');
+    const countySchool = await fx.createUnit(county.id, 'SP-XJ-XX', OrgUnitKind.SCHOOL, '县实验小学');
+    const accountId = (
+      await runner.data(fx.admin, CREATE_ACCOUNT, { input: { username: 'sp.county', password: 'Campus@2026', grants: [{ role: 'STAFF', orgUnitId: countySection.id }] } })
+    ).createAccount.account.id;
+    await runner.data(fx.admin, CREATE, { input: { sectionId: countySection.id, schoolId: countySchool.id } });
+    expect((await pairingGrantsOf(fx.db.dataSource.manager, accountId)).map((grant) => grant.unitId)).toEqual([countySchool.id]);
+
+    await runner.data(fx.admin, 'mutation($input: MoveOrgUnitInput!) { moveOrgUnit(input: $input) { orgUnit { id } } }', {
+      input: { id: countySchool.id, version: countySchool.version, newParentId: fx.root.id },
+    });
+    expect(await pairingGrantsOf(fx.db.dataSource.manager, accountId)).toEqual([]);
+  });
 });
