@@ -1,5 +1,5 @@
 import { isDuplicateKey, keysetPage, newId, subtreeCondition } from '@campus/database';
-import { BadUserInputError, calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
+import { BadUserInputError, calendarDateOf, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, orgUnitReference, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { clientRequest, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
@@ -124,7 +124,7 @@ export class HealthCheckService {
   /** The sessions the classes under a unit check: its own setting, else the nearest one above, else 晨检 and 午检. */
   async schedule(caller: Caller, orgUnitId: string): Promise<HealthCheckSchedule> {
     const unit = await HEALTH_CHECK_SCHEDULE_ACCESS.find(this.dataSource.manager, caller, 'view', orgUnitId);
-    return { orgUnit: { id: unit.id }, ...(await sessionsAt(this.dataSource.manager, unit.path)) } as HealthCheckSchedule;
+    return { orgUnit: orgUnitReference(unit.id), ...(await sessionsAt(this.dataSource.manager, unit.path)) };
   }
 
   async setSchedule(caller: Caller, input: SetHealthCheckSessionsInput): Promise<HealthCheckSchedule> {
