@@ -25,7 +25,8 @@ const CLIENT_CODES = new Set([
 const LOGGED_CODES = new Set(['SERVICE_UNAVAILABLE', 'OUTCOME_UNKNOWN']);
 
 /** Extension keys a client may see; everything else (service names, stack traces, exceptions) stays in the log. */
-const CLIENT_EXTENSIONS = ['code', 'fields', 'id', 'currentVersion', 'status', 'retryAt', 'service', 'retryAfterSeconds'];
+// `missing`: the requirements a refused lab admission lacks (LAB_REQUIREMENTS_NOT_MET), for the frontend to list.
+const CLIENT_EXTENSIONS = ['code', 'fields', 'id', 'currentVersion', 'status', 'retryAt', 'service', 'retryAfterSeconds', 'missing'];
 
 /**
  * The gateway's last word on errors: domain and request errors pass with their code, and so does a subgraph
