@@ -7,8 +7,11 @@ import { TokenSettings } from './accounts/account.service';
 import { bootstrapIfEmpty } from './accounts/bootstrap';
 import { bootstrapSettings, loadResponsibilityConfig, ResponsibilityConfig } from './config';
 import { DUTY_MODULE } from './duty-rosters/duty.module';
+import { FIRE_ACCEPTANCE_MODULE } from './fire-acceptance/fire-acceptance.module';
 import { GRIDS_MODULE } from './grids/grids.module';
+import { LAB_ACCESS_MODULE } from './lab-access/lab-access.module';
 import { LETTERS_MODULE } from './letters/letters.module';
+import { MEMBERSHIP_RULES_MODULE } from './membership-rules/membership-rules.module';
 import { MY_RESPONSIBILITIES_MODULE } from './my-responsibilities/my-responsibilities.module';
 import { OrgUnitService } from './org-units/org-unit.service';
 import { ORG_UNITS_MODULE } from './org-units/org-units.module';
@@ -16,6 +19,7 @@ import { PEOPLE_MODULE } from './people/people.module';
 import { PersonService } from './people/person.service';
 import { PLACES_MODULE } from './places/places.module';
 import { POSTS_MODULE } from './posts/posts.module';
+import { SECTION_PAIRING_MODULE } from './section-pairing/section-pairing.module';
 import { WORK_GROUPS_MODULE } from './work-groups/work-groups.module';
 
 /** What responsibility-network's modules share: the org tree and people (every area hangs from them) and token settings. */
@@ -35,7 +39,11 @@ export const RESPONSIBILITY_MODULES: readonly FeatureModule<ResponsibilityDeps>[
   DUTY_MODULE,
   POSTS_MODULE,
   WORK_GROUPS_MODULE,
+  MEMBERSHIP_RULES_MODULE,
+  SECTION_PAIRING_MODULE,
   MY_RESPONSIBILITIES_MODULE,
+  FIRE_ACCEPTANCE_MODULE,
+  LAB_ACCESS_MODULE,
 ];
 
 export function responsibilityDeps(base: ServiceBase, tokens: TokenSettings): ResponsibilityDeps {

@@ -24,6 +24,10 @@ export class GridAssignmentEntity {
   @Column({ name: 'to_date', type: 'date', nullable: true })
   to: string | null;
 
+  /** The membership rule that placed the person; null for terms assigned by hand. */
+  @Column({ name: 'rule_id', ...ASCII_ID, nullable: true })
+  ruleId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

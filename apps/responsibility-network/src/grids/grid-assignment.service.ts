@@ -126,6 +126,7 @@ export class GridAssignmentService {
         role: row.a_role as GridRole,
         from: String(row.a_from_date),
         to: row.a_to_date === null ? null : String(row.a_to_date),
+        placedByRule: Boolean(row.a_rule_id),
       },
       reason: Number(row.p_active) === 1 ? ReassignmentReason.PERSON_MOVED : ReassignmentReason.PERSON_INACTIVE,
     }));

@@ -58,6 +58,9 @@ export class GridAssignment {
 
   @Field(() => CalendarDate, { nullable: true, description: '结束日期（含）；空表示仍在任' })
   to: string | null;
+
+  @Field({ description: '是否按网格安全员规则自动安排（人员调动、任职变化时自动起止；手动安排的为 false）' })
+  placedByRule: boolean;
 }
 
 @ObjectType()
@@ -154,5 +157,13 @@ export function toGrid(entity: GridEntity): Grid {
 }
 
 export function toGridAssignment(entity: GridAssignmentEntity): GridAssignment {
-  return { id: entity.id, gridId: entity.gridId, personId: entity.personId, role: entity.role, from: entity.from, to: entity.to };
+  return {
+    id: entity.id,
+    gridId: entity.gridId,
+    personId: entity.personId,
+    role: entity.role,
+    from: entity.from,
+    to: entity.to,
+    placedByRule: Boolean(entity.ruleId),
+  };
 }

@@ -11,6 +11,7 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { orgTreeKey, recordOrgUnitCreated } from './org-unit.events';
 import { CreateOrgUnitInput, MoveOrgUnitInput, OrgUnitFilter, RenameOrgUnitInput } from './org-unit.inputs';
 import { OrgUnit, toOrgUnit } from './org-unit.types';
+import { syncMembershipUnder } from '../membership-rules/membership-sync';
 
 export class OrgUnitService {
   constructor(
@@ -140,6 +141,7 @@ export class OrgUnitService {
       unit.path = newPath;
       unit.depth += depthShift;
       await manager.save(unit);
+      await syncMembershipUnder(manager, newPath);
       await recordEvent(manager, OrgUnitMoved, orgTreeKey(oldPath), { id: unit.id, parentId: newParent.id, oldPath, newPath });
       return toOrgUnit(unit);
     });

@@ -11,6 +11,7 @@ import { PERSON_ACCESS, PERSON_TRANSITIONS, personState } from './person.access'
 import { PersonEntity } from './person.entity';
 import { CreatePersonInput, PeopleFilter, UpdatePersonInput } from './person.inputs';
 import { Person, toPerson } from './person.types';
+import { syncMembershipOf } from '../membership-rules/membership-sync';
 
 export class PersonService {
   constructor(
@@ -71,6 +72,7 @@ export class PersonService {
       });
       await manager.save(person);
       await recordEvent(manager, PersonCreated, person.id, personFacts(person));
+      await syncMembershipOf(manager, [person.id]);
       return toPerson(person);
     }));
     return outcome.created ?? toPerson(await this.dataSource.manager.findOneByOrFail(PersonEntity, { id: outcome.id }));
@@ -90,6 +92,7 @@ export class PersonService {
       if (input.position !== undefined && input.position !== null) person.position = input.position || null;
       await manager.save(person);
       await recordEvent(manager, PersonUpdated, person.id, personFacts(person));
+      await syncMembershipOf(manager, [person.id]);
       return toPerson(person);
     });
   }
@@ -101,6 +104,7 @@ export class PersonService {
       person.active = state === 'ACTIVE';
       await manager.save(person);
       await recordEvent(manager, PersonDeactivated, person.id, { id: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath });
+      await syncMembershipOf(manager, [person.id]);
       return toPerson(person);
     });
   }

@@ -9,6 +9,7 @@ import { PersonEntity } from './person.entity';
 import { readRosterFile, RosterFileError } from './roster-file';
 import { MAX_ROSTER_ROWS, RosterPerson, RosterUnit, validateRoster } from './roster-import';
 import { ImportRosterInput, RosterImportReport } from './roster-import.types';
+import { syncMembershipOf } from '../membership-rules/membership-sync';
 
 /**
  * Imports a roster (花名册) from Excel or CSV: every row is validated first; if any row is rejected,
@@ -92,6 +93,7 @@ export class RosterImportService {
     });
     await recordEvents(manager, PersonCreated, toCreate.map(facts));
     await recordEvents(manager, PersonUpdated, toUpdate.map(facts));
+    await syncMembershipOf(manager, [...toCreate, ...toUpdate].map((person) => person.id));
     return { created: toCreate.length, updated: toUpdate.length };
   }
 

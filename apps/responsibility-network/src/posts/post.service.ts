@@ -1,8 +1,10 @@
 import { clientRequest, oncePerRequest } from '@campus/server';
 import { newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
+import { NO_OUTBOX_SIGNAL, OutboxSignal, transactionWithEvents } from '@campus/events';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { syncMembershipOf } from '../membership-rules/membership-sync';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { PERSON_ACCESS } from '../people/person.access';
 import { PersonEntity } from '../people/person.entity';
@@ -15,7 +17,10 @@ import { Post, PostDuty, toPost, toPostDuties } from './post.types';
 export const MAX_DUTIES_PER_POST = 30;
 
 export class PostService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxSignal = NO_OUTBOX_SIGNAL,
+  ) {}
 
   private get repository() {
     return this.dataSource.getRepository(PostEntity);
@@ -72,7 +77,7 @@ export class PostService {
   }
 
   async create(caller: Caller, input: CreatePostInput): Promise<Post> {
-    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'createPost', input), async (manager) => {
+    const outcome = await transactionWithEvents(this.dataSource, this.outbox, oncePerRequest(clientRequest(caller.viewer, 'createPost', input), async (manager) => {
       const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
       POST_ACCESS.checkRole(caller, 'create', unit.path);
       const holder = input.holderId ? await this.eligibleHolder(manager, caller, unit.path, input.holderId) : null;
@@ -87,40 +92,47 @@ export class PostService {
       await manager.save(post);
       const duties = dutyTemplateOf(input.kind).map((content) => this.newDuty(manager, post.id, content, true));
       await this.saveInOrder(manager, duties);
+      await holderChanged(manager, null, post.holderPersonId);
       return toPost(post);
     }));
     return outcome.created ?? toPost(await this.dataSource.manager.findOneByOrFail(PostEntity, { id: outcome.id }));
   }
 
   async update(caller: Caller, input: UpdatePostInput): Promise<Post> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const post = await POST_ACCESS.lock(manager, caller, 'edit', input);
+      const before = post.holderPersonId;
       if (input.title) post.title = input.title;
       if (input.holderId && input.holderId !== post.holderPersonId) {
         post.holderPersonId = (await this.eligibleHolder(manager, caller, post.orgPath, input.holderId)).id;
       }
       await manager.save(post);
+      await holderChanged(manager, before, post.holderPersonId);
       return toPost(post);
     });
   }
 
   /** Puts a person in the post, replacing whoever held it. */
   async assignHolder(caller: Caller, input: AssignPostHolderInput): Promise<Post> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const post = await POST_ACCESS.lock(manager, caller, 'edit', input);
       if (post.holderPersonId === input.holderId) throw new ConflictError('DUPLICATE', '此人已在该岗位任职', { id: post.id });
+      const before = post.holderPersonId;
       post.holderPersonId = (await this.eligibleHolder(manager, caller, post.orgPath, input.holderId)).id;
       await manager.save(post);
+      await holderChanged(manager, before, post.holderPersonId);
       return toPost(post);
     });
   }
 
   async vacate(caller: Caller, input: VersionedInput): Promise<Post> {
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const post = await POST_ACCESS.lock(manager, caller, 'edit', input);
       if (post.holderPersonId === null) throw new ConflictError('INACTIVE', '岗位已空缺', { id: post.id });
+      const before = post.holderPersonId;
       post.holderPersonId = null;
       await manager.save(post);
+      await holderChanged(manager, before, null);
       return toPost(post);
     });
   }
@@ -189,4 +201,9 @@ export class PostService {
     post.updatedAt = new Date();
     await manager.save(post);
   }
+}
+
+/** A post's holder changed: membership placed by post (rules naming a post kind) follows both people. */
+function holderChanged(manager: EntityManager, before: string | null, after: string | null): Promise<void> {
+  return syncMembershipOf(manager, [before, after].filter((id): id is string => id !== null && id !== undefined));
 }

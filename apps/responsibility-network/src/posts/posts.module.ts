@@ -17,8 +17,8 @@ export const POSTS_MODULE: FeatureModule<ResponsibilityDeps> = {
   scopedTables: ['post', 'post_duty_assessment'],
   policies: [POST_POLICY, DUTY_ASSESSMENT_POLICY],
   migrations: [Posts1764200000005],
-  resolvers: ({ dataSource, orgUnits, people }) => {
-    const posts = new PostService(dataSource);
+  resolvers: ({ dataSource, outbox, orgUnits, people }) => {
+    const posts = new PostService(dataSource, outbox);
     const assessments = new DutyAssessmentService(dataSource);
     return [
       new PostResolver(posts, assessments, orgUnits, people),

@@ -41,4 +41,8 @@ export class WorkGroupMemberEntity {
 
   @Column({ type: 'int' })
   position: number;
+
+  /** The membership rule that placed the member; null for members named by hand. */
+  @Column({ name: 'rule_id', ...ASCII_ID, nullable: true })
+  ruleId: string | null;
 }

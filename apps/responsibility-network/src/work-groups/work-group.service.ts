@@ -1,9 +1,10 @@
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
-import { OutboxSignal, recordEvent, transactionWithEvents, WorkGroupChanged } from '@campus/events';
+import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, FieldProblem, toConnection, VersionedInput } from '@campus/graphql';
 import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { syncWorkGroupRows } from '../membership-rules/membership-sync';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PERSON_ACCESS } from '../people/person.access';
@@ -11,6 +12,7 @@ import { PersonEntity } from '../people/person.entity';
 import { memberListProblems } from './work-group-members';
 import { WORK_GROUP_ACCESS, WORK_GROUP_TRANSITIONS, WorkGroupAction, WorkGroupState, workGroupState } from './work-group.access';
 import { WorkGroupEntity, WorkGroupMemberEntity } from './work-group.entity';
+import { recordWorkGroupChanged } from './work-group.events';
 import { CreateWorkGroupInput, SetWorkGroupMembersInput, UpdateWorkGroupInput, WorkGroupFilter, WorkGroupMemberInput } from './work-group.inputs';
 import { toWorkGroup, toWorkGroupMember, WorkGroup, WorkGroupMember } from './work-group.types';
 
@@ -77,7 +79,7 @@ export class WorkGroupService {
       });
       await manager.save(group);
       await this.saveMembers(manager, group.id, input.members);
-      await recordChanged(manager, group);
+      await recordWorkGroupChanged(manager, group);
       return toWorkGroup(group);
     }));
     return outcome.created ?? toWorkGroup(await this.dataSource.manager.findOneByOrFail(WorkGroupEntity, { id: outcome.id }));
@@ -94,22 +96,24 @@ export class WorkGroupService {
         group.officeHostUnitId = input.officeHostUnitId ? (await this.officeHostIn(manager, group.orgPath, input.officeHostUnitId)).id : null;
       }
       await manager.save(group);
-      await recordChanged(manager, group);
+      await recordWorkGroupChanged(manager, group);
       return toWorkGroup(group);
     });
   }
 
-  /** Replaces the whole member list. */
+  /** Replaces the members named by hand; those placed by the group's rules follow the rules. */
   async setMembers(caller: Caller, input: SetWorkGroupMembersInput): Promise<WorkGroup> {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const { group } = await this.lockFor(manager, caller, 'SET_MEMBERS', input);
       await this.requireValidMembers(manager, caller, group.orgPath, input.members);
       await manager.delete(WorkGroupMemberEntity, { groupId: group.id });
       await this.saveMembers(manager, group.id, input.members);
+      // The group's rules place the others again, after those named by hand (who win over a rule).
+      await syncWorkGroupRows(manager, group);
       // The member list is part of the group: changing it moves the group's version on.
       group.updatedAt = new Date();
       await manager.save(group);
-      await recordChanged(manager, group);
+      await recordWorkGroupChanged(manager, group);
       return toWorkGroup(group);
     });
   }
@@ -120,7 +124,7 @@ export class WorkGroupService {
       const { group, state } = await this.lockFor(manager, caller, 'DISSOLVE', input);
       group.active = state === 'ACTIVE';
       await manager.save(group);
-      await recordChanged(manager, group);
+      await recordWorkGroupChanged(manager, group);
       return toWorkGroup(group);
     });
   }
@@ -172,12 +176,6 @@ export class WorkGroupService {
       ),
     );
   }
-}
-
-/** work-group.changed: what others that name the group by reference (a supervision's 督导组) need to know of it. */
-async function recordChanged(manager: EntityManager, group: WorkGroupEntity): Promise<void> {
-  const { id, kind, name, orgUnitId, orgPath, active, version } = group;
-  await recordEvent(manager, WorkGroupChanged, id, { id, kind, name, orgUnitId, orgPath, active, version });
 }
 
 function memberProblem(caller: Caller, ownerPath: string, person: PersonEntity | undefined): string | null {

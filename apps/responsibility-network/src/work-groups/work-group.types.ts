@@ -47,6 +47,9 @@ export class WorkGroupMember {
 
   @Field(() => String, { nullable: true, description: '分工' })
   duty: string | null;
+
+  @Field({ description: '是否按成员规则自动纳入（人员调动、任职变化时自动增减；手动指定的成员为 false）' })
+  placedByRule: boolean;
 }
 
 @ObjectType()
@@ -74,5 +77,5 @@ export function toWorkGroup(entity: WorkGroupEntity): WorkGroup {
 }
 
 export function toWorkGroupMember(entity: WorkGroupMemberEntity): WorkGroupMember {
-  return { personId: entity.personId, role: entity.role, duty: entity.duty };
+  return { personId: entity.personId, role: entity.role, duty: entity.duty, placedByRule: Boolean(entity.ruleId) };
 }
