@@ -51,7 +51,7 @@ describe('periodic reports', () => {
     templateId = created.createPeriodicReportTemplate.template.id;
     periods = created.createPeriodicReportTemplate.template.periods;
     expect(created.createPeriodicReportTemplate.template.targetUnits).toHaveLength(4);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await fixture?.stop();
@@ -98,5 +98,16 @@ describe('periodic reports', () => {
     expect(second).toMatchObject({ status: 'SUBMITTED', revision: 2, revisions: [{ revision: 1, content: '初稿', reviewComment: '请补充值班安排' }] });
     const acknowledged = (await (await fixture.as('school.head')).data(ACKNOWLEDGE, { input: { id: first.id, version: second.version } })).acknowledgePeriodicReport.submission;
     expect(acknowledged.status).toBe('ACKNOWLEDGED');
+  });
+
+  it('holds the demo’s 月调度 (one school late, one missing) and 周安排 (one college late last week)', async () => {
+    const LIST = 'query($filter: ReportTemplateFilter) { periodicReportTemplates(filter: $filter) { edges { node { id title periods(last: 3) { key } } } } }';
+    const templates = (await office.data(LIST, { filter: { cadence: ['MONTHLY', 'WEEKLY'] } })).periodicReportTemplates.edges.map((edge: { node: unknown }) => edge.node);
+    const monthly = templates.find((template: { title: string }) => template.title === '学校安全工作月调度');
+    const weekly = templates.find((template: { title: string }) => template.title === '二级学院安全工作周安排');
+    const admin = await fixture.as('bureau.admin');
+    expect((await admin.data(STATUS, { id: monthly.id, period: monthly.periods[2].key })).periodicReportTemplate.reportCounts).toMatchObject({ expected: 2, late: 1, missing: 1 });
+    const lastWeek = (await office.data(STATUS, { id: weekly.id, period: weekly.periods[1].key })).periodicReportTemplate.reportStatus;
+    expect(lastWeek).toEqual(expect.arrayContaining([{ unitName: '机电工程学院', state: 'LATE', submission: { late: true } }, { unitName: '护理学院', state: 'MISSING', submission: null }]));
   });
 });
