@@ -42,6 +42,7 @@ describe('bureau sections paired with schools', () => {
 
   it('shows the paired school’s hazards, letters and dashboard to the section, and nothing of an unpaired school', async () => {
     const section = await fixture.as('aqg.staff');
+    expect((await section.data('{ me { pairingGrants { role orgUnit { code } } } }')).me.pairingGrants).toEqual([{ role: 'INSPECTOR', orgUnit: { code: 'XDZY' } }]);
     const hazards = await section.data(HAZARDS);
     expect(hazards.hazards.totalCount).toBeGreaterThan(0);
     expect(codesOf(hazards).every((code) => code.startsWith('XDZY'))).toBe(true);
