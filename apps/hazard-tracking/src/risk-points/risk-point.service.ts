@@ -95,8 +95,8 @@ export class RiskPointService {
   async strikeOff(caller: Caller, input: StrikeOffRiskPointInput): Promise<RiskPoint> {
     const today = calendarDateOf(new Date());
     const on = input.struckOffOn ?? today;
-    if (on > today) throw new BadUserInputError([{ field: 'struckOffOn', message: '销号日期不能晚于今天' }]);
     return this.transition(caller, 'strikeOff', input, input.reason, async (point) => {
+      if (on > today) throw new BadUserInputError([{ field: 'struckOffOn', message: '销号日期不能晚于今天' }]);
       Object.assign(point, {
         active: false,
         struckOffOn: on,

@@ -36,9 +36,9 @@ export class SpecialEquipmentService {
   ) {}
 
   async register(caller: Caller, input: RegisterSpecialEquipmentInput): Promise<SpecialEquipment> {
-    requireValid(notAfterToday('commissionedOn', input.commissionedOn, '投入使用日期'));
     const path = await visibleUnitPath(this.directory, caller, input.orgUnitId);
     SPECIAL_EQUIPMENT_ACCESS.checkRole(caller, 'register', path);
+    requireValid(notAfterToday('commissionedOn', input.commissionedOn, '投入使用日期'));
     const work = oncePerRequest(clientRequest(caller.viewer, 'registerSpecialEquipment', input), async (manager) => {
       const placeText = await this.placeTextOf(manager, caller, input.placeId, input.placeText);
       const equipment = manager.create(SpecialEquipmentEntity, {
@@ -74,9 +74,9 @@ export class SpecialEquipmentService {
 
   /** Corrects the facts; a given certificate list replaces the old one. */
   async update(caller: Caller, input: UpdateSpecialEquipmentInput): Promise<SpecialEquipment> {
-    requireValid(notAfterToday('commissionedOn', input.commissionedOn, '投入使用日期'));
     return refuseDuplicateRegistration(() =>
       this.transition(caller, 'edit', input, async (manager, equipment) => {
+        requireValid(notAfterToday('commissionedOn', input.commissionedOn, '投入使用日期'));
         if (input.placeId || input.placeText) {
           equipment.placeText = await this.placeTextOf(manager, caller, input.placeId, input.placeText ?? (input.placeId ? undefined : equipment.placeText));
           if (input.placeId) equipment.placeId = input.placeId;
@@ -89,13 +89,10 @@ export class SpecialEquipmentService {
     );
   }
 
-  /** 定期检验: the newest record sets the last result and the next due date. */
+  /** 定期检验: the newest record sets the last result and the next due date (input checked once the row is in scope). */
   async recordInspection(caller: Caller, input: RecordEquipmentInspectionInput): Promise<SpecialEquipment> {
-    const problems = notAfterToday('inspectedOn', input.inspectedOn, '检验日期');
-    if (input.nextDueOn && input.nextDueOn <= input.inspectedOn) problems.push({ field: 'nextDueOn', message: '下次检验日期应晚于检验日期' });
-    if (!input.nextDueOn && input.result !== InspectionResult.FAIL) problems.push({ field: 'nextDueOn', message: '检验合格或基本符合要求时须填写下次检验日期' });
-    requireValid(problems);
     return this.transition(caller, 'recordInspection', input, async (manager, equipment) => {
+      requireValid(inspectionProblems(input));
       const [{ latest }] = await manager.query('SELECT MAX(inspected_on) AS latest FROM special_equipment_inspection WHERE equipment_id = ?', [equipment.id]);
       await manager.insert(EquipmentInspectionEntity, {
         id: newId(),
@@ -128,8 +125,8 @@ export class SpecialEquipmentService {
 
   /** 销号: retired with its reason, approver (the viewer) and date; the record stays, read only. */
   async retire(caller: Caller, input: RetireSpecialEquipmentInput): Promise<SpecialEquipment> {
-    requireValid(notAfterToday('retiredOn', input.retiredOn, '销号日期'));
     return this.transition(caller, 'retire', input, (_manager, equipment) => {
+      requireValid(notAfterToday('retiredOn', input.retiredOn, '销号日期'));
       Object.assign(equipment, {
         retiredOn: input.retiredOn ?? calendarDateOf(new Date()),
         retireReason: input.reason,
@@ -160,6 +157,13 @@ export class SpecialEquipmentService {
     if (!text) throw new BadUserInputError([{ field: 'placeText', message: '请填写安装/使用部位或选择场所' }]);
     return text;
   }
+}
+
+function inspectionProblems(input: RecordEquipmentInspectionInput): FieldProblem[] {
+  const problems = notAfterToday('inspectedOn', input.inspectedOn, '检验日期');
+  if (input.nextDueOn && input.nextDueOn <= input.inspectedOn) problems.push({ field: 'nextDueOn', message: '下次检验日期应晚于检验日期' });
+  if (!input.nextDueOn && input.result !== InspectionResult.FAIL) problems.push({ field: 'nextDueOn', message: '检验合格或基本符合要求时须填写下次检验日期' });
+  return problems;
 }
 
 async function replaceCertificates(manager: EntityManager, equipmentId: string, certificates: OperatorCertificateInput[]): Promise<void> {
