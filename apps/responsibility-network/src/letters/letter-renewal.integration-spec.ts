@@ -2,7 +2,7 @@ import { Role, Viewer } from '@campus/auth';
 import { SchemaRunner, viewerWith } from '@campus/testing';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
-import { appointLeader, CREATE, ISSUE, LETTER, REVOKE_GRANT, SIGN } from './letters-testing';
+import { appointLeader, COVERAGE, CREATE, ISSUE, LETTER, REVOKE_GRANT, SIGN } from './letters-testing';
 
 const RENEW = `mutation($input: RenewResponsibilityLettersInput!) {
   renewResponsibilityLetters(input: $input) {
@@ -100,5 +100,14 @@ describe('responsibility-network: renewing responsibility letters for the next y
     expect((await runner.run(staff, RENEW, { input: { issuerUnitId: root.id, fromYear: 2025 } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const badYear = await runner.run(admin, RENEW, { input: { issuerUnitId: root.id, fromYear: 1999 } });
     expect(badYear.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'fromYear' })] });
+  });
+
+  it("leaves the issuer's own offices (a bureau's 安全股) out of its signing coverage", async () => {
+    const section = await fx.createUnit(root.id, 'RNW-AQG', OrgUnitKind.OFFICE, '安全股');
+    const coverage = (await runner.data(admin, COVERAGE, { issuerUnitId: root.id, year: 2026 })).letterSigningCoverage;
+    const listed = coverage.units.map((unit: { orgUnit: { id: string } }) => unit.orgUnit.id);
+    expect(listed).toEqual(expect.arrayContaining([signedSchool.id, issuedSchool.id, leaderlessSchool.id, draftSchool.id]));
+    expect(listed).not.toContain(section.id);
+    expect(coverage.totals.units).toBe(4);
   });
 });

@@ -13,8 +13,9 @@ import {
   VersionedInput,
 } from '@campus/graphql';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
+import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { toOrgUnit } from '../org-units/org-unit.types';
 import { LetterCoverageStatus, LetterStatus } from './letter-enums';
@@ -233,11 +234,14 @@ export class LetterService {
     });
   }
 
-  /** For each direct child of the issuer: where its letter of the year stands. */
+  /**
+   * For each direct child of the issuer: where its letter of the year stands. The issuer's own offices
+   * (科室, e.g. a bureau's 安全股) are part of the issuer, not units it signs letters with.
+   */
   async coverage(caller: Caller, issuerUnitId: string, year: number): Promise<LetterSigningCoverage> {
     const manager = this.dataSource.manager;
     const issuer = await ORG_UNIT_ACCESS.find(manager, caller, 'view', issuerUnitId);
-    const children = await manager.find(OrgUnitEntity, { where: { parentId: issuer.id }, order: { code: 'ASC' } });
+    const children = await manager.find(OrgUnitEntity, { where: { parentId: issuer.id, kind: Not(OrgUnitKind.OFFICE) }, order: { code: 'ASC' } });
     const letters = children.length
       ? await manager.find(ResponsibilityLetterEntity, {
           where: { issuerUnitId: issuer.id, year, orgUnitId: In(children.map((child) => child.id)) },
