@@ -88,7 +88,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const gatewaySecret = config.GATEWAY_SECRET;
   mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });
   mountExports(app, apollo, contextFor, [graphqlAdmission.middleware('http')]);
-  app.use(['/uploads', '/evidence', '/education-documents', '/supervision-photos'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
+  app.use(['/uploads', '/evidence', '/education-documents', '/supervision-photos', '/periodic-report-attachments'], cors({ ...corsOptions, exposedHeaders: [...corsOptions.exposedHeaders, 'etag', 'x-checksum-sha256'] }));
   mountUploads(app, { hazardTrackingUrl: config.HAZARD_TRACKING_URL, verifyToken, gatewaySecret, limits: transfers });
   mountEducationDocuments(app, { educationDrillsUrl: config.EDUCATION_DRILLS_URL, verifyToken, gatewaySecret, limits: transfers });
   mountSupervisionPhotos(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });

@@ -106,6 +106,9 @@ export function mountSupervisionPhotos(app: Express, options: SupervisionPhotosO
   const subgraph = { subgraphUrl: options.supervisionAppraisalUrl, serviceLabel: '督导考核服务', gatewaySecret: options.gatewaySecret, limits: options.limits };
   forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/supervision-photo', upstreamPath: 'supervision-photos' }, options.verifyToken);
   forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/supervision-photos/:id', upstreamPath: 'supervision-photos/:id' }, options.verifyToken);
+  // Attachments of periodic report submissions (周安排、月调度、季报告): multipart submissionId, note, then file.
+  forwardToSubgraph(app, { ...subgraph, method: 'post', path: '/uploads/periodic-report-attachment', upstreamPath: 'periodic-report-attachments' }, options.verifyToken);
+  forwardToSubgraph(app, { ...subgraph, method: 'get', path: '/periodic-report-attachments/:id', upstreamPath: 'periodic-report-attachments/:id' }, options.verifyToken);
 }
 
 /**
