@@ -34,14 +34,15 @@ export class FireAcceptanceService {
 
   /** Records a building's standing (the first entry with version 0), keeping the change in its history. */
   async set(caller: Caller, input: SetFireAcceptanceInput): Promise<FireAcceptancePayload> {
-    const problems = fireAcceptanceProblems(input, calendarDateOf(new Date()));
-    if (problems.length) throw new BadUserInputError(problems);
     return this.dataSource.transaction(async (manager) => {
       // Locking the building serialises the first entry of its record.
       const place = await PLACE_ACCESS.lock(manager, caller, 'view', { id: input.placeId });
       const record = await manager.findOne(FireAcceptanceEntity, { where: { placeId: place.id }, lock: { mode: 'pessimistic_write' } });
       FIRE_ACCEPTANCE_ACCESS.check(caller, 'RECORD', { id: record?.id ?? place.id, path: place.orgPath });
       if (place.kind !== PlaceKind.BUILDING) throw new BadUserInputError([{ field: 'placeId', message: '只有楼栋登记消防验收情况' }]);
+      // Checked after scope and role, so a building out of scope reads as NOT_FOUND whatever the input.
+      const problems = fireAcceptanceProblems(input, calendarDateOf(new Date()));
+      if (problems.length) throw new BadUserInputError(problems);
       if (!place.active) throw new ConflictError('INACTIVE', '该楼栋已停用', { placeId: place.id });
       // A building without a record is at version 0.
       FIRE_ACCEPTANCE_ACCESS.checkVersion(record ?? NO_RECORD, { id: record?.id ?? place.id, version: input.version });

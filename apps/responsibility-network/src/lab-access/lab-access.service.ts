@@ -68,12 +68,13 @@ export class LabAccessService {
 
   /** Replaces a lab's requirements (version 0 for the first time). */
   async setRequirements(caller: Caller, input: SetLabRequirementsInput): Promise<LabRequirementsPayload> {
-    const problems = requirementProblems(input.items);
-    if (problems.length) throw new BadUserInputError(problems);
     return this.dataSource.transaction(async (manager) => {
       const lab = await labFor(manager, caller, input.labId, true);
       const existing = await manager.findOne(LabRequirementsEntity, { where: { placeId: lab.id }, lock: { mode: 'pessimistic_write' } });
       LAB_REQUIREMENTS_ACCESS.check(caller, 'set', { id: existing?.id ?? lab.id, path: lab.orgPath });
+      // Checked after scope and role, so a lab out of scope reads as NOT_FOUND whatever the input.
+      const problems = requirementProblems(input.items);
+      if (problems.length) throw new BadUserInputError(problems);
       requireActive(lab);
       LAB_REQUIREMENTS_ACCESS.checkVersion(existing ?? NO_REQUIREMENTS, { id: existing?.id ?? lab.id, version: input.version });
       const row = existing ?? manager.create(LabRequirementsEntity, { id: newId(), placeId: lab.id, orgUnitId: lab.orgUnitId, orgPath: lab.orgPath });
@@ -161,8 +162,9 @@ async function admitIn(manager: EntityManager, caller: Caller, input: AdmitToLab
   LAB_ACCESS_ACCESS.checkRole(caller, 'admit', lab.orgPath);
   requireActive(lab);
   const person = await PERSON_ACCESS.find(manager, caller, 'view', input.personId);
-  if (!person.active) throw new BadUserInputError([{ field: 'personId', message: `${person.name}已停用` }]);
   const now = new Date();
+  if (input.expiresAt <= now) throw new BadUserInputError([{ field: 'expiresAt', message: '到期时间须晚于当前时间' }]);
+  if (!person.active) throw new BadUserInputError([{ field: 'personId', message: `${person.name}已停用` }]);
   const assessments = await assess(manager, lab.id, person.id, now);
   if (assessments.some((item) => !item.met)) throw new LabRequirementsNotMet(lab, person.id, assessments);
   await refuseDuplicate(manager, lab, person, now);

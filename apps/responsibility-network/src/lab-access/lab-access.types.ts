@@ -1,6 +1,6 @@
 import { ClientRequestIdField } from '@campus/server';
 import { ConnectionType, VersionedInput } from '@campus/graphql';
-import { ArrayMaxSize, IsOptional, Length, Max, Min, MinDate, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Place } from '../places/place.types';
 import { LabRequirementKind } from './lab-requirement';
@@ -192,7 +192,6 @@ export class AdmitToLabInput {
   personId: string;
 
   @Field({ description: '到期时间（须晚于当前时间）' })
-  @MinDate(() => new Date(), { message: '到期时间须晚于当前时间' })
   expiresAt: Date;
 
   @ClientRequestIdField()
