@@ -89,11 +89,13 @@ export class HealthCheckFilter {
   @Field(() => ID, { description: '单位（含下级）' })
   orgUnitId: string;
 
-  @Field(() => CalendarDate, { description: '起始检查日期' })
-  from: string;
+  @Field(() => CalendarDate, { nullable: true, description: '起始检查日期（默认截止日期前 30 天）' })
+  @IsOptional()
+  from?: string;
 
-  @Field(() => CalendarDate, { description: '截止检查日期' })
-  to: string;
+  @Field(() => CalendarDate, { nullable: true, description: '截止检查日期（默认今天）' })
+  @IsOptional()
+  to?: string;
 }
 
 @InputType()

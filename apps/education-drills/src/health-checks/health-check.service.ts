@@ -16,6 +16,7 @@ import { sessionsAt } from './health-check-schedule';
 const CLASS_KIND = 'CLASS';
 const SYMPTOM_FIELDS = ['fever', 'cough', 'diarrhoea', 'rash', 'otherSymptoms'] as const;
 const MAX_LIST_DAYS = 366;
+const DEFAULT_LIST_DAYS = 30;
 
 /** Present within enrolled, illness absences within absences, each symptom count within those enrolled. */
 export function figureProblems(figures: HealthCheckFiguresInput): FieldProblem[] {
@@ -54,12 +55,14 @@ export class HealthCheckService {
   /** Checks of a unit's classes over a period, the latest day first. */
   async list(caller: Caller, filter: HealthCheckFilter, first: number, after?: string | null): Promise<ConnectionShape<HealthCheck>> {
     const path = await visibleUnitPath(this.directory, caller, filter.orgUnitId);
-    requireValid(periodProblems(filter.from, filter.to));
+    const to = filter.to ?? calendarDateOf(this.settings.now());
+    const from = filter.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - DEFAULT_LIST_DAYS * 86_400_000).toISOString().slice(0, 10);
+    requireValid(periodProblems(from, to));
     const query = this.dataSource.getRepository(HealthCheckEntity).createQueryBuilder('c');
     for (const condition of [HEALTH_CHECK_ACCESS.where(caller, 'view', 'c.org_path'), subtreeCondition('c.org_path', path, 'unitPath')]) {
       query.andWhere(condition.sql, condition.params);
     }
-    query.andWhere('c.check_date BETWEEN :from AND :to', { from: filter.from, to: filter.to });
+    query.andWhere('c.check_date BETWEEN :from AND :to', { from, to });
     const order = { column: 'check_date', direction: 'DESC' as const, fromCursor: (value: string) => value };
     const page = await keysetPage(query, 'c', order, first, decodeCursor(after, 2));
     return toConnection(page.rows, first, page.totalCount, (row) => [row.checkDate, row.id], toHealthCheck);

@@ -105,6 +105,9 @@ describe('education-drills: 晨午晚检 and 因病缺课追踪 (integration)', 
     const listed = (await runner.data(officerA, LIST, { filter: { orgUnitId: 'collegea', from: '2026-12-07', to: '2026-12-08' } })).healthChecks;
     expect(listed.totalCount).toBe(3);
     expect((await runner.data(teacherB1, LIST, { filter: { orgUnitId: 'classb1', from: '2026-12-07', to: '2026-12-08' } })).healthChecks.totalCount).toBe(1);
+    // Without dates: the 30 days up to today.
+    expect((await runner.data(officerA, LIST, { filter: { orgUnitId: 'collegea' } })).healthChecks.totalCount).toBe(3);
+    expect((await runner.run(teacherB1, LIST, { filter: { orgUnitId: 'collegea' } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses out-of-scope, wrong-role, non-class, duplicate, unscheduled and inconsistent entries', async () => {
