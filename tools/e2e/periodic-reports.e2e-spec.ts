@@ -1,3 +1,4 @@
+import { samplePdf } from '@campus/files';
 import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient } from '@campus/testing';
 import { PlatformFixture, startPlatformFixture } from './platform-fixture';
@@ -79,7 +80,7 @@ describe('periodic reports', () => {
     expect(duties.overdueCount).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses a non-target unit, a unit out of scope, a target unit reviewing, and a stale resubmission', async () => {
+  it('refuses a non-target unit, a unit out of scope, a target unit reviewing, and a stale resubmission; attaches a file through the gateway', async () => {
     const [current] = periods;
     const chosen = await office.data(CREATE, { input: { orgUnitId: units.XDZY, title: 'e2e 信息学院周安排', cadence: 'WEEKLY', targetUnitIds: [units['XDZY-XX']] } });
     const onlyInfo = chosen.createPeriodicReportTemplate.template.id;
@@ -96,8 +97,25 @@ describe('periodic reports', () => {
     expect(await codeOf(xxOfficer, RESUBMIT, { input: { id: first.id, version: first.version, content: '旧版本' } })).toEqual({ code: 'CONFLICT', reason: 'STALE_VERSION' });
     const second = (await xxOfficer.data(RESUBMIT, { input: { id: first.id, version: returned.version, content: '修改稿' } })).resubmitPeriodicReport.submission;
     expect(second).toMatchObject({ status: 'SUBMITTED', revision: 2, revisions: [{ revision: 1, content: '初稿', reviewComment: '请补充值班安排' }] });
+
+    const gatewayBase = new URL('/', fixture.platform.gatewayUrl).href;
+    const upload = async (client: GraphQLClient) => {
+      const form = new FormData();
+      form.append('submissionId', first.id);
+      form.append('file', new Blob([samplePdf()], { type: 'application/pdf' }), '周安排.pdf');
+      const response = await fetch(new URL('/uploads/periodic-report-attachment', gatewayBase), { method: 'POST', body: form, headers: { authorization: `Bearer ${client.token}` } });
+      return { status: response.status, body: (await response.json()) as { downloadUrl?: string; reason?: string } };
+    };
+    expect(await upload(jdOfficer)).toMatchObject({ status: 404, body: { reason: 'NOT_FOUND' } });
+    const attached = await upload(xxOfficer);
+    expect(attached).toMatchObject({ status: 201, body: { downloadUrl: expect.stringMatching(/^\/periodic-report-attachments\//) } });
+    const download = (client: GraphQLClient) => fetch(new URL(String(attached.body.downloadUrl), gatewayBase), { headers: { authorization: `Bearer ${client.token}` } });
+    expect((await download(office)).status).toBe(200);
+    expect((await download(jdOfficer)).status).toBe(404);
+
     const acknowledged = (await (await fixture.as('school.head')).data(ACKNOWLEDGE, { input: { id: first.id, version: second.version } })).acknowledgePeriodicReport.submission;
     expect(acknowledged.status).toBe('ACKNOWLEDGED');
+    expect(await upload(xxOfficer)).toMatchObject({ status: 409, body: { reason: 'ILLEGAL_TRANSITION' } });
   });
 
   it('holds the demo’s 月调度 (one school late, one missing) and 周安排 (one college late last week)', async () => {
