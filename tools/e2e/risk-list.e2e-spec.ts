@@ -24,7 +24,7 @@ describe('risk list per unit (风险清单) through the gateway', () => {
   let units: Record<string, string>;
 
   beforeAll(async () => {
-    fixture = await startPlatformFixture(4900);
+    fixture = await startPlatformFixture(4690);
     [office, xx] = await Promise.all(['safety.office', 'xx.officer'].map((name) => fixture.as(name)));
     units = fixture.unitIds;
   }, 120_000);
