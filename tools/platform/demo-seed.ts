@@ -5,7 +5,13 @@ import { seedDemoAppraisal } from './demo-appraisal';
 import { seedDemoCampaign } from './demo-campaign';
 import { seedDemoDutyLeaders } from './demo-duty-leaders';
 import { seedDemoEducation } from './demo-education';
+import { seedDemoHealthChecks } from './demo-health-checks';
 import { seedDemoInspections } from './demo-inspections';
+import { seedDemoPeopleAtRisk } from './demo-people-at-risk';
+import { seedDemoPeriodicReports } from './demo-periodic-reports';
+import { seedDemoPlacesSafety } from './demo-places-safety';
+import { seedDemoSectionPairing } from './demo-section-pairing';
+import { seedDemoSpecialEquipment } from './demo-special-equipment';
 import { seedDemoSupervision } from './demo-supervision';
 
 /**
@@ -159,10 +165,16 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   await seedResponsibilityNetwork(admin, clients, unitIds, personIds, log);
   await seedDemoInspections(clients, unitIds, personIds, log);
   await seedDemoCampaign(clients, unitIds, log);
+  await seedDemoSpecialEquipment({ clients, unitIds, log });
   await seedDemoEducation({ clients, unitIds, personIds, log });
+  await seedDemoHealthChecks({ clients, unitIds, personIds, log });
+  await seedDemoPeopleAtRisk({ clients, unitIds, personIds, log });
   await seedDemoSupervision({ clients, unitIds, personIds, log });
   await seedDemoAccountability({ clients, unitIds, personIds, log });
   await seedDemoAppraisal({ clients, unitIds, log });
+  await seedDemoSectionPairing({ admin, unitIds, log });
+  await seedDemoPeriodicReports({ admin, clients, unitIds, log });
+  await seedDemoPlacesSafety({ clients, unitIds, log });
   return { seeded: true, unitIds };
 }
 

@@ -8,8 +8,11 @@ import { DataSource } from 'typeorm';
 import { ACTIVITIES_MODULE } from './activities/activities.module';
 import { documentSettings, documentVariables } from './documents/document-config';
 import { DOCUMENTS_MODULE } from './documents/documents.module';
+import { DISPUTES_MODULE } from './disputes/disputes.module';
 import { DRILLS_MODULE } from './drills/drills.module';
 import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module';
+import { HEALTH_CHECKS_MODULE } from './health-checks/health-checks.module';
+import { KEY_STUDENTS_MODULE } from './key-students/key-students.module';
 import { NOTICES_MODULE } from './notices/notices.module';
 import { PEOPLE_MODULE } from './people/people.module';
 import { QUIZZES_MODULE } from './quizzes/quizzes.module';
@@ -35,6 +38,9 @@ export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   DRILLS_MODULE,
   DOCUMENTS_MODULE,
   SCREENING_MODULE,
+  HEALTH_CHECKS_MODULE,
+  DISPUTES_MODULE,
+  KEY_STUDENTS_MODULE,
   SAFETY_DAYS_MODULE,
   ACTIVITIES_MODULE,
   QUIZZES_MODULE,

@@ -29,11 +29,16 @@ const STEMS: Record<string, string> = {
   record: 'ScreeningRecord',
   assignment: 'GridAssignment',
   holder: 'Person',
+  responsibleTeacher: 'Person',
   owner: 'Person',
   reviewer: 'Person',
   root: 'OrgUnit',
   newParent: 'OrgUnit',
   fromUnit: 'OrgUnit',
+  section: 'OrgUnit',
+  school: 'OrgUnit',
+  bureau: 'OrgUnit',
+  lab: 'Place',
 };
 
 /** Stems that name the type the field itself is about (`id`, `parentId`; `templateId`: that type's template). */
@@ -46,10 +51,15 @@ const CONTEXT_ALIASES: Record<string, string> = {
   IncidentFollowUp: 'Incident',
   PostDuty: 'Post',
   ScreeningEntry: 'ScreeningRecord',
+  DisputeMediation: 'Dispute',
+  KeyStudentFollowUp: 'KeyStudent',
   OnTheSpot: 'Hazard',
   RectificationPlan: 'Hazard',
   Rectification: 'Hazard',
   Acceptance: 'Hazard',
+  SpecialEquipmentInspection: 'SpecialEquipment',
+  PeriodicReport: 'PeriodicReportSubmission',
+  LabAccess: 'LabAccessEntry',
 };
 
 /** The type a root field is about: a query's return (or node) type, else the longest run of words in its name that names a type. */
@@ -92,5 +102,8 @@ export function idTypeOf(schema: GraphQLSchema, name: string, context: string | 
 function schemaTypeEndingWith(schema: GraphQLSchema, context: string, suffix: string): string | null {
   const direct = schema.getType(`${context}${suffix}`);
   if (direct) return direct.name;
+  // PeriodicReportSubmission + Template → PeriodicReportTemplate (the submission's template).
+  const parent = schema.getType(`${context.replace(/[A-Z][a-z]*$/, '')}${suffix}`);
+  if (parent) return parent.name;
   return context.startsWith('Inspection') ? 'ChecklistTemplate' : null;
 }
