@@ -17,8 +17,10 @@ import { HAZARDS_MODULE } from './hazards/hazards.module';
 import { INCIDENTS_MODULE } from './incidents/incidents.module';
 import { INSPECTIONS_MODULE } from './inspections/inspections.module';
 import { INTAKE_MODULE } from './intake/intake.module';
+import { HAZARD_OVERVIEW_MODULE } from './overview/overview.module';
 import { RISK_POINTS_MODULE } from './risk-points/risk-points.module';
 import { SPECIAL_EQUIPMENT_MODULE } from './special-equipment/special-equipment.module';
+import { TODO_MODULE } from './todo/todo.module';
 
 export interface HazardSettings {
   /** Rectification deadlines further than this many days away need interim control measures. */
@@ -50,6 +52,8 @@ export const HAZARD_MODULES: readonly FeatureModule<HazardDeps>[] = [
   ESCALATION_MODULE,
   INCIDENTS_MODULE,
   INTAKE_MODULE,
+  HAZARD_OVERVIEW_MODULE,
+  TODO_MODULE,
   DIRECTORY_MODULE,
   ORG_PROJECTION_MODULE,
 ];

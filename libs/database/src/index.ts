@@ -7,3 +7,4 @@ export * from './scoped-record';
 export * from './rows-by-ids';
 export * from './chunks';
 export * from './ledger-page';
+export * from './subtree-totals';

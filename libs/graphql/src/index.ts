@@ -15,3 +15,5 @@ export * from './reasons';
 export * from './http-errors';
 export * from './org-unit-kind';
 export * from './excel';
+export * from './unit-ranking';
+export * from './todo';

@@ -1,3 +1,4 @@
 export * from './directory';
 export * from './projection';
 export * from './projection.module';
+export * from './unit-batch';
