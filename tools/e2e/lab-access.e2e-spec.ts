@@ -24,7 +24,7 @@ describe('lab access', () => {
   let students: Map<string, string>;
 
   beforeAll(async () => {
-    fixture = await startPlatformFixture(4910);
+    fixture = await startPlatformFixture(4770);
     [office, xx] = await Promise.all(['safety.office', 'xx.officer'].map((name) => fixture.as(name)));
     places = new Map((await office.data(PLACES)).places.edges.map(({ node }: any) => [node.name, node]));
     const people = (await xx.data(STUDENTS, { unit: fixture.unitIds['XDZY-XX'] })).orgUnit.people.edges;

@@ -151,7 +151,7 @@ function valueOf(schema: GraphQLSchema, type: GraphQLInputType, name: string, re
 function scalarOf(scalar: string, name: string): unknown {
   switch (scalar) {
     case 'Int':
-      if (name === 'year') return Number(TODAY.slice(0, 4));
+      if (name === 'year' || /Year$/.test(name)) return Number(TODAY.slice(0, 4));
       if (name === 'weight') return 100;
       return 1;
     case 'Float':
