@@ -14,6 +14,7 @@ import { EMERGENCY_PLANS_MODULE } from './emergency-plans/emergency-plans.module
 import { HEALTH_CHECKS_MODULE } from './health-checks/health-checks.module';
 import { KEY_STUDENTS_MODULE } from './key-students/key-students.module';
 import { NOTICES_MODULE } from './notices/notices.module';
+import { EDUCATION_OVERVIEW_MODULE } from './overview/overview.module';
 import { PEOPLE_MODULE } from './people/people.module';
 import { QUIZZES_MODULE } from './quizzes/quizzes.module';
 import { SAFETY_DAYS_MODULE } from './safety-days/safety-days.module';
@@ -45,6 +46,7 @@ export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   ACTIVITIES_MODULE,
   QUIZZES_MODULE,
   PEOPLE_MODULE,
+  EDUCATION_OVERVIEW_MODULE,
   ORG_PROJECTION_MODULE,
 ];
 
