@@ -1,5 +1,6 @@
 import { enumVar, intVar, loadSubgraphConfig, optionalStringVar } from '@campus/config';
 import { BootstrapSettings } from './accounts/bootstrap';
+import { NOTIFICATION_VARIABLES } from './notifications/notification.settings';
 import { OrgUnitKind } from './org-units/org-unit-kind';
 
 const variables = {
@@ -9,6 +10,7 @@ const variables = {
   BOOTSTRAP_ROOT_KIND: enumVar('kind of that root unit', Object.values(OrgUnitKind), OrgUnitKind.BUREAU),
   BOOTSTRAP_ADMIN_USERNAME: optionalStringVar('username of the first administrator'),
   BOOTSTRAP_ADMIN_PASSWORD: optionalStringVar('password of the first administrator'),
+  ...NOTIFICATION_VARIABLES,
 };
 
 export function loadResponsibilityConfig(entry: { port: number; database: string }, env: NodeJS.ProcessEnv = process.env) {

@@ -6,5 +6,6 @@
 export { contract, EventContract, PayloadOf, ServiceName, topicOf } from './contracts/contract';
 export * from './contracts/responsibility-network';
 export * from './contracts/hazard-tracking';
+export * from './contracts/hazard-notices';
 export * from './contracts/education-drills';
 export * from './contracts/supervision-appraisal';

@@ -8,6 +8,7 @@ import { HazardEntity } from './hazard.entity';
 import { HazardExtensions } from './hazard-extensions';
 import { recordHazardChange } from './hazard-rollup';
 import { appendStep } from './hazard-steps';
+import { recordHazardAction } from './hazard-action-event';
 
 /** The hazard to change, the version the client read, and what its steps record. */
 export interface HazardTransitionRequest {
@@ -74,6 +75,7 @@ export async function applyHazardTransition(
       deadline: hazard.deadline,
     });
   }
+  await recordHazardAction(manager, hazard, caller.viewer, action, from, at);
   return hazard;
 }
 
