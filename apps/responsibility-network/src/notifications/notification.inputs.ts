@@ -10,7 +10,7 @@ export class MarkNotificationsReadInput {
   @ArrayMaxSize(100, { message: '一次最多标记 100 条' })
   ids?: string[] | null;
 
-  @Field({ nullable: true, description: '标记本人全部未读通知' })
+  @Field(() => Boolean, { nullable: true, description: '标记本人全部未读通知' })
   all?: boolean | null;
 }
 
