@@ -13,6 +13,7 @@ import { EVIDENCE_HAZARD_EXTENSION } from './evidence/evidence-steps';
 import { EVIDENCE_MODULE } from './evidence/evidence.module';
 import { HazardExtensions } from './hazards/hazard-extensions';
 import { DEFAULT_RECTIFICATION_HORIZON_DAYS } from './hazards/hazard-plan';
+import { HAZARD_AUDIT_MODULE } from './audit/audit.module';
 import { HAZARDS_MODULE } from './hazards/hazards.module';
 import { INCIDENTS_MODULE } from './incidents/incidents.module';
 import { INSPECTIONS_MODULE } from './inspections/inspections.module';
@@ -56,6 +57,7 @@ export const HAZARD_MODULES: readonly FeatureModule<HazardDeps>[] = [
   TODO_MODULE,
   DIRECTORY_MODULE,
   ORG_PROJECTION_MODULE,
+  HAZARD_AUDIT_MODULE,
 ];
 
 const loadConfig = (entry: { port: number; database: string }) =>

@@ -11,6 +11,7 @@ export * from './kit/transitions';
 export * from './kit/describe';
 export * from './kit/shared-below-access';
 export * from './kit/client-requests';
+export * from './kit/audit';
 export * from './gateway-proof';
 export * from './production-mode';
 export * from './operation-limits';

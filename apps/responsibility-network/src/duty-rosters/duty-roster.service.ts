@@ -1,4 +1,4 @@
-import { clientRequest, oncePerRequest } from '@campus/server';
+import { auditedDelete, auditedUpdate, clientRequest, oncePerRequest } from '@campus/server';
 import { KeysetOrder, keysetPage, newId, subtreeCondition } from '@campus/database';
 import { DutyGapFound, OutboxSignal, recordEvent, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
@@ -122,13 +122,13 @@ export class DutyRosterService {
       const where = { rosterId: roster.id, dutyDate: input.date, shiftName: input.shiftName };
       const existing = await manager.findOneBy(DutySlotEntity, where);
       if (!leaderId && officerIds.length === 0) {
-        if (existing) await manager.delete(DutySlotEntity, { id: existing.id });
+        if (existing) await auditedDelete(manager, DutySlotEntity, { id: existing.id });
         return { roster: toDutyRoster(roster), slot: null };
       }
       const slotId = existing?.id ?? newId();
       if (existing) {
-        await manager.update(DutySlotEntity, { id: slotId }, { leaderPersonId: leaderId, updatedByAccountId: caller.viewer.accountId });
-        await manager.delete(DutySlotOfficerEntity, { slotId });
+        await auditedUpdate(manager, DutySlotEntity, { id: slotId }, { leaderPersonId: leaderId, updatedByAccountId: caller.viewer.accountId });
+        await auditedDelete(manager, DutySlotOfficerEntity, { slotId });
       } else {
         await manager.insert(DutySlotEntity, { ...where, id: slotId, leaderPersonId: leaderId, updatedByAccountId: caller.viewer.accountId });
       }

@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, rowsByIds, subtreeCondition } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, FieldProblem, toConnection, VersionedInput } from '@campus/graphql';
-import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
+import { auditedDelete, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { syncWorkGroupRows } from '../membership-rules/membership-sync';
@@ -106,7 +106,7 @@ export class WorkGroupService {
     return transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
       const { group } = await this.lockFor(manager, caller, 'SET_MEMBERS', input);
       await this.requireValidMembers(manager, caller, group.orgPath, input.members);
-      await manager.delete(WorkGroupMemberEntity, { groupId: group.id });
+      await auditedDelete(manager, WorkGroupMemberEntity, { groupId: group.id });
       await this.saveMembers(manager, group.id, input.members);
       // The group's rules place the others again, after those named by hand (who win over a rule).
       await syncWorkGroupRows(manager, group);

@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { BadUserInputError, Caller, callerOf, ConnectionShape, decodeCursor, loadUnitConnection, RequestContext, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
+import { Asker, auditedDelete, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppraisalSchemeStatus } from './appraisal-enums';
@@ -97,7 +97,7 @@ export class AppraisalSchemeService {
   }
 
   private async replaceIndicators(manager: EntityManager, schemeId: string, indicators: IndicatorInput[]): Promise<void> {
-    await manager.delete(AppraisalIndicatorEntity, { schemeId });
+    await auditedDelete(manager, AppraisalIndicatorEntity, { schemeId });
     await manager.save(
       indicators.map((indicator, position) =>
         manager.create(AppraisalIndicatorEntity, {

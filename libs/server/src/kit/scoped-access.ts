@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, LoaderRegistry, NotFoundError } from '@c
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { AccessPolicy, refusalOf } from './access-policy';
+import { AuditReadableAccess, registerAuditAccess } from './audit/audit-access';
 import { requireTransition, TransitionTable } from './transitions';
 
 /** Who is asking: a Caller (from @campus/graphql) or anything else carrying the viewer. */
@@ -41,6 +42,7 @@ export class ScopedAccess<E extends ObjectLiteral, A extends string> {
     private readonly kindOf?: (row: E) => string,
   ) {
     if (policy.restricted && !kindOf) throw new Error(`${policy.aggregate}: a policy with restricted kinds needs kindOf`);
+    registerAuditAccess(entity as EntityTarget<ObjectLiteral>, this as unknown as AuditReadableAccess);
   }
 
   /**
