@@ -48,6 +48,8 @@ export interface FeatureModule<Deps extends ServiceBase = ServiceBase> {
   scopedTables?: readonly (string | ScopedColumn)[];
   /** Instances of the module's type-graphql resolver classes. */
   resolvers?: (deps: Deps) => object[];
+  /** Types no resolver returns but the schema must print (e.g. an entity the module only contributes fields to). */
+  types?: readonly Function[];
   /** `__resolveReference` of the federation entities the module owns. */
   referenceResolvers?: (deps: Deps) => ReferenceResolvers;
   /** Events of other services (or its own) the module applies. */

@@ -53,7 +53,11 @@ export async function buildModuleSchema<Deps extends ServiceBase>(modules: reado
   const references = Object.assign({}, ...modules.map((module) => module.referenceResolvers?.(deps) ?? {}));
   // Every mutation runs as its viewer, for the audit trail (kit/audit/audit-context.ts).
   const schema = await buildFederatedSchema(
-    { resolvers: classes as [Function, ...Function[]], container: { get: (resolverClass) => instances.get(resolverClass) } },
+    {
+      resolvers: classes as [Function, ...Function[]],
+      orphanedTypes: modules.flatMap((module) => module.types ?? []),
+      container: { get: (resolverClass) => instances.get(resolverClass) },
+    },
     references,
   );
   return auditMutations(schema);

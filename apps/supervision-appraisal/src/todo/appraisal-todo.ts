@@ -1,0 +1,99 @@
+import type { Viewer } from '@campus/auth';
+import { calendarDateOf, TodoItem, todoItem, TodoKind, todoSection } from '@campus/graphql';
+import { EntityManager } from 'typeorm';
+import { ACCOUNTABILITY_MEASURE_LABELS, ACCOUNTABILITY_REASON_LABELS } from '../accountability/accountability-enums';
+import { PeriodicReportState, ReportSubmissionStatus } from '../periodic-reports/periodic-report-enums';
+import { ReportSubmissionEntity, ReportTemplateEntity } from '../periodic-reports/periodic-report.entity';
+import { DUTY_LOOKBACK_PERIODS, periodType, reportState } from '../periodic-reports/report-status';
+import { periodOf, shiftPeriod } from '../periodic-reports/report-periods';
+import { appraisalsToScore, proposalsToConfirm, reportDutyRows, reportingUnitsOf } from './appraisal-todo-queries';
+
+/** A period's report not yet due is listed when due within this many days. */
+export const REPORT_LOOKAHEAD_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * supervision-appraisal's section of the viewer's to-do list: appraisals with manual scores to enter (not
+ * of their own unit), accountability proposals to confirm, and periodic reports their units owe (overdue,
+ * returned, or due within REPORT_LOOKAHEAD_DAYS). Four statements, run together; capped at TODO_SECTION_CAP.
+ */
+export async function appraisalTodoOf(manager: EntityManager, viewer: Viewer, now = new Date()): Promise<TodoItem[]> {
+  const today = calendarDateOf(now);
+  const [appraisals, proposals, duties] = await Promise.all([
+    appraisalsToScore(manager, viewer),
+    proposalsToConfirm(manager, viewer),
+    reportDutyRows(manager, reportingUnitsOf(viewer)),
+  ]);
+  const items: TodoItem[] = [
+    ...appraisals
+      // A unit does not score itself (the access kit's checkNotOwnUnit rule).
+      .filter((row) => !viewer.grants.some((grant) => grant.path.startsWith(row.orgPath)))
+      .map((row) =>
+        todoItem(
+          {
+            kind: TodoKind.APPRAISAL_SCORE,
+            title: `考核待评分：${row.schemeName}${row.unitName ? `（${row.unitName}）` : ''}`,
+            detail: `${Number(row.unscored)} 项人工指标未评分`,
+            objectType: 'Appraisal',
+            objectId: row.id,
+            orgUnitId: row.orgUnitId,
+            deadline: null,
+          },
+          today,
+        ),
+      ),
+    ...proposals.map((row) =>
+      todoItem(
+        {
+          kind: TodoKind.ACCOUNTABILITY_CONFIRM,
+          title: `问责建议待确认：${ACCOUNTABILITY_REASON_LABELS[row.reason as keyof typeof ACCOUNTABILITY_REASON_LABELS] ?? row.reason}`,
+          detail: ACCOUNTABILITY_MEASURE_LABELS[row.measure as keyof typeof ACCOUNTABILITY_MEASURE_LABELS] ?? row.measure,
+          objectType: 'AccountabilityRecord',
+          objectId: row.id,
+          orgUnitId: row.orgUnitId,
+          deadline: null,
+        },
+        today,
+      ),
+    ),
+    ...duties.targets.flatMap(({ template, orgUnitId }) =>
+      reportItems(template, orgUnitId, duties.submissions.filter((row) => row.templateId === template.id && row.orgUnitId === orgUnitId), now),
+    ),
+  ];
+  return todoSection(items);
+}
+
+/**
+ * A unit's open periods of a template, as ReportStatusService.duties decides them over the last
+ * DUTY_LOOKBACK_PERIODS: missing after the due time, returned for revision, or the next one due soon.
+ */
+export function reportItems(template: ReportTemplateEntity, orgUnitId: string, submissions: ReportSubmissionEntity[], now: Date): TodoItem[] {
+  const today = calendarDateOf(now);
+  const first = periodOf(template.cadence, String(template.startsOn).slice(0, 10));
+  const current = periodOf(template.cadence, today);
+  let period = shiftPeriod(template.cadence, current, -DUTY_LOOKBACK_PERIODS);
+  if (period.startsOn < first.startsOn) period = first;
+  const items: TodoItem[] = [];
+  for (; period.startsOn <= shiftPeriod(template.cadence, current, 1).startsOn; period = shiftPeriod(template.cadence, period, 1)) {
+    const shown = periodType(template, period);
+    const submission = submissions.find((row) => row.periodKey === period.key) ?? null;
+    const state = reportState(submission, shown.dueAt, now);
+    const returned = submission?.status === ReportSubmissionStatus.RETURNED;
+    const dueSoon = state === PeriodicReportState.PENDING && shown.dueAt.getTime() - now.getTime() <= REPORT_LOOKAHEAD_DAYS * DAY_MS;
+    if (state !== PeriodicReportState.MISSING && !returned && !dueSoon) continue;
+    items.push(
+      todoItem(
+        {
+          kind: TodoKind.PERIODIC_REPORT,
+          title: `${returned ? '定期报告退回待重报' : '定期报告待报送'}：${template.title}（${shown.label}）`,
+          objectType: 'PeriodicReportTemplate',
+          objectId: template.id,
+          orgUnitId,
+          deadline: calendarDateOf(shown.dueAt),
+        },
+        today,
+      ),
+    );
+  }
+  return items;
+}
