@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { Account } from '../accounts/account.types';
 import { Person } from '../people/person.types';
 import { InboxService, ownPersonId } from './inbox.service';
-import { MarkNotificationsReadInput, SetNotificationPreferencesInput } from './notification.inputs';
-import { MarkNotificationsReadPayload, NotificationConnection, NotificationPreference, NotificationPreferencesPayload } from './notification.types';
+import { MarkNotificationsReadInput, SendTestNotificationInput, SetNotificationPreferencesInput } from './notification.inputs';
+import { MarkNotificationsReadPayload, NotificationConnection, NotificationPreference, NotificationPreferencesPayload, SendTestNotificationPayload } from './notification.types';
 
 @ArgsType()
 class NotificationArgs extends ConnectionArgs {
@@ -41,6 +41,11 @@ export class InboxResolver {
   @Mutation(() => MarkNotificationsReadPayload, { description: '将本人的通知标为已读' })
   markNotificationsRead(@Arg('input') input: MarkNotificationsReadInput, @Ctx() context: RequestContext): Promise<MarkNotificationsReadPayload> {
     return this.inbox.markRead(callerOf(context), input);
+  }
+
+  @Mutation(() => SendTestNotificationPayload, { description: '给自己发一条测试通知，检查站内信与电子邮件能否收到' })
+  sendTestNotification(@Arg('input') input: SendTestNotificationInput, @Ctx() context: RequestContext): Promise<SendTestNotificationPayload> {
+    return this.inbox.sendTest(callerOf(context), input);
   }
 
   @Mutation(() => NotificationPreferencesPayload, { description: '设置本人各类通知的接收渠道与接收邮箱（站内信总是开启）' })

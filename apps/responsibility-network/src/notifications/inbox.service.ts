@@ -1,8 +1,9 @@
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, ForbiddenError, toConnection } from '@campus/graphql';
 import { DataSource } from 'typeorm';
-import { ALL_NOTIFICATION_KINDS } from './notification-messages';
+import { ALL_NOTIFICATION_KINDS, testText } from './notification-messages';
+import { NotificationProducer } from './notification-producer';
 import { NotificationKind } from './notification-kind';
-import { MarkNotificationsReadInput, SetNotificationPreferencesInput } from './notification.inputs';
+import { MarkNotificationsReadInput, SendTestNotificationInput, SetNotificationPreferencesInput } from './notification.inputs';
 import { Notification, NotificationPreference } from './notification.types';
 
 interface NotificationRow {
@@ -33,7 +34,36 @@ function requirePerson(caller: Caller): string {
 }
 
 export class InboxService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: NotificationProducer,
+    private readonly afterSend: () => void = () => undefined,
+  ) {}
+
+  /** 测试通知: the caller's own, to the inbox and (if asked and on) e-mail, never to a group robot; once a minute. */
+  async sendTest(caller: Caller, input: SendTestNotificationInput): Promise<{ sent: boolean; unreadCount: number }> {
+    const personId = requirePerson(caller);
+    const now = new Date();
+    const created = await this.dataSource.transaction(async (manager) => {
+      const [person] = await manager.query('SELECT name, org_unit_id, org_path FROM person WHERE id = ?', [personId]);
+      if (!person) throw new ForbiddenError(undefined, 'NO_LINKED_PERSON');
+      return this.producer.notify(manager, {
+        kind: NotificationKind.TEST,
+        personIds: [personId],
+        text: testText(person.name),
+        objectType: 'PERSON',
+        objectId: personId,
+        orgUnitId: person.org_unit_id,
+        orgPath: person.org_path,
+        dedupKey: `test:${Math.floor(now.getTime() / 60_000)}`,
+        at: now,
+        noRobots: true,
+        noEmail: !input.email,
+      });
+    });
+    if (created) this.afterSend();
+    return { sent: created > 0, unreadCount: await this.unreadCount(personId) };
+  }
 
   /** Newest first; keyset on (created_at, id). */
   async list(personId: string, first: number, after: string | null | undefined, unreadOnly: boolean): Promise<ConnectionShape<Notification>> {

@@ -47,6 +47,10 @@ export function dutyShiftTomorrowText(shift: { date: string; shiftName: string; 
   return { title: `明日值班提醒：${shift.date} ${shift.shiftName}`, body: `您是${shift.rosterName} ${shift.date}「${shift.shiftName}」的${role}，请按时到岗。` };
 }
 
+export function testText(personName: string): NotificationText {
+  return { title: '测试通知', body: `${personName}，这是一条测试通知：您能在站内信（以及已开启的电子邮件）中收到平台的通知与提醒。` };
+}
+
 /** The one text a group robot posts: a platform tag, the person it is for, the title and the body. */
 export function robotText(notification: NotificationText, personName: string, keyword: string | null): string {
   const text = `【校园安全】${personName}：${notification.title}\n${notification.body}`;

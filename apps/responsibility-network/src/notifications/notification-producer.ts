@@ -17,6 +17,10 @@ export interface NotificationRequest {
   /** Same key for the same person: produced once, whichever instance or redelivery tries again. */
   dedupKey: string;
   at: Date;
+  /** Not to the unit's group robots (e.g. a person's test notification). */
+  noRobots?: boolean;
+  /** Not by e-mail, whatever the person's preference. */
+  noEmail?: boolean;
 }
 
 interface RecipientRow {
@@ -45,7 +49,7 @@ export class NotificationProducer {
       [request.kind, ...personIds],
     );
     if (!recipients.length) return 0;
-    const robots = await robotsFor(manager, request.orgPath);
+    const robots = request.noRobots ? [] : await robotsFor(manager, request.orgPath);
     let created = 0;
     for (const recipient of recipients) {
       const id = newId();
@@ -58,7 +62,7 @@ export class NotificationProducer {
       if (Number((inserted as { affectedRows?: number }).affectedRows ?? 0) !== 1) continue;
       created++;
       const deliveries: [DeliveryChannel, string][] = [];
-      if (this.emailEnabled && recipient.email && recipient.pref_email !== 0) deliveries.push([DeliveryChannel.EMAIL, recipient.email]);
+      if (this.emailEnabled && !request.noEmail && recipient.email && recipient.pref_email !== 0) deliveries.push([DeliveryChannel.EMAIL, recipient.email]);
       if (recipient.pref_robot !== 0) deliveries.push(...robots.map((robot): [DeliveryChannel, string] => [robot.kind as DeliveryChannel, robot.id]));
       await queueDeliveries(manager, id, deliveries, request.at);
     }

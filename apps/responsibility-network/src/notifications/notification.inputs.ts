@@ -68,3 +68,9 @@ export class RegisterNotificationRobotInput {
 
 @InputType()
 export class RemoveNotificationRobotInput extends VersionedInput {}
+
+@InputType({ description: '给自己发一条测试通知（站内信，及已开启的电子邮件；不推送到群机器人）' })
+export class SendTestNotificationInput {
+  @Field({ defaultValue: true, description: '同时发送电子邮件（须已登记邮箱并开启）' })
+  email: boolean = true;
+}

@@ -112,3 +112,12 @@ export class NotificationRobotPayload {
   @Field(() => NotificationRobot)
   robot: NotificationRobot;
 }
+
+@ObjectType()
+export class SendTestNotificationPayload {
+  @Field({ description: '是否新发出（同一分钟内重复发送只算一次）' })
+  sent: boolean;
+
+  @Field(() => Int, { description: '未读通知数' })
+  unreadCount: number;
+}

@@ -199,4 +199,15 @@ describe('responsibility-network: notifications from events and schedules, the i
     expect((await runner.data(viewer.office, REMOVE, { input: { id: robot.id, version: 1 } })).removeNotificationRobot.robot.id).toBe(robot.id);
     expect((await runner.data(viewer.office, ROBOTS, { unit: school.id })).notificationRobots).toEqual([]);
   });
+
+  it('sends a person a test notification of their own, once a minute, never to a group robot', async () => {
+    const TEST = 'mutation($input: SendTestNotificationInput!) { sendTestNotification(input: $input) { sent unreadCount } }';
+    const before = (await inboxOf('outsider')).unreadNotificationCount;
+    expect((await runner.data(viewer.outsider, TEST, { input: {} })).sendTestNotification).toEqual({ sent: true, unreadCount: before + 1 });
+    expect((await runner.data(viewer.outsider, TEST, { input: { email: false } })).sendTestNotification).toEqual({ sent: false, unreadCount: before + 1 });
+    expect((await inboxOf('outsider', { first: 1 })).notifications.edges[0].node).toMatchObject({ kind: 'TEST', title: '测试通知', objectType: 'PERSON' });
+    const robotDeliveries = await fx.db.dataSource.query("SELECT COUNT(*) AS n FROM notification_delivery d JOIN notification n ON n.id = d.notification_id WHERE n.kind = 'TEST'");
+    expect(Number(robotDeliveries[0].n)).toBe(0);
+    expect(errorOf(await runner.run(viewerWith('no-person', [[Role.STAFF, school.id, school.path]]), TEST, { input: {} }))).toMatchObject({ reason: 'NO_LINKED_PERSON' });
+  });
 });

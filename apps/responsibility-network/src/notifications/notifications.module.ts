@@ -44,7 +44,7 @@ export const NOTIFICATIONS_MODULE: FeatureModule<ResponsibilityDeps> = {
   resolvers: (deps) => {
     const parts = notificationParts(deps);
     return [
-      new InboxResolver(new InboxService(deps.dataSource)),
+      new InboxResolver(new InboxService(deps.dataSource, parts.producer, () => parts.delivery.wake())),
       new PersonEmailResolver(deps.dataSource),
       new NotificationRobotResolver(new NotificationRobotService(deps.dataSource, deps.orgUnits, webhookHostsOf(parts.settings))),
     ];
