@@ -1,0 +1,107 @@
+import { calendarDateOf, Caller, callerOf, NotFoundError, RankOrder, rankUnits, RequestContext } from '@campus/graphql';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { DUTY_ROSTER_ACCESS } from '../duty-rosters/duty-roster.access';
+import { GRID_REPORT_ACCESS } from '../grids/grid-report.access';
+import { LETTER_ACCESS } from '../letters/letter.access';
+import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { OrgUnit, toOrgUnit } from '../org-units/org-unit.types';
+import { dutyGapCounts } from './duty-gap-counts';
+import { letterFigures, OverviewUnit, placeCounts } from './responsibility-overview.queries';
+import { ResponsibilityRankMetric, ResponsibilityUnitRank, UnitResponsibilityOverview } from './responsibility-overview.types';
+
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
+
+const METRICS: Record<ResponsibilityRankMetric, { value: (overview: UnitResponsibilityOverview) => number | null; higherIsWorse: boolean }> = {
+  GRID_COVERAGE_RATE: { value: (o) => o.gridCoverageRate, higherIsWorse: false },
+  UNCOVERED_KEY_PLACES: { value: (o) => o.uncoveredKeyPlaceCount, higherIsWorse: true },
+  CHILD_LETTER_SIGNED_RATE: { value: (o) => o.childLetterSignedRate, higherIsWorse: false },
+  DUTY_SHIFT_GAPS: { value: (o) => o.dutyShiftGaps, higherIsWorse: true },
+};
+
+/** The overview reads places, letters and rosters: each one's view rule must cover the unit. */
+function allowsOf(caller: Caller): (path: string) => boolean {
+  return (path) =>
+    ORG_UNIT_ACCESS.allows(caller, 'view', path) &&
+    GRID_REPORT_ACCESS.allows(caller, 'coverage', path) &&
+    LETTER_ACCESS.allows(caller, 'view', path) &&
+    DUTY_ROSTER_ACCESS.allows(caller, 'view', path);
+}
+
+/**
+ * OrgUnit.responsibilityOverview and responsibilityRanking through one per-request loader: the units come
+ * with their paths (this service owns them), so a batch costs the places, letters and duty statements
+ * only — seven at most, however many units.
+ */
+export class ResponsibilityOverviewLoader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly now: () => Date,
+  ) {}
+
+  overview(context: RequestContext, unit: OrgUnit): Promise<UnitResponsibilityOverview> {
+    return this.loader(context).load({ id: unit.id, path: unit.path, parentId: unit.parentId });
+  }
+
+  async ranking(context: RequestContext, unit: OrgUnit, metric: ResponsibilityRankMetric, order: RankOrder, first: number): Promise<ResponsibilityUnitRank[]> {
+    const allows = allowsOf(callerOf(context));
+    if (!allows(unit.path)) throw new NotFoundError('单位', unit.id);
+    const children = (await this.dataSource.getRepository(OrgUnitEntity).find({ where: { parentId: unit.id }, order: { code: 'ASC' } })).filter((child) =>
+      allows(child.path),
+    );
+    const overviews = await this.loader(context).loadMany(children.map((child) => ({ id: child.id, path: child.path, parentId: child.parentId })));
+    const { value, higherIsWorse } = METRICS[metric];
+    const values = children.flatMap((child, index) => {
+      const overview = overviews[index];
+      return overview instanceof Error ? [] : [{ unitId: child.id, value: value(overview) }];
+    });
+    const byId = new Map(children.map((child) => [child.id, child]));
+    return rankUnits(values, higherIsWorse ? 'HIGHER_IS_WORSE' : 'HIGHER_IS_BETTER', order, first).map((row) => ({
+      unit: toOrgUnit(byId.get(row.unitId)!),
+      value: row.value,
+      rank: row.rank,
+    }));
+  }
+
+  private loader(context: RequestContext): DataLoader<OverviewUnit, UnitResponsibilityOverview, string> {
+    const allows = allowsOf(callerOf(context));
+    return context.loaders.get('OrgUnit.responsibilityOverview', () => {
+      return new DataLoader<OverviewUnit, UnitResponsibilityOverview, string>(
+        async (units) => {
+          const visible = units.filter((unit) => allows(unit.path));
+          if (visible.length === 0) return units.map((unit) => new NotFoundError('单位', unit.id));
+          const now = this.now();
+          const today = calendarDateOf(now);
+          const year = Number(today.slice(0, 4));
+          const paths = [...new Set(visible.map((unit) => unit.path))];
+          const places = await placeCounts(this.dataSource, paths);
+          const letters = await letterFigures(this.dataSource, visible, year);
+          const duty = await dutyGapCounts(this.dataSource, paths, today);
+          return units.map((unit) => {
+            if (!allows(unit.path)) return new NotFoundError('单位', unit.id);
+            const place = places.get(unit.path)!;
+            const letter = letters.get(unit.id)!;
+            const gaps = duty.get(unit.path)!;
+            return {
+              placeCount: place.places,
+              keyPlaceCount: place.key_places,
+              uncoveredPlaceCount: place.uncovered,
+              uncoveredKeyPlaceCount: place.uncovered_key,
+              gridCoverageRate: rate(place.places - place.uncovered, place.places),
+              letterYear: year,
+              letterStatus: letter.status,
+              childUnits: letter.childUnits,
+              childLettersSigned: letter.childSigned,
+              childLetterSignedRate: rate(letter.childSigned, letter.childUnits),
+              dutyShiftGaps: gaps.gaps,
+              dutyShiftsWithoutLeader: gaps.no_leader,
+              dutyShiftsWithoutOfficer: gaps.no_officer,
+            };
+          });
+        },
+        { cacheKeyFn: (unit) => unit.id },
+      );
+    });
+  }
+}
