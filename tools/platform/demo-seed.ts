@@ -7,6 +7,7 @@ import { seedDemoDutyLeaders } from './demo-duty-leaders';
 import { seedDemoEducation } from './demo-education';
 import { seedDemoHealthChecks } from './demo-health-checks';
 import { seedDemoInspections } from './demo-inspections';
+import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoPeopleAtRisk } from './demo-people-at-risk';
 import { seedDemoPeriodicReports } from './demo-periodic-reports';
 import { seedDemoPlacesSafety } from './demo-places-safety';
@@ -175,6 +176,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   await seedDemoSectionPairing({ admin, unitIds, log });
   await seedDemoPeriodicReports({ admin, clients, unitIds, log });
   await seedDemoPlacesSafety({ clients, unitIds, log });
+  await seedDemoNotifications({ clients, log });
   return { seeded: true, unitIds };
 }
 
