@@ -11,6 +11,10 @@ export const NOT_EXERCISED: Record<string, string> = {
   importRoster: 'names units by code inside an Excel file, not by id; every row is checked against the caller’s scope (roster-import.integration-spec.ts)',
   campaignStatisticsWorkbook: 'needs a statistics snapshot, which a job freezes once a campaign’s report date has passed: none in a fresh demo (campaign-statistics.integration-spec.ts refuses another school’s)',
   answerAppraisalObjection: 'needs an objection to a published year-end result, which a fresh demo does not reach (the schemes are not closed)',
+  hazardAuditTrail: 'names its object by a type name and an id (objectType + objectId), which the matrix cannot pair; the object’s own view access decides, NOT_FOUND for another school’s (audit-trail.e2e-spec.ts, kit/audit/audit-trail.integration-spec.ts)',
+  responsibilityAuditTrail: 'names its object by a type name and an id (objectType + objectId), which the matrix cannot pair; the object’s own view access decides, NOT_FOUND for another school’s (audit-trail.e2e-spec.ts, kit/audit/audit-trail.integration-spec.ts)',
+  educationAuditTrail: 'names its object by a type name and an id (objectType + objectId), which the matrix cannot pair; the object’s own view access decides, NOT_FOUND for another school’s (audit-trail.e2e-spec.ts, kit/audit/audit-trail.integration-spec.ts)',
+  appraisalAuditTrail: 'names its object by a type name and an id (objectType + objectId), which the matrix cannot pair; the object’s own view access decides, NOT_FOUND for another school’s (audit-trail.e2e-spec.ts, kit/audit/audit-trail.integration-spec.ts)',
 };
 
 /**
