@@ -9,7 +9,7 @@ const day = (offset: number) => calendarDateOf(new Date(Date.now() + offset * DA
 const YEAR = Number(day(0).slice(0, 4));
 const id = (name: string) => name.padEnd(32, '0');
 
-const FIELDS = `placeCount keyPlaceCount uncoveredPlaceCount uncoveredKeyPlaceCount gridCoverageRate letterYear letterStatus childUnits
+const FIELDS = `placeCount keyPlaceCount uncoveredPlaceCount uncoveredKeyPlaceCount gridCoverageRate buildingsWithoutFireAcceptance letterYear letterStatus childUnits
   childLettersSigned childLetterSignedRate dutyShiftGaps dutyShiftsWithoutLeader dutyShiftsWithoutOfficer`;
 const OVERVIEW = `query($id: ID!) { orgUnit(id: $id) { id responsibilityOverview { ${FIELDS} } } }`;
 const DASHBOARD = `query($root: ID!, $first: Int!) { orgUnits(filter: { rootId: $root, kind: SCHOOL }, first: $first) {
@@ -64,6 +64,12 @@ describe('OrgUnit.responsibilityOverview and responsibilityRanking (integration)
     await place('p4', college, false, id('grid'));
     await place('p5', s02, true, null);
     await place('p6', s02, false, null, false);
+    // Fire acceptance of the buildings: p1 accepted, p2 in progress, p4 exempt; p3 and p5 have no record.
+    for (const [placeName, unit, status] of [['p1', s01, 'ACCEPTED'], ['p2', s01, 'IN_PROGRESS'], ['p4', college, 'EXEMPT']] as const) {
+      await sql('INSERT INTO fire_acceptance (id, org_unit_id, org_path, place_id, status, changed_by_account_id, version) VALUES (?, ?, ?, ?, ?, ?, 1)', [
+        id(`f${placeName}`), unit.id, unit.path, id(placeName), status, 'admin',
+      ]);
+    }
     // Letters of this year: the bureau's to s01 signed, s02 issued, s03 signed but to be re-signed; s01's to its college signed.
     await letter('l1', fixture.root, s01, 'SIGNED');
     await letter('l2', fixture.root, s02, 'ISSUED');
@@ -94,17 +100,17 @@ describe('OrgUnit.responsibilityOverview and responsibilityRanking (integration)
   it('counts grid coverage, this year\'s letters and upcoming duty gaps of each subtree', async () => {
     const [s01, s02, s03, s04] = schools;
     expect(await overview(s01)).toEqual({
-      placeCount: 4, keyPlaceCount: 2, uncoveredPlaceCount: 2, uncoveredKeyPlaceCount: 1, gridCoverageRate: 0.5,
+      placeCount: 4, keyPlaceCount: 2, uncoveredPlaceCount: 2, uncoveredKeyPlaceCount: 1, gridCoverageRate: 0.5, buildingsWithoutFireAcceptance: 2,
       letterYear: YEAR, letterStatus: 'SIGNED', childUnits: 1, childLettersSigned: 1, childLetterSignedRate: 1,
       // Tomorrow's night and the day after's two shifts lack a (designated) leader, the last night an officer; the college's shift today an officer.
       dutyShiftGaps: 4, dutyShiftsWithoutLeader: 3, dutyShiftsWithoutOfficer: 2,
     });
-    expect(await overview(college)).toMatchObject({ placeCount: 1, gridCoverageRate: 1, letterStatus: 'SIGNED', childUnits: 0, childLetterSignedRate: null, dutyShiftGaps: 1 });
-    expect(await overview(s02)).toMatchObject({ placeCount: 1, uncoveredKeyPlaceCount: 1, gridCoverageRate: 0, letterStatus: 'ISSUED', dutyShiftGaps: 0 });
+    expect(await overview(college)).toMatchObject({ placeCount: 1, gridCoverageRate: 1, buildingsWithoutFireAcceptance: 0, letterStatus: 'SIGNED', childUnits: 0, childLetterSignedRate: null, dutyShiftGaps: 1 });
+    expect(await overview(s02)).toMatchObject({ placeCount: 1, uncoveredKeyPlaceCount: 1, gridCoverageRate: 0, buildingsWithoutFireAcceptance: 1, letterStatus: 'ISSUED', dutyShiftGaps: 0 });
     expect((await overview(s03)).letterStatus).toBe('NEEDS_RESIGNING');
     expect(await overview(s04)).toMatchObject({ placeCount: 0, gridCoverageRate: null, letterStatus: 'NOT_ISSUED' });
     expect(await overview(fixture.root)).toMatchObject({
-      placeCount: 5, keyPlaceCount: 3, uncoveredPlaceCount: 3, uncoveredKeyPlaceCount: 2, gridCoverageRate: 0.4,
+      placeCount: 5, keyPlaceCount: 3, uncoveredPlaceCount: 3, uncoveredKeyPlaceCount: 2, gridCoverageRate: 0.4, buildingsWithoutFireAcceptance: 3,
       letterStatus: null, childUnits: 20, childLettersSigned: 1, childLetterSignedRate: 0.05, dutyShiftGaps: 4,
     });
   });

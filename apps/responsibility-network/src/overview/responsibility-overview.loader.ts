@@ -2,6 +2,7 @@ import { calendarDateOf, Caller, callerOf, NotFoundError, RankOrder, rankUnits, 
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { DUTY_ROSTER_ACCESS } from '../duty-rosters/duty-roster.access';
+import { FIRE_ACCEPTANCE_ACCESS } from '../fire-acceptance/fire-acceptance.access';
 import { GRID_REPORT_ACCESS } from '../grids/grid-report.access';
 import { LETTER_ACCESS } from '../letters/letter.access';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
@@ -18,15 +19,17 @@ const METRICS: Record<ResponsibilityRankMetric, { value: (overview: UnitResponsi
   UNCOVERED_KEY_PLACES: { value: (o) => o.uncoveredKeyPlaceCount, higherIsWorse: true },
   CHILD_LETTER_SIGNED_RATE: { value: (o) => o.childLetterSignedRate, higherIsWorse: false },
   DUTY_SHIFT_GAPS: { value: (o) => o.dutyShiftGaps, higherIsWorse: true },
+  BUILDINGS_WITHOUT_FIRE_ACCEPTANCE: { value: (o) => o.buildingsWithoutFireAcceptance, higherIsWorse: true },
 };
 
-/** The overview reads places, letters and rosters: each one's view rule must cover the unit. */
+/** The overview reads places, fire acceptances, letters and rosters: each one's view rule must cover the unit. */
 function allowsOf(caller: Caller): (path: string) => boolean {
   return (path) =>
     ORG_UNIT_ACCESS.allows(caller, 'view', path) &&
     GRID_REPORT_ACCESS.allows(caller, 'coverage', path) &&
     LETTER_ACCESS.allows(caller, 'view', path) &&
-    DUTY_ROSTER_ACCESS.allows(caller, 'view', path);
+    DUTY_ROSTER_ACCESS.allows(caller, 'view', path) &&
+    FIRE_ACCEPTANCE_ACCESS.allows(caller, 'view', path);
 }
 
 /**
@@ -89,6 +92,7 @@ export class ResponsibilityOverviewLoader {
               uncoveredPlaceCount: place.uncovered,
               uncoveredKeyPlaceCount: place.uncovered_key,
               gridCoverageRate: rate(place.places - place.uncovered, place.places),
+              buildingsWithoutFireAcceptance: place.unaccepted,
               letterYear: year,
               letterStatus: letter.status,
               childUnits: letter.childUnits,

@@ -1,9 +1,11 @@
 import { escapeLike, outermostPaths, subtreeTotals } from '@campus/database';
 import { DataSource, In } from 'typeorm';
+import { UNACCEPTED_STATUSES } from '../fire-acceptance/fire-acceptance-status';
 import { LetterCoverageStatus } from '../letters/letter-enums';
 import { ResponsibilityLetterEntity } from '../letters/letter.entity';
 import { unitCoverage } from '../letters/letter-rules';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
+import { PlaceKind } from '../places/place-kind';
 
 /** A unit the overview is of: what its loaders need. */
 export interface OverviewUnit {
@@ -17,16 +19,21 @@ export function within(column: string, paths: readonly string[]): { sql: string;
   return { sql: `(${prefixes.map(() => `${column} LIKE ?`).join(' OR ')})`, params: prefixes.map((path) => `${escapeLike(path)}%`) };
 }
 
-/** One statement: places in use, key places, and those of them outside any grid, per subtree. */
+/**
+ * One statement: places in use, key places, those of them outside any grid, and buildings in use without a
+ * completed fire acceptance (no record, not accepted or in progress: as buildingsWithoutFireAcceptance counts), per subtree.
+ */
 export async function placeCounts(dataSource: DataSource, paths: string[]) {
   const scope = within('p.org_path', paths);
   const rows = await dataSource.query(
     `SELECT p.org_path, COUNT(*) AS places, SUM(p.key_place) AS key_places, SUM(p.grid_id IS NULL) AS uncovered,
-            SUM(p.key_place AND p.grid_id IS NULL) AS uncovered_key
-       FROM place p WHERE p.active = 1 AND ${scope.sql} GROUP BY p.org_path`,
-    scope.params,
+            SUM(p.key_place AND p.grid_id IS NULL) AS uncovered_key,
+            SUM(p.kind = ? AND (f.id IS NULL OR f.status IN (${UNACCEPTED_STATUSES.map(() => '?').join(', ')}))) AS unaccepted
+       FROM place p LEFT JOIN fire_acceptance f ON f.place_id = p.id
+      WHERE p.active = 1 AND ${scope.sql} GROUP BY p.org_path`,
+    [PlaceKind.BUILDING, ...UNACCEPTED_STATUSES, ...scope.params],
   );
-  return subtreeTotals(rows, paths, ['places', 'key_places', 'uncovered', 'uncovered_key'] as const);
+  return subtreeTotals(rows, paths, ['places', 'key_places', 'uncovered', 'uncovered_key', 'unaccepted'] as const);
 }
 
 export interface LetterFigures {

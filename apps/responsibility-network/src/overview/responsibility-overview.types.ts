@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LetterCoverageStatus } from '../letters/letter-enums';
 import { OrgUnit } from '../org-units/org-unit.types';
 
-@ObjectType({ description: '单位（含下级）责任体系概况：网格覆盖、本年度责任书签订、值班缺岗' })
+@ObjectType({ description: '单位（含下级）责任体系概况：网格覆盖、消防验收、本年度责任书签订、值班缺岗' })
 export class UnitResponsibilityOverview {
   @Field(() => Int, { description: '在用场所数' })
   placeCount: number;
@@ -18,6 +18,9 @@ export class UnitResponsibilityOverview {
 
   @Field(() => Float, { nullable: true, description: '场所网格覆盖率；无场所时为空' })
   gridCoverageRate: number | null;
+
+  @Field(() => Int, { description: '未完成消防验收的在用楼栋（无验收记录、未验收或验收中）' })
+  buildingsWithoutFireAcceptance: number;
 
   @Field(() => Int, { description: '本年度（北京时间）' })
   letterYear: number;
@@ -49,6 +52,7 @@ export enum ResponsibilityRankMetric {
   UNCOVERED_KEY_PLACES = 'UNCOVERED_KEY_PLACES',
   CHILD_LETTER_SIGNED_RATE = 'CHILD_LETTER_SIGNED_RATE',
   DUTY_SHIFT_GAPS = 'DUTY_SHIFT_GAPS',
+  BUILDINGS_WITHOUT_FIRE_ACCEPTANCE = 'BUILDINGS_WITHOUT_FIRE_ACCEPTANCE',
 }
 
 registerEnumType(ResponsibilityRankMetric, {
@@ -59,6 +63,7 @@ registerEnumType(ResponsibilityRankMetric, {
     UNCOVERED_KEY_PLACES: { description: '未纳入网格的重点部位数（多者差）' },
     CHILD_LETTER_SIGNED_RATE: { description: '对其直属下级单位的责任书签订率（低者差）' },
     DUTY_SHIFT_GAPS: { description: '缺人的值班班次数（多者差）' },
+    BUILDINGS_WITHOUT_FIRE_ACCEPTANCE: { description: '未完成消防验收的在用楼栋数（多者差）' },
   },
 });
 
