@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { DRILL_ACCESS, DRILL_TRANSITIONS } from '../drills/drill.access';
 import { EMERGENCY_PLAN_ACCESS } from '../emergency-plans/emergency-plan.access';
 import { EmergencyPlanStatus } from '../emergency-plans/emergency-plan-enums';
+import { KEY_STUDENT_ACCESS } from '../key-students/key-student.access';
 import { KeyStudentStatus } from '../key-students/key-student-enums';
 import { NOTICE_RECIPIENT_ACCESS } from '../notices/notice.access';
 import { HomeSchoolNoticeStatus } from '../notices/notice-enums';
@@ -87,14 +88,20 @@ export interface KeyStudentTodoRow {
   nextFollowUpDate: string;
 }
 
-/** The viewer's own key students (责任教师) whose next follow-up is due by `until` or overdue. One statement. */
-export function keyStudentFollowUps(manager: EntityManager, personId: string, until: string): Promise<KeyStudentTodoRow[]> {
-  return manager.query(
+/**
+ * Key students whose next follow-up is due: the viewer's own as responsible teacher (by `until`), and, for
+ * the handlers in scope (the FOLLOW_UP step's roles, restricted kinds included), those already overdue. One statement.
+ */
+export function keyStudentFollowUps(manager: EntityManager, viewer: Viewer, today: string, until: string): Promise<KeyStudentTodoRow[]> {
+  const scope = KEY_STUDENT_ACCESS.where({ viewer }, 'FOLLOW_UP', 'k.org_path');
+  return queryNamed(
+    manager,
     `SELECT k.id, k.reason_category AS reasonCategory, k.org_unit_id AS orgUnitId, DATE_FORMAT(k.next_follow_up_date, '%Y-%m-%d') AS nextFollowUpDate
        FROM key_student k
-      WHERE k.responsible_teacher_id = ? AND k.status = ? AND k.next_follow_up_date <= ?
+      WHERE k.status = :active
+        AND ((k.responsible_teacher_id = :personId AND k.next_follow_up_date <= :until) OR (k.next_follow_up_date < :today AND ${scope.sql}))
       ORDER BY k.next_follow_up_date LIMIT ${TODO_SECTION_CAP}`,
-    [personId, KeyStudentStatus.ACTIVE, until],
+    { ...scope.params, active: KeyStudentStatus.ACTIVE, personId: viewer.personId, until, today },
   );
 }
 

@@ -19,7 +19,8 @@ function daysAfter(day: string, days: number): string {
 
 /**
  * education-drills' section of the viewer's to-do list: drills to evaluate, emergency plan reviews due,
- * notices to follow up, key-student follow-ups due (the responsible teacher's own; no student name) and
+ * notices to follow up, key-student follow-ups due (the responsible teacher's own, and the overdue ones for the handlers; no student
+ * name) and
  * today's missing health checks of their class. Five statements, run together; capped at TODO_SECTION_CAP.
  */
 export async function educationTodoOf(manager: EntityManager, viewer: Viewer, now = new Date()): Promise<TodoItem[]> {
@@ -28,7 +29,7 @@ export async function educationTodoOf(manager: EntityManager, viewer: Viewer, no
     drillsToEvaluate(manager, viewer),
     plansToReview(manager, viewer, daysAfter(today, PLAN_REVIEW_LOOKAHEAD_DAYS)),
     noticesToFollowUp(manager, viewer, NOTICE_FOLLOW_UP_BELOW_RATE),
-    keyStudentFollowUps(manager, viewer.personId as string, daysAfter(today, FOLLOW_UP_LOOKAHEAD_DAYS)),
+    keyStudentFollowUps(manager, viewer, today, daysAfter(today, FOLLOW_UP_LOOKAHEAD_DAYS)),
     isSchoolDay(today) ? classHealthChecks(manager, viewer, today) : Promise.resolve([]),
   ]);
   const items: TodoItem[] = [

@@ -9,6 +9,8 @@ import { AppraisalStatus } from '../appraisals/appraisal.entity';
 import { REPORT_SUBMISSION_TRANSITIONS } from '../periodic-reports/periodic-report.access';
 import { ReportSubmissionEntity, ReportTemplateEntity } from '../periodic-reports/periodic-report.entity';
 import { ReportTemplateStatus } from '../periodic-reports/periodic-report-enums';
+import { SUPERVISION_ACCESS } from '../supervisions/supervision.access';
+import { SupervisionStatus } from '../supervisions/supervision-enums';
 
 /** Runs SQL with TypeORM named parameters (`:name`, `:...list`), as the access kit's WHERE fragments are written. */
 function queryNamed<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
@@ -102,4 +104,23 @@ export async function reportDutyRows(manager: EntityManager, unitIds: readonly s
     return template ? [{ template, orgUnitId: raw.target_unit_id }] : [];
   });
   return { targets, submissions };
+}
+
+export interface SupervisionTodoRow {
+  id: string;
+  title: string;
+  orgUnitId: string;
+  endsOn: string;
+}
+
+/** Supervision inspections under way where the viewer records findings (督导组: inspectors and admins). One statement. */
+export function supervisionsInProgress(manager: EntityManager, viewer: Viewer): Promise<SupervisionTodoRow[]> {
+  const scope = SUPERVISION_ACCESS.where({ viewer }, 'RECORD_FINDING', 's.org_path');
+  return queryNamed(
+    manager,
+    `SELECT s.id, s.title, s.org_unit_id AS orgUnitId, DATE_FORMAT(s.ends_on, '%Y-%m-%d') AS endsOn
+       FROM supervision s WHERE s.status = :inProgress AND ${scope.sql}
+      ORDER BY s.ends_on LIMIT ${TODO_SECTION_CAP}`,
+    { ...scope.params, inProgress: SupervisionStatus.IN_PROGRESS },
+  );
 }

@@ -6,7 +6,7 @@ import { PeriodicReportState, ReportSubmissionStatus } from '../periodic-reports
 import { ReportSubmissionEntity, ReportTemplateEntity } from '../periodic-reports/periodic-report.entity';
 import { DUTY_LOOKBACK_PERIODS, periodType, reportState } from '../periodic-reports/report-status';
 import { periodOf, shiftPeriod } from '../periodic-reports/report-periods';
-import { appraisalsToScore, proposalsToConfirm, reportDutyRows, reportingUnitsOf } from './appraisal-todo-queries';
+import { appraisalsToScore, proposalsToConfirm, reportDutyRows, reportingUnitsOf, supervisionsInProgress } from './appraisal-todo-queries';
 
 /** A period's report not yet due is listed when due within this many days. */
 export const REPORT_LOOKAHEAD_DAYS = 7;
@@ -14,15 +14,16 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * supervision-appraisal's section of the viewer's to-do list: appraisals with manual scores to enter (not
- * of their own unit), accountability proposals to confirm, and periodic reports their units owe (overdue,
- * returned, or due within REPORT_LOOKAHEAD_DAYS). Four statements, run together; capped at TODO_SECTION_CAP.
+ * of their own unit), accountability proposals to confirm, supervision inspections under way, and periodic
+ * reports their units owe (overdue, returned, or due within REPORT_LOOKAHEAD_DAYS). Five statements, run together; capped at TODO_SECTION_CAP.
  */
 export async function appraisalTodoOf(manager: EntityManager, viewer: Viewer, now = new Date()): Promise<TodoItem[]> {
   const today = calendarDateOf(now);
-  const [appraisals, proposals, duties] = await Promise.all([
+  const [appraisals, proposals, duties, supervisions] = await Promise.all([
     appraisalsToScore(manager, viewer),
     proposalsToConfirm(manager, viewer),
     reportDutyRows(manager, reportingUnitsOf(viewer)),
+    supervisionsInProgress(manager, viewer),
   ]);
   const items: TodoItem[] = [
     ...appraisals
@@ -55,6 +56,9 @@ export async function appraisalTodoOf(manager: EntityManager, viewer: Viewer, no
         },
         today,
       ),
+    ),
+    ...supervisions.map((row) =>
+      todoItem({ kind: TodoKind.SUPERVISION, title: `督导检查进行中：${row.title}`, detail: '记录发现的问题并提交督导报告', objectType: 'SupervisionInspection', objectId: row.id, orgUnitId: row.orgUnitId, deadline: row.endsOn }, today),
     ),
     ...duties.targets.flatMap(({ template, orgUnitId }) =>
       reportItems(template, orgUnitId, duties.submissions.filter((row) => row.templateId === template.id && row.orgUnitId === orgUnitId), now),
