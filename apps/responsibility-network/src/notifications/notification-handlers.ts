@@ -1,4 +1,4 @@
-import { EventHandler, HazardActionTaken, HazardEscalated, LetterIssued, on } from '@campus/events';
+import { CampaignPublished, CampaignReportSubmitted, EventHandler, HazardActionTaken, HazardEscalated, LetterIssued, on } from '@campus/events';
 import { EntityManager } from 'typeorm';
 import { NotificationKind } from './notification-kind';
 import { acceptanceFailedText, hazardAssignedText, hazardEscalatedText, letterToSignText } from './notification-messages';
@@ -6,7 +6,8 @@ import { NotificationProducer } from './notification-producer';
 
 /**
  * Notifications produced from events: hazard-tracking's steps (a plan naming me responsible, a failed
- * acceptance of my rectification) and escalations, and this service's own issued letters. The effect commits
+ * acceptance of my rectification) and escalations, and this service's own issued letters; and the campaign
+ * report dates the reminders read (campaign-reminders.ts). The effect commits
  * with the inbox row of the event; the dedup keys make a replay harmless too.
  */
 export function notificationHandlers(producer: NotificationProducer, afterCommit: () => void): EventHandler<unknown>[] {
@@ -58,6 +59,21 @@ export function notificationHandlers(producer: NotificationProducer, afterCommit
         at: new Date(),
       });
     }, afterCommit),
+    on(CampaignPublished, async (manager, { payload }) => {
+      const rows = payload.reportingUnits.flatMap((unit) => payload.reportDates.map((date) => [payload.id, unit.orgUnitId, date, payload.title.slice(0, 200)]));
+      if (!rows.length) return;
+      await manager.query(
+        `INSERT IGNORE INTO notification_report_due (campaign_id, org_unit_id, report_date, campaign_title) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        rows.flat(),
+      );
+    }),
+    on(CampaignReportSubmitted, async (manager, { payload }) => {
+      await manager.query('UPDATE notification_report_due SET submitted = 1 WHERE campaign_id = ? AND org_unit_id = ? AND report_date = ?', [
+        payload.campaignId,
+        payload.orgUnitId,
+        payload.reportDate,
+      ]);
+    }),
   ];
 }
 

@@ -5,6 +5,7 @@ export enum NotificationKind {
   ACCEPTANCE_FAILED = 'ACCEPTANCE_FAILED',
   LETTER_TO_SIGN = 'LETTER_TO_SIGN',
   DUTY_SHIFT_TOMORROW = 'DUTY_SHIFT_TOMORROW',
+  CAMPAIGN_REPORT_DUE = 'CAMPAIGN_REPORT_DUE',
   TEST = 'TEST',
 }
 
@@ -14,6 +15,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   [NotificationKind.ACCEPTANCE_FAILED]: '隐患验收不通过',
   [NotificationKind.LETTER_TO_SIGN]: '责任书待签',
   [NotificationKind.DUTY_SHIFT_TOMORROW]: '明日值班提醒',
+  [NotificationKind.CAMPAIGN_REPORT_DUE]: '专项整治统计表明日报送截止',
   [NotificationKind.TEST]: '测试通知（本人发给自己，检查接收渠道）',
 };
 

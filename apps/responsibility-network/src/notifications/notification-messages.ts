@@ -47,6 +47,13 @@ export function dutyShiftTomorrowText(shift: { date: string; shiftName: string; 
   return { title: `明日值班提醒：${shift.date} ${shift.shiftName}`, body: `您是${shift.rosterName} ${shift.date}「${shift.shiftName}」的${role}，请按时到岗。` };
 }
 
+export function campaignReportDueText(report: { campaignTitle: string; reportDate: string; unitName: string }): NotificationText {
+  return {
+    title: `统计表明日截止：${report.campaignTitle}`,
+    body: `${report.unitName}尚未报送《${report.campaignTitle}》${report.reportDate}的隐患问题统计表，请于明日（${report.reportDate}）前报送。`,
+  };
+}
+
 export function testText(personName: string): NotificationText {
   return { title: '测试通知', body: `${personName}，这是一条测试通知：您能在站内信（以及已开启的电子邮件）中收到平台的通知与提醒。` };
 }

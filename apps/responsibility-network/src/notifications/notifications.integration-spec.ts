@@ -1,11 +1,12 @@
 import { Role, Viewer } from '@campus/auth';
-import { deliveredMessage, EventConsumer, EventContract, EventSubscriber, HazardActionTaken, HazardEscalated, LetterIssued } from '@campus/events';
+import { CampaignPublished, CampaignReportSubmitted, deliveredMessage, EventConsumer, EventContract, EventSubscriber, HazardActionTaken, HazardEscalated, LetterIssued } from '@campus/events';
 import { calendarDateOf } from '@campus/graphql';
 import { createLogger } from '@campus/logger';
 import { SchemaRunner, viewerWith } from '@campus/testing';
 import { randomUUID } from 'node:crypto';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { ResponsibilityFixture, startResponsibilityFixture, Unit } from '../testing/responsibility-fixture';
+import { remindCampaignReportsDue } from './campaign-reminders';
 import { remindDutyShiftsTomorrow } from './duty-reminders';
 import { notificationHandlers } from './notification-handlers';
 import { NotificationProducer } from './notification-producer';
@@ -210,4 +211,27 @@ describe('responsibility-network: notifications from events and schedules, the i
     expect(Number(robotDeliveries[0].n)).toBe(0);
     expect(errorOf(await runner.run(viewerWith('no-person', [[Role.STAFF, school.id, school.path]]), TEST, { input: {} }))).toMatchObject({ reason: 'NO_LINKED_PERSON' });
   });
+
+  it('reminds the unit’s safety officer and leader of a campaign report due tomorrow, unless the unit has reported', async () => {
+    const tomorrow = calendarDateOf(new Date(Date.now() + DAY_MS));
+    const later = calendarDateOf(new Date(Date.now() + 8 * DAY_MS));
+    const campaignId = 'campaign0000000000000000000001';
+    await deliver(CampaignPublished, {
+      id: campaignId, title: '校园消防安全专项整治', orgUnitId: fx.root.id, orgPath: fx.root.path, reportDates: [tomorrow, later],
+      reportingUnits: [{ orgUnitId: school.id, orgPath: school.path }, { orgUnitId: otherSchool.id, orgPath: null }], publishedAt: new Date().toISOString(),
+    });
+    await deliver(CampaignReportSubmitted, {
+      id: 'report00000000000000000000001', campaignId, campaignTitle: '校园消防安全专项整治', orgUnitId: otherSchool.id, orgPath: otherSchool.path,
+      reportDate: tomorrow, submittedAt: new Date().toISOString(), onTime: true,
+    });
+    const producer = new NotificationProducer(false);
+    expect(await remindCampaignReportsDue(fx.db.dataSource, producer)).toEqual({ reminded: 2 });
+    expect(await remindCampaignReportsDue(fx.db.dataSource, producer)).toEqual({ reminded: 0 });
+    const title = '统计表明日截止：校园消防安全专项整治';
+    expect((await titlesOf('responsible'))[0]).toBe(title);
+    expect((await titlesOf('leader'))[0]).toBe(title);
+    expect(await titlesOf('outsider')).not.toContain(title);
+    expect(await titlesOf('rectifier')).not.toContain(title);
+  });
 });
+

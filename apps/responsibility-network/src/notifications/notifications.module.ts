@@ -1,5 +1,7 @@
 import { FeatureModule, PeriodicJob, perService } from '@campus/server';
 import type { ResponsibilityDeps } from '../service';
+import { remindCampaignReportsDue } from './campaign-reminders';
+import { CampaignReportReminders1765000001101 } from './campaign-reminders.migration';
 import { DeliveryWorker } from './delivery-worker';
 import { remindDutyShiftsTomorrow } from './duty-reminders';
 import { InboxResolver, PersonEmailResolver } from './inbox.resolver';
@@ -24,22 +26,24 @@ const notificationParts = perService((deps: ResponsibilityDeps) => {
   const producer = new NotificationProducer(!!settings.NOTIFICATION_SMTP_URL);
   const delivery = new PeriodicJob('notification delivery', settings.NOTIFICATION_DELIVERY_INTERVAL_MS, deps.logger, () => worker.runOnce());
   const reminders = new PeriodicJob('notification reminders', settings.NOTIFICATION_REMINDER_INTERVAL_MS, deps.logger, async () => {
-    const result = await remindDutyShiftsTomorrow(deps.dataSource, producer);
-    if (result.reminded) delivery.wake();
-    return result;
+    const duty = await remindDutyShiftsTomorrow(deps.dataSource, producer);
+    const reports = await remindCampaignReportsDue(deps.dataSource, producer);
+    if (duty.reminded || reports.reminded) delivery.wake();
+    return { dutyShifts: duty.reminded, campaignReports: reports.reminded };
   });
   return { settings, producer, delivery, reminders };
 });
 
 /**
  * 通知与提醒: each person's inbox (`me { notifications unreadNotificationCount }`), produced from events
- * (hazards assigned, escalated, failed acceptance; letters to sign) and schedules (duty shift tomorrow), and
+ * (hazards assigned, escalated, failed acceptance; letters to sign) and schedules (duty shift and campaign report
+ * due tomorrow), and
  * delivered by e-mail and units' group robots (企业微信/钉钉) — each delivery once, with retries.
  */
 export const NOTIFICATIONS_MODULE: FeatureModule<ResponsibilityDeps> = {
   name: 'notifications',
   entities: [NotificationRobotEntity, NotificationPreferenceEntity],
-  migrations: [Notifications1765000001100],
+  migrations: [Notifications1765000001100, CampaignReportReminders1765000001101],
   scopedTables: ['notification_robot', 'notification'],
   resolvers: (deps) => {
     const parts = notificationParts(deps);
