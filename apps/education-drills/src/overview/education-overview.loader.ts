@@ -9,10 +9,12 @@ import { DrillStatus } from '../drills/drill-enums';
 import { DRILL_ACCESS } from '../drills/drill.access';
 import { DrillTerm, termOf } from '../drills/drill-term';
 import { EducationRankMetric, EducationUnitRank, UnitEducationOverview } from './education-overview.types';
+import { healthCheckWeeks } from './health-check-week';
 
 const METRICS: Record<EducationRankMetric, { value: (overview: UnitEducationOverview) => number | null }> = {
   EDUCATION_COVERAGE_RATE: { value: (o) => o.coverageRate },
   DRILLS_HELD: { value: (o) => o.drillsHeld },
+  HEALTH_CHECK_COMPLETION_RATE: { value: (o) => o.healthChecksThisWeek?.completionRate ?? null },
 };
 
 /** The units' coverage and drills may both be seen: every role in scope sees them (see the two policies). */
@@ -43,7 +45,8 @@ async function drillCounts(dataSource: DataSource, paths: string[], term: DrillT
 
 /**
  * OrgUnit.educationOverview and educationRanking through per-request loaders: the units' paths (one
- * statement), their coverage (educationCoverage's own loader: one statement) and their drills (one).
+ * statement), their coverage (educationCoverage's own loader: one statement), their drills (one) and this
+ * week's health checks (three, when the caller may read them).
  */
 export class EducationOverviewLoader {
   constructor(
@@ -86,6 +89,7 @@ export class EducationOverviewLoader {
         const coverage = await Promise.all(visible.map((id) => loadCoverage(caller, this.dataSource, this.directory, id, period)));
         const coverageOf = new Map(visible.map((id, index) => [id, coverage[index]]));
         const drills = await drillCounts(this.dataSource, [...new Set(paths.filter((path): path is string => typeof path === 'string'))], term);
+        const healthChecks = await healthCheckWeeks(this.dataSource, caller, visible.map((id) => ({ id, path: paths[unitIds.indexOf(id)] as string })), this.now());
         return unitIds.map((id, index) => {
           const path = paths[index];
           if (typeof path !== 'string') return path;
@@ -100,6 +104,7 @@ export class EducationOverviewLoader {
             coverageRate: unitCoverage.rate === null ? null : Math.round(unitCoverage.rate * 10000) / 10000,
             drillsHeld: unitDrills.held,
             drillsPlanned: unitDrills.planned,
+            healthChecksThisWeek: healthChecks.get(id) ?? null,
           };
         });
       });

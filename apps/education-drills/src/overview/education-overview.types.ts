@@ -1,7 +1,8 @@
 import { CalendarDate, OrgUnitReference } from '@campus/graphql';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { HealthCheckWeekFigures } from './health-check-week';
 
-@ObjectType({ description: '单位（含下级）本学期安全教育与应急演练概况' })
+@ObjectType({ description: '单位（含下级）本学期安全教育与应急演练概况，本周晨午晚检' })
 export class UnitEducationOverview {
   @Field({ description: '本学期（春季 2/1–7/31，秋季 8/1–次年 1/31）' })
   term: string;
@@ -26,11 +27,15 @@ export class UnitEducationOverview {
 
   @Field(() => Int, { description: '本学期计划中、尚未实施的应急演练' })
   drillsPlanned: number;
+
+  @Field(() => HealthCheckWeekFigures, { nullable: true, description: '本周晨午晚检完成情况（含下级班级）；无权查看晨午晚检完成情况时为空' })
+  healthChecksThisWeek: HealthCheckWeekFigures | null;
 }
 
 export enum EducationRankMetric {
   EDUCATION_COVERAGE_RATE = 'EDUCATION_COVERAGE_RATE',
   DRILLS_HELD = 'DRILLS_HELD',
+  HEALTH_CHECK_COMPLETION_RATE = 'HEALTH_CHECK_COMPLETION_RATE',
 }
 
 registerEnumType(EducationRankMetric, {
@@ -39,6 +44,7 @@ registerEnumType(EducationRankMetric, {
   valuesConfig: {
     EDUCATION_COVERAGE_RATE: { description: '本学期安全教育覆盖率（低者差）' },
     DRILLS_HELD: { description: '本学期已实施演练数（少者差）' },
+    HEALTH_CHECK_COMPLETION_RATE: { description: '本周晨午晚检填报率（低者差；无权查看时不参与排名）' },
   },
 });
 
