@@ -1,7 +1,7 @@
 import { keysetPage, newId, SqlCondition, subtreeCondition, isDuplicateKey } from '@campus/database';
 import { BadUserInputError, Caller, ConnectionShape, decodeCursor, LoaderRegistry, schoolDayEnd, schoolDayStart, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
+import { auditedDelete, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import DataLoader from 'dataloader';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -120,7 +120,7 @@ export class EducationActivityService {
       const { row: activity } = await lockTransition(EDUCATION_ACTIVITY_ACCESS, manager, caller, EDUCATION_ACTIVITY_TRANSITIONS, audienceChanges ? 'EDIT_AUDIENCE' : 'EDIT', input);
       if (input.audienceUnitIds) {
         const audience = await this.audienceUnits(caller, activity.orgPath, input.audienceUnitIds);
-        await manager.delete(EducationActivityAudienceRow, { activityId: activity.id });
+        await auditedDelete(manager, EducationActivityAudienceRow, { activityId: activity.id });
         await manager.insert(EducationActivityAudienceRow, audience.map((unit) => ({ activityId: activity.id, orgUnitId: unit.id, orgPath: unit.path })));
       }
       activity.audienceKinds = input.audienceKinds ? [...new Set(input.audienceKinds)] : activity.audienceKinds;

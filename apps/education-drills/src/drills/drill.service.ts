@@ -13,7 +13,7 @@ import {
   toConnection,
 } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { Asker, clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
+import { Asker, auditedDelete, clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { EMERGENCY_PLAN_ACCESS } from '../emergency-plans/emergency-plan.access';
 import { EmergencyPlanStatus } from '../emergency-plans/emergency-plan-enums';
@@ -106,7 +106,7 @@ export class DrillService {
       if (input.emergencyPlanId || input.clearEmergencyPlan) drill.emergencyPlanId = input.emergencyPlanId ?? null;
       if (input.participatingUnitIds) {
         const unitIds = await this.participatingUnits(caller, drill.orgUnitId, drill.orgPath, input.participatingUnitIds);
-        await manager.delete(DrillUnitEntity, { drillId: drill.id });
+        await auditedDelete(manager, DrillUnitEntity, { drillId: drill.id });
         await manager.insert(DrillUnitEntity, unitIds.map((orgUnitId) => ({ drillId: drill.id, orgUnitId })));
         // The units live in their own table: touching the row makes the drill's version count this change too.
         drill.updatedAt = new Date();

@@ -1,4 +1,4 @@
-import { clientRequest, CreateOutcome, oncePerRequest } from '@campus/server';
+import { auditedDelete, clientRequest, CreateOutcome, oncePerRequest } from '@campus/server';
 import { escapeLike, isDuplicateKey, newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, orgUnitReference } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
@@ -80,7 +80,7 @@ export class SafetyDayPlanService {
   async cancel(caller: Caller, input: CancelSafetyDayPlanInput): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await SAFETY_DAY_PLAN_ACCESS.lock(manager, caller, 'cancel', input);
-      await manager.delete(SafetyDayPlanEntity, { id: plan.id });
+      await auditedDelete(manager, SafetyDayPlanEntity, { id: plan.id });
       return plan.id;
     });
   }

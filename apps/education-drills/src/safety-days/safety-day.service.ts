@@ -1,7 +1,7 @@
 import { newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, ExportFile, FieldProblem } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { clientRequest, enclosingPaths, oncePerRequest } from '@campus/server';
+import { auditedDelete, clientRequest, enclosingPaths, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { DayRange, daysBetween, NATIONAL_SAFETY_DAYS, NationalSafetyDay, nationalSafetyDay, ownDayRangeIn, rangesOverlapping } from './calendar';
 import { icsCalendar } from './ics';
@@ -151,7 +151,7 @@ export class SafetyDayService {
     return this.dataSource.transaction(async (manager) => {
       const day = await SAFETY_DAY_ACCESS.lock(manager, caller, 'remove', input);
       await refuseWhileInUse(manager, day, '已有单位为该安全主题日制定活动计划或关联活动，不能删除');
-      await manager.delete(SafetyDayEntity, { id: day.id });
+      await auditedDelete(manager, SafetyDayEntity, { id: day.id });
       return day.id;
     });
   }

@@ -2,7 +2,7 @@ import { escapeLike, KeysetOrder, keysetPage, newId } from '@campus/database';
 import { BadUserInputError, Caller, calendarDateOf, ConflictError, ConnectionShape, decodeCursor, FieldProblem, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { NO_OUTBOX_SIGNAL, OutboxSignal, transactionWithEvents } from '@campus/events';
-import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
+import { auditedDelete, auditedUpdate, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { CampaignStatus, FocusAreaRole } from './campaign-enums';
 import { recordCampaignPublished } from './campaign-events';
@@ -108,7 +108,7 @@ export class CampaignPlanService {
         await this.writePlan(manager, campaign, { phases, focusAreas, reportDates });
       }
       // The query builder bumps the version and updated_at even when only the plan's rows changed.
-      await manager.createQueryBuilder().update(CampaignEntity).set(changes).where('id = :id', { id: campaign.id }).execute();
+      await auditedUpdate(manager, CampaignEntity, { id: campaign.id }, changes);
       return toCampaign(await manager.findOneByOrFail(CampaignEntity, { id: campaign.id }));
     });
   }
@@ -165,7 +165,7 @@ export class CampaignPlanService {
   private async writePlan(manager: EntityManager, campaign: CampaignEntity, plan: Plan): Promise<void> {
     const campaignId = campaign.id;
     for (const entity of [CampaignFocusAreaUnitEntity, CampaignFocusAreaEntity, CampaignPhaseEntity, CampaignReportDateEntity, CampaignReportingUnitEntity]) {
-      await manager.delete(entity, { campaignId });
+      await auditedDelete(manager, entity, { campaignId });
     }
     await manager.insert(
       CampaignPhaseEntity,

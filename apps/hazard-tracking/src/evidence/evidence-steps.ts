@@ -1,4 +1,5 @@
 import { BadUserInputError } from '@campus/graphql';
+import { auditedUpdate } from '@campus/server';
 import { EntityManager, In } from 'typeorm';
 import { HazardEvidenceFile, HazardExtensions } from '../hazards/hazard-extensions';
 import { EVIDENCE_KIND_LABELS } from './evidence-enums';
@@ -23,7 +24,7 @@ export async function attachEvidenceToStep(manager: EntityManager, hazardId: str
   if (taken.length) {
     throw new BadUserInputError([{ field: 'evidence', message: `佐证材料已用于其他步骤：${taken.map((evidence) => evidence.filename).join('、')}` }]);
   }
-  await manager.update(HazardEvidenceEntity, { id: In(ids) }, { stepId });
+  await auditedUpdate(manager, HazardEvidenceEntity, { id: In(ids) }, { stepId });
 }
 
 /** The hazard's evidence files, oldest first, for its file (一患一案一档). */

@@ -1,7 +1,7 @@
 import { isDuplicateKey, newId } from '@campus/database';
 import { BadUserInputError, calendarDateOf, Caller, ConflictError, FieldProblem } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { clientRequest, lockTransition, oncePerRequest } from '@campus/server';
+import { auditedDelete, clientRequest, lockTransition, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { placeInScope } from '../directory/directory-checks';
 import { InspectionResult, SpecialEquipmentStatus } from './special-equipment-enums';
@@ -167,7 +167,7 @@ function inspectionProblems(input: RecordEquipmentInspectionInput): FieldProblem
 }
 
 async function replaceCertificates(manager: EntityManager, equipmentId: string, certificates: OperatorCertificateInput[]): Promise<void> {
-  await manager.delete(OperatorCertificateEntity, { equipmentId });
+  await auditedDelete(manager, OperatorCertificateEntity, { equipmentId });
   if (!certificates.length) return;
   await manager.insert(
     OperatorCertificateEntity,

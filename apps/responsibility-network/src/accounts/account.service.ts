@@ -1,4 +1,4 @@
-import { clientRequest, oncePerRequest } from '@campus/server';
+import { auditedDelete, auditedUpdate, clientRequest, oncePerRequest } from '@campus/server';
 import { hashPassword, Role, RoleGrant, Viewer } from '@campus/auth';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { isDuplicateKey, newId } from '@campus/database';
@@ -113,7 +113,7 @@ export class AccountService {
       if (!grant) throw new NotFoundError(ROLE_GRANT_POLICY.label, grantId);
       // NOT_FOUND (as the grant) when its unit is out of scope, FORBIDDEN when the caller may not grant its role there.
       ROLE_GRANT_ACCESS.guard(caller, grantActionOf(grant.role), grantId, await manager.findOneBy(OrgUnitEntity, { id: grant.orgUnitId }));
-      await manager.delete(RoleGrantEntity, { id: grant.id });
+      await auditedDelete(manager, RoleGrantEntity, { id: grant.id });
       await this.log(manager, GrantAction.REVOKED, grant, caller.viewer.accountId);
       await recordAccessRevoked(manager, { accountId: grant.accountId, sessionId: null, cause: 'GRANT_REVOKED' }, this.tokens.ttlSeconds);
       return grant;
@@ -136,7 +136,7 @@ export class AccountService {
       if (account.id === caller.viewer.accountId) throw new ForbiddenError('不能停用或启用自己的账号', 'OWN_RECORD');
       if (account.active === input.active) return account;
       account.active = input.active;
-      await manager.update(AccountEntity, { id: account.id }, { active: input.active });
+      await auditedUpdate(manager, AccountEntity, { id: account.id }, { active: input.active });
       if (!input.active) {
         await recordAccessRevoked(manager, { accountId: account.id, sessionId: null, cause: 'ACCOUNT_DEACTIVATED' }, this.tokens.ttlSeconds);
       }

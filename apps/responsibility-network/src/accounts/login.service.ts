@@ -1,4 +1,5 @@
 import { hashPassword, signToken, Viewer, verifyPassword } from '@campus/auth';
+import { auditedUpdate } from '@campus/server';
 import { newId } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { Caller, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '@campus/graphql';
@@ -70,7 +71,7 @@ export class LoginService {
     }
     const passwordHash = await hashPassword(input.newPassword);
     await transactionWithEvents(this.dataSource, this.outbox, async (manager) => {
-      await manager.update(AccountEntity, { id: account.id }, { passwordHash });
+      await auditedUpdate(manager, AccountEntity, { id: account.id }, { passwordHash });
       await recordAccessRevoked(manager, { accountId: account.id, sessionId: null, cause: 'PASSWORD_CHANGED' }, this.tokens.ttlSeconds);
     });
     return this.issue(account);

@@ -1,6 +1,6 @@
 import { newId } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError } from '@campus/graphql';
-import { clientRequest, oncePerRequest } from '@campus/server';
+import { auditedDelete, clientRequest, oncePerRequest } from '@campus/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { ORG_UNIT_ACCESS } from '../org-units/org-unit.access';
 import { OrgUnitService } from '../org-units/org-unit.service';
@@ -57,7 +57,7 @@ export class DutyLeaderService {
   async withdraw(caller: Caller, input: WithdrawDutyLeaderInput): Promise<DutyLeader> {
     return this.dataSource.transaction(async (manager) => {
       const leader = await DUTY_LEADER_ACCESS.lock(manager, caller, 'withdraw', input);
-      await manager.delete(DutyLeaderEntity, { id: leader.id });
+      await auditedDelete(manager, DutyLeaderEntity, { id: leader.id });
       return toDutyLeader(leader);
     });
   }

@@ -1,6 +1,6 @@
 import { newId, recentFirstKey, recentFirstPage, SqlCondition } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
-import { clientRequest, oncePerRequest, refusalOf } from '@campus/server';
+import { auditedDelete, clientRequest, oncePerRequest, refusalOf } from '@campus/server';
 import {
   BadUserInputError,
   Caller,
@@ -198,8 +198,8 @@ export class LetterService {
     return this.dataSource.transaction(async (manager) => {
       const letter = await this.lockForIssuer(manager, caller, 'DELETE', input);
       letterStatusAfter('DELETE', letter);
-      await manager.delete(ResponsibilityLetterItemEntity, { letterId: letter.id });
-      await manager.delete(ResponsibilityLetterEntity, { id: letter.id });
+      await auditedDelete(manager, ResponsibilityLetterItemEntity, { letterId: letter.id });
+      await auditedDelete(manager, ResponsibilityLetterEntity, { id: letter.id });
       return letter.id;
     });
   }
@@ -323,7 +323,7 @@ function filterConditions(caller: Caller, filter: ResponsibilityLetterFilter): S
 }
 
 async function replaceItems(manager: EntityManager, letterId: string, items: LetterItemInput[]): Promise<void> {
-  await manager.delete(ResponsibilityLetterItemEntity, { letterId });
+  await auditedDelete(manager, ResponsibilityLetterItemEntity, { letterId });
   if (items.length === 0) return;
   await manager.insert(
     ResponsibilityLetterItemEntity,

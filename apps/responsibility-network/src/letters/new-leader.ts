@@ -1,4 +1,5 @@
 import { EntityManager, In, MoreThanOrEqual, Not } from 'typeorm';
+import { auditedUpdate } from '@campus/server';
 import { LetterStatus } from './letter-enums';
 import { ResponsibilityLetterEntity } from './letter.entity';
 import { currentYear } from './letter-rules';
@@ -10,12 +11,12 @@ import { currentYear } from './letter-rules';
  * Past, revoked and expired letters are left as they are.
  */
 export async function flagLettersForNewLeader(manager: EntityManager, unitId: string, newLeaderPersonId: string): Promise<number> {
-  await manager.update(
+  await auditedUpdate(manager, 
     ResponsibilityLetterEntity,
     { orgUnitId: unitId, status: LetterStatus.DRAFT, recipientPersonId: Not(newLeaderPersonId) },
     { recipientPersonId: newLeaderPersonId },
   );
-  const result = await manager.update(
+  const result = await auditedUpdate(manager, 
     ResponsibilityLetterEntity,
     {
       orgUnitId: unitId,

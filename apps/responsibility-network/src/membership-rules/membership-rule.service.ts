@@ -1,7 +1,7 @@
 import { newId } from '@campus/database';
 import { OutboxSignal, transactionWithEvents } from '@campus/events';
 import { BadUserInputError, Caller, FieldProblem, NotFoundError } from '@campus/graphql';
-import { lockTransition } from '@campus/server';
+import { auditedDelete, lockTransition } from '@campus/server';
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { GRID_ASSIGNMENT_ACCESS } from '../grids/grid-assignment.access';
@@ -75,7 +75,7 @@ export class MembershipRuleService {
       if (!unit?.path.startsWith(target.orgPath)) problems.push({ field: `rules[${index}].orgUnitId`, message: '规则的单位须为所属单位或其下级单位' });
     });
     if (problems.length) throw new BadUserInputError(problems);
-    await manager.delete(MembershipRuleEntity, { targetKind, targetId: target.id });
+    await auditedDelete(manager, MembershipRuleEntity, { targetKind, targetId: target.id });
     const rows = rules.map((rule, position) =>
       manager.create(MembershipRuleEntity, {
         id: newId(),

@@ -1,4 +1,5 @@
 import { chunks, newId } from '@campus/database';
+import { auditedDelete } from '@campus/server';
 import { calendarDateOf } from '@campus/graphql';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { previousDay } from '../grids/calendar-days';
@@ -58,7 +59,7 @@ export async function syncWorkGroupRows(manager: EntityManager, group: WorkGroup
   const stale = current.filter((member) => !holds(member));
   const kept = new Set(current.filter(holds).map((member) => member.personId));
   const added = [...placed].filter(([personId]) => !kept.has(personId));
-  if (stale.length) await manager.delete(WorkGroupMemberEntity, { id: In(stale.map((member) => member.id)) });
+  if (stale.length) await auditedDelete(manager, WorkGroupMemberEntity, { id: In(stale.map((member) => member.id)) });
   let position = Math.max(-1, ...members.map((member) => member.position));
   for (const [personId, rule] of added) {
     position += 1;

@@ -1,4 +1,4 @@
-import { clientRequest, oncePerRequest } from '@campus/server';
+import { auditedDelete, clientRequest, oncePerRequest } from '@campus/server';
 import { newId, rowsByIds, subtreeCondition } from '@campus/database';
 import { BadUserInputError, Caller, ConflictError, ConnectionShape, decodeCursor, NotFoundError, toConnection, VersionedInput } from '@campus/graphql';
 import { NO_OUTBOX_SIGNAL, OutboxSignal, transactionWithEvents } from '@campus/events';
@@ -163,7 +163,7 @@ export class PostService {
       const removed = duties.find((duty) => duty.id === input.dutyId);
       if (!removed) throw new NotFoundError('责任事项', input.dutyId);
       if (duties.length === 1) throw new ConflictError('LIMIT_REACHED', '责任清单至少保留一项', { id: post.id });
-      await manager.delete(PostDutyEntity, { id: removed.id });
+      await auditedDelete(manager, PostDutyEntity, { id: removed.id });
       await this.saveInOrder(
         manager,
         duties.filter((duty) => duty !== removed),

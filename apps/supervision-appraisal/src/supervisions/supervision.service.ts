@@ -1,7 +1,7 @@
 import { newId, recentFirstKey, recentFirstPage, subtreeCondition } from '@campus/database';
 import { Caller, ConflictError, ConnectionShape, decodeCursor, toConnection } from '@campus/graphql';
 import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
-import { clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
+import { auditedDelete, clientRequest, lockTransition, oncePerRequest, requireTransition } from '@campus/server';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { checkDates, checkSupervisionGroup, cleanItems, InspectedUnit, inspectedUnits } from './supervision-checks';
 import { findVisibleSupervision, visibleSupervisionCondition } from './supervision-visibility';
@@ -164,7 +164,7 @@ export class SupervisionService {
       const withFindings = await manager.countBy(SupervisionFindingEntity, { supervisionId: supervision.id, orgUnitId: In(removed) });
       if (withFindings > 0) throw new ConflictError('IN_USE', '已有问题记录的被检查单位不能移除', { id: supervision.id });
     }
-    await manager.delete(SupervisionUnitEntity, { supervisionId: supervision.id });
+    await auditedDelete(manager, SupervisionUnitEntity, { supervisionId: supervision.id });
     await this.saveUnits(manager, supervision.id, units);
   }
 

@@ -1,5 +1,6 @@
 import {
   DataSource,
+  DeleteResult,
   EntityManager,
   EntityMetadata,
   EntitySubscriberInterface,
@@ -13,6 +14,7 @@ import {
   TransactionRollbackEvent,
   TransactionStartEvent,
   UpdateEvent,
+  UpdateResult,
 } from 'typeorm';
 import { currentAuditActor } from './audit-context';
 import { AuditAction, diffColumns, FieldChange, isAuditedTable, objectIdOf, objectTypeOf, parentOf } from './audit-diff';
@@ -202,12 +204,13 @@ function subscriberOf(manager: EntityManager): AuditSubscriber | undefined {
  * A delete by criteria that the trail sees: the rows are read first, deleted as `manager.delete` would, and
  * each recorded with its values before. For child rows an aggregate replaces (members, slots, indicators).
  */
-export async function auditedDelete<E extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<E>, where: FindOptionsWhere<E>): Promise<void> {
+export async function auditedDelete<E extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<E>, where: FindOptionsWhere<E>): Promise<DeleteResult> {
   const subscriber = subscriberOf(manager);
   const metadata = manager.connection.getMetadata(target);
   const before = subscriber && isAuditedTable(metadata.tableName) ? await manager.find(target, { where }) : [];
-  await manager.delete(target, where);
+  const result = await manager.delete(target, where);
   await subscriber?.record(manager, before.map((row) => auditRowOf(metadata, 'delete', row, null)));
+  return result;
 }
 
 /** An update by criteria that the trail sees: the rows before and after are read around `manager.update`. */
@@ -216,20 +219,18 @@ export async function auditedUpdate<E extends ObjectLiteral>(
   target: EntityTarget<E>,
   where: FindOptionsWhere<E>,
   values: Parameters<EntityManager['update']>[2],
-): Promise<void> {
+): Promise<UpdateResult> {
   const subscriber = subscriberOf(manager);
   const metadata = manager.connection.getMetadata(target);
-  if (!subscriber || !isAuditedTable(metadata.tableName)) {
-    await manager.update(target, where, values);
-    return;
-  }
+  if (!subscriber || !isAuditedTable(metadata.tableName)) return manager.update(target, where, values);
   const before = await manager.find(target, { where });
-  await manager.update(target, where, values);
-  if (!before.length) return;
+  const result = await manager.update(target, where, values);
+  if (!before.length) return result;
   const after = await manager.find(target, { where: before.map((row) => metadata.getEntityIdMap(row)) as FindOptionsWhere<E>[] });
   const afterById = new Map(after.map((row) => [objectIdOf(metadata.getEntityIdMap(row) ?? {}), row]));
   await subscriber.record(
     manager,
     before.map((row) => auditRowOf(metadata, 'update', row, afterById.get(objectIdOf(metadata.getEntityIdMap(row) ?? {})) ?? null)),
   );
+  return result;
 }
