@@ -28,6 +28,10 @@ const NOT_CREATES: Record<string, string> = {
   reportHazard: 'a versioned transition of an existing hazard (上报): a retry is refused with STALE_VERSION, never applied twice',
   reportSupervision: 'a versioned transition of an existing supervision (出具报告): a retry is refused with STALE_VERSION',
   addPostDuty: 'a versioned edit of an existing post’s duty list, not a new aggregate: a retry is refused with STALE_VERSION',
+  recordIllnessAbsenceCause: 'a versioned transition of an existing illness absence (查明病因): a retry is refused with STALE_VERSION',
+  recordIllnessAbsenceReturn: 'a versioned transition of an existing illness absence (返校): a retry is refused with STALE_VERSION',
+  recordSpecialEquipmentInspection: 'a versioned change of an existing piece of equipment (its next due date moves on): a retry is refused with STALE_VERSION',
+  raiseSpecialEquipmentHazard: 'versioned on the equipment, and a second raise while its hazard is open is refused with DUPLICATE',
 };
 
 /** A mutation whose name says it makes something new. */
