@@ -7,8 +7,8 @@ const day = (offset: number) => calendarDateOf(new Date(Date.now() + offset * DA
 
 const PARTS = `
   hazardOverview { open majorOpen overdue foundThisYear rectifiedThisYear rectificationRate inspectionsDueThisMonth inspectionCompletionRate specialEquipmentOverdue }
-  responsibilityOverview { placeCount keyPlaceCount uncoveredPlaceCount uncoveredKeyPlaceCount gridCoverageRate letterYear letterStatus childUnits childLettersSigned dutyShiftGaps }
-  educationOverview { term termStart termEnd population covered coverageRate drillsHeld drillsPlanned }
+  responsibilityOverview { placeCount keyPlaceCount uncoveredPlaceCount uncoveredKeyPlaceCount gridCoverageRate buildingsWithoutFireAcceptance letterYear letterStatus childUnits childLettersSigned dutyShiftGaps }
+  educationOverview { term termStart termEnd population covered coverageRate drillsHeld drillsPlanned healthChecksThisWeek { expected entered completionRate } }
   appraisalOverview { latestScore latestGrade latestVetoed reportsMissing reportsLate reportsOnTime }`;
 const OVERVIEW = `query($id: ID!) { orgUnit(id: $id) { id name ${PARTS} } }`;
 const DASHBOARD = `query($root: ID!) { orgUnits(filter: { rootId: $root, kind: SCHOOL }, first: 50) { edges { node { id name ${PARTS} } } } }`;
@@ -16,7 +16,8 @@ const RANKING = `query($id: ID!, $metric: HazardRankMetric!) { orgUnit(id: $id) 
   hazardRanking(metric: $metric, first: 10) { value rank unit { id name hazardOverview { overdue } } } } }`;
 const CROSS_CHECK = `query($id: ID!, $today: CalendarDate!, $from: CalendarDate!, $to: CalendarDate!) {
   orgUnit(id: $id) { hazardStats(from: "2000-01-01", to: $today) { overdue } educationCoverage(from: $from, to: $to) { population covered } }
-  gridCoverage(orgUnitId: $id) { placeCount keyPlaceCount uncoveredPlaceCount uncoveredKeyPlaceCount } }`;
+  gridCoverage(orgUnitId: $id) { placeCount keyPlaceCount uncoveredPlaceCount uncoveredKeyPlaceCount }
+  buildingsWithoutFireAcceptance(filter: { orgUnitId: $id }, first: 1) { totalCount } }`;
 const REGISTER = 'mutation($input: RegisterHazardInput!) { registerHazard(input: $input) { hazard { id version } } }';
 
 /** A unit's safety overview in one query, and its schools ranked (issue 15, part 3), as the county bureau's admin. */
@@ -43,8 +44,10 @@ describe('unit overview through the gateway', () => {
     const check = await admin.data(CROSS_CHECK, { id: units.XDZY, today: day(0), from: termStart, to: termEnd });
     expect(school.hazardOverview.overdue).toBe(check.orgUnit.hazardStats.overdue);
     expect(school.responsibilityOverview).toMatchObject(check.gridCoverage);
+    expect(school.responsibilityOverview.buildingsWithoutFireAcceptance).toBe(check.buildingsWithoutFireAcceptance.totalCount);
     expect(school.responsibilityOverview.letterYear).toBe(Number(day(0).slice(0, 4)));
     expect(school.educationOverview).toMatchObject(check.orgUnit.educationCoverage);
+    expect(school.educationOverview.healthChecksThisWeek).not.toBeNull();
   });
 
   it('lists the county\'s schools with every part, and ranks them worst first on overdue hazards', async () => {
