@@ -1,8 +1,11 @@
-import { calendarDateOf, callerOf, RankOrder, rankUnits, RequestContext, schoolDayStart } from '@campus/graphql';
+import { calendarDateOf, Caller, callerOf, RankOrder, rankUnits, RequestContext, schoolDayStart } from '@campus/graphql';
 import { OrgUnitDirectory, projectedChildren, visibleProjectedPaths } from '@campus/org-directory';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { HAZARD_ACCESS } from '../hazards/hazard.access';
+import { INSPECTION_TASK_ACCESS } from '../inspections/inspection-task.access';
+import { INSPECTION_ACCESS } from '../inspections/inspection.access';
+import { SPECIAL_EQUIPMENT_ACCESS } from '../special-equipment/special-equipment.access';
 import { hazardOverviews, OverviewDays } from './hazard-overview.queries';
 import { HazardRankMetric, HazardUnitRank, UnitHazardOverview } from './hazard-overview.types';
 
@@ -21,6 +24,15 @@ const METRICS: Record<HazardRankMetric, { value: (overview: UnitHazardOverview) 
   SPECIAL_EQUIPMENT_OVERDUE: { value: (o) => o.specialEquipmentOverdue, higherIsWorse: true },
 };
 
+/** The overview counts hazards, inspections and special equipment: each one's view rule must cover the unit. */
+function allowsOf(caller: Caller): (path: string) => boolean {
+  return (path) =>
+    HAZARD_ACCESS.allows(caller, 'view', path) &&
+    INSPECTION_TASK_ACCESS.allows(caller, 'view', path) &&
+    INSPECTION_ACCESS.allows(caller, 'view', path) &&
+    SPECIAL_EQUIPMENT_ACCESS.allows(caller, 'view', path);
+}
+
 /**
  * OrgUnit.hazardOverview and hazardRanking through one per-request loader: every unit asked for in a
  * request (a county dashboard's schools, a ranking's children) costs the same few statements.
@@ -37,8 +49,7 @@ export class HazardOverviewLoader {
   }
 
   async ranking(context: RequestContext, unitId: string, metric: HazardRankMetric, order: RankOrder, first: number): Promise<HazardUnitRank[]> {
-    const caller = callerOf(context);
-    const allows = (path: string) => HAZARD_ACCESS.allows(caller, 'view', path);
+    const allows = allowsOf(callerOf(context));
     const parent = await this.paths(context).load(unitId);
     const children = await projectedChildren(this.dataSource, parent, allows);
     const overviews = await this.loader(context).loadMany(children.map((child) => child.id));
@@ -59,7 +70,7 @@ export class HazardOverviewLoader {
     const caller = callerOf(context);
     return context.loaders.get('OrgUnit.hazardOverview.paths', () => {
       return new DataLoader<string, string>((unitIds) =>
-        visibleProjectedPaths(this.dataSource, this.directory, caller, unitIds, (path) => HAZARD_ACCESS.allows(caller, 'view', path)),
+        visibleProjectedPaths(this.dataSource, this.directory, caller, unitIds, allowsOf(caller)),
       );
     });
   }
