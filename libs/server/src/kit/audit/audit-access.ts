@@ -34,10 +34,14 @@ export const AUDIT_UNREADABLE_TYPES: readonly string[] = [
 
 /**
  * The access that decides who may read an object of `objectType` stored as `entity`: the entity's access
- * whose policy names the same aggregate and has a `view` action. Anything else (a child row, an aggregate
- * guarded another way) has none: its trail is refused rather than guessed.
+ * whose policy names the same aggregate and has a `view` action decided by scope and role alone. Anything
+ * else (a child row, an aggregate guarded another way) has none: its trail is refused rather than guessed.
  */
 export function auditAccessOf(entity: EntityTarget<ObjectLiteral>, objectType: string): AuditReadableAccess | null {
   if (AUDIT_UNREADABLE_TYPES.includes(objectType)) return null;
-  return (accesses.get(entity) ?? []).find((access) => access.policy.aggregate === objectType && 'view' in access.policy.actions) ?? null;
+  const access = (accesses.get(entity) ?? []).find((candidate) => candidate.policy.aggregate === objectType && 'view' in candidate.policy.actions);
+  // A view with a further condition (a campaign before it is issued, a letter's signer …) is decided by the
+  // service, not by scope alone: the kit cannot decide it, so the trail is not served.
+  const view = access?.policy.actions.view as { condition?: string } | undefined;
+  return access && !view?.condition ? access : null;
 }

@@ -29,15 +29,15 @@ describe('audit trail diffing', () => {
     ]);
     expect(diffColumns(null, { token_hash: 'abc' })[0].after).toBe(JSON.stringify(REDACTED));
     expect(diffColumns({ password_hash: 'same' }, { password_hash: 'same' })).toEqual([]);
-    expect(['passwordHash', 'api_key', 'webhook_secret', 'refresh_token'].every(isSecretColumn)).toBe(true);
+    expect(['passwordHash', 'api_key', 'webhook_secret', 'refresh_token', 'url', 'robot_url'].every(isSecretColumn)).toBe(true);
     expect(isSecretColumn('category')).toBe(false);
   });
 
   it('leaves out the tables that are not a person\'s mutation, by an explicit list', () => {
-    for (const table of ['audit_log', 'event_outbox', 'event_inbox', 'client_request', 'person_projection', 'org_unit_projection', 'hazard_monthly_count', 'campaign_snapshot_row']) {
+    for (const table of ['audit_log', 'event_outbox', 'event_inbox', 'client_request', 'person_projection', 'org_unit_projection', 'hazard_monthly_count', 'campaign_snapshot_row', 'hazard_fact', 'education_coverage_day', 'notification_delivery']) {
       expect(isAuditedTable(table)).toBe(false);
     }
-    for (const table of ['hazard', 'work_group_member', 'duty_slot', 'emergency_plan', 'appraisal_scheme', 'person', 'account']) {
+    for (const table of ['hazard', 'work_group_member', 'duty_slot', 'emergency_plan', 'appraisal_scheme', 'person', 'account', 'notification_robot', 'notification_preference']) {
       expect(isAuditedTable(table)).toBe(true);
     }
   });

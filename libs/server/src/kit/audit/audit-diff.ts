@@ -19,14 +19,23 @@ export const AUDIT_EXCLUDED_TABLES: readonly string[] = [
   'hazard_monthly_count',
   'hazard_overdue',
   'hazard_code_counter',
+  'hazard_code_sequence',
+  'hazard_monthly',
+  'appraisal_refresh',
+  'appraisal_touched_path',
+  'notification',
+  'notification_delivery',
+  'notification_hazard',
+  'notification_report_due',
+  'login_throttle',
   'role_grant_log',
   'section_pairing_log',
   'screening_access_log',
   'risk_register_access_log',
 ];
 
-/** Table name patterns left out for the same reasons (projections and rollups). */
-export const AUDIT_EXCLUDED_TABLE_PATTERNS: readonly RegExp[] = [/_projection$/, /_rollup$/, /_counter$/, /_count$/];
+/** Table name patterns left out for the same reasons (projections and facts from events, rollups, counters). */
+export const AUDIT_EXCLUDED_TABLE_PATTERNS: readonly RegExp[] = [/_projection$/, /_fact$/, /^education_coverage_/, /_rollup$/, /_counter$/, /_count$/];
 
 /**
  * Columns never written to the trail, whatever the table: secrets (password hashes, tokens, keys). A change
@@ -42,6 +51,9 @@ export const AUDIT_SECRET_COLUMNS: readonly string[] = [
   'secret',
   'api_key',
   'webhook_secret',
+  // A robot's webhook address carries its access key (企业微信 key=, 钉钉 access_token=).
+  'url',
+  'webhook_url',
 ];
 
 /** Bookkeeping columns every change touches: not part of what changed. */
@@ -59,7 +71,6 @@ export const AUDIT_CHILD_TABLES: Readonly<Record<string, { parentType: string; c
   emergency_plan_revision: { parentType: 'EmergencyPlan', column: 'plan_id' },
   hazard_plan: { parentType: 'Hazard', column: 'hazard_id' },
   hazard_step: { parentType: 'Hazard', column: 'hazard_id' },
-  hazard_evidence: { parentType: 'Hazard', column: 'hazard_id' },
   responsibility_letter_item: { parentType: 'ResponsibilityLetter', column: 'letter_id' },
   post_duty: { parentType: 'Post', column: 'post_id' },
 };
@@ -79,7 +90,7 @@ export function isAuditedTable(table: string): boolean {
 
 export function isSecretColumn(column: string): boolean {
   const lower = column.toLowerCase();
-  return AUDIT_SECRET_COLUMNS.includes(column) || AUDIT_SECRET_COLUMNS.includes(lower) || /(password|secret|token)/.test(lower);
+  return AUDIT_SECRET_COLUMNS.includes(column) || AUDIT_SECRET_COLUMNS.includes(lower) || /(password|secret|token|_url$)/.test(lower);
 }
 
 /** One changed field: its column name and its values before and after, as JSON text (null for none). */
