@@ -18,6 +18,9 @@ interface TodoAnswer {
   me: { username: string; person: { id: string }; todo: { personId: string; total: number; counts: { kind: string; count: number }[]; items: TodoItem[] } };
 }
 
+/** The objects hazard-tracking's section points at. */
+const HAZARD_OBJECTS = ['Hazard', 'InspectionTask', 'Campaign', 'SpecialEquipment'];
+
 /** Root fields not named after their type. */
 const OPENED_BY: Record<string, string> = { SupervisionInspection: 'supervision' };
 
@@ -97,5 +100,19 @@ describe('my to-do list', () => {
       { r: [{ __typename: 'TodoList', personId: office.person.id, hazardItems: [], educationItems: [], appraisalItems: [] }] },
     );
     expect(merged._entities).toEqual([{ responsibilityItems: [], items: [] }]);
+  });
+
+  it('keeps the list and the other sections when one subgraph is down, without the merged items', async () => {
+    const office = answers.get('safety.office') as TodoAnswer['me'];
+    await fixture.platform.stopService('hazard-tracking');
+    const sections = `{ me { todo { personId items { kind } total hazardItems { kind } educationItems { objectId } appraisalItems { objectId } responsibilityItems { objectId } } } }`;
+    const result = await (await fixture.as('safety.office')).request(sections);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'hazard-tracking' });
+    const todo = result.data?.me.todo;
+    expect(todo).toMatchObject({ personId: office.person.id, items: null, total: null, hazardItems: null });
+    const survived = [...todo.educationItems, ...todo.appraisalItems, ...todo.responsibilityItems].map((item: { objectId: string }) => item.objectId).sort();
+    const expected = office.todo.items.filter((item) => !HAZARD_OBJECTS.includes(item.objectType)).map((item) => item.objectId).sort();
+    expect(survived.length).toBeGreaterThan(0);
+    expect(survived).toEqual(expected);
   });
 });

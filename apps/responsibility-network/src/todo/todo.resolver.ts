@@ -19,8 +19,10 @@ export class AccountTodoResolver {
 
 /**
  * TodoList's own section and the merged fields. The sections of the other subgraphs arrive in the
- * representation (@requires); this subgraph's own section is computed for the token's viewer only, once
- * per request whatever the fields asked (a per-request loader).
+ * representation (@requires); this subgraph's own section is computed for the token's viewer only, once per
+ * request whatever the fields asked (a per-request loader). The merged fields are nullable: with a subgraph
+ * down the gateway cannot build the representation they require and leaves them null, while the sections
+ * that answered (and this one) stay readable.
  */
 @Resolver(() => TodoList)
 export class TodoListResolver {
@@ -32,7 +34,7 @@ export class TodoListResolver {
   }
 
   @Directive(`@requires(fields: "${TODO_SECTIONS_REQUIRED}")`)
-  @FieldResolver(() => [TodoItem], { description: '全部待办：逾期在前，再按期限、类别排序' })
+  @FieldResolver(() => [TodoItem], { nullable: true, description: '全部待办：逾期在前，再按期限、类别排序；某个服务暂时不可用时为空（各服务的分项仍可查询）' })
   async items(
     @Root() list: TodoList,
     @Ctx() context: RequestContext,
@@ -43,13 +45,13 @@ export class TodoListResolver {
   }
 
   @Directive(`@requires(fields: "${TODO_SECTIONS_REQUIRED}")`)
-  @FieldResolver(() => [TodoCount], { description: '各类待办的数量（角标）' })
+  @FieldResolver(() => [TodoCount], { nullable: true, description: '各类待办的数量（角标）；某个服务暂时不可用时为空' })
   async counts(@Root() list: TodoList, @Ctx() context: RequestContext): Promise<TodoCount[]> {
     return countTodoKinds(await this.merged(list, context));
   }
 
   @Directive(`@requires(fields: "${TODO_SECTIONS_REQUIRED}")`)
-  @FieldResolver(() => Int, { description: '待办总数' })
+  @FieldResolver(() => Int, { nullable: true, description: '待办总数；某个服务暂时不可用时为空' })
   async total(@Root() list: TodoList, @Ctx() context: RequestContext): Promise<number> {
     return (await this.merged(list, context)).length;
   }
