@@ -13,10 +13,11 @@ describe('PeriodicJob.wake', () => {
     await sleep(20);
     const wokenAt = Date.now();
     job.wake();
-    await sleep(50);
+    for (let waited = 0; runsAt.length < 2 && waited < 5_000; waited += 10) await sleep(10);
     await job.stop();
     expect(runsAt).toHaveLength(2);
-    expect(runsAt[1] - wokenAt).toBeLessThan(40);
+    // Woken, it ran long before the 60 s interval was up (the bound leaves room for a loaded CI machine).
+    expect(runsAt[1] - wokenAt).toBeLessThan(5_000);
   });
 
   it('follows a run in progress with another at once when woken during it, and runs once for many wakes', async () => {
