@@ -2,7 +2,7 @@ import { loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
 import { NO_OUTBOX_SIGNAL, OutboxSignal } from '@campus/events';
 import type { FileStoreSettings } from '@campus/files';
 import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@campus/org-directory';
-import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
+import { auditTrailModule, buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ACTIVITIES_MODULE } from './activities/activities.module';
@@ -18,6 +18,7 @@ import { EDUCATION_OVERVIEW_MODULE } from './overview/overview.module';
 import { PEOPLE_MODULE } from './people/people.module';
 import { QUIZZES_MODULE } from './quizzes/quizzes.module';
 import { SAFETY_DAYS_MODULE } from './safety-days/safety-days.module';
+import { TODO_MODULE } from './todo/todo.module';
 import { SCREENING_MODULE } from './screening/screening.module';
 
 export interface EducationSettings {
@@ -47,7 +48,9 @@ export const EDUCATION_MODULES: readonly FeatureModule<EducationDeps>[] = [
   QUIZZES_MODULE,
   PEOPLE_MODULE,
   EDUCATION_OVERVIEW_MODULE,
+  TODO_MODULE,
   ORG_PROJECTION_MODULE,
+  auditTrailModule('educationAuditTrail'),
 ];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar, ...documentVariables() });

@@ -1,5 +1,5 @@
 import { NO_OUTBOX_SIGNAL, OutboxSignal } from '@campus/events';
-import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
+import { auditTrailModule, buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_MODULE } from './accounts/accounts.module';
@@ -13,6 +13,7 @@ import { LAB_ACCESS_MODULE } from './lab-access/lab-access.module';
 import { LETTERS_MODULE } from './letters/letters.module';
 import { MEMBERSHIP_RULES_MODULE } from './membership-rules/membership-rules.module';
 import { MY_RESPONSIBILITIES_MODULE } from './my-responsibilities/my-responsibilities.module';
+import { NOTIFICATIONS_MODULE } from './notifications/notifications.module';
 import { OrgUnitService } from './org-units/org-unit.service';
 import { ORG_UNITS_MODULE } from './org-units/org-units.module';
 import { PEOPLE_MODULE } from './people/people.module';
@@ -21,6 +22,8 @@ import { PLACES_MODULE } from './places/places.module';
 import { POSTS_MODULE } from './posts/posts.module';
 import { SECTION_PAIRING_MODULE } from './section-pairing/section-pairing.module';
 import { WORK_GROUPS_MODULE } from './work-groups/work-groups.module';
+import { TODO_MODULE } from './todo/todo.module';
+import { RESPONSIBILITY_OVERVIEW_MODULE } from './overview/overview.module';
 
 /** What responsibility-network's modules share: the org tree and people (every area hangs from them) and token settings. */
 export interface ResponsibilityDeps extends ServiceBase {
@@ -44,6 +47,10 @@ export const RESPONSIBILITY_MODULES: readonly FeatureModule<ResponsibilityDeps>[
   MY_RESPONSIBILITIES_MODULE,
   FIRE_ACCEPTANCE_MODULE,
   LAB_ACCESS_MODULE,
+  RESPONSIBILITY_OVERVIEW_MODULE,
+  TODO_MODULE,
+  NOTIFICATIONS_MODULE,
+  auditTrailModule('responsibilityAuditTrail'),
 ];
 
 export function responsibilityDeps(base: ServiceBase, tokens: TokenSettings): ResponsibilityDeps {

@@ -2,7 +2,7 @@ import { loadSubgraphConfig, orgDirectoryUrlVar } from '@campus/config';
 import { NO_OUTBOX_SIGNAL, OutboxSignal } from '@campus/events';
 import type { FileStoreSettings } from '@campus/files';
 import { ORG_PROJECTION_MODULE, OrgUnitDirectory, serviceOrgDirectory } from '@campus/org-directory';
-import { buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
+import { auditTrailModule, buildModuleSchema, FeatureModule, ServiceBase, serviceBase, ServiceDefinition } from '@campus/server';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ACCOUNTABILITY_MODULE } from './accountability/accountability.module';
@@ -14,9 +14,11 @@ import { EDUCATION_FACTS_MODULE } from './education-facts/education-facts.module
 import { HAZARD_COUNTS_MODULE } from './hazard-counts/hazard-counts.module';
 import { HAZARD_FACTS_MODULE } from './hazard-facts/hazard-facts.module';
 import { METRICS_MODULE } from './metrics/metrics.module';
+import { APPRAISAL_OVERVIEW_MODULE } from './overview/overview.module';
 import { PERIODIC_REPORTS_MODULE } from './periodic-reports/periodic-reports.module';
 import { supervisionPhotoSettings, supervisionPhotoVariables } from './supervisions/supervision-photo-config';
 import { SUPERVISIONS_MODULE } from './supervisions/supervisions.module';
+import { TODO_MODULE } from './todo/todo.module';
 
 /** What supervision-appraisal's modules share: the org directory (its projection, then responsibility-network), the photo store. */
 export interface AppraisalDeps extends ServiceBase {
@@ -27,7 +29,7 @@ export interface AppraisalDeps extends ServiceBase {
   personNames?: PersonNameLookup;
 }
 
-export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, APPRAISALS_MODULE, APPRAISAL_EXPORTS_MODULE, SUPERVISIONS_MODULE, ACCOUNTABILITY_MODULE, PERIODIC_REPORTS_MODULE, ORG_PROJECTION_MODULE];
+export const APPRAISAL_MODULES: readonly FeatureModule<AppraisalDeps>[] = [APPRAISAL_SCHEMES_MODULE, HAZARD_COUNTS_MODULE, HAZARD_FACTS_MODULE, EDUCATION_FACTS_MODULE, METRICS_MODULE, APPRAISALS_MODULE, APPRAISAL_EXPORTS_MODULE, SUPERVISIONS_MODULE, ACCOUNTABILITY_MODULE, PERIODIC_REPORTS_MODULE, APPRAISAL_OVERVIEW_MODULE, TODO_MODULE, ORG_PROJECTION_MODULE, auditTrailModule('appraisalAuditTrail')];
 
 const loadConfig = (entry: { port: number; database: string }) => loadSubgraphConfig(entry, { ORG_DIRECTORY_URL: orgDirectoryUrlVar, ...supervisionPhotoVariables() });
 
