@@ -1,3 +1,4 @@
+import { clientRequest, oncePerRequest } from '@campus/server';
 import { newId } from '@campus/database';
 import { BadUserInputError, Caller } from '@campus/graphql';
 import { DataSource } from 'typeorm';
@@ -25,7 +26,7 @@ export class NotificationRobotService {
   }
 
   async register(caller: Caller, input: RegisterNotificationRobotInput): Promise<NotificationRobot> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(oncePerRequest(clientRequest(caller.viewer, 'registerNotificationRobot', input), async (manager) => {
       const unit = await ORG_UNIT_ACCESS.find(manager, caller, 'view', input.orgUnitId);
       NOTIFICATION_ROBOT_ACCESS.checkRole(caller, 'register', unit.path);
       this.checkUrl(input.url);
@@ -44,7 +45,8 @@ export class NotificationRobotService {
         createdByAccountId: caller.viewer.accountId,
       });
       return toNotificationRobot(await manager.save(robot));
-    });
+    }));
+    return outcome.created ?? toNotificationRobot(await this.dataSource.manager.findOneByOrFail(NotificationRobotEntity, { id: outcome.id }));
   }
 
   async remove(caller: Caller, input: RemoveNotificationRobotInput): Promise<NotificationRobot> {

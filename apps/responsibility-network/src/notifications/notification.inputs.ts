@@ -1,3 +1,4 @@
+import { ClientRequestIdField } from '@campus/server';
 import { VersionedInput } from '@campus/graphql';
 import { ArrayMaxSize, IsOptional, IsUrl, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
@@ -64,6 +65,9 @@ export class RegisterNotificationRobotInput {
   @IsOptional()
   @MaxLength(50)
   keyword?: string | null;
+
+  @ClientRequestIdField()
+  clientRequestId?: string | null;
 }
 
 @InputType()
