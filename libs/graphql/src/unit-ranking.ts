@@ -24,6 +24,21 @@ export interface RankedUnit {
   rank: number;
 }
 
+/** A measure of a unit's overview: how to read it, and whether a higher value is worse. */
+export interface RankMetric<O> {
+  value: (overview: O) => number | null;
+  higherIsWorse: boolean;
+}
+
+/** Child units ranked on a measure of their overviews (as a per-request loader gave them); a child whose overview failed is left out. */
+export function rankOverviews<O>(childIds: readonly string[], overviews: readonly (O | Error)[], metric: RankMetric<O>, order: RankOrder, first: number): RankedUnit[] {
+  const values = childIds.flatMap((unitId, index) => {
+    const overview = overviews[index];
+    return overview instanceof Error ? [] : [{ unitId, value: metric.value(overview) }];
+  });
+  return rankUnits(values, metric.higherIsWorse ? 'HIGHER_IS_WORSE' : 'HIGHER_IS_BETTER', order, first);
+}
+
 /**
  * Pure: units ranked on one measure. Units without a value (nothing to measure) come last in either
  * order; ties share a rank (1, 2, 2, 4) and are ordered by unit id so pages are stable.

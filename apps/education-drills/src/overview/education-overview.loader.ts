@@ -1,5 +1,5 @@
 import { escapeLike, outermostPaths, subtreeTotals } from '@campus/database';
-import { calendarDateOf, Caller, callerOf, RankOrder, rankUnits, RequestContext, schoolDayEnd, schoolDayStart } from '@campus/graphql';
+import { calendarDateOf, Caller, callerOf, RankMetric, RankOrder, rankOverviews, RequestContext, schoolDayEnd, schoolDayStart } from '@campus/graphql';
 import { OrgUnitDirectory, projectedChildren, visibleProjectedPaths } from '@campus/org-directory';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -11,10 +11,10 @@ import { DrillTerm, termOf } from '../drills/drill-term';
 import { EducationRankMetric, EducationUnitRank, UnitEducationOverview } from './education-overview.types';
 import { healthCheckWeeks } from './health-check-week';
 
-const METRICS: Record<EducationRankMetric, { value: (overview: UnitEducationOverview) => number | null }> = {
-  EDUCATION_COVERAGE_RATE: { value: (o) => o.coverageRate },
-  DRILLS_HELD: { value: (o) => o.drillsHeld },
-  HEALTH_CHECK_COMPLETION_RATE: { value: (o) => o.healthChecksThisWeek?.completionRate ?? null },
+const METRICS: Record<EducationRankMetric, RankMetric<UnitEducationOverview>> = {
+  EDUCATION_COVERAGE_RATE: { value: (o) => o.coverageRate, higherIsWorse: false },
+  DRILLS_HELD: { value: (o) => o.drillsHeld, higherIsWorse: false },
+  HEALTH_CHECK_COMPLETION_RATE: { value: (o) => o.healthChecksThisWeek?.completionRate ?? null, higherIsWorse: false },
 };
 
 /** The units' coverage and drills may both be seen: every role in scope sees them (see the two policies). */
@@ -63,11 +63,11 @@ export class EducationOverviewLoader {
     const parent = await this.paths(context).load(unitId);
     const children = await projectedChildren(this.dataSource, parent, allowsOf(callerOf(context)));
     const overviews = await this.loader(context).loadMany(children.map((child) => child.id));
-    const values = children.flatMap((child, index) => {
-      const overview = overviews[index];
-      return overview instanceof Error ? [] : [{ unitId: child.id, value: METRICS[metric].value(overview) }];
-    });
-    return rankUnits(values, 'HIGHER_IS_BETTER', order, first).map((row) => ({ unit: { id: row.unitId }, value: row.value, rank: row.rank }));
+    return rankOverviews(children.map((child) => child.id), overviews, METRICS[metric], order, first).map((row) => ({
+      unit: { id: row.unitId },
+      value: row.value,
+      rank: row.rank,
+    }));
   }
 
   private paths(context: RequestContext): DataLoader<string, string> {

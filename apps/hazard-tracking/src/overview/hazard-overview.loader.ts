@@ -1,4 +1,4 @@
-import { calendarDateOf, Caller, callerOf, RankOrder, rankUnits, RequestContext, schoolDayStart } from '@campus/graphql';
+import { calendarDateOf, Caller, callerOf, RankMetric, RankOrder, rankOverviews, RequestContext, schoolDayStart } from '@campus/graphql';
 import { OrgUnitDirectory, projectedChildren, visibleProjectedPaths } from '@campus/org-directory';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -15,7 +15,7 @@ export function overviewDays(now: Date): OverviewDays {
   return { today, monthStart: `${today.slice(0, 7)}-01`, yearStart: schoolDayStart(`${today.slice(0, 4)}-01-01`) };
 }
 
-const METRICS: Record<HazardRankMetric, { value: (overview: UnitHazardOverview) => number | null; higherIsWorse: boolean }> = {
+const METRICS: Record<HazardRankMetric, RankMetric<UnitHazardOverview>> = {
   OPEN_HAZARDS: { value: (o) => o.open, higherIsWorse: true },
   MAJOR_OPEN_HAZARDS: { value: (o) => o.majorOpen, higherIsWorse: true },
   OVERDUE_HAZARDS: { value: (o) => o.overdue, higherIsWorse: true },
@@ -53,12 +53,7 @@ export class HazardOverviewLoader {
     const parent = await this.paths(context).load(unitId);
     const children = await projectedChildren(this.dataSource, parent, allows);
     const overviews = await this.loader(context).loadMany(children.map((child) => child.id));
-    const { value, higherIsWorse } = METRICS[metric];
-    const values = children.flatMap((child, index) => {
-      const overview = overviews[index];
-      return overview instanceof Error ? [] : [{ unitId: child.id, value: value(overview) }];
-    });
-    return rankUnits(values, higherIsWorse ? 'HIGHER_IS_WORSE' : 'HIGHER_IS_BETTER', order, first).map((row) => ({
+    return rankOverviews(children.map((child) => child.id), overviews, METRICS[metric], order, first).map((row) => ({
       unit: { id: row.unitId },
       value: row.value,
       rank: row.rank,

@@ -1,4 +1,4 @@
-import { calendarDateOf, Caller, callerOf, NotFoundError, RankOrder, rankUnits, RequestContext } from '@campus/graphql';
+import { calendarDateOf, Caller, callerOf, NotFoundError, RankMetric, RankOrder, rankOverviews, RequestContext } from '@campus/graphql';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { DUTY_ROSTER_ACCESS } from '../duty-rosters/duty-roster.access';
@@ -14,7 +14,7 @@ import { ResponsibilityRankMetric, ResponsibilityUnitRank, UnitResponsibilityOve
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
 
-const METRICS: Record<ResponsibilityRankMetric, { value: (overview: UnitResponsibilityOverview) => number | null; higherIsWorse: boolean }> = {
+const METRICS: Record<ResponsibilityRankMetric, RankMetric<UnitResponsibilityOverview>> = {
   GRID_COVERAGE_RATE: { value: (o) => o.gridCoverageRate, higherIsWorse: false },
   UNCOVERED_KEY_PLACES: { value: (o) => o.uncoveredKeyPlaceCount, higherIsWorse: true },
   CHILD_LETTER_SIGNED_RATE: { value: (o) => o.childLetterSignedRate, higherIsWorse: false },
@@ -54,13 +54,8 @@ export class ResponsibilityOverviewLoader {
       allows(child.path),
     );
     const overviews = await this.loader(context).loadMany(children.map((child) => ({ id: child.id, path: child.path, parentId: child.parentId })));
-    const { value, higherIsWorse } = METRICS[metric];
-    const values = children.flatMap((child, index) => {
-      const overview = overviews[index];
-      return overview instanceof Error ? [] : [{ unitId: child.id, value: value(overview) }];
-    });
     const byId = new Map(children.map((child) => [child.id, child]));
-    return rankUnits(values, higherIsWorse ? 'HIGHER_IS_WORSE' : 'HIGHER_IS_BETTER', order, first).map((row) => ({
+    return rankOverviews(children.map((child) => child.id), overviews, METRICS[metric], order, first).map((row) => ({
       unit: toOrgUnit(byId.get(row.unitId)!),
       value: row.value,
       rank: row.rank,

@@ -1,4 +1,4 @@
-import { callerOf, RankOrder, rankUnits, RequestContext } from '@campus/graphql';
+import { callerOf, RankMetric, RankOrder, rankOverviews, RequestContext } from '@campus/graphql';
 import { OrgUnitDirectory, projectedChildren, visibleProjectedPaths } from '@campus/org-directory';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,7 @@ import { toAppraisal } from '../appraisals/appraisal.types';
 import { latestAppraisals, reportCounts } from './appraisal-overview.queries';
 import { AppraisalRankMetric, AppraisalUnitRank, UnitAppraisalOverview } from './appraisal-overview.types';
 
-const METRICS: Record<AppraisalRankMetric, { value: (overview: UnitAppraisalOverview) => number | null; higherIsWorse: boolean }> = {
+const METRICS: Record<AppraisalRankMetric, RankMetric<UnitAppraisalOverview>> = {
   APPRAISAL_SCORE: { value: (o) => (o.latestVetoed ? 0 : o.latestScore), higherIsWorse: false },
   REPORTS_MISSING: { value: (o) => o.reportsMissing, higherIsWorse: true },
   REPORTS_LATE: { value: (o) => o.reportsLate, higherIsWorse: true },
@@ -34,12 +34,7 @@ export class AppraisalOverviewLoader {
     const parent = await this.paths(context).load(unitId);
     const children = await projectedChildren(this.dataSource, parent, (path) => APPRAISAL_ACCESS.allows(caller, 'view', path));
     const overviews = await this.loader(context).loadMany(children.map((child) => child.id));
-    const { value, higherIsWorse } = METRICS[metric];
-    const values = children.flatMap((child, index) => {
-      const overview = overviews[index];
-      return overview instanceof Error ? [] : [{ unitId: child.id, value: value(overview) }];
-    });
-    return rankUnits(values, higherIsWorse ? 'HIGHER_IS_WORSE' : 'HIGHER_IS_BETTER', order, first).map((row) => ({
+    return rankOverviews(children.map((child) => child.id), overviews, METRICS[metric], order, first).map((row) => ({
       unit: { id: row.unitId },
       value: row.value,
       rank: row.rank,
