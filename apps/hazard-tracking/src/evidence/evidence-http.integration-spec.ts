@@ -182,11 +182,18 @@ describe('hazard-tracking: evidence upload and download over HTTP (integration)'
     expect((await download('0'.repeat(32))).status).toBe(404);
   });
 
-  it('answers NOT_FOUND to an upload for a hazard of a sensitive category by someone who does not handle it', async () => {
+  it('answers NOT_FOUND to an upload or a download for a hazard of a sensitive category by someone who does not handle it', async () => {
     const hazard = await register('学生情绪异常', 'collegea', 'PSYCHOLOGICAL');
     const refused = await upload({ hazardId: hazard.id, kind: 'BEFORE_PHOTO' });
     expect(refused).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
-    expect((await upload({ as: OFFICE, hazardId: hazard.id, kind: 'BEFORE_PHOTO' })).status).toBe(201);
+    const accepted = await upload({ as: OFFICE, hazardId: hazard.id, kind: 'DOCUMENT', content: samplePdf(), filename: '谈话记录.pdf', declaredType: 'application/pdf' });
+    expect(accepted.status).toBe(201);
+    // The file's unit is in the college officer's scope, but the case is the handlers' only: its files too.
+    const hidden = await download(accepted.body.id, OFFICER_A);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('佐证材料') });
+    expect((await download(accepted.body.id, OFFICE)).status).toBe(200);
+    expect((await download(accepted.body.id, COUNSELOR_A)).status).toBe(200);
   });
 
   it('refuses files by their content, size and emptiness, and malformed forms, keeping nothing of them', async () => {

@@ -1,12 +1,13 @@
 import { newId } from '@campus/database';
-import { Caller } from '@campus/graphql';
+import { Caller, NotFoundError } from '@campus/graphql';
 import { oncePerRequest, requireTransition } from '@campus/server';
 import { cleanFilename, FileStore, StoredFile, storedFileColumns, storeThenRecord } from '@campus/files';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { HAZARD_ACCESS } from '../hazards/hazard.access';
 import { HazardEntity } from '../hazards/hazard.entity';
 import { EvidenceKind, typesAllowedFor } from './evidence-enums';
-import { EVIDENCE_ACCESS, EVIDENCE_UPLOAD_ACCESS, EVIDENCE_UPLOAD_TRANSITIONS } from './evidence.access';
+import { EVIDENCE_ACCESS, EVIDENCE_POLICY, EVIDENCE_UPLOAD_ACCESS, EVIDENCE_UPLOAD_TRANSITIONS } from './evidence.access';
 import { HazardEvidenceEntity } from './evidence.entity';
 import { HazardEvidence, toHazardEvidence } from './evidence.types';
 
@@ -73,9 +74,18 @@ export class EvidenceService {
     return toHazardEvidence(saved, null);
   }
 
-  /** The record of a file the caller may see (NOT_FOUND otherwise), without opening the file. */
-  find(caller: Caller, id: string): Promise<HazardEvidenceEntity> {
-    return EVIDENCE_ACCESS.find(this.dataSource.manager, caller, 'view', id);
+  /**
+   * The record of a file the caller may see (NOT_FOUND otherwise), without opening the file: in their scope,
+   * and its hazard visible to them as the hazard's own view decides (a sensitive case's files are its handlers').
+   */
+  async find(caller: Caller, id: string): Promise<HazardEvidenceEntity> {
+    const manager = this.dataSource.manager;
+    const evidence = await EVIDENCE_ACCESS.find(manager, caller, 'view', id);
+    const hazard = await manager.findOneBy(HazardEntity, { id: evidence.hazardId });
+    if (!hazard || !HAZARD_ACCESS.allows(caller, 'view', hazard.orgPath, HAZARD_ACCESS.isRestricted(hazard))) {
+      throw new NotFoundError(EVIDENCE_POLICY.label, id);
+    }
+    return evidence;
   }
 
   open(evidence: HazardEvidenceEntity): Promise<StoredFile> {
