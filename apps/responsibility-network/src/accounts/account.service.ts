@@ -14,6 +14,7 @@ import { checkPasswordPolicy } from './password-policy';
 import { GrantAction, RoleGrantLogEntity } from './role-grant-log.entity';
 import { grantActionOf, ROLE_GRANT_ACCESS, ROLE_GRANT_POLICY } from './role-grant.access';
 import { RoleGrantEntity } from './role-grant.entity';
+import { firstResponsiblePersonId } from '../org-units/first-responsible-person';
 
 export interface TokenSettings {
   /** HS256 secret; without it, tokens come from the campus SSO and local login is off. */
@@ -33,7 +34,7 @@ export class AccountService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxSignal,
     private readonly tokens: TokenSettings,
-    /** A new first responsible person: letters the unit signed need signing again. */
+    /** A new first responsible person (granted, or an earlier holder again after a revocation): letters the unit signed need signing again. */
     private readonly onUnitLeaderGranted: (manager: EntityManager, unitId: string, personId: string) => Promise<unknown> = async () => undefined,
     /** Grants the account holds through something else than a role_grant row (a section's pairing with a school). */
     private readonly derivedGrantsOf: (manager: EntityManager, accountId: string) => Promise<RoleGrant[]> = async () => [],
@@ -115,6 +116,11 @@ export class AccountService {
       ROLE_GRANT_ACCESS.guard(caller, grantActionOf(grant.role), grantId, await manager.findOneBy(OrgUnitEntity, { id: grant.orgUnitId }));
       await auditedDelete(manager, RoleGrantEntity, { id: grant.id });
       await this.log(manager, GrantAction.REVOKED, grant, caller.viewer.accountId);
+      if (grant.role === Role.UNIT_LEADER) {
+        // An earlier holder of the unit's leadership is its first responsible person again: its letters follow them.
+        const leader = await firstResponsiblePersonId(manager, grant.orgUnitId);
+        if (leader) await this.onUnitLeaderGranted(manager, grant.orgUnitId, leader);
+      }
       await recordAccessRevoked(manager, { accountId: grant.accountId, sessionId: null, cause: 'GRANT_REVOKED' }, this.tokens.ttlSeconds);
       return grant;
     });

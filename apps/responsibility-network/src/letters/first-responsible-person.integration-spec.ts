@@ -123,6 +123,17 @@ describe('responsibility-network: letters signed by the first responsible person
     expect(resigned).toMatchObject({ status: 'SIGNED', needsResigning: false, signedByPersonId: safetyDirector1 });
   });
 
+  it('gives the letters back to the earlier leader when the newer leader grant is revoked', async () => {
+    const letter = await issue(await draft(letterInput(school2, { title: '二校年度责任书' })));
+    expect(letter.recipientPersonId).toBe(principal2);
+    const acting = (await fx.createPerson(school2.id, '代理校长')).id;
+    const { grantId } = await appointLeader(runner, admin, school2, acting);
+    expect(await letterById(letter.id)).toMatchObject({ recipientPersonId: acting, needsResigning: true });
+
+    await runner.data(admin, REVOKE_GRANT, { id: grantId });
+    expect(await letterById(letter.id)).toMatchObject({ status: 'ISSUED', recipientPersonId: principal2, needsResigning: true });
+  });
+
   it('deletes a draft as if it had never been drawn up, and nothing else', async () => {
     const before = await coverageOf(school2);
     const letter = await draft(letterInput(school2, { year: YEAR, title: '误建的草稿' }));

@@ -11,12 +11,14 @@ import { currentYear } from './letter-rules';
  * Past, revoked and expired letters are left as they are.
  */
 export async function flagLettersForNewLeader(manager: EntityManager, unitId: string, newLeaderPersonId: string): Promise<number> {
-  await auditedUpdate(manager, 
+  await auditedUpdate(
+    manager,
     ResponsibilityLetterEntity,
     { orgUnitId: unitId, status: LetterStatus.DRAFT, recipientPersonId: Not(newLeaderPersonId) },
     { recipientPersonId: newLeaderPersonId },
   );
-  const result = await auditedUpdate(manager, 
+  const result = await auditedUpdate(
+    manager,
     ResponsibilityLetterEntity,
     {
       orgUnitId: unitId,
