@@ -199,9 +199,19 @@ describe('responsibility-network: lab access (integration)', () => {
     expect(all.edges.map((edge: any) => edge.node.status).sort()).toEqual(['EXPIRED', 'REVOKED']);
   });
 
+  it('reads an empty access list for a place that is not a lab, but admits only to labs', async () => {
+    const staff = fx.viewerAt(Role.STAFF, college);
+    expect((await runner.data(staff, ENTRIES, { labId: classroomId })).labAccessEntries).toMatchObject({ totalCount: 0, edges: [] });
+    expect((await runner.data(staff, REFUSALS, { labId: classroomId })).labAccessRefusals).toMatchObject({ totalCount: 0, edges: [] });
+    const toClassroom = await admit(officer, student.id, undefined, classroomId);
+    expect(toClassroom.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'labId' }] });
+  });
+
   it('keeps labs to their scope: another school NOT_FOUND, staff and grid officers cannot admit', async () => {
     const leaderB = fx.viewerAt(Role.UNIT_LEADER, schoolB);
     expect((await runner.run(leaderB, ENTRIES, { labId })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await runner.run(leaderB, ENTRIES, { labId: classroomId })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await runner.run(leaderB, REFUSALS, { labId: classroomId })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await runner.run(leaderB, CHECK, { labId, personId: student.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await admit(leaderB, student.id)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await admit(officer, student.id, undefined, otherLabId)).errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -37,7 +37,7 @@ export class LabAccessResolver {
     return this.labAccess.check(callerOf(context), labId, personId);
   }
 
-  @Query(() => LabAccessEntryConnection, { description: '实验室准入名单，最近准入的在前；到期的显示为已过期（限我的管辖范围）' })
+  @Query(() => LabAccessEntryConnection, { description: '实验室准入名单，最近准入的在前；到期的显示为已过期（限我的管辖范围；不是实验实训室的场所没有准入，为空）' })
   labAccessEntries(
     @Arg('labId', () => ID) labId: string,
     @Arg('status', () => LabAccessStatus, { nullable: true, description: '只看某状态' }) status: LabAccessStatus | null,
@@ -47,7 +47,7 @@ export class LabAccessResolver {
     return this.labAccess.entries(callerOf(context), labId, status, first, after);
   }
 
-  @Query(() => LabAccessRefusalConnection, { description: '实验室被拒绝的准入申请及所缺条件，最近的在前（限我的管辖范围）' })
+  @Query(() => LabAccessRefusalConnection, { description: '实验室被拒绝的准入申请及所缺条件，最近的在前（限我的管辖范围；不是实验实训室的场所为空）' })
   labAccessRefusals(@Arg('labId', () => ID) labId: string, @Args() { first, after }: ConnectionArgs, @Ctx() context: RequestContext): Promise<LabAccessRefusalConnection> {
     return this.labAccess.refusals(callerOf(context), labId, first, after);
   }

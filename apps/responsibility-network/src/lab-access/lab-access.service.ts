@@ -116,9 +116,9 @@ export class LabAccessService {
     });
   }
 
-  /** A lab's access list, latest admission first; expired entries show as expired. */
+  /** A lab's access list, latest admission first; expired entries show as expired (empty for a place that is not a lab). */
   async entries(caller: Caller, labId: string, status: LabAccessStatus | null | undefined, first: number, after?: string | null): Promise<ConnectionShape<LabAccessEntry>> {
-    const lab = await labFor(this.dataSource.manager, caller, labId, false);
+    const lab = await placeToRead(this.dataSource.manager, caller, labId);
     LAB_ACCESS_ACCESS.checkRole(caller, 'view', lab.orgPath);
     const now = new Date();
     const query = this.dataSource.getRepository(LabAccessEntity).createQueryBuilder('a').where('a.place_id = :labId', { labId: lab.id });
@@ -130,9 +130,9 @@ export class LabAccessService {
     return toConnection(page.rows, first, page.totalCount, (row) => [row.admittedAt.toISOString(), row.id], (row) => toLabAccessEntry(row, now));
   }
 
-  /** A lab's refused admission attempts, latest first, each with what was missing. */
+  /** A lab's refused admission attempts, latest first, each with what was missing (empty for a place that is not a lab). */
   async refusals(caller: Caller, labId: string, first: number, after?: string | null): Promise<ConnectionShape<LabAccessRefusal>> {
-    const lab = await labFor(this.dataSource.manager, caller, labId, false);
+    const lab = await placeToRead(this.dataSource.manager, caller, labId);
     LAB_ACCESS_ACCESS.checkRole(caller, 'view', lab.orgPath);
     const query = this.dataSource.getRepository(LabAccessRefusalEntity).createQueryBuilder('r').where('r.place_id = :labId', { labId: lab.id });
     const order = { column: 'attempted_at', direction: 'DESC', fromCursor: (value: string) => new Date(value) } as const;
@@ -199,6 +199,14 @@ async function refuseDuplicate(manager: EntityManager, lab: PlaceEntity, person:
 async function assess(manager: EntityManager, labId: string, personId: string, at: Date): Promise<RequirementAssessment[]> {
   const requirements = await manager.findOneBy(LabRequirementsEntity, { placeId: labId });
   return assessRequirements(requirements?.items ?? [], await educationFactsOf(manager, personId), at);
+}
+
+/**
+ * A place in the caller's scope (NOT_FOUND otherwise) whose lists are read: a place that is not a lab simply has
+ * no entries or refusals, so its lists are empty rather than refused (only setting and admitting need a lab).
+ */
+function placeToRead(manager: EntityManager, caller: Caller, labId: string): Promise<PlaceEntity> {
+  return PLACE_ACCESS.find(manager, caller, 'view', labId);
 }
 
 /** A lab in the caller's scope (NOT_FOUND otherwise): a place whose function is LAB. */
