@@ -5,6 +5,9 @@
 export const NOT_EXERCISED: Record<string, string> = {
   login: 'takes a username and password, names no object; wrong passwords would trip the login throttle the probes test',
   logout: 'ends the caller’s own session; names no object',
+  markNotificationsRead: 'acts on the caller’s own inbox only: ids are matched within the caller’s person, others’ ignored (inbox.service.ts; notifications.integration-spec.ts)',
+  sendTestNotification: 'sends a test notification to the caller themself; names no object',
+  setNotificationPreferences: 'sets the caller’s own notification preferences; names no object',
   changePassword: 'changes the caller’s own password; names no object (and a wrong current password counts towards the login throttle)',
   dutyTemplates: 'a catalogue of duty items per post kind, the same for everyone; names no unit',
   checkInEducationActivity: 'names no object: the code shown at the activity selects it, and callers check in only themselves',

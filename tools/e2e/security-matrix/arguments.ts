@@ -63,6 +63,13 @@ const VALID_VALUES: Record<string, unknown> = {
   'AddQuizBankQuestionInput.answer': 'A',
   // A task inspects a grid or a place, not both.
   'CreateInspectionTaskInput.placeId': null,
+  // A dispute has at least two parties (outsiders need only a side and a name).
+  'RegisterDisputeInput.parties': [
+    { side: 'PARENT', name: '矩阵测试家长甲' },
+    { side: 'PARENT', name: '矩阵测试家长乙' },
+  ],
+  // A robot posts to an allowed messaging host only (NOTIFICATION_WEBHOOK_HOSTS' default).
+  'RegisterNotificationRobotInput.url': 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=security-matrix',
 };
 
 /**
