@@ -45,7 +45,8 @@ export class ObjectRegistry {
     } else if (type && isObjectType(type)) {
       const unitField = unitFieldOf(type);
       const unitObject = unitField ? valueAt(object, unitField) : undefined;
-      unit = (unitObject as { id?: string } | null | undefined)?.id;
+      // The unit itself, or (an ID field) its id.
+      unit = typeof unitObject === 'string' ? unitObject : (unitObject as { id?: string } | null | undefined)?.id;
       // A null unit marks an object shared by everyone (a built-in template): it takes no unit from around it.
       unscoped = unitObject === null;
     }

@@ -55,6 +55,7 @@ export async function securityMatrix(gateway: GraphQLClient, login: (username: s
   let made = await makeObjects(schema, bureauAdmin, registry, foreignSchoolId, CREATORS, 4);
   made += await makeObjects(schema, clients.staff, registry, grantUnits.staff[0], /^startQuizAttempt$/, 1);
   made += await selfAssess(clients['xx.officer']);
+  made += await submitForeignReport(schema, bureauAdmin, registry, foreignSchoolId);
   await collect();
 
   const scopes = [new RoleScope({ name: ANONYMOUS, unitIds: [] }, registry)];
@@ -66,6 +67,24 @@ export async function securityMatrix(gateway: GraphQLClient, login: (username: s
   const exercised = new Set(calls.filter((call) => call.role !== ANONYMOUS).map((call) => call.field));
   const unexercised = fields.map((field) => field.name).filter((name) => !exercised.has(name) && !NOT_EXERCISED[name]);
   return { outcomes, unexercised, problems: [...new Set(problems)], summary: summarise(outcomes), objects: registry.byId.size, made, unreadable: [...new Set(registry.unreadable)], signedOut, context: { schema, registry, clients } };
+}
+
+/**
+ * A periodic report of the second school, for its template's first target unit and latest period (the matrix's
+ * dummy period key and unit would be refused as input); recorded so that the matrix aims at it.
+ */
+async function submitForeignReport(schema: GraphQLSchema, admin: GraphQLClient, registry: ObjectRegistry, schoolId: string): Promise<number> {
+  type Templates = { periodicReportTemplates: { edges: { node: { id: string; targetUnits: { id: string }[]; periods: { key: string }[] } }[] } };
+  const { periodicReportTemplates } = await admin.data<Templates>(
+    'query($school: ID!) { periodicReportTemplates(filter: { issuingUnitId: $school }) { edges { node { id targetUnits { id } periods(last: 1) { key } } } } }',
+    { school: schoolId },
+  );
+  const template = periodicReportTemplates.edges.map((edge) => edge.node).find((node) => node.targetUnits.length && node.periods.length);
+  if (!template) return 0;
+  const input = { templateId: template.id, orgUnitId: template.targetUnits[0].id, periodKey: template.periods[0].key, content: '安全测试：越权访问矩阵的报送' };
+  const submitted = await admin.data('mutation($input: SubmitPeriodicReportInput!) { submitPeriodicReport(input: $input) { submission { __typename id version orgUnit { id } } } }', { input });
+  registry.record(schema, submitted);
+  return 1;
 }
 
 /** A post holder's self-assessment of every duty of their posts (the matrix's arguments cannot score them all). */

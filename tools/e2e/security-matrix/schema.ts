@@ -47,8 +47,17 @@ export function hasId(type: GraphQLNamedType): type is GraphQLObjectType {
   return isObjectType(type) && 'id' in type.getFields();
 }
 
-/** The field naming the unit an object belongs to (its scope): `orgUnit`, else one explicit choice (a dotted path). */
-const UNIT_FIELD_OVERRIDES: Record<string, string> = { ResponsibilityLetter: 'recipient', Campaign: 'scope.orgUnit', SectionPairing: 'school' };
+/**
+ * The field naming the unit an object belongs to (its scope): `orgUnit`, else one explicit choice (a dotted path
+ * to an OrgUnit, or an ID field holding the unit's id where the type has no OrgUnit field).
+ */
+const UNIT_FIELD_OVERRIDES: Record<string, string> = {
+  ResponsibilityLetter: 'recipient',
+  Campaign: 'scope.orgUnit',
+  SectionPairing: 'school',
+  PeriodicReportTemplate: 'issuingUnit',
+  NotificationRobot: 'orgUnitId',
+};
 
 export function unitFieldOf(type: GraphQLObjectType): string | null {
   const fields = type.getFields();
@@ -82,6 +91,7 @@ export function selectionOf(type: GraphQLType, depth: number): string {
   }
   const unitPath = UNIT_FIELD_OVERRIDES[named.name]?.split('.');
   if (unitPath && unitPath.length > 1) parts.push(`${unitPath.join(' { ')} { id ${' }'.repeat(unitPath.length)}`);
+  if (unitPath?.length === 1 && fields[unitPath[0]] && getNamedType(fields[unitPath[0]].type).name === 'ID') parts.push(unitPath[0]);
   for (const field of Object.values(fields)) {
     if (field.name === 'id' || !requiredArgsFree(field)) continue;
     const target = getNamedType(field.type);
