@@ -24,7 +24,7 @@ import { seedDemoSupervision } from './demo-supervision';
 export const DEMO_PASSWORD = 'Campus@2026';
 
 /** The demo's organisation root and first account (npm start, the gateway benchmark). */
-export const DEMO_BOOTSTRAP = { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD };
+export const DEMO_BOOTSTRAP = { rootCode: 'BUREAU', rootName: '某县教育体育局', adminUsername: 'bureau.admin', adminPassword: DEMO_PASSWORD, adminName: '周文彬' };
 
 export interface DemoAccount {
   username: string;
@@ -176,7 +176,7 @@ export async function seedDemoCampus(admin: GraphQLClient, log: (line: string) =
   await seedDemoSectionPairing({ admin, unitIds, log });
   await seedDemoPeriodicReports({ admin, clients, unitIds, log });
   await seedDemoPlacesSafety({ clients, unitIds, log });
-  await seedDemoNotifications({ clients, log });
+  await seedDemoNotifications({ admin, clients, password: DEMO_PASSWORD, log });
   return { seeded: true, unitIds };
 }
 

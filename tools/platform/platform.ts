@@ -14,7 +14,7 @@ export interface PlatformOptions {
   /** Database names are `<prefix>_responsibility` etc. */
   databasePrefix: string;
   logDir: string;
-  bootstrap: { rootCode: string; rootName: string; adminUsername: string; adminPassword: string };
+  bootstrap: { rootCode: string; rootName: string; adminUsername: string; adminPassword: string; adminName?: string };
   logLevel?: string;
   /** Kafka to use; without it a dev broker is started on devBrokerPort with its log under devBrokerDataDir. */
   kafkaBrokers?: string;
@@ -79,6 +79,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           BOOTSTRAP_ROOT_KIND: 'BUREAU',
           BOOTSTRAP_ADMIN_USERNAME: options.bootstrap.adminUsername,
           BOOTSTRAP_ADMIN_PASSWORD: options.bootstrap.adminPassword,
+          ...(options.bootstrap.adminName ? { BOOTSTRAP_ADMIN_NAME: options.bootstrap.adminName } : {}),
         }
       : {}),
     ...options.serviceEnv?.[name],

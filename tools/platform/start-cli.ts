@@ -2,16 +2,8 @@ import 'reflect-metadata';
 import { DEMO_JWT_SECRET, GATEWAY_SERVICE } from '@campus/config';
 import { GraphQLClient } from '@campus/testing';
 import path from 'node:path';
-import { DEMO_CLASS_TEACHER } from './demo-health-checks';
-import { SECTION_DEMO_ACCOUNTS } from './demo-section-pairing';
+import { EXTRA_DEMO_LOGINS } from './demo-logins';
 import { DEMO_ACCOUNTS, DEMO_BOOTSTRAP, DEMO_PASSWORD, seedDemoCampus } from './demo-seed';
-
-/** Logins the demo makes beside DEMO_ACCOUNTS (those the security matrix plays): username, role, what they are. */
-const EXTRA_DEMO_LOGINS: [string, string, string][] = [
-  ['jd.leader', 'UNIT_LEADER', '机电工程学院院长（其责任书的签署人）'],
-  [DEMO_CLASS_TEACHER, 'STAFF', '计算机应用2401班班主任（晨午晚检）'],
-  ...SECTION_DEMO_ACCOUNTS.map((account): [string, string, string] => [account.username, 'STAFF+INSPECTOR', account.description]),
-];
 import { ensureMysql } from './mysql';
 import { startPlatform } from './platform';
 import { ROOT } from './processes';

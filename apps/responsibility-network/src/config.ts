@@ -10,6 +10,7 @@ const variables = {
   BOOTSTRAP_ROOT_KIND: enumVar('kind of that root unit', Object.values(OrgUnitKind), OrgUnitKind.BUREAU),
   BOOTSTRAP_ADMIN_USERNAME: optionalStringVar('username of the first administrator'),
   BOOTSTRAP_ADMIN_PASSWORD: optionalStringVar('password of the first administrator'),
+  BOOTSTRAP_ADMIN_NAME: optionalStringVar("the first administrator's own name: a person of the root unit, linked to the account (its inbox and to-do list)"),
   ...NOTIFICATION_VARIABLES,
 };
 
@@ -28,5 +29,6 @@ export function bootstrapSettings(config: ResponsibilityConfig): BootstrapSettin
     rootKind: config.BOOTSTRAP_ROOT_KIND,
     adminUsername: BOOTSTRAP_ADMIN_USERNAME,
     adminPassword: BOOTSTRAP_ADMIN_PASSWORD,
+    adminName: config.BOOTSTRAP_ADMIN_NAME ?? null,
   };
 }

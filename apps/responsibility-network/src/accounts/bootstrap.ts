@@ -1,8 +1,11 @@
 import { hashPassword, Role } from '@campus/auth';
 import { childPath, newId } from '@campus/database';
-import { DataSource } from 'typeorm';
+import { PersonCreated, recordEvent } from '@campus/events';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitKind } from '../org-units/org-unit-kind';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { PersonKind } from '../people/person-kind';
+import { PersonEntity } from '../people/person.entity';
 import { recordOrgUnitCreated } from '../org-units/org-unit.events';
 import { AccountEntity } from './account.entity';
 import { RoleGrantEntity } from './role-grant.entity';
@@ -13,6 +16,8 @@ export interface BootstrapSettings {
   rootKind: OrgUnitKind;
   adminUsername: string;
   adminPassword: string;
+  /** The administrator's own name: when given, a person of the root unit linked to the account (an inbox, a to-do list). */
+  adminName?: string | null;
 }
 
 /**
@@ -36,13 +41,14 @@ export async function bootstrapIfEmpty(dataSource: DataSource, settings: Bootstr
       }),
     );
     await recordOrgUnitCreated(manager, root);
+    const personId = settings.adminName ? await createAdminPerson(manager, root, settings.adminName) : null;
     const accountId = newId();
     await manager.save(
       manager.create(AccountEntity, {
         id: accountId,
         username: settings.adminUsername,
         passwordHash: await hashPassword(settings.adminPassword),
-        personId: null,
+        personId,
         active: true,
       }),
     );
@@ -50,4 +56,19 @@ export async function bootstrapIfEmpty(dataSource: DataSource, settings: Bootstr
     await manager.save(manager.create(RoleGrantEntity, { id: newId(), accountId, role, orgUnitId: rootId, grantedBy: null }));
     return true;
   });
+}
+
+async function createAdminPerson(manager: EntityManager, root: OrgUnitEntity, name: string): Promise<string> {
+  const person = await manager.save(
+    manager.create(PersonEntity, { id: newId(), name, kind: PersonKind.STAFF, orgUnitId: root.id, orgPath: root.path, position: '安全管理员', active: true }),
+  );
+  await recordEvent(manager, PersonCreated, person.id, {
+    id: person.id,
+    name: person.name,
+    kind: person.kind,
+    orgUnitId: person.orgUnitId,
+    orgPath: person.orgPath,
+    active: person.active,
+  });
+  return person.id;
 }
