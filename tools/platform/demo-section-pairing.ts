@@ -1,3 +1,4 @@
+import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient } from '@campus/testing';
 import { DEMO_PASSWORD } from './demo-seed';
 
@@ -36,8 +37,10 @@ export async function seedDemoSectionPairing({ admin, unitIds, log }: SectionPai
   const chief = await admin.data(CREATE_PERSON, {
     input: { orgUnitId: unitIds['BUREAU-AQG'], kind: 'STAFF', name: '刘振华', position: '安全股股长', phone: '13909310020' },
   });
+  const sectionPeople: string[] = [];
   for (const account of SECTION_DEMO_ACCOUNTS) {
     const person = await admin.data(CREATE_PERSON, { input: { orgUnitId: unitIds[account.section], kind: 'STAFF', ...account.person } });
+    sectionPeople.push(person.createPerson.person.id);
     await admin.data(CREATE_ACCOUNT, {
       input: {
         username: account.username,
@@ -56,5 +59,17 @@ export async function seedDemoSectionPairing({ admin, unitIds, log }: SectionPai
       },
     });
   }
-  log('demo: 2 bureau sections (安全股, 基教股) paired with 现代职业学院 and 县第一中学, accounts aqg.staff and jyg.staff');
+  await seedBureauDuty(admin, unitIds.BUREAU, sectionPeople);
+  log('demo: 2 bureau sections (安全股, 基教股) paired with 现代职业学院 and 县第一中学, accounts aqg.staff and jyg.staff; they are on the bureau’s duty tomorrow');
+}
+
+/** 教育局机关值班: the sections' people take tomorrow's day shift (their to-do lists and reminders show it). */
+async function seedBureauDuty(admin: GraphQLClient, bureauId: string, officerPersonIds: string[]): Promise<void> {
+  const day = (offset: number) => calendarDateOf(new Date(Date.now() + offset * 24 * 3600 * 1000));
+  const roster = await admin.data('mutation($input: CreateDutyRosterInput!) { createDutyRoster(input: $input) { dutyRoster { id } } }', {
+    input: { orgUnitId: bureauId, name: '教育局机关值班表', startDate: day(0), endDate: day(6), periodKind: 'NORMAL', shifts: [{ name: '白班', start: '08:30', end: '17:30' }] },
+  });
+  await admin.data('mutation($input: SetDutySlotInput!) { setDutySlot(input: $input) { slot { date } } }', {
+    input: { rosterId: roster.createDutyRoster.dutyRoster.id, date: day(1), shiftName: '白班', leaderPersonId: null, officerPersonIds },
+  });
 }

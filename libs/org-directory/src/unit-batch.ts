@@ -28,10 +28,14 @@ export async function visibleProjectedPaths(
   );
 }
 
-/** The direct children of a unit (path = parent path + id + '/') the caller may see, from the projection. */
+/**
+ * The direct children of a unit (path = parent path + id + '/') the caller may see, from the projection: the
+ * units it ranks. Its own offices (科室, e.g. a bureau's 安全股) are part of it, not units ranked beside schools.
+ */
 export async function projectedChildren(dataSource: DataSource, parentPath: string, allows: (path: string) => boolean): Promise<{ id: string; path: string }[]> {
   const rows: { id: string; path: string }[] = await dataSource.query(
-    `SELECT id, path FROM org_unit_projection WHERE path LIKE ? AND path = CONCAT(?, id, '/') ORDER BY id`,
+    `SELECT id, path FROM org_unit_projection
+      WHERE path LIKE ? AND path = CONCAT(?, id, '/') AND (kind IS NULL OR kind <> 'OFFICE') ORDER BY id`,
     [`${escapeLike(parentPath)}%`, parentPath],
   );
   return rows.filter((row) => allows(row.path));

@@ -126,6 +126,12 @@ describe('OrgUnit.hazardOverview and hazardRanking (integration)', () => {
       { unit: { id: 's03' }, value: 0, rank: 3 },
     ]);
     expect((await ranking('OVERDUE_HAZARDS', 'BEST_FIRST', 20)).map((row: any) => row.unit.id).slice(-2)).toEqual(['s01', 's02']);
+    // The bureau's own office (a 安全股) is part of the bureau, not ranked beside its schools.
+    await db.dataSource.query("INSERT INTO org_unit_projection (id, path, name, kind) VALUES ('aqg', '/bureau/aqg/', '安全股', 'OFFICE')");
+    const withOffice = (await ranking('OVERDUE_HAZARDS', 'BEST_FIRST', 100)).map((row: any) => row.unit.id);
+    await db.dataSource.query("DELETE FROM org_unit_projection WHERE id = 'aqg'");
+    expect(withOffice).not.toContain('aqg');
+    expect(withOffice).toHaveLength(SCHOOLS.length);
     // Rates: units without hazards have no rate and come last whatever the order.
     expect(await ranking('RECTIFICATION_RATE', 'BEST_FIRST', 4)).toEqual([
       { unit: { id: 's01' }, value: 0.25, rank: 1 },

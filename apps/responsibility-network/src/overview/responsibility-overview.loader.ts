@@ -1,6 +1,6 @@
 import { calendarDateOf, Caller, callerOf, NotFoundError, RankMetric, RankOrder, rankOverviews, RequestContext } from '@campus/graphql';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { DUTY_ROSTER_ACCESS } from '../duty-rosters/duty-roster.access';
 import { FIRE_ACCEPTANCE_ACCESS } from '../fire-acceptance/fire-acceptance.access';
 import { GRID_REPORT_ACCESS } from '../grids/grid-report.access';
@@ -11,6 +11,7 @@ import { OrgUnit, toOrgUnit } from '../org-units/org-unit.types';
 import { dutyGapCounts } from './duty-gap-counts';
 import { letterFigures, OverviewUnit, placeCounts } from './responsibility-overview.queries';
 import { ResponsibilityRankMetric, ResponsibilityUnitRank, UnitResponsibilityOverview } from './responsibility-overview.types';
+import { OrgUnitKind } from '../org-units/org-unit-kind';
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
 
@@ -50,9 +51,10 @@ export class ResponsibilityOverviewLoader {
   async ranking(context: RequestContext, unit: OrgUnit, metric: ResponsibilityRankMetric, order: RankOrder, first: number): Promise<ResponsibilityUnitRank[]> {
     const allows = allowsOf(callerOf(context));
     if (!allows(unit.path)) throw new NotFoundError('单位', unit.id);
-    const children = (await this.dataSource.getRepository(OrgUnitEntity).find({ where: { parentId: unit.id }, order: { code: 'ASC' } })).filter((child) =>
-      allows(child.path),
-    );
+    // As the other services rank them: the unit's own offices (科室) are part of it, not ranked beside its schools.
+    const children = (
+      await this.dataSource.getRepository(OrgUnitEntity).find({ where: { parentId: unit.id, kind: Not(OrgUnitKind.OFFICE) }, order: { code: 'ASC' } })
+    ).filter((child) => allows(child.path));
     const overviews = await this.loader(context).loadMany(children.map((child) => ({ id: child.id, path: child.path, parentId: child.parentId })));
     const byId = new Map(children.map((child) => [child.id, child]));
     return rankOverviews(children.map((child) => child.id), overviews, METRICS[metric], order, first).map((row) => ({
