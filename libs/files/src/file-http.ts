@@ -1,7 +1,7 @@
 import { InvalidTokenError, TokenVerifier } from '@campus/auth';
 import { Caller, DomainError, httpError, httpErrorOfDomain, LoaderRegistry, UnauthenticatedError } from '@campus/graphql';
 import type { Logger } from '@campus/logger';
-import { bearerToken } from '@campus/server';
+import { actorOf, bearerToken, withAuditActor } from '@campus/server';
 import Busboy from 'busboy';
 import { Request, Response } from 'express';
 import { Readable } from 'node:stream';
@@ -69,6 +69,20 @@ export async function answerUpload(req: Request, res: Response, upload: () => Pr
     req.resume();
     sendFileError(res, error, req.log);
   }
+}
+
+/**
+ * receiveFile as the caller: what the upload writes reaches the audit trail with who made it, the route as the
+ * operation (GraphQL mutations get theirs from the kit). The handler runs in busboy's file event, outside the
+ * request's async context, so the actor is set around the handler itself.
+ */
+export function receiveFileAs<T>(
+  req: Request,
+  caller: Caller,
+  handle: (fields: Record<string, string>, file: Readable, filename?: string) => Promise<T>,
+): Promise<T> {
+  const actor = actorOf(caller.viewer, `${req.method} ${req.path}`, caller.requestId ?? null);
+  return receiveFile(req, (fields, file, filename) => withAuditActor(actor, () => handle(fields, file, filename)));
 }
 
 /** What a download answers with besides the bytes. */

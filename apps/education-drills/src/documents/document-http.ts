@@ -1,5 +1,5 @@
 import { TokenVerifier } from '@campus/auth';
-import { answerUpload, badUpload, callerOfRequest, receiveFile, sendFileError, sendStoredFile } from '@campus/files';
+import { answerUpload, badUpload, callerOfRequest, receiveFileAs, sendFileError, sendStoredFile } from '@campus/files';
 import { Express, Request, Response } from 'express';
 import { EducationDocumentKind, EducationDocumentOwnerKind, isDocumentKind, isOwnerKind } from './document-enums';
 import { DocumentService, DocumentUpload } from './document.service';
@@ -13,7 +13,7 @@ export function mountDocumentRoutes(app: Express, service: DocumentService, veri
   app.post('/documents', (req: Request, res: Response) =>
     answerUpload(req, res, async () => {
       const caller = await callerOfRequest(req, verifyToken);
-      return receiveFile(req, (fields, file, filename) => service.upload(caller, uploadOf(fields, filename), file));
+      return receiveFileAs(req, caller, (fields, file, filename) => service.upload(caller, uploadOf(fields, filename), file));
     }),
   );
 

@@ -159,6 +159,12 @@ describe('hazard-tracking: evidence upload and download over HTTP (integration)'
     expect(read.after).toEqual([{ id: afterPhoto.body.id }]);
     const [row] = await db.dataSource.query('SELECT org_path, storage_key FROM hazard_evidence WHERE id = ?', [created.body.id]);
     expect(row).toEqual({ org_path: PATHS.collegea, storage_key: `hazards/${hazard.id}/${created.body.id}` });
+    // The upload is in the audit trail with who made it, as a mutation would be.
+    const audited = await db.dataSource.query('SELECT account_id, person_id, operation, action FROM audit_log WHERE table_name = ? AND object_id = ?', [
+      'hazard_evidence',
+      created.body.id,
+    ]);
+    expect(audited).toEqual([{ account_id: 'officer-a', person_id: 'p-officer-a', operation: 'POST /evidence', action: 'create' }]);
   });
 
   it('refuses callers without a valid token, outside the hazard scope or without a role there', async () => {

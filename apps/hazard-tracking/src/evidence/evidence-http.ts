@@ -1,5 +1,5 @@
 import { TokenVerifier } from '@campus/auth';
-import { answerUpload, badUpload, callerOfRequest, receiveFile, sendFileError, sendStoredFile } from '@campus/files';
+import { answerUpload, badUpload, callerOfRequest, receiveFileAs, sendFileError, sendStoredFile } from '@campus/files';
 import { Express, Request, Response } from 'express';
 import { isEvidenceKind } from './evidence-enums';
 import { EvidenceService, EvidenceUpload } from './evidence.service';
@@ -15,7 +15,7 @@ export function mountEvidenceRoutes(app: Express, service: EvidenceService, veri
     answerUpload(req, res, async () => {
       const caller = await callerOfRequest(req, verifyToken);
       const clientRequestId = req.get('idempotency-key') ?? null;
-      return receiveFile(req, (fields, file, filename) => service.upload(caller, { ...uploadOf(fields, filename), clientRequestId }, file));
+      return receiveFileAs(req, caller, (fields, file, filename) => service.upload(caller, { ...uploadOf(fields, filename), clientRequestId }, file));
     }),
   );
 

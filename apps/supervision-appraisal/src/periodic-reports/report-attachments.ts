@@ -11,7 +11,7 @@ import {
   JPEG,
   PDF,
   PNG,
-  receiveFile,
+  receiveFileAs,
   sendFileError,
   sendStoredFile,
   StoredFile,
@@ -135,7 +135,7 @@ export function mountReportAttachmentRoutes(app: Express, attachments: ReportAtt
   app.post('/periodic-report-attachments', (req: Request, res: Response) =>
     answerUpload(req, res, async () => {
       const caller = await callerOfRequest(req, verifyToken);
-      return receiveFile(req, (fields, file, filename) => {
+      return receiveFileAs(req, caller, (fields, file, filename) => {
         const submissionId = fields.submissionId?.trim();
         if (!submissionId) throw badUpload('缺少报送材料的 ID（表单字段 submissionId，须在文件之前）');
         const note = fields.note?.trim() || null;

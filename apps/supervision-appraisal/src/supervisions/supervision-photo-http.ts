@@ -1,5 +1,5 @@
 import { TokenVerifier } from '@campus/auth';
-import { answerUpload, badUpload, callerOfRequest, receiveFile, sendFileError, sendStoredFile } from '@campus/files';
+import { answerUpload, badUpload, callerOfRequest, receiveFileAs, sendFileError, sendStoredFile } from '@campus/files';
 import { Express, Request, Response } from 'express';
 import { PhotoUpload, SupervisionPhotos } from './supervision-photos';
 
@@ -12,7 +12,7 @@ export function mountSupervisionPhotoRoutes(app: Express, photos: SupervisionPho
   app.post('/supervision-photos', (req: Request, res: Response) =>
     answerUpload(req, res, async () => {
       const caller = await callerOfRequest(req, verifyToken);
-      return receiveFile(req, (fields, file, filename) => photos.upload(caller, uploadOf(fields, filename), file));
+      return receiveFileAs(req, caller, (fields, file, filename) => photos.upload(caller, uploadOf(fields, filename), file));
     }),
   );
 
