@@ -2,8 +2,10 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger } from '@campus/logger';
 import { createHttpApp, graphqlJsonBody, listen } from '@campus/server';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { explorerLandingPage, mountExplorer } from './explorer';
 
 interface RunningApp {
@@ -78,6 +80,25 @@ describe('the API explorer in development', () => {
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(body.length).toBeGreaterThan(1000);
     }
+  });
+
+  it('sends the assets gzipped to a browser that takes gzip, and as they are otherwise', async () => {
+    const html = await (await fetch(`${running.baseUrl}/explorer`)).text();
+    const graphiql = assetUrlsOf(html).find((url) => url.endsWith('/graphiql.min.js'))!;
+    const original = readFileSync(require.resolve('graphiql/graphiql.min.js'));
+    const gzipped = await new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+      http.get(`${running.baseUrl}${graphiql}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ encoding: response.headers['content-encoding'], vary: response.headers.vary, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+    expect(gzipped).toMatchObject({ encoding: 'gzip', vary: 'accept-encoding' });
+    expect(gzipped.body.length).toBeLessThan(original.length / 3);
+    expect(gunzipSync(gzipped.body).equals(original)).toBe(true);
+    const plain = await fetch(`${running.baseUrl}${graphiql}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await plain.arrayBuffer()).equals(original)).toBe(true);
   });
 
   it('answers 404 for an asset under a stale hash or an unknown name', async () => {
