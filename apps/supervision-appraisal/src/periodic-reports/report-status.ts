@@ -33,6 +33,31 @@ export function reportState(submission: { late: boolean } | null, due: Date, now
   return now.getTime() > due.getTime() ? PeriodicReportState.MISSING : PeriodicReportState.PENDING;
 }
 
+/** One period of a unit's duty window, with the unit's submission for it and its standing. */
+export interface DutyPeriod {
+  shown: ReportPeriodType;
+  submission: ReportSubmissionEntity | null;
+  state: PeriodicReportState;
+}
+
+/**
+ * A unit's periods of a template a duty list looks at: the last DUTY_LOOKBACK_PERIODS (not before the
+ * template starts) up to the next period, each with the unit's submission and standing.
+ */
+export function dutyWindow(template: ReportTemplateEntity, submissions: ReportSubmissionEntity[], now: Date): DutyPeriod[] {
+  const first = periodOf(template.cadence, String(template.startsOn).slice(0, 10));
+  const current = periodOf(template.cadence, calendarDateOf(now));
+  let period = shiftPeriod(template.cadence, current, -DUTY_LOOKBACK_PERIODS);
+  if (period.startsOn < first.startsOn) period = first;
+  const window: DutyPeriod[] = [];
+  for (; period.startsOn <= shiftPeriod(template.cadence, current, 1).startsOn; period = shiftPeriod(template.cadence, period, 1)) {
+    const shown = periodType(template, period);
+    const submission = submissions.find((row) => row.periodKey === period.key) ?? null;
+    window.push({ shown, submission, state: reportState(submission, shown.dueAt, now) });
+  }
+  return window;
+}
+
 /** The last day a template asks about: today, or the day it was closed. */
 function lastDay(template: ReportTemplateEntity, now: Date): string {
   return template.status === ReportTemplateStatus.CLOSED && template.closedAt ? calendarDateOf(template.closedAt) : calendarDateOf(now);
@@ -137,16 +162,9 @@ export class ReportStatusService {
   }
 
   private templateDuties(template: ReportTemplateEntity, submissions: ReportSubmissionEntity[], now: Date): PeriodicReportDuty[] {
-    const first = periodOf(template.cadence, String(template.startsOn).slice(0, 10));
-    const current = periodOf(template.cadence, calendarDateOf(now));
-    let period = shiftPeriod(template.cadence, current, -DUTY_LOOKBACK_PERIODS);
-    if (period.startsOn < first.startsOn) period = first;
     const duties: PeriodicReportDuty[] = [];
     let nextDueSeen = false;
-    for (; period.startsOn <= shiftPeriod(template.cadence, current, 1).startsOn; period = shiftPeriod(template.cadence, period, 1)) {
-      const shown = periodType(template, period);
-      const submission = submissions.find((row) => row.periodKey === period.key) ?? null;
-      const state = reportState(submission, shown.dueAt, now);
+    for (const { shown, submission, state } of dutyWindow(template, submissions, now)) {
       const nextDue = !nextDueSeen && shown.dueAt.getTime() >= now.getTime();
       if (nextDue) nextDueSeen = true;
       if (state === PeriodicReportState.MISSING || submission?.status === ReportSubmissionStatus.RETURNED || nextDue) {

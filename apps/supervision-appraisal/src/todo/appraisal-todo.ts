@@ -4,8 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ACCOUNTABILITY_MEASURE_LABELS, ACCOUNTABILITY_REASON_LABELS } from '../accountability/accountability-enums';
 import { PeriodicReportState, ReportSubmissionStatus } from '../periodic-reports/periodic-report-enums';
 import { ReportSubmissionEntity, ReportTemplateEntity } from '../periodic-reports/periodic-report.entity';
-import { DUTY_LOOKBACK_PERIODS, periodType, reportState } from '../periodic-reports/report-status';
-import { periodOf, shiftPeriod } from '../periodic-reports/report-periods';
+import { dutyWindow } from '../periodic-reports/report-status';
 import { appraisalsToScore, proposalsToConfirm, reportDutyRows, reportingUnitsOf, supervisionsInProgress } from './appraisal-todo-queries';
 
 /** A period's report not yet due is listed when due within this many days. */
@@ -68,20 +67,13 @@ export async function appraisalTodoOf(manager: EntityManager, viewer: Viewer, no
 }
 
 /**
- * A unit's open periods of a template, as ReportStatusService.duties decides them over the last
- * DUTY_LOOKBACK_PERIODS: missing after the due time, returned for revision, or the next one due soon.
+ * A unit's open periods of a template, over the same window as ReportStatusService.duties: missing after
+ * the due time, returned for revision, or the next one due soon.
  */
 export function reportItems(template: ReportTemplateEntity, orgUnitId: string, submissions: ReportSubmissionEntity[], now: Date): TodoItem[] {
   const today = calendarDateOf(now);
-  const first = periodOf(template.cadence, String(template.startsOn).slice(0, 10));
-  const current = periodOf(template.cadence, today);
-  let period = shiftPeriod(template.cadence, current, -DUTY_LOOKBACK_PERIODS);
-  if (period.startsOn < first.startsOn) period = first;
   const items: TodoItem[] = [];
-  for (; period.startsOn <= shiftPeriod(template.cadence, current, 1).startsOn; period = shiftPeriod(template.cadence, period, 1)) {
-    const shown = periodType(template, period);
-    const submission = submissions.find((row) => row.periodKey === period.key) ?? null;
-    const state = reportState(submission, shown.dueAt, now);
+  for (const { shown, submission, state } of dutyWindow(template, submissions, now)) {
     const returned = submission?.status === ReportSubmissionStatus.RETURNED;
     const dueSoon = state === PeriodicReportState.PENDING && shown.dueAt.getTime() - now.getTime() <= REPORT_LOOKAHEAD_DAYS * DAY_MS;
     if (state !== PeriodicReportState.MISSING && !returned && !dueSoon) continue;
