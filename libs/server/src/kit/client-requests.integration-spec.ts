@@ -35,10 +35,14 @@ describe('createOnce (kit module client-requests)', () => {
     await dropDatabase(MYSQL_URL, name);
   });
 
-  /** Creates a thing in its own transaction, the way a service's create mutation does; `pause` holds the transaction open after the insert. */
-  function createThing(request: Omit<CreateRequest, 'operation'>, pause: Promise<void> = Promise.resolve()) {
+  /**
+   * Creates a thing in its own transaction, the way a service's create mutation does. `claimed` is called once the key is
+   * claimed (the create runs only after the claim); `pause` then holds the transaction open after the insert.
+   */
+  function createThing(request: Omit<CreateRequest, 'operation'>, pause: Promise<void> = Promise.resolve(), claimed: () => void = () => undefined) {
     return dataSource.transaction((manager) =>
       createOnce(manager, { ...request, operation: 'createThing' }, async () => {
+        claimed();
         const thing = { id: newId(), title: (request.input as { title: string }).title };
         await manager.query('INSERT INTO thing (id, title) VALUES (?, ?)', [thing.id, thing.title]);
         await pause;
@@ -77,8 +81,12 @@ describe('createOnce (kit module client-requests)', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const request = { viewer: alice, clientRequestId: 'req-concurrent', input: { title: 'concurrent' } };
-    const first = createThing(request, held);
-    // The second call's claim blocks on the first's uncommitted row until the first commits.
+    let firstClaimed!: () => void;
+    const claimedByFirst = new Promise<void>((resolve) => (firstClaimed = resolve));
+    const first = createThing(request, held, firstClaimed);
+    // Only once the first holds the claim does the second start (started together, the second may claim first under
+    // load); its claim then blocks on the first's uncommitted row until the first commits.
+    await claimedByFirst;
     const second = createThing(request);
     await untilAClaimWaits();
     release();
