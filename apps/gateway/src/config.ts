@@ -41,6 +41,11 @@ const variables = {
   GATEWAY_TRUSTED_DOCUMENTS: optionalStringVar(
     'persisted query manifest (npm run trusted-documents:register): when set, only its operations are executed (trusted documents, for production)',
   ),
+  GATEWAY_SINGLE_SUBGRAPH_SHORTCUT: enumVar(
+    'send a query the gateway’s plan answers from one subgraph straight to it, without planning and reshaping it again (off: every query through the query planner)',
+    ['on', 'off'] as const,
+    'on',
+  ),
   SUBGRAPH_TIMEOUT_MS: intVar('longest wait for a subgraph’s answer before the request fails', 30_000, { min: 100, max: 600_000 }),
   LOG_LEVEL: enumVar('log threshold', ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const, 'info'),
 };

@@ -8,6 +8,8 @@ export interface GatewayContext {
   requestId: string;
   /** The caller's address, forwarded as x-forwarded-for (subgraphs throttle logins by it). */
   clientAddress?: string;
+  /** A query the single-subgraph shortcut sent to this subgraph and got no answer for (single-subgraph/answers.ts). */
+  lostCall?: { service: string; error: Error };
 }
 
 type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -39,9 +41,23 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (context.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
-    for (const [name, value] of Object.entries(gatewayProofHeaders(this.calls.gatewaySecret))) request.http?.headers.set(name, value);
+    for (const [name, value] of Object.entries(forwardedHeaders(context as GatewayContext, this.calls.gatewaySecret))) request.http?.headers.set(name, value);
   }
+
+  /** A call the single-subgraph shortcut already made and lost is reported as this call's failure, not made again. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    const lost = options.context.lostCall;
+    if (lost?.service !== this.service) return super.process(options);
+    throw subgraphFailure(lost.error, { service: this.service, mutation: false, retryAfterSeconds: this.calls.retryAfterSeconds });
+  }
+}
+
+/** What every call to a subgraph carries: the caller's token, request id and address, and the gateway's proof. */
+export function forwardedHeaders(context: GatewayContext, gatewaySecret: string | undefined): Record<string, string> {
+  return {
+    ...(context.authorization ? { authorization: context.authorization } : {}),
+    ...(context.requestId ? { 'x-request-id': context.requestId } : {}),
+    ...(context.clientAddress ? { 'x-forwarded-for': context.clientAddress } : {}),
+    ...gatewayProofHeaders(gatewaySecret),
+  };
 }

@@ -33,6 +33,8 @@ import { ForwardingDataSource, GatewayContext } from './forwarding-data-source';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
 import { retryAfterPlugin } from './retry-after';
+import { answerSingleSubgraphQueries, lostCallOf } from './single-subgraph/answers';
+import { SingleSubgraphRoutes } from './single-subgraph/routes';
 import { SubgraphClient } from './subgraph-fetch';
 import { mountStreamedExports } from './streamed-exports';
 import { mountEducationDocuments, mountSupervisionPhotos, mountUploads } from './uploads';
@@ -43,8 +45,11 @@ async function main(config: GatewayConfig): Promise<void> {
   const overload = overloadLimitsOf(config);
   const subgraphs = new SubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
   const calls = { gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const shortcut = config.GATEWAY_SINGLE_SUBGRAPH_SHORTCUT === 'on' ? new SingleSubgraphRoutes(supergraphSdl, urls) : null;
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
+    experimental_didResolveQueryPlan: shortcut?.learn,
     buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url, calls, subgraphs),
     logger: { debug: () => undefined, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
@@ -61,6 +66,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const limits = operationLimitsOf(config);
   const production = isProduction(config);
   const { plugins: limitPlugins, ...limitOptions } = operationLimitOptions(limits);
+  const formatError = withInputErrorCodes((formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error')));
   const apollo = new ApolloServer<GatewayContext>({
     ...limitOptions,
     // @apollo/gateway 2 implements gateway-interface 1; Apollo Server 5 accepts it at runtime.
@@ -68,14 +74,14 @@ async function main(config: GatewayConfig): Promise<void> {
     ...schemaExposure(production),
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    formatError: withInputErrorCodes((formatted) => maskError(formatted, (original) => logger.error({ error: original }, 'masked error'))),
+    formatError,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), retryAfterPlugin(), explorerLandingPage(production), ...limitPlugins],
   });
   await apollo.start();
   const contextFor = async (req: express.Request): Promise<GatewayContext> => {
     const token = bearerToken(req.header('authorization'));
     if (token) await verifyAtGateway(token, verifyToken);
-    return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress };
+    return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress, lostCall: lostCallOf(req) };
   };
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'] };
   // File transfers are admitted apart: a few long downloads must not hold the GraphQL slots.
@@ -83,7 +89,8 @@ async function main(config: GatewayConfig): Promise<void> {
   const transfers = { admit: transferAdmission.middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   // With a manifest, only its operations reach Apollo (trusted documents); read at start, so a bad one stops the gateway.
   const trusted = config.GATEWAY_TRUSTED_DOCUMENTS ? [trustedDocumentsOnly(readTrustedDocuments(config.GATEWAY_TRUSTED_DOCUMENTS))] : [];
-  app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), ...trusted, expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  const shortcutAnswers = shortcut ? [answerSingleSubgraphQueries({ routes: shortcut, client: subgraphs, contextFor, gatewaySecret: config.GATEWAY_SECRET, formatError })] : [];
+  app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), ...trusted, ...shortcutAnswers, expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;
   mountStreamedExports(app, { supervisionAppraisalUrl: config.SUPERVISION_APPRAISAL_URL, verifyToken, gatewaySecret, limits: transfers });

@@ -1,0 +1,100 @@
+import { getVariableValues, GraphQLError, GraphQLFormattedError } from 'graphql';
+import express, { NextFunction, Request, Response } from 'express';
+import { forwardedHeaders, GatewayContext } from '../forwarding-data-source';
+import { retryAfterOf } from '../retry-after';
+import { SubgraphAnswer, SubgraphClient } from '../subgraph-fetch';
+import { SingleSubgraphRoute, SingleSubgraphRoutes } from './routes';
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+export interface SingleSubgraphAnswers {
+  routes: SingleSubgraphRoutes;
+  client: SubgraphClient;
+  /** The gateway's context for the request; throws where the gateway refuses it (a bad token). */
+  contextFor: (req: Request) => Promise<GatewayContext>;
+  gatewaySecret: string | undefined;
+  /** The gateway's formatError: the subgraph's errors reach the client as they would through the gateway. */
+  formatError: FormatError;
+}
+
+interface GraphQLBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+const lostCalls = new WeakMap<Request, NonNullable<GatewayContext['lostCall']>>();
+
+/** The call the shortcut lost for this request, if it did, for the gateway's context. */
+export function lostCallOf(req: Request): GatewayContext['lostCall'] {
+  return lostCalls.get(req);
+}
+
+/**
+ * Answers a query whose document one subgraph answers alone (routes.ts) by sending it to that subgraph as it
+ * came and passing the answer back: the same answer as the gateway's, without planning, executing and reshaping
+ * it again. Everything the gateway checks still applies — this runs after admission, the body limit and trusted
+ * documents; the document was planned and validated by the gateway when first seen; the token is verified and
+ * the variables checked against the gateway's schema here — and the subgraph authorises the viewer as always.
+ * Whatever is not plainly such a query (a mutation, a batch, persisted-query extensions, a GET, a document not
+ * seen yet, variables the gateway would refuse, a subgraph refusing the request) goes on to the gateway.
+ */
+export function answerSingleSubgraphQueries(answers: SingleSubgraphAnswers): express.RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    answer(answers, req, res).then((answered) => (answered ? undefined : next()), next);
+  };
+}
+
+async function answer(answers: SingleSubgraphAnswers, req: Request, res: Response): Promise<boolean> {
+  const body = req.body as GraphQLBody | undefined;
+  if (req.method !== 'POST' || !body || typeof body.query !== 'string' || body.extensions !== undefined) return false;
+  if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return false;
+  const route = answers.routes.routeOf(body.query, body.operationName ?? undefined);
+  if (!route || !variablesFit(route, body.variables)) return false;
+  const context = await answers.contextFor(req).catch(() => null);
+  if (!context) return false;
+  const headers = { ...forwardedHeaders(context, answers.gatewaySecret), 'content-type': 'application/json', ...(req.headers.accept ? { accept: req.headers.accept } : {}) };
+  let reply: SubgraphAnswer;
+  try {
+    reply = await answers.client.fetcher(route.url, { headers, body: JSON.stringify({ query: body.query, operationName: body.operationName, variables: body.variables }) });
+  } catch (error) {
+    // Lost on the way: the gateway's path reports it as it reports any lost call, without sending it again.
+    lostCalls.set(req, { service: route.service, error: error as Error });
+    return false;
+  }
+  // The subgraph refused the request itself (a revoked token, over its limits, shedding): the gateway's path says so as usual.
+  if (reply.status !== 200) return false;
+  const text = await reply.text();
+  res.status(200).setHeader('content-type', reply.headers.get('content-type') ?? 'application/json; charset=utf-8');
+  // Apollo Server writes errors first: an answer that starts with its data has none, and goes back as it came.
+  if (text.startsWith('{"data":')) {
+    res.send(text);
+    return true;
+  }
+  const answered = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] };
+  const errors = (answered.errors ?? []).map((error) => answers.formatError(...asGatewayError(error, route.service)));
+  const retryAfter = retryAfterOf(answered.data, errors);
+  if (retryAfter !== null) res.status(503).setHeader('retry-after', String(retryAfter));
+  res.send(`${JSON.stringify({ errors, data: answered.data })}\n`);
+  return true;
+}
+
+/** The variables fit the operation in the gateway's schema, as the gateway checks them before planning. */
+function variablesFit(route: SingleSubgraphRoute, variables: unknown): boolean {
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return false;
+  const checked = getVariableValues(route.apiSchema, route.operation.variableDefinitions ?? [], (variables ?? {}) as Record<string, unknown>);
+  return checked.errors === undefined;
+}
+
+/**
+ * A subgraph's error as @apollo/gateway passes it on (executeQueryPlan's downstreamServiceError): its message,
+ * path and extensions, the service named, DOWNSTREAM_SERVICE_ERROR when it had no code; then formatted as Apollo
+ * Server formats any error, for the gateway's formatError.
+ */
+function asGatewayError(error: GraphQLFormattedError, service: string): [GraphQLFormattedError, GraphQLError] {
+  const message = error.message || `Error while fetching subquery from service "${service}"`;
+  const code = error.extensions?.code ?? 'DOWNSTREAM_SERVICE_ERROR';
+  const gatewayError = new GraphQLError(message, { path: error.path, extensions: { ...error.extensions, code, serviceName: service } });
+  return [gatewayError.toJSON(), gatewayError];
+}
