@@ -111,11 +111,19 @@ describe('the gateway’s single-subgraph shortcut answers exactly as its query 
     expect(sentToHazardTracking).toEqual([query]);
   });
 
-  it('leaves to the planner variables the gateway refuses, a bad token and a query across two subgraphs', async () => {
+  it('leaves to the planner variables the gateway refuses, a page over the cost limit, a bad token and a query across two subgraphs', async () => {
     const query = 'query($first: Int!) { hazards(first: $first) { totalCount } }';
     const badVariables = await throughBoth({ query, variables: { first: 'many' } });
     expect(badVariables.shortcut).toEqual(badVariables.viaPlanner);
     expect(badVariables.sentToHazardTracking).toEqual([]);
+
+    // Learnt with a small page, asked with a page over the gateway's cost limit: the gateway refuses it, as planned.
+    await post(BASE_PORT, { query, variables: { first: 1 } });
+    const overCost = await throughBoth({ query, variables: { first: 100_000 } });
+    expect(overCost.shortcut).toEqual(overCost.viaPlanner);
+    expect(overCost.shortcut.status).toBe(400);
+    expect(JSON.parse(overCost.shortcut.body).errors[0].message).toMatch(/查询复杂度超过上限/);
+    expect(overCost.sentToHazardTracking).toEqual([]);
 
     const badToken = await throughBoth({ query, variables: { first: 1 } }, 'not-a-token');
     expect(badToken.shortcut).toEqual(badToken.viaPlanner);

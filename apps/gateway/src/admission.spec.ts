@@ -123,6 +123,41 @@ describe('gateway admission control', () => {
     }
   });
 
+  it('works on fewer at once while overloaded (overloadedMaxInFlight), and on maxInFlight again once calm', async () => {
+    const gateway = await gatewayWith({ maxInFlight: 2, overloadedMaxInFlight: 1, maxQueued: 1, queueWaitMs: 60_000, overloadedWaitMs: 60_000, retryAfterSeconds: 1 });
+    try {
+      const first = gateway.post(undefined, 'first');
+      const second = gateway.post(undefined, 'second');
+      await gateway.whenHeld(2);
+      const shed = gateway.post(undefined, 'shed');
+      await gateway.whenQueued(1);
+      // The queue overflows: overloaded, so one at a time until the spell is over.
+      const waiting = gateway.post(undefined, 'waiting');
+      expect((await shed).status).toBe(503);
+      gateway.held[0]();
+      expect((await first).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(gateway.admission.busy).toEqual({ inFlight: 1, queued: 1 });
+      gateway.held[1]();
+      await gateway.whenHeld(3);
+      expect(gateway.admission.busy).toEqual({ inFlight: 1, queued: 0 });
+      gateway.held[2]();
+      expect((await second).status).toBe(200);
+      expect((await waiting).status).toBe(200);
+      // A second on, calm: two at once again.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const calm = [gateway.post(undefined, 'calm-1'), gateway.post(undefined, 'calm-2')];
+      await gateway.whenHeld(5);
+      expect(gateway.admission.busy).toEqual({ inFlight: 2, queued: 0 });
+      gateway.held[3]();
+      gateway.held[4]();
+      for (const response of await Promise.all(calm)) expect(response.status).toBe(200);
+      expect(gateway.started).toEqual(['first', 'second', 'waiting', 'calm-1', 'calm-2']);
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it('sheds a queued request that found no free slot by the queue deadline', async () => {
     const gateway = await gatewayWith({ maxInFlight: 1, maxQueued: 5, queueWaitMs: 50, overloadedWaitMs: 5, retryAfterSeconds: 1 });
     try {

@@ -5,6 +5,11 @@ import { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse }
 export interface AdmissionLimits {
   /** Requests worked on at once. */
   maxInFlight: number;
+  /**
+   * Requests worked on at once while overloaded (at most maxInFlight; the same when not given): fewer at once, each
+   * answered sooner, while the rest is shed. When calm, more at once keep the subgraphs' waits on the database overlapped.
+   */
+  overloadedMaxInFlight?: number;
   /** Requests waiting for a slot; past it the one that waited longest is shed. */
   maxQueued: number;
   /** Longest wait for a slot before the request is shed. */
@@ -32,7 +37,8 @@ interface Waiting {
 const LIFO_SPELL_MS = 1_000;
 
 /**
- * Admission control for one kind of work: at most `maxInFlight` requests at once, a bounded queue behind
+ * Admission control for one kind of work: at most `maxInFlight` requests at once (`overloadedMaxInFlight` while
+ * overloaded), a bounded queue behind
  * them, and 503 with Retry-After for the rest. Nothing waits past `queueWaitMs`. A burst the queue holds is
  * served first come, first served. When the queue overflows — more arrives than the machine answers — the
  * request that has waited longest is shed to make room, and for a while the newest is served first (adaptive
@@ -80,7 +86,7 @@ export class Admission {
   }
 
   private admitOrShed(req: IncomingMessage, res: ServerResponse, next: () => void, body: ShedBody, headers: OutgoingHttpHeaders): void {
-    if (this.inFlight < this.limits.maxInFlight) return this.start(res, next);
+    if (this.inFlight < this.inFlightLimit() && this.queue.length === 0) return this.start(res, next);
     if (this.limits.maxQueued === 0 || this.limits.queueWaitMs === 0) return this.refuse(req, res, body, headers);
     const leave = () => {
       clearTimeout(timer);
@@ -115,9 +121,14 @@ export class Admission {
     this.inFlight++;
     res.once('close', () => {
       this.inFlight--;
-      this.nextWaiting()?.admit();
+      while (this.inFlight < this.inFlightLimit() && this.queue.length > 0) this.nextWaiting()!.admit();
     });
     next();
+  }
+
+  private inFlightLimit(): number {
+    const { maxInFlight, overloadedMaxInFlight = maxInFlight } = this.limits;
+    return this.overloaded() ? Math.min(overloadedMaxInFlight, maxInFlight) : maxInFlight;
   }
 
   private overloaded(): boolean {

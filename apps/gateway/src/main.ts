@@ -13,6 +13,7 @@ import {
   createHttpApp,
   graphqlJsonBody,
   listen,
+  operationCostCheck,
   operationLimitOptions,
   readTrustedDocuments,
   schemaExposure,
@@ -85,11 +86,11 @@ async function main(config: GatewayConfig): Promise<void> {
   };
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'] };
   // File transfers are admitted apart: a few long downloads must not hold the GraphQL slots.
-  const transferAdmission = new Admission({ ...overload, maxInFlight: overload.maxFileTransfers });
+  const transferAdmission = new Admission({ ...overload, maxInFlight: overload.maxFileTransfers, overloadedMaxInFlight: overload.maxFileTransfers });
   const transfers = { admit: transferAdmission.middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   // With a manifest, only its operations reach Apollo (trusted documents); read at start, so a bad one stops the gateway.
   const trusted = config.GATEWAY_TRUSTED_DOCUMENTS ? [trustedDocumentsOnly(readTrustedDocuments(config.GATEWAY_TRUSTED_DOCUMENTS))] : [];
-  const shortcutAnswers = shortcut ? [answerSingleSubgraphQueries({ routes: shortcut, client: subgraphs, contextFor, gatewaySecret: config.GATEWAY_SECRET, formatError })] : [];
+  const shortcutAnswers = shortcut ? [answerSingleSubgraphQueries({ routes: shortcut, client: subgraphs, contextFor, gatewaySecret: config.GATEWAY_SECRET, formatError, costRefusal: operationCostCheck(limits.maxCost) })] : [];
   app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), ...trusted, ...shortcutAnswers, expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;

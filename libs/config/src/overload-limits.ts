@@ -2,14 +2,20 @@ import { ConfigOf, intVar } from './env';
 
 /**
  * How much work the gateway takes on at once before it sheds the rest (HTTP 503 with Retry-After) instead of
- * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs, where a ledger page costs the
- * gateway and hazard-tracking ~4 ms of CPU each: two requests in flight keep both cores busy (one in the gateway
- * while the other is in the subgraph), and each one more only lengthens every answer (bench/reports/gateway-overload.md). The queue holds the bursts the
- * platform sees in normal use (50 concurrent callers wait their turn); past it the gateway sheds (apps/gateway/src/admission.ts).
+ * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs. Calm, 8 requests at once: a ledger
+ * page costs the gateway ~0.4 ms of CPU and hazard-tracking ~0.5 ms plus its waits on MariaDB, and a few more
+ * requests in flight overlap those waits (bench/reports/gateway.md). Overloaded (the queue overflowed, or a request
+ * waited out its allowance, within the last second), 2 at once: each one more only lengthens every admitted answer
+ * while the rest is shed (bench/reports/gateway-overload.md). The queue holds the bursts the platform sees in normal
+ * use (50 concurrent callers wait their turn); past it the gateway sheds (apps/gateway/src/admission.ts).
  */
 export function overloadLimitVariables() {
   return {
-    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 2, { min: 1, max: 10_000 }),
+    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 8, { min: 1, max: 10_000 }),
+    GATEWAY_OVERLOADED_MAX_IN_FLIGHT: intVar('most GraphQL requests the gateway works on at once while overloaded (at most GATEWAY_MAX_IN_FLIGHT)', 2, {
+      min: 1,
+      max: 10_000,
+    }),
     GATEWAY_MAX_QUEUED: intVar('most requests waiting for a free slot; when more arrive the one that waited longest is shed', 64, { min: 0, max: 100_000 }),
     GATEWAY_QUEUE_WAIT_MS: intVar('longest wait for a free slot before a request is shed', 5000, { min: 0, max: 60_000 }),
     GATEWAY_OVERLOADED_WAIT_MS: intVar('longest wait for a free slot while overloaded (the queue overflowed, or a request was shed, within the last second)', 5, {
@@ -23,6 +29,7 @@ export function overloadLimitVariables() {
 
 export interface OverloadLimits {
   maxInFlight: number;
+  overloadedMaxInFlight: number;
   maxQueued: number;
   queueWaitMs: number;
   overloadedWaitMs: number;
@@ -34,6 +41,7 @@ export interface OverloadLimits {
 export function overloadLimitsOf(config: ConfigOf<ReturnType<typeof overloadLimitVariables>>): OverloadLimits {
   return {
     maxInFlight: config.GATEWAY_MAX_IN_FLIGHT,
+    overloadedMaxInFlight: config.GATEWAY_OVERLOADED_MAX_IN_FLIGHT,
     maxQueued: config.GATEWAY_MAX_QUEUED,
     queueWaitMs: config.GATEWAY_QUEUE_WAIT_MS,
     overloadedWaitMs: config.GATEWAY_OVERLOADED_WAIT_MS,

@@ -40,17 +40,26 @@ export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
 
 /** Refuses, once the operation is known and its variables given, an operation whose cost is over the limit. */
 export function operationCostPlugin(maxCost: number): ApolloServerPlugin {
-  const costs = new OperationCosts();
+  const refusalOf = operationCostCheck(maxCost);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }: GraphQLRequestContextDidResolveOperation<object>) {
-          const cost = costs.of(schema, document, request.variables, request.operationName);
-          if (cost <= maxCost) return;
-          throw new OperationLimitError(`查询复杂度超过上限（${maxCost}）${Number.isFinite(cost) ? `，本次为 ${cost}` : ''}`);
+          const refusal = refusalOf(schema, document, request.variables, request.operationName);
+          if (refusal) throw refusal;
         },
       };
     },
+  };
+}
+
+/** The cost limit as a check of one request: its refusal when the operation with these variables costs more, else null. */
+export function operationCostCheck(maxCost: number) {
+  const costs = new OperationCosts();
+  return (schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): OperationLimitError | null => {
+    const cost = costs.of(schema, document, variables, operationName);
+    if (cost <= maxCost) return null;
+    return new OperationLimitError(`查询复杂度超过上限（${maxCost}）${Number.isFinite(cost) ? `，本次为 ${cost}` : ''}`);
   };
 }
 

@@ -1,4 +1,4 @@
-import { getVariableValues, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DocumentNode, getVariableValues, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import express, { NextFunction, Request, Response } from 'express';
 import { forwardedHeaders, GatewayContext } from '../forwarding-data-source';
 import { retryAfterOf } from '../retry-after';
@@ -15,6 +15,8 @@ export interface SingleSubgraphAnswers {
   gatewaySecret: string | undefined;
   /** The gateway's formatError: the subgraph's errors reach the client as they would through the gateway. */
   formatError: FormatError;
+  /** The gateway's cost limit (libs/server operationCostCheck): its refusal of the operation with these variables, or null. */
+  costRefusal: (schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null) => unknown;
 }
 
 interface GraphQLBody {
@@ -35,8 +37,9 @@ export function lostCallOf(req: Request): GatewayContext['lostCall'] {
  * Answers a query whose document one subgraph answers alone (routes.ts) by sending it to that subgraph as it
  * came and passing the answer back: the same answer as the gateway's, without planning, executing and reshaping
  * it again. Everything the gateway checks still applies — this runs after admission, the body limit and trusted
- * documents; the document was planned and validated by the gateway when first seen; the token is verified and
- * the variables checked against the gateway's schema here — and the subgraph authorises the viewer as always.
+ * documents; the document was planned and validated (depth, aliases, directives) by the gateway when first seen;
+ * the token, the variables and the cost limit with these variables are checked here — and the subgraph
+ * authorises the viewer as always.
  * Whatever is not plainly such a query (a mutation, a batch, persisted-query extensions, a GET, a document not
  * seen yet, variables the gateway would refuse, a subgraph refusing the request) goes on to the gateway.
  */
@@ -52,6 +55,8 @@ async function answer(answers: SingleSubgraphAnswers, req: Request, res: Respons
   if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return false;
   const route = answers.routes.routeOf(body.query, body.operationName ?? undefined);
   if (!route || !variablesFit(route, body.variables)) return false;
+  // Over the cost limit with these variables (a larger page than when the route was learnt): the gateway refuses it.
+  if (answers.costRefusal(route.apiSchema, route.document, body.variables as Record<string, unknown> | undefined, body.operationName)) return false;
   const context = await answers.contextFor(req).catch(() => null);
   if (!context) return false;
   const headers = { ...forwardedHeaders(context, answers.gatewaySecret), 'content-type': 'application/json', ...(req.headers.accept ? { accept: req.headers.accept } : {}) };

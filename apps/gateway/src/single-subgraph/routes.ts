@@ -21,8 +21,9 @@ export interface SingleSubgraphRoute {
   url: string;
   /** The operation the request runs: its variables are checked against the gateway's schema, as the gateway would. */
   operation: OperationDefinitionNode;
-  /** The gateway's schema. */
+  /** The gateway's schema, and the document as the gateway parsed it (for its cost limit, which depends on the variables). */
   apiSchema: GraphQLSchema;
+  document: DocumentNode;
 }
 
 type PlanResolved = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
@@ -70,7 +71,7 @@ export class SingleSubgraphRoutes {
     const schema = service === undefined ? undefined : this.subgraphSchemas.get(service);
     const url = service === undefined ? undefined : this.urls[service];
     const answersAlike = service !== undefined && schema !== undefined && url !== undefined && operationContext.operation.operation === 'query' && isPlain(document) && validate(schema, document).length === 0 && sameFieldsIn(document, schema, operationContext.schema);
-    this.routes.set(key, answersAlike ? { service, url, operation: operationContext.operation, apiSchema: operationContext.schema } : null);
+    this.routes.set(key, answersAlike ? { service, url, operation: operationContext.operation, apiSchema: operationContext.schema, document } : null);
   };
 }
 
