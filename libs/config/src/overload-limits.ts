@@ -2,16 +2,17 @@ import { ConfigOf, intVar } from './env';
 
 /**
  * How much work the gateway takes on at once before it sheds the rest (HTTP 503 with Retry-After) instead of
- * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs. Calm, 8 requests at once: a ledger
- * page costs the gateway ~0.4 ms of CPU and hazard-tracking ~0.5 ms plus its waits on MariaDB, and a few more
- * requests in flight overlap those waits (bench/reports/gateway.md). Overloaded (the queue overflowed, or a request
- * waited out its allowance, within the last second), 2 at once: each one more only lengthens every admitted answer
- * while the rest is shed (bench/reports/gateway-overload.md). The queue holds the bursts the platform sees in normal
- * use (50 concurrent callers wait their turn); past it the gateway sheds (apps/gateway/src/admission.ts).
+ * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs. Calm, 16 requests at once: a
+ * ledger page costs the gateway ~0.4 ms of CPU and hazard-tracking ~0.5 ms plus its waits on MariaDB, and more
+ * requests in flight overlap those waits, a mutation's commit most of all (bench/gateway/findings.md compares 2, 8,
+ * 16 and 32). Overloaded (the queue overflowed, or a request waited out its allowance, within the last second), 2 at
+ * once: each one more only lengthens every admitted answer while the rest is shed (bench/reports/gateway-overload.md).
+ * The queue holds the bursts the platform sees in normal use (50 concurrent callers wait their turn); past it the
+ * gateway sheds (apps/gateway/src/admission.ts).
  */
 export function overloadLimitVariables() {
   return {
-    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 8, { min: 1, max: 10_000 }),
+    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 16, { min: 1, max: 10_000 }),
     GATEWAY_OVERLOADED_MAX_IN_FLIGHT: intVar('most GraphQL requests the gateway works on at once while overloaded (at most GATEWAY_MAX_IN_FLIGHT)', 2, {
       min: 1,
       max: 10_000,

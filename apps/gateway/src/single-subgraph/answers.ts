@@ -51,12 +51,8 @@ export function answerSingleSubgraphQueries(answers: SingleSubgraphAnswers): exp
 
 async function answer(answers: SingleSubgraphAnswers, req: Request, res: Response): Promise<boolean> {
   const body = req.body as GraphQLBody | undefined;
-  if (req.method !== 'POST' || !body || typeof body.query !== 'string' || body.extensions !== undefined) return false;
-  if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return false;
-  const route = answers.routes.routeOf(body.query, body.operationName ?? undefined);
-  if (!route || !variablesFit(route, body.variables)) return false;
-  // Over the cost limit with these variables (a larger page than when the route was learnt): the gateway refuses it.
-  if (answers.costRefusal(route.apiSchema, route.document, body.variables as Record<string, unknown> | undefined, body.operationName)) return false;
+  const route = body && routeOf(answers, req.method, body);
+  if (!body || !route) return false;
   const context = await answers.contextFor(req).catch(() => null);
   if (!context) return false;
   const headers = { ...forwardedHeaders(context, answers.gatewaySecret), 'content-type': 'application/json', ...(req.headers.accept ? { accept: req.headers.accept } : {}) };
@@ -70,19 +66,33 @@ async function answer(answers: SingleSubgraphAnswers, req: Request, res: Respons
   }
   // The subgraph refused the request itself (a revoked token, over its limits, shedding): the gateway's path says so as usual.
   if (reply.status !== 200) return false;
-  const text = await reply.text();
   res.status(200).setHeader('content-type', reply.headers.get('content-type') ?? 'application/json; charset=utf-8');
-  // Apollo Server writes errors first: an answer that starts with its data has none, and goes back as it came.
+  passBack(answers.formatError, route.service, await reply.text(), res);
+  return true;
+}
+
+/** The route of a plain query the gateway has planned before, whose variables and cost the gateway accepts; else null. */
+function routeOf(answers: SingleSubgraphAnswers, method: string, body: GraphQLBody): SingleSubgraphRoute | null {
+  if (method !== 'POST' || typeof body.query !== 'string' || body.extensions !== undefined) return null;
+  if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return null;
+  const route = answers.routes.routeOf(body.query, body.operationName ?? undefined);
+  if (!route || !variablesFit(route, body.variables)) return null;
+  // Over the cost limit with these variables (a larger page than when the route was learnt): the gateway refuses it.
+  return answers.costRefusal(route.apiSchema, route.document, body.variables as Record<string, unknown> | undefined, body.operationName) ? null : route;
+}
+
+/** The subgraph's answer as the gateway would give it: as it came when it holds no error, else with the errors formatted. */
+function passBack(formatError: FormatError, service: string, text: string, res: Response): void {
+  // Apollo Server writes errors first: an answer that starts with its data has none.
   if (text.startsWith('{"data":')) {
     res.send(text);
-    return true;
+    return;
   }
   const answered = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] };
-  const errors = (answered.errors ?? []).map((error) => answers.formatError(...asGatewayError(error, route.service)));
+  const errors = (answered.errors ?? []).map((error) => formatError(...asGatewayError(error, service)));
   const retryAfter = retryAfterOf(answered.data, errors);
   if (retryAfter !== null) res.status(503).setHeader('retry-after', String(retryAfter));
   res.send(`${JSON.stringify({ errors, data: answered.data })}\n`);
-  return true;
 }
 
 /** The variables fit the operation in the gateway's schema, as the gateway checks them before planning. */
