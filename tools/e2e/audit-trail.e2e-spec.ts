@@ -1,5 +1,7 @@
 import { calendarDateOf } from '@campus/graphql';
 import { GraphQLClient } from '@campus/testing';
+import { createConnection } from 'mysql2/promise';
+import { mysqlUrl } from './demo-template';
 import { PlatformFixture, startPlatformFixture } from './platform-fixture';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -87,6 +89,18 @@ describe('audit trail', () => {
     expect((await otherOffice.request(FILE, { id: hazard.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const unknownType = await office.request(trailQuery('hazardAuditTrail'), { type: 'HazardStep', id: hazard.id });
     expect(unknownType.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('is append-only in the database itself, in the suite\'s copy of the demo too: UPDATE and DELETE of audit_log are refused', async () => {
+    const connection = await createConnection({ uri: mysqlUrl(), database: fixture.platform.databaseName('hazard-tracking') });
+    try {
+      const [[{ count }]] = (await connection.query('SELECT COUNT(*) AS count FROM audit_log')) as unknown as [{ count: number }[]];
+      expect(Number(count)).toBeGreaterThan(0);
+      await expect(connection.query('UPDATE audit_log SET action = action')).rejects.toThrow('audit_log is append-only');
+      await expect(connection.query('DELETE FROM audit_log')).rejects.toThrow('audit_log is append-only');
+    } finally {
+      await connection.end();
+    }
   });
 
   it('records a work group\'s member change and a duty slot\'s change in responsibility-network', async () => {

@@ -108,7 +108,10 @@ export async function removeDemoTemplate(template: DemoTemplate): Promise<void> 
   rmSync(template.dir, { recursive: true, force: true });
 }
 
-/** Every table with its rows; foreign keys are left unchecked while the tables fill in any order. */
+/**
+ * Every table with its rows, then its triggers (the append-only logs' refusals of UPDATE and DELETE): `CREATE TABLE
+ * … LIKE` copies no trigger. Foreign keys are left unchecked while the tables fill in any order.
+ */
 async function copyDatabase(from: string, to: string): Promise<void> {
   const connection = await createConnection({ uri: mysqlUrl(), multipleStatements: true });
   try {
@@ -121,7 +124,19 @@ async function copyDatabase(from: string, to: string): Promise<void> {
       statements.push(`CREATE TABLE \`${to}\`.\`${name}\` LIKE \`${from}\`.\`${name}\``, `INSERT INTO \`${to}\`.\`${name}\` SELECT * FROM \`${from}\`.\`${name}\``);
     }
     await connection.query(statements.join(';\n'));
+    for (const trigger of await triggersOf(connection, from)) {
+      await connection.query(`CREATE TRIGGER \`${to}\`.\`${trigger.name}\` ${trigger.timing} ${trigger.event} ON \`${to}\`.\`${trigger.tableName}\` FOR EACH ROW ${trigger.body}`);
+    }
   } finally {
     await connection.end();
   }
+}
+
+async function triggersOf(connection: Awaited<ReturnType<typeof createConnection>>, schema: string) {
+  const [triggers] = await connection.query<({ name: string; timing: string; event: string; tableName: string; body: string } & RowDataPacket)[]>(
+    `SELECT trigger_name AS name, action_timing AS timing, event_manipulation AS event, event_object_table AS tableName, action_statement AS body
+     FROM information_schema.triggers WHERE trigger_schema = ? ORDER BY event_object_table, action_order`,
+    [schema],
+  );
+  return triggers;
 }
