@@ -35,7 +35,7 @@ function recordingProxy(): { server: http.Server; queries: string[] } {
   return { server, queries };
 }
 
-describe('the gateway’s single-subgraph shortcut answers exactly as its query planner does', () => {
+describe('the gateway’s single-subgraph shortcut answers exactly as its query planner does (queries and mutations)', () => {
   let fixture: PlatformFixture;
   let planned: ServiceProcess;
   let token: string;
@@ -111,6 +111,32 @@ describe('the gateway’s single-subgraph shortcut answers exactly as its query 
     expect(sentToHazardTracking).toEqual([query]);
   });
 
+  it('passes on a subgraph’s refusal of the whole request (HTTP 400: a date its scalar rejects) as the planner does, sent once', async () => {
+    const query = 'query($from: CalendarDate) { hazards(first: 1, filter: { discoveredFrom: $from }) { totalCount } }';
+    await post(BASE_PORT, { query, variables: { from: '2026-01-01' } });
+    proxy.queries.length = 0;
+    const shortcut = await post(BASE_PORT, { query, variables: { from: '2026-13-45' } });
+    const sentToHazardTracking = [...proxy.queries];
+    const viaPlanner = await post(PLANNED_GATEWAY_PORT, { query, variables: { from: '2026-13-45' } });
+    expect(shortcut).toEqual(viaPlanner);
+    expect(JSON.parse(shortcut.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(sentToHazardTracking).toEqual([query]);
+  });
+
+  it('sends a mutation of one subgraph as it came: its answer, and its refusal as the planner gives it', async () => {
+    const mutation = 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id status } } }';
+    const missing = { input: { id: '00000000000000000000000000000000', version: 1 } };
+    const { shortcut, viaPlanner, sentToHazardTracking } = await throughBoth({ query: mutation, variables: missing });
+    expect(shortcut).toEqual(viaPlanner);
+    expect(JSON.parse(shortcut.body).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(sentToHazardTracking).toEqual([mutation]);
+
+    const markRead = 'mutation { markNotificationsRead(input: { all: true }) { marked } }';
+    const marked = await throughBoth({ query: markRead });
+    expect(marked.shortcut).toEqual(marked.viaPlanner);
+    expect(JSON.parse(marked.shortcut.body).data.markNotificationsRead).toEqual({ marked: 0 }); // the first call marked them all
+  });
+
   it('leaves to the planner variables the gateway refuses, a page over the cost limit, a bad token and a query across two subgraphs', async () => {
     const query = 'query($first: Int!) { hazards(first: $first) { totalCount } }';
     const badVariables = await throughBoth({ query, variables: { first: 'many' } });
@@ -145,6 +171,10 @@ describe('the gateway’s single-subgraph shortcut answers exactly as its query 
     const viaPlanner = await post(PLANNED_GATEWAY_PORT, { query });
     expect(shortcut).toEqual(viaPlanner);
     expect(shortcut.status).toBe(503);
+    // A mutation that never reached it was not applied: retryable too, the same on both.
+    const mutation = 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id } } }';
+    const missing = { input: { id: '00000000000000000000000000000000', version: 1 } };
+    expect(await post(BASE_PORT, { query: mutation, variables: missing })).toEqual(await post(PLANNED_GATEWAY_PORT, { query: mutation, variables: missing }));
     expect(shortcut.retryAfter).toBe('1');
     expect(JSON.parse(shortcut.body).errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'hazard-tracking' });
   });

@@ -42,7 +42,7 @@ const variables = {
     'persisted query manifest (npm run trusted-documents:register): when set, only its operations are executed (trusted documents, for production)',
   ),
   GATEWAY_SINGLE_SUBGRAPH_SHORTCUT: enumVar(
-    'send a query the gateway’s plan answers from one subgraph straight to it, without planning and reshaping it again (off: every query through the query planner)',
+    'send a query or mutation the gateway’s plan answers from one subgraph straight to it, without planning and reshaping it again (off: every request through the query planner)',
     ['on', 'off'] as const,
     'on',
   ),

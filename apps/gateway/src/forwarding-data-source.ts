@@ -1,6 +1,6 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { gatewayProofHeaders } from '@campus/server';
-import { isMutation, SubgraphClient } from './subgraph-fetch';
+import { isMutation, SubgraphAnswer, SubgraphClient } from './subgraph-fetch';
 import { subgraphFailure } from './subgraph-failures';
 
 export interface GatewayContext {
@@ -8,8 +8,11 @@ export interface GatewayContext {
   requestId: string;
   /** The caller's address, forwarded as x-forwarded-for (subgraphs throttle logins by it). */
   clientAddress?: string;
-  /** A query the single-subgraph shortcut sent to this subgraph and got no answer for (single-subgraph/answers.ts). */
-  lostCall?: { service: string; error: Error };
+  /**
+   * A call the single-subgraph shortcut made to this subgraph that failed on the way or was refused (no answer, or
+   * a status other than 200): reported as this call's failure, without calling again (single-subgraph/answers.ts).
+   */
+  failedCall?: { service: string; error?: Error; answer?: SubgraphAnswer };
 }
 
 type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -44,11 +47,14 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     for (const [name, value] of Object.entries(forwardedHeaders(context as GatewayContext, this.calls.gatewaySecret))) request.http?.headers.set(name, value);
   }
 
-  /** A call the single-subgraph shortcut already made and lost is reported as this call's failure, not made again. */
+  /** A call the single-subgraph shortcut already made and that failed is reported as the data source reports any failure, not made again. */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
-    const lost = options.context.lostCall;
-    if (lost?.service !== this.service) return super.process(options);
-    throw subgraphFailure(lost.error, { service: this.service, mutation: false, retryAfterSeconds: this.calls.retryAfterSeconds });
+    const failed = options.context.failedCall;
+    if (failed?.service !== this.service) return super.process(options);
+    const response = failed.answer as unknown as Response | undefined;
+    const error = response ? await this.errorFromResponse(response) : (failed.error ?? new Error('subgraph call failed'));
+    this.didEncounterError(error, undefined as never, response, options.context, options.request);
+    throw error;
   }
 }
 

@@ -34,7 +34,7 @@ import { ForwardingDataSource, GatewayContext } from './forwarding-data-source';
 import { maskError } from './mask-errors';
 import { mountNoticeAcks } from './notice-acks';
 import { retryAfterPlugin } from './retry-after';
-import { answerSingleSubgraphQueries, lostCallOf } from './single-subgraph/answers';
+import { answerSingleSubgraphRequests, failedCallOf } from './single-subgraph/answers';
 import { SingleSubgraphRoutes } from './single-subgraph/routes';
 import { SubgraphClient } from './subgraph-fetch';
 import { mountStreamedExports } from './streamed-exports';
@@ -82,7 +82,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const contextFor = async (req: express.Request): Promise<GatewayContext> => {
     const token = bearerToken(req.header('authorization'));
     if (token) await verifyAtGateway(token, verifyToken);
-    return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress, lostCall: lostCallOf(req) };
+    return { authorization: token ? `Bearer ${token}` : null, requestId: req.requestId, clientAddress: req.socket.remoteAddress, failedCall: failedCallOf(req) };
   };
   const corsOptions = { origin: origins, exposedHeaders: ['x-request-id', 'content-disposition', 'retry-after'] };
   // File transfers are admitted apart: a few long downloads must not hold the GraphQL slots.
@@ -90,7 +90,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const transfers = { admit: transferAdmission.middleware('http'), idleTimeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   // With a manifest, only its operations reach Apollo (trusted documents); read at start, so a bad one stops the gateway.
   const trusted = config.GATEWAY_TRUSTED_DOCUMENTS ? [trustedDocumentsOnly(readTrustedDocuments(config.GATEWAY_TRUSTED_DOCUMENTS))] : [];
-  const shortcutAnswers = shortcut ? [answerSingleSubgraphQueries({ routes: shortcut, client: subgraphs, contextFor, gatewaySecret: config.GATEWAY_SECRET, formatError, costRefusal: operationCostCheck(limits.maxCost) })] : [];
+  const shortcutAnswers = shortcut ? [answerSingleSubgraphRequests({ routes: shortcut, client: subgraphs, contextFor, gatewaySecret: config.GATEWAY_SECRET, formatError, costRefusal: operationCostCheck(limits.maxCost) })] : [];
   app.use('/graphql', cors(corsOptions), graphqlJsonBody(limits.maxBodyBytes), ...trusted, ...shortcutAnswers, expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
   app.use('/exports', cors(corsOptions));
   const gatewaySecret = config.GATEWAY_SECRET;

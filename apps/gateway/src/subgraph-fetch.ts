@@ -54,14 +54,18 @@ export class SubgraphClient {
   constructor(private readonly timeoutMs: number) {}
 
   /** As the gateway's data sources call a fetcher: a POST of the subgraph request as JSON. */
-  readonly fetcher = async (url: string, init: { headers: Record<string, string>; body: string }): Promise<SubgraphAnswer> => {
+  readonly fetcher = (url: string, init: { headers: Record<string, string>; body: string }): Promise<SubgraphAnswer> =>
+    this.call(url, init.headers, init.body, isQueryBody(init.body));
+
+  /** A POST of a GraphQL request; sent once more when its connection was lost before any answer and `mayResend` (a query). */
+  async call(url: string, headers: Record<string, string>, body: string, mayResend: boolean): Promise<SubgraphAnswer> {
     try {
-      return await this.send(url, init.headers, init.body);
+      return await this.send(url, headers, body);
     } catch (error) {
-      if (!LOST_BEFORE_ANSWER.has(errorCode(error) ?? '') || !isQueryBody(init.body)) throw error;
-      return this.send(url, init.headers, init.body);
+      if (!LOST_BEFORE_ANSWER.has(errorCode(error) ?? '') || !mayResend) throw error;
+      return this.send(url, headers, body);
     }
-  };
+  }
 
   close(): Promise<void> {
     return this.agent.close();

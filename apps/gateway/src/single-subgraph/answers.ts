@@ -26,24 +26,25 @@ interface GraphQLBody {
   extensions?: unknown;
 }
 
-const lostCalls = new WeakMap<Request, NonNullable<GatewayContext['lostCall']>>();
+const failedCalls = new WeakMap<Request, NonNullable<GatewayContext['failedCall']>>();
 
-/** The call the shortcut lost for this request, if it did, for the gateway's context. */
-export function lostCallOf(req: Request): GatewayContext['lostCall'] {
-  return lostCalls.get(req);
+/** The call the shortcut made for this request and that failed, if it did, for the gateway's context. */
+export function failedCallOf(req: Request): GatewayContext['failedCall'] {
+  return failedCalls.get(req);
 }
 
 /**
- * Answers a query whose document one subgraph answers alone (routes.ts) by sending it to that subgraph as it
- * came and passing the answer back: the same answer as the gateway's, without planning, executing and reshaping
- * it again. Everything the gateway checks still applies — this runs after admission, the body limit and trusted
+ * Answers a query or mutation whose document one subgraph answers alone (routes.ts) by sending it to that subgraph
+ * as it came and passing the answer back: the same answer as the gateway's, without planning, executing and
+ * reshaping it again. Everything the gateway checks still applies — this runs after admission, the body limit and trusted
  * documents; the document was planned and validated (depth, aliases, directives) by the gateway when first seen;
  * the token, the variables and the cost limit with these variables are checked here — and the subgraph
  * authorises the viewer as always.
- * Whatever is not plainly such a query (a mutation, a batch, persisted-query extensions, a GET, a document not
- * seen yet, variables the gateway would refuse, a subgraph refusing the request) goes on to the gateway.
+ * Whatever is not plainly such a request (a batch, persisted-query extensions, a GET, a document not seen yet,
+ * variables the gateway would refuse) goes on to the gateway's path; so does a call that failed or was refused, which
+ * that path reports as it reports any (a mutation lost after sending as of unknown outcome), without sending it again.
  */
-export function answerSingleSubgraphQueries(answers: SingleSubgraphAnswers): express.RequestHandler {
+export function answerSingleSubgraphRequests(answers: SingleSubgraphAnswers): express.RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     answer(answers, req, res).then((answered) => (answered ? undefined : next()), next);
   };
@@ -58,20 +59,24 @@ async function answer(answers: SingleSubgraphAnswers, req: Request, res: Respons
   const headers = { ...forwardedHeaders(context, answers.gatewaySecret), 'content-type': 'application/json', ...(req.headers.accept ? { accept: req.headers.accept } : {}) };
   let reply: SubgraphAnswer;
   try {
-    reply = await answers.client.fetcher(route.url, { headers, body: JSON.stringify({ query: body.query, operationName: body.operationName, variables: body.variables }) });
+    const request = JSON.stringify({ query: body.query, operationName: body.operationName, variables: body.variables });
+    reply = await answers.client.call(route.url, headers, request, route.operation.operation === 'query');
   } catch (error) {
     // Lost on the way: the gateway's path reports it as it reports any lost call, without sending it again.
-    lostCalls.set(req, { service: route.service, error: error as Error });
+    failedCalls.set(req, { service: route.service, error: error as Error });
     return false;
   }
-  // The subgraph refused the request itself (a revoked token, over its limits, shedding): the gateway's path says so as usual.
-  if (reply.status !== 200) return false;
+  // Refused by the subgraph (a revoked token, over its limits, shedding): the gateway's path reports it, without sending it again.
+  if (reply.status !== 200) {
+    failedCalls.set(req, { service: route.service, answer: reply });
+    return false;
+  }
   res.status(200).setHeader('content-type', reply.headers.get('content-type') ?? 'application/json; charset=utf-8');
   passBack(answers.formatError, route.service, await reply.text(), res);
   return true;
 }
 
-/** The route of a plain query the gateway has planned before, whose variables and cost the gateway accepts; else null. */
+/** The route of a plain request the gateway has planned before, whose variables and cost the gateway accepts; else null. */
 function routeOf(answers: SingleSubgraphAnswers, method: string, body: GraphQLBody): SingleSubgraphRoute | null {
   if (method !== 'POST' || typeof body.query !== 'string' || body.extensions !== undefined) return null;
   if (body.operationName !== undefined && body.operationName !== null && typeof body.operationName !== 'string') return null;

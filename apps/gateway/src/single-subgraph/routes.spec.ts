@@ -60,8 +60,13 @@ describe('SingleSubgraphRoutes (which queries one subgraph answers alone)', () =
     expect(routeAfterPlanning(routes, '{ hazards(first: 20) { edges { node { id orgUnit { name } responsiblePerson { name } } } } }')).toBeNull();
   });
 
-  it('keeps on the gateway mutations, introspection, @defer and the root __typename', () => {
-    expect(routeAfterPlanning(routes, 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id } } }')).toBeNull();
+  it('routes a mutation of one subgraph there, and keeps on the gateway one across two', () => {
+    expect(routeAfterPlanning(routes, 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id } } }')).toMatchObject({ service: 'hazard-tracking' });
+    const acrossTwo = 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id orgUnit { name } } } }';
+    expect(routeAfterPlanning(routes, acrossTwo)).toBeNull();
+  });
+
+  it('keeps on the gateway introspection, @defer and the root __typename', () => {
     expect(routeAfterPlanning(routes, '{ __schema { queryType { name } } hazards(first: 1) { totalCount } }')).toBeNull();
     expect(routeAfterPlanning(routes, '{ hazards(first: 1) { totalCount ... @defer { edges { node { id } } } } }')).toBeNull();
     expect(routeAfterPlanning(routes, '{ __typename }')).toBeNull();

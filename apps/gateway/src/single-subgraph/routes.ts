@@ -32,8 +32,8 @@ type PlanResolved = Parameters<Experimental_DidResolveQueryPlanCallback>[0];
 const PLAIN_DIRECTIVES = new Set(['skip', 'include']);
 
 /**
- * Remembers, per document and operation name, whether the gateway's query plan for it is one query to one
- * subgraph; such a request can then be sent to that subgraph as it came and its answer passed back
+ * Remembers, per document and operation name, whether the gateway's plan for it is one call (a query or a
+ * mutation) to one subgraph; such a request can then be sent to that subgraph as it came and its answer passed back
  * (single-subgraph-answers.ts), without the gateway planning, executing and reshaping it again. A document
  * qualifies only when the subgraph would answer it exactly as the gateway does: a plan of a single fetch
  * that needs nothing from another subgraph; no introspection (the subgraph would describe its own schema);
@@ -66,11 +66,11 @@ export class SingleSubgraphRoutes {
     if (this.routes.has(key)) return;
     if (this.routes.size >= this.capacity) this.routes.delete(this.routes.keys().next().value!);
     const fetch = queryPlan.node;
-    const single = fetch?.kind === 'Fetch' && fetch.operationKind === 'query' && !fetch.requires?.length && !fetch.inputRewrites?.length && !fetch.outputRewrites?.length && !fetch.contextRewrites?.length;
+    const single = fetch?.kind === 'Fetch' && fetch.operationKind === operationContext.operation.operation && !fetch.requires?.length && !fetch.inputRewrites?.length && !fetch.outputRewrites?.length && !fetch.contextRewrites?.length;
     const service = single ? fetch.serviceName : undefined;
     const schema = service === undefined ? undefined : this.subgraphSchemas.get(service);
     const url = service === undefined ? undefined : this.urls[service];
-    const answersAlike = service !== undefined && schema !== undefined && url !== undefined && operationContext.operation.operation === 'query' && isPlain(document) && validate(schema, document).length === 0 && sameFieldsIn(document, schema, operationContext.schema);
+    const answersAlike = service !== undefined && schema !== undefined && url !== undefined && operationContext.operation.operation !== 'subscription' && isPlain(document) && validate(schema, document).length === 0 && sameFieldsIn(document, schema, operationContext.schema);
     this.routes.set(key, answersAlike ? { service, url, operation: operationContext.operation, apiSchema: operationContext.schema, document } : null);
   };
 }
