@@ -12,7 +12,7 @@ export interface GatewayContext {
    * A call the single-subgraph shortcut made to this subgraph that failed on the way or was refused (no answer, or
    * a status other than 200): reported as this call's failure, without calling again (single-subgraph/answers.ts).
    */
-  failedCall?: { service: string; error?: Error; answer?: SubgraphAnswer };
+  failedCall?: { service: string } & ({ error: Error } | { answer: SubgraphAnswer });
 }
 
 type SubgraphFetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -51,8 +51,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     const failed = options.context.failedCall;
     if (failed?.service !== this.service) return super.process(options);
-    const response = failed.answer as unknown as Response | undefined;
-    const error = response ? await this.errorFromResponse(response) : (failed.error ?? new Error('subgraph call failed'));
+    const response = 'answer' in failed ? (failed.answer as unknown as Response) : undefined;
+    const error = 'answer' in failed ? await this.errorFromResponse(response!) : failed.error;
     this.didEncounterError(error, undefined as never, response, options.context, options.request);
     throw error;
   }

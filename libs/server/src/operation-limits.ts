@@ -120,7 +120,8 @@ export function operationLimitOptions(limits: OperationLimits) {
 // graphql-js 16 writes "Document contains more that N tokens" (sic).
 const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
 
-type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+/** An Apollo Server formatError. */
+export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
  * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED and the token limit as a parse

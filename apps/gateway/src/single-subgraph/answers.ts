@@ -1,11 +1,10 @@
-import { DocumentNode, getVariableValues, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { FormatError, operationCostCheck } from '@campus/server';
+import { getVariableValues, GraphQLError, GraphQLFormattedError } from 'graphql';
 import express, { NextFunction, Request, Response } from 'express';
 import { forwardedHeaders, GatewayContext } from '../forwarding-data-source';
 import { retryAfterOf } from '../retry-after';
 import { SubgraphAnswer, SubgraphClient } from '../subgraph-fetch';
 import { SingleSubgraphRoute, SingleSubgraphRoutes } from './routes';
-
-type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 export interface SingleSubgraphAnswers {
   routes: SingleSubgraphRoutes;
@@ -15,8 +14,8 @@ export interface SingleSubgraphAnswers {
   gatewaySecret: string | undefined;
   /** The gateway's formatError: the subgraph's errors reach the client as they would through the gateway. */
   formatError: FormatError;
-  /** The gateway's cost limit (libs/server operationCostCheck): its refusal of the operation with these variables, or null. */
-  costRefusal: (schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null) => unknown;
+  /** The gateway's cost limit: its refusal of the operation with these variables, or null. */
+  costRefusal: ReturnType<typeof operationCostCheck>;
 }
 
 interface GraphQLBody {
