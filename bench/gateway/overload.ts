@@ -9,7 +9,7 @@ import 'reflect-metadata';
  * connections as the gateway works on at once, closed loop (the sustainable rate); and four times that rate, open
  * loop. Writes bench/reports/gateway-overload.md (with bench/gateway/overload-findings.md).
  */
-import { loadConfig, overloadLimitsOf, overloadLimitVariables } from '@campus/config';
+import { overloadLimitVariables } from '@campus/config';
 import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
 import { GraphQLClient } from '@campus/testing';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,13 +17,13 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { flag, option, runBench } from '../bench-run';
 import type { LoadResult } from './load-worker';
+import { describeLimits, gatewayLimits as limits } from './admission-limits';
 import { load } from './measurements';
+import { coresBetween, cpuSnapshot } from './process-cpu';
 import { LEDGER_PAGE } from './operations';
 
 const mode = flag('development') ? 'development' : 'production';
 const seconds = option('seconds', 10);
-/** The admission limits the gateway runs with: its environment as given to this run, else the defaults. */
-const limits = overloadLimitsOf(loadConfig(overloadLimitVariables(), process.env));
 const gatewayLimitEnv = Object.fromEntries(Object.keys(overloadLimitVariables()).flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
 const SUBGRAPH_TIMEOUT_MS = Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
 
@@ -33,6 +33,8 @@ interface Phase {
   /** Open loop: the rate asked of autocannon. */
   targetRate?: number;
   result: LoadResult;
+  /** Cores each platform process kept busy during the phase, and the generator's own. */
+  cores: { name: string; cores: number }[];
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : '–');
@@ -45,6 +47,17 @@ function row(phase: Phase): string {
   const { result } = phase;
   const offered = (result.requests + result.errors) / result.seconds;
   return `| ${phase.name} | ${phase.connections} | ${phase.targetRate ? `${phase.targetRate} (asked) / ${offered.toFixed(0)}` : offered.toFixed(0)} | ${(admittedCount(result) / result.seconds).toFixed(0)} | ${count(result, 503)} | ${ms(result.admitted.p50)} / ${ms(result.admitted.p95)} / ${ms(result.admitted.p99)} | ${ms(result.max)} | ${ms(result.slowestByStatus[503] ?? NaN)} | ${otherFailures(result)} |`;
+}
+
+/** Where the two cores went in each phase: who competes with the admitted requests for the CPU. */
+function cpuLines(phases: Phase[]): string[] {
+  const names = [...new Set(phases.flatMap((phase) => phase.cores.map((entry) => entry.name)))];
+  const cell = (phase: Phase, name: string) => (phase.cores.find((entry) => entry.name === name)?.cores ?? 0).toFixed(2);
+  return [
+    '| phase | ' + names.join(' | ') + ' | all |',
+    '|---|' + names.map(() => '---|').join('') + '---|',
+    ...phases.map((phase) => `| ${phase.name} | ${names.map((name) => cell(phase, name)).join(' | ')} | ${phase.cores.reduce((sum, entry) => sum + entry.cores, 0).toFixed(2)} |`),
+  ];
 }
 
 /** The machine's 1-minute load average when each phase ended: how much else was running (2 cores: 2 is busy). */
@@ -64,7 +77,7 @@ function report(phases: Phase[]): string {
     `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the platform (four subgraphs, gateway, dev broker, MariaDB) and the load generator on the same machine, **shared with other sessions' work while this ran** (their builds and tests): absolute figures move between runs; the ratios within one run are what to read.`,
     `- Every process in ${mode} mode; the demo campus, fresh databases; the ledger page (\`${LEDGER_PAGE}\`) as the school's safety office, through the gateway.`,
     `- Load average (1 min) at the end of each phase: ${loads.map((load) => load.toFixed(1)).join(' / ')}.`,
-    `- Gateway admission limits: GATEWAY_MAX_IN_FLIGHT=${limits.maxInFlight}, GATEWAY_OVERLOADED_MAX_IN_FLIGHT=${limits.overloadedMaxInFlight}, GATEWAY_MAX_QUEUED=${limits.maxQueued}, GATEWAY_QUEUE_WAIT_MS=${limits.queueWaitMs}, GATEWAY_OVERLOADED_WAIT_MS=${limits.overloadedWaitMs}, GATEWAY_RETRY_AFTER_SECONDS=${limits.retryAfterSeconds}; SUBGRAPH_TIMEOUT_MS=${SUBGRAPH_TIMEOUT_MS}.`,
+    `- Gateway admission limits: ${describeLimits()}; SUBGRAPH_TIMEOUT_MS=${SUBGRAPH_TIMEOUT_MS}.`,
     '- Phases, each from a load-generator process of its own (bench/gateway/load-worker.ts: autocannon for the closed loops, an even-paced open loop for the overload): **unloaded** — one connection, closed loop; **sustained** — as many connections as the gateway works on at once, closed loop: the rate it sustains without queueing or shedding; **overload** — four times that rate, open loop (sent at an even pace whatever the pace of the answers, each on a free connection; latencies counted from when each request was due).',
     '- Latencies are per response (none sampled); "admitted" are the 2xx answers, "shed" the 503s (with Retry-After and the OVERLOADED error).',
     '',
@@ -74,10 +87,16 @@ function report(phases: Phase[]): string {
     '|---|---|---|---|---|---|---|---|---|',
     ...phases.map(row),
     '',
+    '### Cores busy in each phase, by process',
+    'CPU time over the phase\'s length, from /proc (the platform\'s processes) and the load generator\'s own `process.cpuUsage()`; 2.00 is the whole machine.',
+    '',
+    ...cpuLines(phases),
+    '',
     '## Targets',
     `- Sustainable rate: ${sustained.result.perSecond.toFixed(0)} req/s; offered at overload: ${((overload.result.requests + overload.result.errors) / overload.result.seconds).toFixed(0)} req/s (asked ${overload.targetRate}).`,
     `- The gateway sheds early instead of queueing: ${count(overload.result, 503)} of ${overload.result.requests} requests (${(shedShare * 100).toFixed(0)} %) shed with 503, the slowest 503 after ${ms(overload.result.slowestByStatus[503] ?? NaN)}: ${met(count(overload.result, 503) > 0)}.`,
     `- Admitted requests at overload keep p95 within 2× the unloaded p95: ${ms(overload.result.admitted.p95)} against 2 × ${ms(unloaded.result.admitted.p95)} = ${ms(bound)}: ${met(overload.result.admitted.p95 <= bound)}.`,
+    `  Of every latency at overload, the generator's own lateness in sending (counted in, as a caller's wait): p50 / p95 / p99 ${ms(overload.result.sendLag?.p50 ?? NaN)} / ${ms(overload.result.sendLag?.p95 ?? NaN)} / ${ms(overload.result.sendLag?.p99 ?? NaN)}.`,
     `- No request waits past the configured deadline (a subgraph's answer within SUBGRAPH_TIMEOUT_MS, a slot within GATEWAY_QUEUE_WAIT_MS): longest wait ${ms(overload.result.max)}: ${met(overload.result.max <= SUBGRAPH_TIMEOUT_MS + limits.queueWaitMs)}.`,
     `- Failures other than 503 at overload: ${otherFailures(overload.result)}: ${met(otherFailures(overload.result) === 0)}.`,
     '',
@@ -108,8 +127,11 @@ runBench({
     run(limits.maxInFlight, 3); // warm-up: JIT, pools, caches
     const phases: Phase[] = [];
     const phase = (name: string, connections: number, targetRate?: number) => {
+      const [before, startedAt] = [cpuSnapshot(), performance.now()];
       const result = run(connections, seconds, targetRate);
-      phases.push({ name, connections, targetRate, result });
+      const wallSeconds = (performance.now() - startedAt) / 1000;
+      const cores = [{ name: 'load generator', cores: result.generatorCpuSeconds / wallSeconds }, ...coresBetween(before, cpuSnapshot(), wallSeconds)];
+      phases.push({ name, connections, targetRate, result, cores });
       loads.push(loadavg()[0]);
       console.log(`${name}: ${result.perSecond.toFixed(0)} answers/s, admitted p95 ${result.admitted.p95} ms, statuses ${JSON.stringify(result.statuses)}, errors ${result.errors}`);
       return result;

@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { describeLimits } from './admission-limits';
 import type { LoadResult } from './load-worker';
 import type { Measured, Route } from './measurements';
 import type { ProcessProfile } from './profiles';
@@ -115,6 +116,7 @@ export function gatewayReport(input: GatewayReportInput): string {
     '## Machine and method',
     `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the platform (four subgraphs, gateway, dev broker, MariaDB) and the load generator on the same machine.`,
     `- Every process in ${settings.mode} mode (NODE_ENV=${settings.mode}); the demo campus (npm start's), fresh databases; the transition's hazards registered before the runs in the county's other school (${input.schools} school(s) under the county), by its safety office, so that the demo school's ledger stays the demo's; the other school's ledger, thousands of hazards by then, is measured too.`,
+    `- Gateway admission limits: ${describeLimits()}.`,
     '- Load: autocannon in its own process, closed loop at 1 and 50 connections (`{ __typename }` at 20), each run timed response by response (percentiles of every response).',
     '  Each operation runs straight to the subgraph that answers it and through the gateway one after the other, the order flipped each round; a cell is the median over the rounds.',
     '  The join operations\' direct figure is their floor: the single-subgraph part (the ledger page without the joined fields; the dashboard\'s `_entities` call to hazard-tracking for the schools).',

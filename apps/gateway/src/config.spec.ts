@@ -18,7 +18,7 @@ describe('loadGatewayConfig', () => {
   });
 
   it('reads the admission limits, with defaults for 2 cores, and names a bad one', () => {
-    expect(loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET })).toMatchObject({ GATEWAY_MAX_IN_FLIGHT: 16, GATEWAY_OVERLOADED_MAX_IN_FLIGHT: 2, GATEWAY_MAX_QUEUED: 64, GATEWAY_QUEUE_WAIT_MS: 5000, GATEWAY_OVERLOADED_WAIT_MS: 5, GATEWAY_RETRY_AFTER_SECONDS: 1 });
+    expect(loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET })).toMatchObject({ GATEWAY_MAX_IN_FLIGHT: 64, GATEWAY_SUBGRAPH_MAX_READS: 16, GATEWAY_OVERLOADED_MAX_IN_FLIGHT: 2, GATEWAY_MAX_QUEUED: 64, GATEWAY_QUEUE_WAIT_MS: 5000, GATEWAY_OVERLOADED_WAIT_MS: 5, GATEWAY_RETRY_AFTER_SECONDS: 1 });
     expect(loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET, GATEWAY_MAX_IN_FLIGHT: '16' }).GATEWAY_MAX_IN_FLIGHT).toBe(16);
     expect(() => loadGatewayConfig({ JWT_SECRET: DEMO_JWT_SECRET, GATEWAY_MAX_IN_FLIGHT: '0' })).toThrow(/GATEWAY_MAX_IN_FLIGHT/);
   });

@@ -44,7 +44,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const urls = subgraphUrls(config);
   const overload = overloadLimitsOf(config);
-  const subgraphs = new SubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
+  const subgraphs = new SubgraphClient({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS, maxReadsPerSubgraph: overload.maxReadsPerSubgraph });
   const calls = { gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const shortcut = config.GATEWAY_SINGLE_SUBGRAPH_SHORTCUT === 'on' ? new SingleSubgraphRoutes(supergraphSdl, urls) : null;
