@@ -6,5 +6,5 @@ export const gatewayLimits = overloadLimitsOf(loadConfig(overloadLimitVariables(
 /** The limits as the reports print them, so that a report says what the gateway it measured was allowed. */
 export function describeLimits(): string {
   const limits = gatewayLimits;
-  return `GATEWAY_MAX_IN_FLIGHT=${limits.maxInFlight}, GATEWAY_SUBGRAPH_MAX_READS=${limits.maxReadsPerSubgraph}, GATEWAY_OVERLOADED_MAX_IN_FLIGHT=${limits.overloadedMaxInFlight}, GATEWAY_MAX_QUEUED=${limits.maxQueued}, GATEWAY_QUEUE_WAIT_MS=${limits.queueWaitMs}, GATEWAY_OVERLOADED_WAIT_MS=${limits.overloadedWaitMs}, GATEWAY_RETRY_AFTER_SECONDS=${limits.retryAfterSeconds}`;
+  return `GATEWAY_MAX_IN_FLIGHT=${limits.maxInFlight}, GATEWAY_MAX_MUTATIONS_IN_FLIGHT=${limits.maxMutationsInFlight}, GATEWAY_OVERLOADED_MAX_IN_FLIGHT=${limits.overloadedMaxInFlight}, GATEWAY_MAX_QUEUED=${limits.maxQueued}, GATEWAY_QUEUE_WAIT_MS=${limits.queueWaitMs}, GATEWAY_OVERLOADED_WAIT_MS=${limits.overloadedWaitMs}, GATEWAY_RETRY_AFTER_SECONDS=${limits.retryAfterSeconds}`;
 }

@@ -1,25 +1,30 @@
 import { createLogger } from '@campus/logger';
 import { createHttpApp, listen } from '@campus/server';
+import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Admission, AdmissionLimits } from './admission';
 
 /** A gateway stand-in whose /graphql holds every admitted request until the test lets it answer. */
-async function gatewayWith(limits: AdmissionLimits) {
+async function gatewayWith(limits: AdmissionLimits, mutationLimits?: AdmissionLimits) {
   const admission = new Admission(limits);
+  const mutations = mutationLimits ? new Admission(mutationLimits) : undefined;
   const held: (() => void)[] = [];
   /** The names (x-name) of the requests admitted, in the order they were. */
   const started: string[] = [];
   const app = createHttpApp(createLogger('test', 'silent'), async () => undefined);
-  app.use('/graphql', (req, res) => {
+  /** The documents of the requests admitted, as Express's JSON parser read them. */
+  const documents: string[] = [];
+  app.use('/graphql', express.json(), (req, res) => {
     started.push(req.header('x-name') ?? '');
+    documents.push((req.body as { query: string }).query);
     held.push(() => res.json({ data: { ok: true } }));
   });
-  const server = http.createServer(admission.frontDoor(app, '/graphql', ['https://safety.example.edu']));
+  const server = http.createServer(admission.frontDoor(app, '/graphql', ['https://safety.example.edu'], mutations));
   await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const post = (signal?: AbortSignal, name = '') =>
-    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-name': name, origin: 'https://safety.example.edu' }, body: '{"query":"{ __typename }"}', signal });
+  const post = (signal?: AbortSignal, name = '', query = '{ __typename }') =>
+    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-name': name, origin: 'https://safety.example.edu' }, body: JSON.stringify({ query }), signal });
   /** Resolves once `count` requests are being worked on. */
   const whenHeld = async (count: number) => {
     while (held.length < count) await new Promise((resolve) => setImmediate(resolve));
@@ -31,7 +36,7 @@ async function gatewayWith(limits: AdmissionLimits) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   };
-  return { admission, held, started, url, post, whenHeld, whenQueued, close };
+  return { admission, mutations, held, started, documents, url, post, whenHeld, whenQueued, close };
 }
 
 describe('gateway admission control', () => {
@@ -194,6 +199,34 @@ describe('gateway admission control', () => {
       gateway.held[1]();
       expect((await next).status).toBe(200);
       expect(gateway.admission.shed).toBe(0);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('admits mutations under their own limit, so queries filling theirs hold no mutation back, and passes each body on whole', async () => {
+    const limits = { maxInFlight: 1, maxQueued: 4, queueWaitMs: 60_000, overloadedWaitMs: 60_000, retryAfterSeconds: 1 };
+    const gateway = await gatewayWith(limits, { ...limits, maxInFlight: 2 });
+    const report = 'mutation($input: ReportHazardInput!) { reportHazard(input: $input) { hazard { id } } }';
+    try {
+      const queries = [gateway.post(undefined, 'query 1'), gateway.post(undefined, 'query 2', `query { hazards(first: 20) { totalCount } }`)];
+      await gateway.whenHeld(1);
+      await gateway.whenQueued(1);
+      // A mutation's document may start after white space, escaped in the JSON string.
+      const mutations = [gateway.post(undefined, 'mutation 1', report), gateway.post(undefined, 'mutation 2', `\n  ${report}`), gateway.post(undefined, 'mutation 3', report)];
+      await gateway.whenHeld(3);
+      while (gateway.mutations!.busy.queued !== 1) await new Promise((resolve) => setImmediate(resolve));
+      expect(gateway.started).toEqual(['query 1', 'mutation 1', 'mutation 2']);
+      expect(gateway.documents).toEqual(['{ __typename }', report, `\n  ${report}`]);
+      // Answered in turn, the queued query and mutation are admitted as slots come free.
+      for (let answered = 0; answered < 5; await new Promise((resolve) => setTimeout(resolve, 5))) {
+        gateway.held.slice(answered).forEach((answer) => answer());
+        answered = gateway.held.length;
+      }
+      for (const response of await Promise.all([...queries, ...mutations])) expect(response.status).toBe(200);
+      expect(gateway.documents).toHaveLength(5);
+      expect(gateway.admission.busy).toEqual({ inFlight: 0, queued: 0 });
+      expect(gateway.mutations!.busy).toEqual({ inFlight: 0, queued: 0 });
     } finally {
       await gateway.close();
     }

@@ -1,6 +1,7 @@
 import { REASONS } from '@campus/graphql';
 import { RequestHandler } from 'express';
 import { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
+import { peekOperationKind } from './operation-kind';
 
 export interface AdmissionLimits {
   /** Requests worked on at once. */
@@ -71,13 +72,18 @@ export class Admission {
    * As the HTTP server's request listener, in front of the whole app: a request under `path` is admitted or shed
    * before Express sees it — shedding has to cost far less than serving, and Express's own handling of a request
    * is ~0.5 ms of CPU. Everything else (health, readiness, CORS preflight, other routes) goes straight to the app.
+   * With `mutations`, a mutation (told by its body's first chunk) waits under that admission instead: a query costs
+   * the subgraphs CPU, and past a few at once each one more only lengthens the others, while a mutation's time is
+   * its commit, and more commits at once share the disk's flush.
    */
-  frontDoor(app: RequestListener, path: string, origins: ShedOrigins): RequestListener {
+  frontDoor(app: RequestListener, path: string, origins: ShedOrigins, mutations?: Admission): RequestListener {
     return (req, res) => {
       const url = req.url ?? '';
       const guarded = req.method !== 'OPTIONS' && (url === path || url.startsWith(`${path}?`) || url.startsWith(`${path}/`));
       if (!guarded) return app(req, res);
-      this.admitOrShed(req, res, () => app(req, res), 'graphql', corsHeaders(req, origins));
+      const admit = (admission: Admission) => admission.admitOrShed(req, res, () => app(req, res), 'graphql', corsHeaders(req, origins));
+      if (!mutations) return admit(this);
+      peekOperationKind(req, (kind) => admit(kind === 'mutation' ? mutations : this));
     };
   }
 
@@ -85,7 +91,7 @@ export class Admission {
     return { inFlight: this.inFlight, queued: this.queue.length };
   }
 
-  private admitOrShed(req: IncomingMessage, res: ServerResponse, next: () => void, body: ShedBody, headers: OutgoingHttpHeaders): void {
+  protected admitOrShed(req: IncomingMessage, res: ServerResponse, next: () => void, body: ShedBody, headers: OutgoingHttpHeaders): void {
     if (this.inFlight < this.inFlightLimit() && this.queue.length === 0) return this.start(res, next);
     if (this.limits.maxQueued === 0 || this.limits.queueWaitMs === 0) return this.refuse(req, res, body, headers);
     const leave = () => {

@@ -38,7 +38,7 @@ async function closedPortUrl(): Promise<string> {
 
 /** What the gateway's query plan gets back from one subgraph call: its data, or the error it failed with. */
 async function call(url: string, query: string, timeoutMs = 5_000): Promise<{ extensions?: Record<string, unknown>; message: string }> {
-  const client = new SubgraphClient({ timeoutMs, maxReadsPerSubgraph: 16 });
+  const client = new SubgraphClient(timeoutMs);
   const source = new ForwardingDataSource('hazard-tracking', url, { gatewaySecret: undefined, timeoutMs, retryAfterSeconds: 2 }, client);
   try {
     await source.process({ kind: 'health check' as GraphQLDataSourceRequestKind.HEALTH_CHECK, request: { query }, context: { authorization: null, requestId: 'r-1' } });

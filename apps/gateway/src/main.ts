@@ -44,7 +44,7 @@ async function main(config: GatewayConfig): Promise<void> {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const urls = subgraphUrls(config);
   const overload = overloadLimitsOf(config);
-  const subgraphs = new SubgraphClient({ timeoutMs: config.SUBGRAPH_TIMEOUT_MS, maxReadsPerSubgraph: overload.maxReadsPerSubgraph });
+  const subgraphs = new SubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
   const calls = { gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const shortcut = config.GATEWAY_SINGLE_SUBGRAPH_SHORTCUT === 'on' ? new SingleSubgraphRoutes(supergraphSdl, urls) : null;
@@ -62,8 +62,10 @@ async function main(config: GatewayConfig): Promise<void> {
   const origins = allowedOrigins(config);
   // Past these, GraphQL requests are shed with 503 and Retry-After rather than queued, before Express sees them.
   const graphqlAdmission = new Admission(overload);
-  const httpServer = http.createServer(graphqlAdmission.frontDoor(app, '/graphql', origins));
-  logShedding(graphqlAdmission, logger);
+  const mutationAdmission = new Admission({ ...overload, maxInFlight: overload.maxMutationsInFlight });
+  const httpServer = http.createServer(graphqlAdmission.frontDoor(app, '/graphql', origins, mutationAdmission));
+  logShedding(graphqlAdmission, logger, 'queries');
+  logShedding(mutationAdmission, logger, 'mutations');
   const limits = operationLimitsOf(config);
   const production = isProduction(config);
   const { plugins: limitPlugins, ...limitOptions } = operationLimitOptions(limits);
@@ -111,10 +113,10 @@ async function main(config: GatewayConfig): Promise<void> {
 }
 
 /** Shed requests never reach the request log: how many were, every 10 s while it goes on. */
-function logShedding(admission: Admission, logger: Logger): void {
+function logShedding(admission: Admission, logger: Logger, of: string): void {
   let logged = 0;
   setInterval(() => {
-    if (admission.shed > logged) logger.warn({ shed: admission.shed - logged, ...admission.busy }, 'requests shed (overloaded)');
+    if (admission.shed > logged) logger.warn({ of, shed: admission.shed - logged, ...admission.busy }, 'requests shed (overloaded)');
     logged = admission.shed;
   }, 10_000).unref();
 }

@@ -1,6 +1,6 @@
 import { REASONS } from '@campus/graphql';
 import { GraphQLError } from 'graphql';
-import { DEADLINE_PASSED, errorCode, LOST_BEFORE_ANSWER, READ_SLOT_WAITED_OUT } from './subgraph-fetch';
+import { DEADLINE_PASSED, errorCode, LOST_BEFORE_ANSWER } from './subgraph-fetch';
 
 /** What a person reads for each subgraph when it cannot be reached. */
 export const SERVICE_LABELS: Record<string, string> = {
@@ -10,8 +10,8 @@ export const SERVICE_LABELS: Record<string, string> = {
   'supervision-appraisal': '督导考核服务',
 };
 
-/** Calls that never reached the subgraph (no connection, or no read slot free in time), so nothing was done. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', READ_SLOT_WAITED_OUT]);
+/** Connections that never opened: the request did not reach the subgraph, so nothing was done. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** HTTP answers that say the subgraph (or a proxy before it) did not take the request: starting, stopping, shedding. */
 const REFUSED_STATUSES = new Set([502, 503, 504]);

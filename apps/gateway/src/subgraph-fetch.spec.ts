@@ -1,8 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { listen } from '@campus/server';
-import { failureOf } from './subgraph-failures';
-import { errorCode, LOST_BEFORE_ANSWER, READ_SLOT_WAITED_OUT, SubgraphClient } from './subgraph-fetch';
+import { errorCode, LOST_BEFORE_ANSWER, SubgraphClient } from './subgraph-fetch';
 
 /** A subgraph that drops the first connection of each request body it is sent (as a pooled socket closed under a request), then answers. */
 async function flakySubgraph(): Promise<{ url: string; received: string[]; close: () => Promise<void> }> {
@@ -67,49 +66,11 @@ async function closesReusedConnections(): Promise<{ url: string; received: strin
   };
 }
 
-/**
- * A subgraph that holds every request until told to answer, sending its headers at once and then a space every
- * 100 ms (an answer slow to come, never past a deadline between its parts): what it has been sent, and how many
- * it holds now.
- */
-async function holdingSubgraph(): Promise<{ url: string; received: string[]; holding: () => number; answerAll: () => void; close: () => Promise<void> }> {
-  const received: string[] = [];
-  const held: (() => void)[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push(body);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const trickle = setInterval(() => res.write(' '), 100);
-      held.push(() => {
-        clearInterval(trickle);
-        res.end(JSON.stringify({ data: { ok: true } }));
-      });
-    });
-  });
-  await listen(server, 0, '127.0.0.1');
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    received,
-    holding: () => held.length,
-    answerAll: () => held.splice(0).forEach((answer) => answer()),
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-const until = async (condition: () => boolean) => {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-};
-
 describe('SubgraphClient', () => {
   const post = (query: string) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   const clients: SubgraphClient[] = [];
   const fetcherWithin = (timeoutMs: number) => {
-    const client = new SubgraphClient({ timeoutMs, maxReadsPerSubgraph: 4 });
+    const client = new SubgraphClient(timeoutMs);
     clients.push(client);
     return client.fetcher;
   };
@@ -194,46 +155,6 @@ describe('SubgraphClient', () => {
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-    }
-  });
-
-  it('sends one subgraph at most maxReadsPerSubgraph queries at once, the rest in turn, and never holds a mutation back', async () => {
-    const subgraph = await holdingSubgraph();
-    const client = new SubgraphClient({ timeoutMs: 5_000, maxReadsPerSubgraph: 4 });
-    clients.push(client);
-    try {
-      const queries = Array.from({ length: 6 }, (_, index) => client.fetcher(subgraph.url, post(`query { hazard(id: "h${index}") { id } }`)));
-      await until(() => subgraph.holding() === 4);
-      expect(client.readsWaiting(subgraph.url)).toBe(2);
-      const mutation = client.fetcher(subgraph.url, post('mutation { reportHazard(input: { id: "h9" }) { hazard { id } } }'));
-      await until(() => subgraph.holding() === 5);
-      expect(subgraph.received.at(-1)).toContain('reportHazard');
-      subgraph.answerAll();
-      await until(() => subgraph.holding() === 2);
-      subgraph.answerAll();
-      const answers = await Promise.all([...queries, mutation].map(async (answer) => (await answer).json()));
-      expect(answers).toEqual(Array.from({ length: 7 }, () => ({ data: { ok: true } })));
-      expect(subgraph.received).toHaveLength(7);
-    } finally {
-      await subgraph.close();
-    }
-  });
-
-  it('fails a query that waits out the deadline for a read slot as never sent, and sends it nowhere', async () => {
-    const subgraph = await holdingSubgraph();
-    const client = new SubgraphClient({ timeoutMs: 300, maxReadsPerSubgraph: 1 });
-    clients.push(client);
-    try {
-      const first = client.fetcher(subgraph.url, post('{ __typename }'));
-      await until(() => subgraph.holding() === 1);
-      const waitedOut = await client.fetcher(subgraph.url, post('query { hazards { id } }')).catch((error: unknown) => error);
-      expect(errorCode(waitedOut)).toBe(READ_SLOT_WAITED_OUT);
-      expect(failureOf(waitedOut)).toBe('never-sent');
-      subgraph.answerAll();
-      expect(await (await first).json()).toEqual({ data: { ok: true } });
-      expect(subgraph.received).toHaveLength(1);
-    } finally {
-      await subgraph.close();
     }
   });
 });

@@ -1,5 +1,4 @@
 import { STATUS_CODES } from 'node:http';
-import pLimit from 'p-limit';
 import { Agent, request } from 'undici';
 
 /** Codes of a connection lost before any answer came back (a pooled socket the subgraph had just closed, a reset). */
@@ -14,9 +13,6 @@ export function errorCode(error: unknown): string | undefined {
   if (typeof cause?.code === 'string') return cause.code;
   return typeof code === 'string' ? code : undefined;
 }
-
-/** Code of a query that waited out its deadline for one of its subgraph's read slots: it was never sent. */
-export const READ_SLOT_WAITED_OUT = 'CAMPUS_READ_SLOT_WAITED_OUT';
 
 /** A mutation changes something: it is never sent twice, and a lost answer leaves its outcome unknown. */
 export function isMutation(query: unknown): boolean {
@@ -44,18 +40,6 @@ export interface SubgraphAnswer {
   text(): Promise<string>;
 }
 
-/** How many calls the gateway makes to one subgraph at once, and how long it waits for any. */
-export interface SubgraphCallLimits {
-  /** Longest wait for a subgraph's answer (its headers, then each part of its body), a read slot included. */
-  timeoutMs: number;
-  /**
-   * Queries sent to one subgraph at once; more wait for a slot. Reads cost the subgraph CPU, and past a few at once
-   * each one more only lengthens the others; a mutation's time is its commit, and more at once share the disk's
-   * flush, so mutations are not held back here (the gateway's admission bounds everything).
-   */
-  maxReadsPerSubgraph: number;
-}
-
 /**
  * How the gateway calls a subgraph: undici's request on pooled keep-alive connections — not fetch, whose
  * Request, Response, web streams and abort signals cost more CPU than the call's own work — bounded by a
@@ -66,68 +50,35 @@ export interface SubgraphCallLimits {
  */
 export class SubgraphClient {
   private readonly agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 600_000, keepAliveTimeoutThreshold: 2_000 });
-  /** Per subgraph URL, the slots its queries take (p-limit: a concurrency limit with a first-come queue). */
-  private readonly readSlots = new Map<string, pLimit.Limit>();
 
-  constructor(private readonly limits: SubgraphCallLimits) {}
+  constructor(private readonly timeoutMs: number) {}
 
   /** As the gateway's data sources call a fetcher: a POST of the subgraph request as JSON. */
   readonly fetcher = (url: string, init: { headers: Record<string, string>; body: string }): Promise<SubgraphAnswer> =>
     this.call(url, init.headers, init.body, isQueryBody(init.body));
 
-  /**
-   * A POST of a GraphQL request. A query (`isQuery`) takes one of the subgraph's read slots for the call and is sent
-   * once more when its connection was lost before any answer; a mutation is sent at once, and once.
-   */
-  call(url: string, headers: Record<string, string>, body: string, isQuery: boolean): Promise<SubgraphAnswer> {
-    const deadline = Date.now() + this.limits.timeoutMs;
-    if (!isQuery) return this.send(url, headers, body, deadline);
-    return this.withReadSlot(url, deadline, async () => {
-      try {
-        return await this.send(url, headers, body, deadline);
-      } catch (error) {
-        if (!LOST_BEFORE_ANSWER.has(errorCode(error) ?? '')) throw error;
-        return this.send(url, headers, body, deadline);
-      }
-    });
-  }
-
-  /** Queries waiting for a read slot of each subgraph (for tests and logs). */
-  readsWaiting(url: string): number {
-    return this.readSlots.get(url)?.pendingCount ?? 0;
+  /** A POST of a GraphQL request; sent once more when its connection was lost before any answer and `mayResend` (a query). */
+  async call(url: string, headers: Record<string, string>, body: string, mayResend: boolean): Promise<SubgraphAnswer> {
+    try {
+      return await this.send(url, headers, body);
+    } catch (error) {
+      if (!LOST_BEFORE_ANSWER.has(errorCode(error) ?? '') || !mayResend) throw error;
+      return this.send(url, headers, body);
+    }
   }
 
   close(): Promise<void> {
     return this.agent.close();
   }
 
-  /** Runs `read` in one of the subgraph's read slots; a query still waiting at the deadline fails, never sent. */
-  private withReadSlot(url: string, deadline: number, read: () => Promise<SubgraphAnswer>): Promise<SubgraphAnswer> {
-    let slots = this.readSlots.get(url);
-    if (!slots) this.readSlots.set(url, (slots = pLimit(this.limits.maxReadsPerSubgraph)));
-    return new Promise((resolve, reject) => {
-      let waitedOut = false;
-      const timer = setTimeout(() => {
-        waitedOut = true;
-        reject(Object.assign(new Error(`no read slot of ${url} came free within ${this.limits.timeoutMs} ms`), { code: READ_SLOT_WAITED_OUT }));
-      }, deadline - Date.now());
-      void slots(async () => {
-        clearTimeout(timer);
-        // A slot that comes free for a query already answered with the error passes straight on to the next.
-        if (!waitedOut) await read().then(resolve, reject);
-      });
-    });
-  }
-
-  private async send(url: string, headers: Record<string, string>, body: string, deadline: number): Promise<SubgraphAnswer> {
+  private async send(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
     const response = await request(url, {
       method: 'POST',
       headers,
       body,
       dispatcher: this.agent,
-      // What is left of the deadline once a read slot came free; the body's parts each get the whole allowance.
-      headersTimeout: Math.max(1, deadline - Date.now()),
-      bodyTimeout: this.limits.timeoutMs,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
     });
     const text = await response.body.text();
     return answerOf(url, response.statusCode, response.headers, text);

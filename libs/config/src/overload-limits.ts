@@ -2,18 +2,19 @@ import { ConfigOf, intVar } from './env';
 
 /**
  * How much work the gateway takes on at once before it sheds the rest (HTTP 503 with Retry-After) instead of
- * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs (bench/gateway/findings.md).
- * Calm, 64 requests at once, and at most 16 queries at once to any one subgraph: a read costs the subgraph CPU,
- * and past a few at once each one more only lengthens the others, while a mutation's time is its commit, and more
- * commits at once share the disk's flush. Overloaded (the queue overflowed, or a request waited out its allowance,
- * within the last second), 2 at once: each one more only lengthens every admitted answer while the rest is shed
- * (bench/reports/gateway-overload.md). The queue holds the bursts the platform sees in normal use; past it the
+ * queueing it. The defaults suit 2 cores shared by the gateway and the subgraphs. Calm, 16 queries at once: a
+ * ledger page costs the gateway ~0.4 ms of CPU and hazard-tracking ~0.5 ms plus its waits on MariaDB, and more
+ * requests in flight overlap those waits (bench/gateway/findings.md compares 2, 8, 16, 32 and 64). Mutations wait
+ * under a limit of their own, 64: their time is the commit, and more commits at once share the disk's flush.
+ * Overloaded (the queue overflowed, or a request waited out its allowance, within the last second), 2 at once:
+ * each one more only lengthens every admitted answer while the rest is shed (bench/reports/gateway-overload.md).
+ * The queue holds the bursts the platform sees in normal use (50 concurrent callers wait their turn); past it the
  * gateway sheds (apps/gateway/src/admission.ts).
  */
 export function overloadLimitVariables() {
   return {
-    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL requests (and GraphQL-backed exports) the gateway works on at once', 64, { min: 1, max: 10_000 }),
-    GATEWAY_SUBGRAPH_MAX_READS: intVar('most queries the gateway sends one subgraph at once (mutations are not held back: their time is the commit)', 16, {
+    GATEWAY_MAX_IN_FLIGHT: intVar('most GraphQL queries (and GraphQL-backed exports) the gateway works on at once', 16, { min: 1, max: 10_000 }),
+    GATEWAY_MAX_MUTATIONS_IN_FLIGHT: intVar('most GraphQL mutations the gateway works on at once (apart from the queries: a mutation waits on its commit)', 64, {
       min: 1,
       max: 10_000,
     }),
@@ -34,7 +35,7 @@ export function overloadLimitVariables() {
 
 export interface OverloadLimits {
   maxInFlight: number;
-  maxReadsPerSubgraph: number;
+  maxMutationsInFlight: number;
   overloadedMaxInFlight: number;
   maxQueued: number;
   queueWaitMs: number;
@@ -47,7 +48,7 @@ export interface OverloadLimits {
 export function overloadLimitsOf(config: ConfigOf<ReturnType<typeof overloadLimitVariables>>): OverloadLimits {
   return {
     maxInFlight: config.GATEWAY_MAX_IN_FLIGHT,
-    maxReadsPerSubgraph: config.GATEWAY_SUBGRAPH_MAX_READS,
+    maxMutationsInFlight: config.GATEWAY_MAX_MUTATIONS_IN_FLIGHT,
     overloadedMaxInFlight: config.GATEWAY_OVERLOADED_MAX_IN_FLIGHT,
     maxQueued: config.GATEWAY_MAX_QUEUED,
     queueWaitMs: config.GATEWAY_QUEUE_WAIT_MS,
