@@ -43,6 +43,8 @@ export interface LoadResult {
   errors: number;
   /** Open loop: how late the generator sent its requests (ms after each was due), part of every latency above. */
   sendLag?: { p50: number; p95: number; p99: number };
+  /** Open loop: the admitted requests' latencies counted from when each was sent (the generator's lateness left out). */
+  admittedFromSend?: { p50: number; p95: number; p99: number };
   /** CPU the generator itself used (user + system): what it took from the cores it shares with the platform. */
   generatorCpuSeconds: number;
 }
@@ -50,6 +52,11 @@ export interface LoadResult {
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function percentiles(values: number[]): { p50: number; p95: number; p99: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
 
 const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
@@ -144,6 +151,7 @@ async function openLoop(spec: LoadSpec & { overallRate: number }): Promise<LoadR
   let failures = 0;
   let errors = 0;
   const lags: number[] = [];
+  const admittedFromSend: number[] = [];
   const started = microsNow();
   await new Promise<void>((resolve) => {
     let sent = 0;
@@ -151,13 +159,15 @@ async function openLoop(spec: LoadSpec & { overallRate: number }): Promise<LoadR
     const settle = () => ++settled === total && resolve();
     const begin = performance.now();
     const send = (dueAt: number) => {
-      lags.push(performance.now() - dueAt);
+      const sentAt = performance.now();
+      lags.push(sentAt - dueAt);
       const request = http.request(spec.url, { method: 'POST', agent, headers, timeout: spec.timeoutSeconds * 1000 }, (answer) => {
         answer.resume();
         answer.on('end', () => {
           const status = answer.statusCode ?? 0;
           tally.record(status, performance.now() - dueAt);
-          if (status < 200 || status >= 300) failures++;
+          if (status >= 200 && status < 300) admittedFromSend.push(performance.now() - sentAt);
+          else failures++;
           settle();
         });
       });
@@ -176,8 +186,7 @@ async function openLoop(spec: LoadSpec & { overallRate: number }): Promise<LoadR
     tick();
   });
   agent.destroy();
-  lags.sort((a, b) => a - b);
-  return { ...tally.result(started, failures + errors, errors), sendLag: { p50: percentile(lags, 50), p95: percentile(lags, 95), p99: percentile(lags, 99) } };
+  return { ...tally.result(started, failures + errors, errors), sendLag: percentiles(lags), admittedFromSend: percentiles(admittedFromSend) };
 }
 
 const run = (spec: LoadSpec) => (spec.overallRate ? openLoop({ ...spec, overallRate: spec.overallRate }) : closedLoop(spec));

@@ -38,6 +38,7 @@ interface Phase {
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : '–');
+const trio = (values?: { p50: number; p95: number; p99: number }) => (values ? `${ms(values.p50)} / ${ms(values.p95)} / ${ms(values.p99)}` : '–');
 const count = (result: LoadResult, status: number) => result.statuses[status] ?? 0;
 const admittedCount = (result: LoadResult) => Object.entries(result.statuses).reduce((sum, [status, n]) => (status.startsWith('2') ? sum + n : sum), 0);
 /** Answers neither admitted (2xx) nor shed (503), plus requests with no answer at all. */
@@ -96,7 +97,7 @@ function report(phases: Phase[]): string {
     `- Sustainable rate: ${sustained.result.perSecond.toFixed(0)} req/s; offered at overload: ${((overload.result.requests + overload.result.errors) / overload.result.seconds).toFixed(0)} req/s (asked ${overload.targetRate}).`,
     `- The gateway sheds early instead of queueing: ${count(overload.result, 503)} of ${overload.result.requests} requests (${(shedShare * 100).toFixed(0)} %) shed with 503, the slowest 503 after ${ms(overload.result.slowestByStatus[503] ?? NaN)}: ${met(count(overload.result, 503) > 0)}.`,
     `- Admitted requests at overload keep p95 within 2× the unloaded p95: ${ms(overload.result.admitted.p95)} against 2 × ${ms(unloaded.result.admitted.p95)} = ${ms(bound)}: ${met(overload.result.admitted.p95 <= bound)}.`,
-    `  Of every latency at overload, the generator's own lateness in sending (counted in, as a caller's wait): p50 / p95 / p99 ${ms(overload.result.sendLag?.p50 ?? NaN)} / ${ms(overload.result.sendLag?.p95 ?? NaN)} / ${ms(overload.result.sendLag?.p99 ?? NaN)}.`,
+    `  Of every latency at overload, the generator's own lateness in sending (counted in, as a caller's wait): p50 / p95 / p99 ${trio(overload.result.sendLag)}. The admitted requests counted from when each was sent instead: ${trio(overload.result.admittedFromSend)}.`,
     `- No request waits past the configured deadline (a subgraph's answer within SUBGRAPH_TIMEOUT_MS, a slot within GATEWAY_QUEUE_WAIT_MS): longest wait ${ms(overload.result.max)}: ${met(overload.result.max <= SUBGRAPH_TIMEOUT_MS + limits.queueWaitMs)}.`,
     `- Failures other than 503 at overload: ${otherFailures(overload.result)}: ${met(otherFailures(overload.result) === 0)}.`,
     '',
