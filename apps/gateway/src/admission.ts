@@ -91,7 +91,7 @@ export class Admission {
     return { inFlight: this.inFlight, queued: this.queue.length };
   }
 
-  protected admitOrShed(req: IncomingMessage, res: ServerResponse, next: () => void, body: ShedBody, headers: OutgoingHttpHeaders): void {
+  private admitOrShed(req: IncomingMessage, res: ServerResponse, next: () => void, body: ShedBody, headers: OutgoingHttpHeaders): void {
     if (this.inFlight < this.inFlightLimit() && this.queue.length === 0) return this.start(res, next);
     if (this.limits.maxQueued === 0 || this.limits.queueWaitMs === 0) return this.refuse(req, res, body, headers);
     const leave = () => {
