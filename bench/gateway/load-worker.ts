@@ -54,9 +54,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function percentiles(values: number[]): { p50: number; p95: number; p99: number } {
+function percentiles(values: number[]): { p50: number; p95: number; p99: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
 }
 
 const cpuSeconds = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1e6;
@@ -89,22 +89,17 @@ class Tally {
    */
   result(started: number, failures: number, errors: number): LoadResult {
     const window: [number, number] = [started, this.lastAnswerAt || microsNow()];
-    const latencies = [...this.latencies].sort((a, b) => a - b);
-    const admitted = [...this.admitted].sort((a, b) => a - b);
     const seconds = (window[1] - window[0]) / 1e6;
     return {
-      requests: latencies.length,
+      requests: this.latencies.length,
       seconds,
-      perSecond: latencies.length / seconds,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
-      max: latencies[latencies.length - 1] ?? NaN,
+      perSecond: this.latencies.length / seconds,
+      ...percentiles(this.latencies),
       failures,
       window,
       statuses: this.statuses,
       slowestByStatus: this.slowestByStatus,
-      admitted: { p50: percentile(admitted, 50), p95: percentile(admitted, 95), p99: percentile(admitted, 99), max: admitted[admitted.length - 1] ?? NaN },
+      admitted: percentiles(this.admitted),
       errors,
       generatorCpuSeconds: cpuSeconds(process.cpuUsage(this.cpuAtStart)),
     };

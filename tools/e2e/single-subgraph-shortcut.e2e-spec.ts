@@ -35,6 +35,9 @@ function recordingProxy(): { server: http.Server; queries: string[] } {
   return { server, queries };
 }
 
+/** A transition's input naming no hazard: refused as NOT_FOUND by hazard-tracking. */
+const MISSING_HAZARD = { input: { id: '00000000000000000000000000000000', version: 1 } };
+
 describe('the gateway’s single-subgraph shortcut answers exactly as its query planner does (queries and mutations)', () => {
   let fixture: PlatformFixture;
   let planned: ServiceProcess;
@@ -125,8 +128,7 @@ describe('the gateway’s single-subgraph shortcut answers exactly as its query 
 
   it('sends a mutation of one subgraph as it came: its answer, and its refusal as the planner gives it', async () => {
     const mutation = 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id status } } }';
-    const missing = { input: { id: '00000000000000000000000000000000', version: 1 } };
-    const { shortcut, viaPlanner, sentToHazardTracking } = await throughBoth({ query: mutation, variables: missing });
+    const { shortcut, viaPlanner, sentToHazardTracking } = await throughBoth({ query: mutation, variables: MISSING_HAZARD });
     expect(shortcut).toEqual(viaPlanner);
     expect(JSON.parse(shortcut.body).errors[0].extensions.code).toBe('NOT_FOUND');
     expect(sentToHazardTracking).toEqual([mutation]);
@@ -173,8 +175,7 @@ describe('the gateway’s single-subgraph shortcut answers exactly as its query 
     expect(shortcut.status).toBe(503);
     // A mutation that never reached it was not applied: retryable too, the same on both.
     const mutation = 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id } } }';
-    const missing = { input: { id: '00000000000000000000000000000000', version: 1 } };
-    expect(await post(BASE_PORT, { query: mutation, variables: missing })).toEqual(await post(PLANNED_GATEWAY_PORT, { query: mutation, variables: missing }));
+    expect(await post(BASE_PORT, { query: mutation, variables: MISSING_HAZARD })).toEqual(await post(PLANNED_GATEWAY_PORT, { query: mutation, variables: MISSING_HAZARD }));
     expect(shortcut.retryAfter).toBe('1');
     expect(JSON.parse(shortcut.body).errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'hazard-tracking' });
   });

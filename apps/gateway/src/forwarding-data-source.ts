@@ -52,7 +52,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     const failed = options.context.failedCall;
     if (failed?.service !== this.service) return super.process(options);
     const response = 'answer' in failed ? (failed.answer as unknown as Response) : undefined;
-    const error = 'answer' in failed ? await this.errorFromResponse(response!) : failed.error;
+    const error = response ? await this.errorFromResponse(response) : (failed as { error: Error }).error;
     this.didEncounterError(error, undefined as never, response, options.context, options.request);
     throw error;
   }

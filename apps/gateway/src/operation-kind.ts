@@ -20,7 +20,7 @@ export function peekOperationKind(req: IncomingMessage, then: (kind: OperationKi
     req.off('readable', onReadable);
     req.off('close', onClose);
     if (chunk) req.unshift(chunk);
-    then(chunk && MUTATION_BODY.test(chunk.toString('utf8', 0, Math.min(chunk.length, 4096))) ? 'mutation' : 'query');
+    then(chunk && MUTATION_BODY.test(chunk.toString('utf8', 0, 4096)) ? 'mutation' : 'query');
   };
   const onReadable = () => finish(req.read() as Buffer | null);
   const onClose = () => {
