@@ -47,13 +47,15 @@ async function main(config: GatewayConfig): Promise<void> {
   const subgraphs = new SubgraphClient(config.SUBGRAPH_TIMEOUT_MS);
   const calls = { gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, retryAfterSeconds: overload.retryAfterSeconds };
   const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
-  const shortcut = config.GATEWAY_SINGLE_SUBGRAPH_SHORTCUT === 'on' ? new SingleSubgraphRoutes(supergraphSdl, urls) : null;
+  let shortcut: SingleSubgraphRoutes | null = null;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    experimental_didResolveQueryPlan: shortcut?.learn,
+    experimental_didResolveQueryPlan: (resolved) => shortcut?.learn(resolved),
     buildService: ({ name, url }) => new ForwardingDataSource(name, urls[name] ?? url, calls, subgraphs),
     logger: { debug: () => undefined, info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
+  // The gateway's own supergraph, as its query planner holds it (`__testing` is typed public in @apollo/gateway).
+  if (config.GATEWAY_SINGLE_SUBGRAPH_SHORTCUT === 'on') shortcut = new SingleSubgraphRoutes(() => gateway.__testing().queryPlanner?.supergraph, urls);
   const verifyToken = createTokenVerifier({ jwtSecret: config.JWT_SECRET, jwksUrl: config.JWKS_URL });
   let ready = false;
   const app = createHttpApp(logger, async () => {

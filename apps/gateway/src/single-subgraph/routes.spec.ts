@@ -39,7 +39,7 @@ function serviceOf(routes: SingleSubgraphRoutes, source: string, operationName?:
 describe('SingleSubgraphRoutes (which queries one subgraph answers alone)', () => {
   let routes: SingleSubgraphRoutes;
   beforeEach(() => {
-    routes = new SingleSubgraphRoutes(supergraphSdl, urls);
+    routes = new SingleSubgraphRoutes(() => gatewayPlanning().planner.supergraph, urls);
   });
 
   it('routes the ledger page, with variables, fragments and @include, to hazard-tracking', () => {
@@ -78,7 +78,7 @@ describe('SingleSubgraphRoutes (which queries one subgraph answers alone)', () =
   });
 
   it('remembers at most its capacity of documents, forgetting the oldest', () => {
-    const small = new SingleSubgraphRoutes(supergraphSdl, urls, 2);
+    const small = new SingleSubgraphRoutes(() => gatewayPlanning().planner.supergraph, urls, 2);
     const queries = [1, 2, 3].map((first) => `{ hazards(first: ${first}) { totalCount } }`);
     for (const query of queries) routeAfterPlanning(small, query);
     expect(serviceOf(small, queries[0])).toBeNull();
