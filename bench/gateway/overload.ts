@@ -47,7 +47,7 @@ const otherFailures = (result: LoadResult) => result.requests - admittedCount(re
 function row(phase: Phase): string {
   const { result } = phase;
   const offered = (result.requests + result.errors) / result.seconds;
-  return `| ${phase.name} | ${phase.connections} | ${phase.targetRate ? `${phase.targetRate} (asked) / ${offered.toFixed(0)}` : offered.toFixed(0)} | ${(admittedCount(result) / result.seconds).toFixed(0)} | ${count(result, 503)} | ${ms(result.admitted.p50)} / ${ms(result.admitted.p95)} / ${ms(result.admitted.p99)} | ${ms(result.max)} | ${ms(result.slowestByStatus[503] ?? NaN)} | ${otherFailures(result)} |`;
+  return `| ${phase.name} | ${phase.connections} | ${phase.targetRate ? `${phase.targetRate} (asked) / ${offered.toFixed(0)}` : offered.toFixed(0)} | ${(admittedCount(result) / result.seconds).toFixed(0)} | ${count(result, 503)} | ${trio(result.admitted)} | ${ms(result.max)} | ${ms(result.slowestByStatus[503] ?? NaN)} | ${otherFailures(result)} |`;
 }
 
 /** Where the two cores went in each phase: who competes with the admitted requests for the CPU. */
