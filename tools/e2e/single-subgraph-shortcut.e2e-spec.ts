@@ -104,6 +104,26 @@ describe('the gateway’s single-subgraph shortcut answers exactly as its query 
     expect(sentToHazardTracking).toEqual([query]);
   });
 
+  it('answers the ledger with unit and responsible-person names from hazard-tracking alone, as responsibility-network names them', async () => {
+    const query = '{ hazards(first: 20) { edges { node { id orgUnit { id name } responsiblePerson { id name } } } } }';
+    const { shortcut, viaPlanner, sentToHazardTracking } = await throughBoth({ query });
+    expect(shortcut).toEqual(viaPlanner);
+    expect(sentToHazardTracking).toEqual([query]);
+    const nodes: { orgUnit: { id: string; name: string }; responsiblePerson: { id: string; name: string } | null }[] = JSON.parse(shortcut.body).data.hazards.edges.map(
+      (edge: { node: unknown }) => edge.node,
+    );
+    const people = nodes.flatMap((node) => (node.responsiblePerson ? [node.responsiblePerson] : []));
+    expect(people.length).toBeGreaterThan(0);
+    for (const unit of nodes.map((node) => node.orgUnit)) {
+      const owned = JSON.parse((await post(BASE_PORT, { query: 'query($id: ID!) { orgUnit(id: $id) { id name } }', variables: { id: unit.id } })).body);
+      expect(owned.data.orgUnit).toEqual(unit);
+    }
+    for (const person of people) {
+      const owned = JSON.parse((await post(BASE_PORT, { query: 'query($id: ID!) { person(id: $id) { id name } }', variables: { id: person.id } })).body);
+      expect(owned.data.person).toEqual(person);
+    }
+  });
+
   it('passes a subgraph’s refusal on as the planner does: message, code, reason, path, and the rest of the data', async () => {
     const query = 'query($id: ID!) { hazard(id: $id) { title } hazards(first: 1) { totalCount } }';
     const { shortcut, viaPlanner, sentToHazardTracking } = await throughBoth({ query, variables: { id: '00000000000000000000000000000000' } });
@@ -157,7 +177,8 @@ describe('the gateway’s single-subgraph shortcut answers exactly as its query 
     expect(badToken.shortcut).toEqual(badToken.viaPlanner);
     expect(JSON.parse(badToken.shortcut.body).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 
-    const joined = await throughBoth({ query: '{ hazards(first: 5) { edges { node { id title orgUnit { name } responsiblePerson { name } } } } }' });
+    // A unit's code is responsibility-network's alone (its name hazard-tracking provides).
+    const joined = await throughBoth({ query: '{ hazards(first: 5) { edges { node { id title orgUnit { name code } } } } }' });
     expect(joined.shortcut).toEqual(joined.viaPlanner);
     expect(joined.sentToHazardTracking).toHaveLength(1);
     expect(joined.sentToHazardTracking[0]).toMatch(/__typename/); // the planner's own fetch, not the client's document

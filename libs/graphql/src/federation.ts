@@ -15,11 +15,14 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 
 /**
  * Builds a federation 2 subgraph schema from type-graphql resolvers: validation on, `@Authorized()`
- * meaning signed in. Pure: tests and the schema printer call it too.
+ * meaning signed in. `externalFields` is SDL for other subgraphs' fields this one provides (`@provides`),
+ * e.g. `extend type OrgUnit { name: String! @external }`: the reference classes every subgraph shares
+ * cannot declare them. Pure: tests and the schema printer call it too.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'validate' | 'authChecker'>,
   referenceResolvers: ReferenceResolvers = {},
+  externalFields = '',
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     ...options,
@@ -31,7 +34,7 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
-  return buildSubgraphSchema([{ typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(schema)), resolvers }]);
+  return buildSubgraphSchema([{ typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(schema) + externalFields), resolvers }]);
 }
 
 const VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };

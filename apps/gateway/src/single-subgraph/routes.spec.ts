@@ -56,13 +56,15 @@ describe('SingleSubgraphRoutes (which queries one subgraph answers alone)', () =
     expect(routeAfterPlanning(routes, '{ me { id openResponsibilities { posts { id title } lettersToSign { id status } } } }')).toMatchObject({ service: 'responsibility-network' });
   });
 
-  it('keeps on the gateway a query that joins two subgraphs', () => {
-    expect(routeAfterPlanning(routes, '{ hazards(first: 20) { edges { node { id orgUnit { name } responsiblePerson { name } } } } }')).toBeNull();
+  it('keeps on the gateway a query that joins two subgraphs, and routes one whose other subgraph’s fields are provided', () => {
+    expect(routeAfterPlanning(routes, '{ hazards(first: 20) { edges { node { id orgUnit { code } discoveredBy { name } } } } }')).toBeNull();
+    const provided = '{ hazards(first: 20) { edges { node { id orgUnit { name } responsiblePerson { name } } } } }';
+    expect(routeAfterPlanning(routes, provided)).toMatchObject({ service: 'hazard-tracking' });
   });
 
   it('routes a mutation of one subgraph there, and keeps on the gateway one across two', () => {
     expect(routeAfterPlanning(routes, 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id } } }')).toMatchObject({ service: 'hazard-tracking' });
-    const acrossTwo = 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id orgUnit { name } } } }';
+    const acrossTwo = 'mutation($input: StartRectificationInput!) { startRectification(input: $input) { hazard { id orgUnit { code } } } }';
     expect(routeAfterPlanning(routes, acrossTwo)).toBeNull();
   });
 

@@ -10,7 +10,7 @@ import {
   PlaceReference,
   referenceTo,
 } from '@campus/graphql';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus, OPEN_AFTER_REPORT } from './hazard-enums';
 import { HazardEntity } from './hazard.entity';
 
@@ -58,6 +58,7 @@ export class Hazard {
   @Field(() => PersonReference, { nullable: true, description: '发现人' })
   discoveredBy: PersonReference | null;
 
+  @Directive('@provides(fields: "name")')
   @Field(() => OrgUnitReference, { nullable: true, description: '责任单位' })
   orgUnit: OrgUnitReference | null;
 
@@ -67,6 +68,7 @@ export class Hazard {
   @Field(() => GridReference, { nullable: true, description: '网格' })
   grid: GridReference | null;
 
+  @Directive('@provides(fields: "name")')
   @Field(() => PersonReference, { nullable: true, description: '整改责任人（整改方案中）' })
   responsiblePerson: PersonReference | null;
 

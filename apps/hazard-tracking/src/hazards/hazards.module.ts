@@ -12,6 +12,7 @@ import { HazardPlanEntity, HazardStepEntity } from './hazard-loop.entity';
 import { HazardLoopResolver } from './hazard-loop.resolver';
 import { HazardLoopService } from './hazard-loop.service';
 import { HazardEntity } from './hazard.entity';
+import { HazardReferencesResolver } from './hazard-references.resolver';
 import { HazardConnectionResolver, HazardResolver } from './hazard.resolver';
 import { HazardService } from './hazard.service';
 import { OrgUnitHazardsResolver } from './org-unit-hazards.resolver';
@@ -36,6 +37,7 @@ export const HAZARDS_MODULE: FeatureModule<HazardDeps> = {
     return [
       new HazardResolver(hazards),
       new HazardConnectionResolver(),
+      new HazardReferencesResolver(dataSource),
       new HazardLoopResolver(loop),
       new HazardExportResolver(dataSource, hazards, loop, hazardExtensions),
       new OrgUnitHazardsResolver(hazards, dataSource, directory),

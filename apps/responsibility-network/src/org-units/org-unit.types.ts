@@ -12,6 +12,8 @@ export class OrgUnit {
   @Field({ description: '单位代码' })
   code: string;
 
+  /** Shareable: hazard-tracking provides it from its projection (Hazard.orgUnit). */
+  @Directive('@shareable')
   @Field({ description: '名称' })
   name: string;
 

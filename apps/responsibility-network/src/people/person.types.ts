@@ -9,6 +9,8 @@ export class Person {
   @Field(() => ID)
   id: string;
 
+  /** Shareable: hazard-tracking provides it from its projection (Hazard.responsiblePerson). */
+  @Directive('@shareable')
   @Field()
   name: string;
 

@@ -52,6 +52,11 @@ export interface FeatureModule<Deps extends ServiceBase = ServiceBase> {
   types?: readonly Function[];
   /** `__resolveReference` of the federation entities the module owns. */
   referenceResolvers?: (deps: Deps) => ReferenceResolvers;
+  /**
+   * SDL of other subgraphs' fields the module answers itself where its own fields `@provides` them, e.g.
+   * `extend type OrgUnit { name: String! @external }` (the shared reference classes cannot declare them).
+   */
+  externalFields?: string;
   /** Events of other services (or its own) the module applies. */
   eventHandlers?: (deps: Deps) => EventHandler<unknown>[];
   /** Periodic work. */

@@ -59,6 +59,7 @@ export async function buildModuleSchema<Deps extends ServiceBase>(modules: reado
       container: { get: (resolverClass) => instances.get(resolverClass) },
     },
     references,
+    modules.map((module) => module.externalFields ?? '').join('\n'),
   );
   return auditMutations(schema);
 }
