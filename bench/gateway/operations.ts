@@ -56,7 +56,7 @@ export function operations(inputs: OperationInputs): Operation[] {
     },
     {
       name: 'ledger-join',
-      label: '台账一页 + 单位名称、责任人（两个子图）',
+      label: '台账一页 + 单位名称、责任人（责任网络子图的字段）',
       sender: 'safety.office',
       goal: 'join',
       gateway: { query: LEDGER_JOINED },

@@ -14,6 +14,8 @@ export interface LedgerPageQuery {
   after: { key: unknown; id: string } | null;
   first: number;
   withTotal: boolean;
+  /** Columns of other tables beside each row, from LEFT JOINs on `t` (e.g. names the page shows): in the same statement. */
+  alongside?: { columns: string; joins: string };
 }
 
 /**
@@ -32,7 +34,8 @@ export async function ledgerPage(manager: EntityManager, query: LedgerPageQuery)
     Object.assign(named, { afterKey: query.after.key, afterId: query.after.id });
   }
   const total = query.withTotal ? `, (${countSql}) AS _total` : '';
-  const sql = `SELECT t.*${total} FROM ${query.table} t WHERE ${pageWhere.join(' AND ')}
+  const alongside = query.alongside ? `, ${query.alongside.columns}` : '';
+  const sql = `SELECT t.*${alongside}${total} FROM ${query.table} t ${query.alongside?.joins ?? ''} WHERE ${pageWhere.join(' AND ')}
     ORDER BY ${query.sortExpression} ${query.direction}, t.id ${query.direction} LIMIT :limit`;
   const rows = await run(manager, sql, named);
   if (!query.withTotal) return { rows, totalCount: 0 };

@@ -12,8 +12,8 @@ const officerA = viewerWith('officer-a', [[Role.UNIT_SAFETY_OFFICER, 'collegea',
 const REGISTER = 'mutation($input: RegisterHazardInput!) { registerHazard(input: $input) { hazard { id version } } }';
 const REPORT = 'mutation($input: ReportHazardInput!) { reportHazard(input: $input) { hazard { id version } } }';
 const PLAN = 'mutation($input: SubmitRectificationPlanInput!) { submitRectificationPlan(input: $input) { hazard { id } } }';
-const NAMED = '{ hazards(first: 20) { edges { node { title orgUnit { id name } responsiblePerson { id name } } } } }';
-const KEYS_ONLY = '{ hazards(first: 20) { edges { node { title orgUnit { id } responsiblePerson { __typename id } } } } }';
+const NAMED = '{ hazards(first: 20) { edges { node { id title orgUnit { id name } responsiblePerson { id name } } } } }';
+const KEYS_ONLY = '{ hazards(first: 20) { edges { node { id title orgUnit { id } responsiblePerson { __typename id } } } } }';
 
 function event<P>(handlers: EventHandler<unknown>[], contract: { type: string }, payload: P): [EventHandler<unknown>, ConsumedEvent<unknown>] {
   const handler = handlers.find((candidate) => candidate.contract.type === contract.type)!;
@@ -62,8 +62,7 @@ describe('hazards provide their unit and responsible person names', () => {
 
   it('answers names in the viewer scope, and null where responsibility-network would (out of scope or not yet heard of)', async () => {
     const seenByOfficer = await byTitle(officerA, NAMED);
-    expect(seenByOfficer['本院责任人']).toEqual({
-      title: '本院责任人',
+    expect(seenByOfficer['本院责任人']).toMatchObject({
       orgUnit: { id: 'collegea', name: '机电工程学院' },
       responsiblePerson: { id: 'p-near', name: '张老师' },
     });
@@ -72,16 +71,25 @@ describe('hazards provide their unit and responsible person names', () => {
 
     const seenByOffice = await byTitle(office, NAMED);
     expect(seenByOffice['外院责任人'].responsiblePerson).toEqual({ id: 'p-far', name: '李老师' });
+
+    // A hazard read on its own has its names loaded, under the same rule.
+    const one = (viewer: typeof office) =>
+      runner.data(viewer, 'query($id: ID!) { hazard(id: $id) { orgUnit { name } responsiblePerson { id name } } }', { id: seenByOfficer['外院责任人'].id });
+    expect((await one(officerA)).hazard).toEqual({ orgUnit: { name: '机电工程学院' }, responsiblePerson: null });
+    expect((await one(office)).hazard).toEqual({ orgUnit: { name: '机电工程学院' }, responsiblePerson: { id: 'p-far', name: '李老师' } });
   });
 
-  it('answers a bare reference without a lookup when only the key is asked, and names a page in one statement per type', async () => {
+  it('answers a bare reference when only the key is asked; a ledger page brings names in its own statement, a single hazard’s unit and person in one more', async () => {
     const keys = await byTitle(officerA, KEYS_ONLY);
     expect(keys['外院责任人'].responsiblePerson).toEqual({ __typename: 'Person', id: 'p-far' });
     expect(keys['未同步责任人'].responsiblePerson).toEqual({ __typename: 'Person', id: 'p-unheard' });
 
     const keyed = await countStatements(db.dataSource, () => runner.data(office, KEYS_ONLY));
     const named = await countStatements(db.dataSource, () => runner.data(office, NAMED));
-    expect(named.count - keyed.count).toBe(2);
-    expect(named.statements.filter((sql) => /org_unit_projection|person_projection/.test(sql))).toHaveLength(2);
+    expect(named.count).toBe(keyed.count);
+
+    const single = 'query($id: ID!) { hazard(id: $id) { orgUnit { name } responsiblePerson { name } } }';
+    const loaded = await countStatements(db.dataSource, () => runner.data(office, single, { id: keys['本院责任人'].id }));
+    expect(loaded.statements.filter((sql) => /org_unit_projection|person_projection/.test(sql))).toHaveLength(1);
   });
 });

@@ -13,6 +13,8 @@ const gridOfficer = viewerWith('grid', [[Role.GRID_OFFICER, 'collegea', PATHS.co
 const staff = viewerWith('staff', [[Role.STAFF, 'collegea', PATHS.collegea]], 'p-staff');
 const safetyOfficer = viewerWith('officer', [[Role.UNIT_SAFETY_OFFICER, 'collegea', PATHS.collegea]], 'p-officer');
 const today = calendarDateOf(new Date());
+// The hazards are discovered an hour ago, which is the school's yesterday from 00:00 to 01:00 (16:00–17:00 UTC).
+const yesterday = calendarDateOf(new Date(Date.now() - 24 * 3600_000));
 
 const REGISTER = 'mutation($input: RegisterHazardInput!) { registerHazard(input: $input) { hazard { id version } } }';
 const HAZARD = 'query($id: ID!) { hazard(id: $id) { id title category } }';
@@ -97,7 +99,7 @@ describe('sensitive hazard categories (psychological cases): only their handlers
   });
 
   it('hides it from a unit’s hazards through the reference path, while the unit statistics count it without details', async () => {
-    const variables = { r: [{ __typename: 'OrgUnit', id: 'collegea' }], from: today, to: today };
+    const variables = { r: [{ __typename: 'OrgUnit', id: 'collegea' }], from: yesterday, to: today };
     const [unitForGrid] = (await runner.data(gridOfficer, UNIT, variables))._entities;
     expect(unitForGrid.hazards).toEqual({ totalCount: 1, restrictedCount: 1, edges: [{ node: { title: FIRE_TITLE } }] });
     expect(unitForGrid.hazardStats.total).toBe(2);

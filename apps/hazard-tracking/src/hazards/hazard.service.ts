@@ -18,6 +18,7 @@ import { OrgUnitDirectory, visibleUnitPath } from '@campus/org-directory';
 import { Asker, clientRequest, oncePerRequest } from '@campus/server';
 import { DataSource } from 'typeorm';
 import { gridInScope, placeInScope } from '../directory/directory-checks';
+import { providedNamesAlongside, providedNamesOf } from '../directory/provided-names';
 import { HazardAction, OPEN_AFTER_REPORT } from './hazard-enums';
 import { insertHazard } from './hazard-creation';
 import { HazardExtensions } from './hazard-extensions';
@@ -63,8 +64,16 @@ export class HazardService {
       after: cursor ? { key: sort.fromCursor(String(cursor[0])), id: String(cursor[1]) } : null,
       first,
       withTotal,
+      alongside: providedNamesAlongside({ OrgUnit: 'org_unit_id', Person: 'responsible_person_id' }),
     });
-    const connection = toConnection(page.rows.map(hazardFromRow), first, page.totalCount, (hazard) => [sort.cursorOf(hazard), hazard.id], toHazard);
+    const rows = page.rows.map((row) => ({ entity: hazardFromRow(row), names: providedNamesOf(row) }));
+    const connection = toConnection(
+      rows,
+      first,
+      page.totalCount,
+      ({ entity }) => [sort.cursorOf(entity), entity.id],
+      ({ entity, names }) => ({ ...toHazard(entity), providedNames: names }),
+    );
     return { ...connection, countRestricted: () => ledgerCount(this.dataSource.manager, 'hazard', conditions('c', 'restricted')) };
   }
 

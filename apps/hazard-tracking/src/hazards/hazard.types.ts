@@ -11,6 +11,7 @@ import {
   referenceTo,
 } from '@campus/graphql';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { ProvidedNames } from '../directory/provided-names';
 import { HazardCategory, HazardGrade, HazardSource, HazardStatus, OPEN_AFTER_REPORT } from './hazard-enums';
 import { HazardEntity } from './hazard.entity';
 
@@ -98,6 +99,9 @@ export class Hazard {
 
   @Field(() => Int)
   version: number;
+
+  /** The unit's and responsible person's names, where the statement that read the hazard brought them along (the ledger's page). */
+  providedNames?: ProvidedNames;
 }
 
 @ObjectType()
