@@ -1,3 +1,4 @@
+import { calendarDateOf } from '@campus/graphql';
 import { eventually, GraphQLClient } from '@campus/testing';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -108,7 +109,7 @@ describe('retried creates answer the first result and create nothing twice', () 
     const people = await office.data('query($id: ID!) { orgUnit(id: $id) { people(filter: { nameContains: "陈静" }) { edges { node { id } } } } }', { id: xx });
     const task = (
       await officer.data(TASK, {
-        input: { orgUnitId: xx, templateId: template.id, name: `重试巡查 ${newKey('t')}`, placeText: '实训楼', assigneePersonId: people.orgUnit.people.edges[0].node.id, cadence: 'ONCE', startsOn: new Date().toISOString().slice(0, 10) },
+        input: { orgUnitId: xx, templateId: template.id, name: `重试巡查 ${newKey('t')}`, placeText: '实训楼', assigneePersonId: people.orgUnit.people.edges[0].node.id, cadence: 'ONCE', startsOn: calendarDateOf(new Date()) },
       })
     ).createInspectionTask.inspectionTask;
     const finding = `疏散通道堆放杂物 ${newKey('t')}`;

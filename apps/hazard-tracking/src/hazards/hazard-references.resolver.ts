@@ -7,8 +7,9 @@ import { Hazard } from './hazard.types';
 
 /**
  * Hazard.orgUnit and responsiblePerson with the names they provide (hazard.types.ts declares `@provides`). No
- * `@Authorized()`: the hazard is already the viewer's, the names are scoped here, and type-graphql's auth
- * middleware would turn each of a page's 40 references into a promise (~20 % of a ledger page's CPU).
+ * `@Authorized()`: the hazard is already the viewer's and the names are scoped here, while type-graphql's auth
+ * middleware is async: a promise for each of a page's 40 references, which costs more than the names
+ * (bench/gateway/findings.md, seventh session).
  */
 @Resolver(() => Hazard)
 export class HazardReferencesResolver {
