@@ -17,11 +17,15 @@ export class DiskStore implements FileStore {
     const target = this.pathOf(key);
     const partial = path.join(this.root, '.partial', randomUUID());
     await mkdir(path.dirname(partial), { recursive: true });
+    const sink = createWriteStream(partial, { flags: 'wx', flush: true });
     try {
-      await pipeline(content, createWriteStream(partial, { flags: 'wx', flush: true }));
+      await pipeline(content, sink);
       await mkdir(path.dirname(target), { recursive: true });
       await rename(partial, target);
     } catch (error) {
+      // Refused before the file was open (a content type seen in the first bytes), the pipeline fails first and the
+      // file is created after: remove it once the stream has closed, or an empty partial file stays behind.
+      if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
       await removeIfPresent(partial);
       throw error;
     }
