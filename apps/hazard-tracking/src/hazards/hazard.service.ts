@@ -29,6 +29,9 @@ import { HazardEntity, hazardFromRow } from './hazard.entity';
 import { HazardFilter, HazardLedgerFilter, HazardOrder, RegisterHazardInput, UpdateHazardInput, VoidHazardInput } from './hazard.inputs';
 import { Hazard, HazardConnection, toHazard } from './hazard.types';
 
+/** The ledger page reads each hazard's unit and responsible person names in its own statement (Hazard.orgUnit provides them). */
+const NAMES_ALONGSIDE = providedNamesAlongside({ OrgUnit: 'org_unit_id', Person: 'responsible_person_id' });
+
 export class HazardService {
   constructor(
     private readonly dataSource: DataSource,
@@ -64,7 +67,7 @@ export class HazardService {
       after: cursor ? { key: sort.fromCursor(String(cursor[0])), id: String(cursor[1]) } : null,
       first,
       withTotal,
-      alongside: providedNamesAlongside({ OrgUnit: 'org_unit_id', Person: 'responsible_person_id' }),
+      alongside: NAMES_ALONGSIDE,
     });
     const rows = page.rows.map((row) => ({ entity: hazardFromRow(row), names: providedNamesOf(row) }));
     const connection = toConnection(
