@@ -16,7 +16,7 @@ describe('streamedWorkbook', () => {
     const sheet = workbook.addWorksheet('汇总');
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 1);
-    for (let index = 1; index <= 5_000; index++) {
+    for (let index = 1; index <= 1_000; index++) {
       await workbook.commitRow(sheet, [index, `单位 ${index}`, index / 3], (row) => (row.getCell(3).numFmt = '0.00'));
     }
     sheet.commit();
@@ -26,8 +26,8 @@ describe('streamedWorkbook', () => {
     const read = new Workbook();
     await read.xlsx.load((await body) as never);
     const written = read.getWorksheet('汇总')!;
-    expect(written.rowCount).toBe(5_000);
-    expect(written.getRow(5_000).values).toEqual([undefined, 5_000, '单位 5000', 5_000 / 3]);
+    expect(written.rowCount).toBe(1_000);
+    expect(written.getRow(1_000).values).toEqual([undefined, 1_000, '单位 1000', 1_000 / 3]);
     expect(written.getRow(1).getCell(3).numFmt).toBe('0.00');
     // A timer of 1 ms fired during the writing: rows were written between turns of the loop, not in one stretch.
     expect(ticks).toBeGreaterThan(5);
