@@ -10,6 +10,13 @@ export function option(name: string, fallback: number): number {
 
 export const flag = (name: string) => process.argv.includes(`--${name}`);
 
+/** The middle value; of an even count, the mean of the two middle ones. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /** Seconds per named phase of a dataset's generation, each timed from the end of the one before. */
 export class PhaseClock {
   readonly phases: Record<string, number> = {};

@@ -1,4 +1,5 @@
 import { cpus, totalmem } from 'node:os';
+import { median } from '../bench-run';
 import { describeLimits } from './admission-limits';
 import type { LoadResult } from './load-worker';
 import type { Measured, Route } from './measurements';
@@ -12,7 +13,6 @@ export interface GatewayReportInput {
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : '–');
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 /** Runs of one cell summed up: req/s and latencies as the median over the runs (each run already its own percentile). */
 function summary(runs: LoadResult[]) {
   return {

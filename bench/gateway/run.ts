@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 /**
  * The request path through the gateway against straight to the subgraphs, on the demo campus.
- *   npm run bench:gateway [-- --rounds 2] [--seconds 5] [--development]
+ *   npm run bench:gateway [-- --rounds 3] [--seconds 5] [--development]
  * Starts the platform on fresh bench_gw_* databases and ports 4640–4649 with the demo campus, each of the
  * gateway, hazard-tracking and responsibility-network writing a CPU profile; loads each operation from a
  * separate autocannon process at 1 and 50 connections, direct and through the gateway alternated; then
@@ -24,7 +24,7 @@ const profileDir = path.join(ROOT, 'tmp/bench-profiles/gateway');
 // Production mode, as deployments run (graphql-js' fast paths, no introspection); --development for npm start's mode.
 const mode = flag('development') ? 'development' : 'production';
 const profiler = (name: string) => ({ CAMPUS_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${name}.cpuprofile` });
-const settings = { rounds: option('rounds', 2), seconds: option('seconds', 5), mode };
+const settings = { rounds: option('rounds', 3), seconds: option('seconds', 5), mode };
 // The school's date (China time), as a dashboard asks for its period: past 16:00 UTC the UTC date is the day before.
 const today = calendarDateOf(new Date());
 

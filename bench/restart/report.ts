@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { median } from '../bench-run';
 import { RestartKind, RoundResult } from './round';
 
 export interface ReportSettings {
@@ -13,12 +14,6 @@ const BEFORE: Record<string, string> = { 'hazard-tracking': '23–25 s', 'superv
 const API_GOAL_MS = 3_000;
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** "median / max" over the rounds; a round that never got there counts as missing. */
 function spread(rounds: RoundResult[], figure: (round: RoundResult) => number | null): string {
