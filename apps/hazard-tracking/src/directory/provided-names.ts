@@ -13,7 +13,7 @@ extend type OrgUnit { name: String! @external }
 extend type Person { name: String! @external }
 `;
 
-export type NamedType = 'OrgUnit' | 'Person';
+type NamedType = 'OrgUnit' | 'Person';
 
 interface ProjectedName {
   name: string;
