@@ -19,6 +19,8 @@ export interface MeasureOptions {
   platform: RunningPlatform;
   /** The bare proxy in front of hazard-tracking. */
   proxyUrl: string;
+  /** The bare proxy's own fixed answer: the machine's pace, measured at the start of each round. */
+  paceUrl: string;
   clients: Record<Sender, GraphQLClient>;
   /** The gateway proof, for calls straight to a subgraph. */
   proofHeaders: Record<string, string>;
@@ -101,7 +103,7 @@ async function checkAnswers(options: MeasureOptions, list: Operation[]): Promise
  * `rounds` rounds after a warm-up: the routes share the machine's noise. Mutations run a fixed number of
  * requests, each on a hazard registered for it.
  */
-export async function measureAll(options: MeasureOptions, inputs: Parameters<typeof operations>[0], transitionSchoolId: string): Promise<Measured[]> {
+export async function measureAll(options: MeasureOptions, inputs: Parameters<typeof operations>[0], transitionSchoolId: string): Promise<{ measured: Measured[]; pace: LoadResult[] }> {
   const list = operations(inputs);
   await checkAnswers(options, list);
   const transition = list.find((operation) => operation.mutation)!;
@@ -112,7 +114,10 @@ export async function measureAll(options: MeasureOptions, inputs: Parameters<typ
     for (const route of routesOf(operation, 0)) load({ ...loadSpec(options, operation, route, Math.max(...connectionsOf(operation))), durationSeconds: WARM_UP_SECONDS });
   }
   const results = new Map<string, Measured>();
+  const pace: LoadResult[] = [];
   for (let round = 0; round < options.rounds; round++) {
+    pace.push(load({ url: options.paceUrl, headers: {}, body: '{}', connections: 1, durationSeconds: options.seconds, timeoutSeconds: 10 }));
+    options.log(`round ${round + 1} the machine's pace: ${pace[round].perSecond.toFixed(0)} req/s`);
     for (const operation of list) {
       for (const connections of connectionsOf(operation)) {
         for (const route of routesOf(operation, round)) {
@@ -131,5 +136,5 @@ export async function measureAll(options: MeasureOptions, inputs: Parameters<typ
       }
     }
   }
-  return [...results.values()];
+  return { measured: [...results.values()], pace };
 }

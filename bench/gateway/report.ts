@@ -8,6 +8,8 @@ import type { ProcessProfile } from './profiles';
 export interface GatewayReportInput {
   settings: { rounds: number; seconds: number; mode: string };
   measured: Measured[];
+  /** The bare proxy's own fixed answer at one connection, once per round. */
+  pace: LoadResult[];
   profiles: (ProcessProfile | null)[];
   schools: number;
 }
@@ -47,6 +49,12 @@ function operationRows(measured: Measured[]): string[] {
     }
   }
   return rows;
+}
+
+/** The machine's pace in the rounds: the median, and each round's. */
+function paceOf(pace: LoadResult[]): string {
+  const rates = pace.map((run) => run.perSecond.toFixed(0));
+  return `${median(pace.map((run) => run.perSecond)).toFixed(0)} req/s (rounds: ${rates.join(' / ')})`;
 }
 
 function targetLines(measured: Measured[]): string[] {
@@ -117,6 +125,7 @@ export function gatewayReport(input: GatewayReportInput): string {
     `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the platform (four subgraphs, gateway, dev broker, MariaDB) and the load generator on the same machine.`,
     `- Every process in ${settings.mode} mode (NODE_ENV=${settings.mode}); the demo campus (npm start's), fresh databases; the transition's hazards registered before the runs in the county's other school (${input.schools} school(s) under the county), by its safety office, so that the demo school's ledger stays the demo's; the other school's ledger, thousands of hazards by then, is measured too.`,
     `- Gateway admission limits: ${describeLimits()}.`,
+    `- The machine's pace: a bare Node HTTP server (\`bench/gateway/bare-proxy.ts\` on /pace) answering 600 bytes to one connection, at the start of each round: ${paceOf(input.pace)}. This VM's speed moves by up to twice within minutes: read the absolute figures below against it, the ratios within a round as they are.`,
     '- Load: autocannon in its own process, closed loop at 1 and 50 connections (`{ __typename }` at 20), each run timed response by response (percentiles of every response).',
     '  Each operation runs straight to the subgraph that answers it and through the gateway one after the other, the order flipped each round; a cell is the median over the rounds.',
     '  The join operations\' direct figure is their floor: the single-subgraph part (the ledger page without the joined fields; the dashboard\'s `_entities` call to hazard-tracking for the schools).',

@@ -45,7 +45,7 @@ const gatewayBench: BenchRun<{ generatedAt: string; generationSeconds: number }>
   measure: async ({ platform, mysqlUrl }) => {
     const gateway = new GraphQLClient(platform.gatewayUrl);
     await seedDemoCampus(await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_BOOTSTRAP.adminPassword), () => undefined);
-    const { runs: measured, schools } = await measureOn(platform, settings);
+    const { runs: measured, pace, schools } = await measureOn(platform, settings);
     // V8's sampling profiler slows every process by a third or more: the figures come from processes without it, the
     // profiles from a second, shorter pass on the same databases with every process restarted under it.
     await platform.stop();
@@ -66,7 +66,7 @@ const gatewayBench: BenchRun<{ generatedAt: string; generationSeconds: number }>
     const windows = profiledRuns.flatMap((entry) => entry.runs.map((run) => run.window));
     const profiles = PROFILED.map((name) => topFunctions(path.join(profileDir, `${name}.cpuprofile`), name, windows, ROOT));
     const findings = path.join(ROOT, 'bench/gateway/findings.md');
-    return gatewayReport({ settings, measured, profiles, schools }) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
+    return gatewayReport({ settings, measured, pace, profiles, schools }) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
   },
 };
 
@@ -89,10 +89,11 @@ async function measureOn(platform: RunningPlatform, pass: { rounds: number; seco
   const hazardId = (await clients['safety.office'].data(LEDGER_PAGE)).hazards.edges[0].node.id as string;
   const proxy = startCompiled('bare-proxy', 'dist/bench/gateway/bare-proxy.js', [], PROXY_PORT, { TARGET: platform.subgraphUrl('hazard-tracking'), PROOF_HEADERS: JSON.stringify({ [GATEWAY_PROOF_HEADER]: platform.gatewaySecret }) }, path.join(ROOT, 'tmp/bench-logs/gateway'));
   await waitForPort(proxy);
-  const runs = await measureAll(
+  const { measured: runs, pace } = await measureAll(
     {
       platform,
       proxyUrl: `http://127.0.0.1:${PROXY_PORT}/graphql`,
+      paceUrl: `http://127.0.0.1:${PROXY_PORT}/pace`,
       clients,
       proofHeaders: { [GATEWAY_PROOF_HEADER]: platform.gatewaySecret },
       rounds: pass.rounds,
@@ -103,7 +104,7 @@ async function measureOn(platform: RunningPlatform, pass: { rounds: number; seco
     { hazardId, countyId, schoolIds, from: `${today.slice(0, 4)}-01-01`, to: today },
     secondSchoolId,
   ).finally(() => stopApp(proxy));
-  return { runs, schools: schoolIds.length };
+  return { runs, pace, schools: schoolIds.length };
 }
 
 const SECOND_OFFICE = 'bench.second.office';
