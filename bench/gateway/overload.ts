@@ -2,12 +2,14 @@ import 'reflect-metadata';
 /**
  * The gateway at four times the rate it sustains, on the demo campus: does it shed early (503 with Retry-After)
  * and keep the admitted requests near their unloaded latency, instead of queueing everything?
- *   npm run bench:overload [-- --seconds 10] [--development]
+ *   npm run bench:overload [-- --seconds 10] [--development] [--haproxy]
  * Starts the platform on fresh bench_gwo_* databases and ports 4840–4849 with the gateway's admission limits from
  * its environment (GATEWAY_MAX_IN_FLIGHT etc., defaults from libs/config), then loads the ledger page through the
  * gateway from an autocannon process (bench/gateway/load-worker.ts): one connection (unloaded); as many
  * connections as the gateway works on at once, closed loop (the sustainable rate); and four times that rate, open
- * loop. Writes bench/reports/gateway-overload.md (with bench/gateway/overload-findings.md).
+ * loop. With --haproxy (Debian's haproxy installed), then the unloaded and overload phases again through HAProxy in
+ * front of the gateway (bench/gateway/haproxy-front.ts): shedding outside Node, side by side in the same run.
+ * Writes bench/reports/gateway-overload.md (with bench/gateway/overload-findings.md).
  */
 import { overloadLimitVariables } from '@campus/config';
 import { DEMO_BOOTSTRAP, DEMO_PASSWORD, ROOT, seedDemoCampus, SUBGRAPHS } from '@campus/platform';
@@ -19,6 +21,7 @@ import { flag, option, runBench } from '../bench-run';
 import type { LoadResult } from './load-worker';
 import { describeLimits, gatewayLimits as limits } from './admission-limits';
 import { load } from './measurements';
+import { HaproxyFront, haproxyInstalled, startHaproxyFront } from './haproxy-front';
 import { coresBetween, cpuSnapshot } from './process-cpu';
 import { LEDGER_PAGE } from './operations';
 
@@ -26,6 +29,12 @@ const mode = flag('development') ? 'development' : 'production';
 const seconds = option('seconds', 10);
 const gatewayLimitEnv = Object.fromEntries(Object.keys(overloadLimitVariables()).flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
 const SUBGRAPH_TIMEOUT_MS = Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
+const withHaproxy = flag('haproxy');
+if (withHaproxy && !haproxyInstalled()) throw new Error('--haproxy needs HAProxy installed (apt-get install haproxy)');
+/** HAProxy's port, beside the platform's 4840–4844 and its broker's 4849. */
+const HAPROXY_PORT = 4848;
+/** How long a request may wait in HAProxy for one of the gateway's slots before it is shed. */
+const HAPROXY_QUEUE_MS = 1;
 
 interface Phase {
   name: string;
@@ -64,10 +73,25 @@ function cpuLines(phases: Phase[]): string[] {
 /** The machine's 1-minute load average when each phase ended: how much else was running (2 cores: 2 is busy). */
 const loads: number[] = [];
 
-function report(phases: Phase[]): string {
-  const [unloaded, sustained, overload] = phases;
+const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
+
+/** The admitted p95 at overload against twice the unloaded p95, of one way of shedding. */
+function p95Line(what: string, unloaded: Phase, overload: Phase): string {
   const bound = 2 * unloaded.result.admitted.p95;
-  const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
+  return `- ${what}: ${ms(overload.result.admitted.p95)} against 2 × ${ms(unloaded.result.admitted.p95)} = ${ms(bound)}: ${met(overload.result.admitted.p95 <= bound)}.`;
+}
+
+function haproxyLines(phases: Phase[], front: string | undefined): string[] {
+  const [unloaded, overload] = phases.slice(3);
+  if (!front || !overload) return [];
+  return [
+    p95Line('Shedding in front of Node instead (HAProxy, the last two phases above): admitted requests at overload keep p95 within 2× the unloaded p95 through it', unloaded, overload),
+    `  ${count(overload.result, 503)} of ${overload.result.requests} requests shed with 503 by HAProxy, the slowest after ${ms(overload.result.slowestByStatus[503] ?? NaN)}; admitted ${(admittedCount(overload.result) / overload.result.seconds).toFixed(0)} req/s; failures other than 503: ${otherFailures(overload.result)}.`,
+  ];
+}
+
+function report(phases: Phase[], front: string | undefined): string {
+  const [unloaded, sustained, overload] = phases;
   const shedShare = count(overload.result, 503) / Math.max(1, overload.result.requests);
   return [
     '# The gateway at four times its sustainable rate',
@@ -81,6 +105,7 @@ function report(phases: Phase[]): string {
     `- Gateway admission limits: ${describeLimits()}; SUBGRAPH_TIMEOUT_MS=${SUBGRAPH_TIMEOUT_MS}.`,
     '- Phases, each from a load-generator process of its own (bench/gateway/load-worker.ts: autocannon for the closed loops, an even-paced open loop for the overload): **unloaded** — one connection, closed loop; **sustained** — as many connections as the gateway works on at once, closed loop: the rate it sustains without queueing or shedding; **overload** — four times that rate, open loop (sent at an even pace whatever the pace of the answers, each on a free connection; latencies counted from when each request was due).',
     '- Latencies are per response (none sampled); "admitted" are the 2xx answers, "shed" the 503s (with Retry-After and the OVERLOADED error).',
+    ...(front ? [`- Then, HAProxy in front: the unloaded phase, and the overload phase at the same offered rate, through ${front}; it answers the gateway's 503 itself.`] : []),
     '',
     '## Figures',
     '',
@@ -96,10 +121,11 @@ function report(phases: Phase[]): string {
     '## Targets',
     `- Sustainable rate: ${sustained.result.perSecond.toFixed(0)} req/s; offered at overload: ${((overload.result.requests + overload.result.errors) / overload.result.seconds).toFixed(0)} req/s (asked ${overload.targetRate}).`,
     `- The gateway sheds early instead of queueing: ${count(overload.result, 503)} of ${overload.result.requests} requests (${(shedShare * 100).toFixed(0)} %) shed with 503, the slowest 503 after ${ms(overload.result.slowestByStatus[503] ?? NaN)}: ${met(count(overload.result, 503) > 0)}.`,
-    `- Admitted requests at overload keep p95 within 2× the unloaded p95: ${ms(overload.result.admitted.p95)} against 2 × ${ms(unloaded.result.admitted.p95)} = ${ms(bound)}: ${met(overload.result.admitted.p95 <= bound)}.`,
+    p95Line('Admitted requests at overload keep p95 within 2× the unloaded p95', unloaded, overload),
     `  Of every latency at overload, the generator's own lateness in sending (counted in, as a caller's wait): p50 / p95 / p99 ${trio(overload.result.sendLag)}. The admitted requests counted from when each was sent instead: ${trio(overload.result.admittedFromSend)}.`,
     `- No request waits past the configured deadline (a subgraph's answer within SUBGRAPH_TIMEOUT_MS, a slot within GATEWAY_QUEUE_WAIT_MS): longest wait ${ms(overload.result.max)}: ${met(overload.result.max <= SUBGRAPH_TIMEOUT_MS + limits.queueWaitMs)}.`,
     `- Failures other than 503 at overload: ${otherFailures(overload.result)}: ${met(otherFailures(overload.result) === 0)}.`,
+    ...haproxyLines(phases, front),
     '',
     '## How the gateway sheds',
     '- `apps/gateway/src/admission.ts`: at most GATEWAY_MAX_IN_FLIGHT GraphQL requests at once (exports included; file transfers have their own GATEWAY_MAX_FILE_TRANSFERS), a queue of GATEWAY_MAX_QUEUED behind them served first come, first served, and nothing waiting past GATEWAY_QUEUE_WAIT_MS.',
@@ -123,13 +149,13 @@ runBench({
     await seedDemoCampus(await gateway.login(DEMO_BOOTSTRAP.adminUsername, DEMO_BOOTSTRAP.adminPassword), () => undefined);
     const office = await gateway.login('safety.office', DEMO_PASSWORD);
     await office.data(LEDGER_PAGE);
-    const run = (connections: number, durationSeconds: number, overallRate?: number) =>
-      load({ url: platform.gatewayUrl, headers: { authorization: `Bearer ${office.token}` }, body: JSON.stringify({ query: LEDGER_PAGE }), connections, durationSeconds, overallRate, timeoutSeconds: 60 });
+    const run = (connections: number, durationSeconds: number, overallRate?: number, url = platform.gatewayUrl) =>
+      load({ url, headers: { authorization: `Bearer ${office.token}` }, body: JSON.stringify({ query: LEDGER_PAGE }), connections, durationSeconds, overallRate, timeoutSeconds: 60 });
     run(limits.maxInFlight, 3); // warm-up: JIT, pools, caches
     const phases: Phase[] = [];
-    const phase = (name: string, connections: number, targetRate?: number) => {
+    const phase = (name: string, connections: number, targetRate?: number, url?: string) => {
       const [before, startedAt] = [cpuSnapshot(), performance.now()];
-      const result = run(connections, seconds, targetRate);
+      const result = run(connections, seconds, targetRate, url);
       const wallSeconds = (performance.now() - startedAt) / 1000;
       const cores = [{ name: 'load generator', cores: result.generatorCpuSeconds / wallSeconds }, ...coresBetween(before, cpuSnapshot(), wallSeconds)];
       phases.push({ name, connections, targetRate, result, cores });
@@ -141,8 +167,26 @@ runBench({
     const sustained = phase('sustained', limits.maxInFlight);
     const target = Math.round(4 * sustained.perSecond);
     // Callers are many people, each on a connection of their own: enough sockets that no request waits for one in the generator.
-    phase('overload (4×)', Math.min(1000, Math.max(200, target)), target);
+    const overloadConnections = Math.min(1000, Math.max(200, target));
+    phase('overload (4×)', overloadConnections, target);
+    let front: HaproxyFront | undefined;
+    if (withHaproxy) {
+      front = await startHaproxyFront({
+        port: HAPROXY_PORT,
+        gatewayPort: Number(new URL(platform.gatewayUrl).port),
+        maxConnections: limits.overloadedMaxInFlight,
+        queueMs: HAPROXY_QUEUE_MS,
+        retryAfterSeconds: limits.retryAfterSeconds,
+        dir: path.join(ROOT, 'tmp/bench-haproxy'),
+      });
+      try {
+        phase('unloaded, HAProxy in front', 1, undefined, front.url);
+        phase('overload (4×), HAProxy in front', overloadConnections, target, front.url);
+      } finally {
+        await front.stop();
+      }
+    }
     const findings = path.join(ROOT, 'bench/gateway/overload-findings.md');
-    return report(phases) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
+    return report(phases, front?.describe) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
   },
 });

@@ -6,9 +6,10 @@ const TICKS_PER_SECOND = 100;
 /** CPU time (ticks) of the platform's processes at one moment, by pid. */
 export type CpuSnapshot = Map<number, { name: string; ticks: number }>;
 
-/** Which platform process a command line is: a service by its compiled entry, the dev broker, MariaDB; else not ours. */
+/** Which platform process a command line is: a service by its compiled entry, the dev broker, MariaDB, HAProxy in front; else not ours. */
 function platformProcessName(commandLine: string): string | undefined {
   if (commandLine.includes('mariadbd')) return 'MariaDB';
+  if (commandLine.startsWith('haproxy ')) return 'HAProxy';
   if (commandLine.includes('/dist/tools/kafka-broker/')) return 'dev broker';
   return /\/dist\/apps\/([a-z-]+)\//.exec(commandLine)?.[1];
 }
