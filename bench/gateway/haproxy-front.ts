@@ -27,13 +27,12 @@ export interface HaproxyOptions {
   dir: string;
 }
 
-/** Whether HAProxy is installed (`apt-get install haproxy`). */
-export function haproxyInstalled(): boolean {
+/** The installed HAProxy's version (`apt-get install haproxy`), or null without one. */
+export function haproxyVersion(): string | null {
   try {
-    execFileSync('haproxy', ['-v'], { stdio: 'ignore' });
-    return true;
+    return execFileSync('haproxy', ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(' ')[2] ?? '';
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -80,9 +79,10 @@ export async function startHaproxyFront(options: HaproxyOptions): Promise<Haprox
   await listening(options.port, child);
   return {
     url: `http://127.0.0.1:${options.port}/graphql`,
-    describe: `HAProxy ${execFileSync('haproxy', ['-v'], { encoding: 'utf8' }).split(' ')[2]}, at most ${options.maxConnections} requests at once to the gateway, \`timeout queue ${options.queueMs}ms\``,
+    describe: `HAProxy ${haproxyVersion()}, at most ${options.maxConnections} requests at once to the gateway, \`timeout queue ${options.queueMs}ms\``,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

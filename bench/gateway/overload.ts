@@ -21,7 +21,7 @@ import { flag, option, runBench } from '../bench-run';
 import type { LoadResult } from './load-worker';
 import { describeLimits, gatewayLimits as limits } from './admission-limits';
 import { load } from './measurements';
-import { HaproxyFront, haproxyInstalled, startHaproxyFront } from './haproxy-front';
+import { HaproxyFront, haproxyVersion, startHaproxyFront } from './haproxy-front';
 import { coresBetween, cpuSnapshot } from './process-cpu';
 import { LEDGER_PAGE } from './operations';
 
@@ -30,7 +30,7 @@ const seconds = option('seconds', 10);
 const gatewayLimitEnv = Object.fromEntries(Object.keys(overloadLimitVariables()).flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
 const SUBGRAPH_TIMEOUT_MS = Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 30_000);
 const withHaproxy = flag('haproxy');
-if (withHaproxy && !haproxyInstalled()) throw new Error('--haproxy needs HAProxy installed (apt-get install haproxy)');
+if (withHaproxy && haproxyVersion() === null) throw new Error('--haproxy needs HAProxy installed (apt-get install haproxy)');
 /** HAProxy's port, beside the platform's 4840–4844 and its broker's 4849. */
 const HAPROXY_PORT = 4848;
 /** How long a request may wait in HAProxy for one of the gateway's slots before it is shed. */
