@@ -4,10 +4,10 @@
  * every request that finds no free slot within `queueMs` with the gateway's own 503 (Retry-After, OVERLOADED), so
  * that refusals never reach Node's event loop.
  */
-import { REASONS } from '@campus/graphql';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { overloadedGraphQLBody } from '@campus/graphql';
+import { startProcess, stopApp, waitForPort } from '@campus/platform';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 export interface HaproxyFront {
@@ -23,7 +23,7 @@ export interface HaproxyOptions {
   maxConnections: number;
   queueMs: number;
   retryAfterSeconds: number;
-  /** Where its configuration and error answer are written. */
+  /** Where its configuration, error answer and log are written. */
   dir: string;
 }
 
@@ -38,8 +38,7 @@ export function haproxyVersion(): string | null {
 
 /** The gateway's shed answer, as HAProxy writes it: status line, headers and body in one file. */
 function overloadedAnswer(retryAfterSeconds: number): string {
-  const message = `${REASONS.OVERLOADED.message} (SERVICE_UNAVAILABLE)`;
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryAfterSeconds } }] });
+  const body = JSON.stringify(overloadedGraphQLBody(retryAfterSeconds));
   const headers = ['HTTP/1.1 503 Service Unavailable', 'content-type: application/json; charset=utf-8', `retry-after: ${retryAfterSeconds}`, `content-length: ${Buffer.byteLength(body)}`];
   return `${headers.join('\r\n')}\r\n\r\n${body}`;
 }
@@ -74,33 +73,12 @@ export async function startHaproxyFront(options: HaproxyOptions): Promise<Haprox
   const configFile = path.join(options.dir, 'haproxy.cfg');
   writeFileSync(errorFile, overloadedAnswer(options.retryAfterSeconds));
   writeFileSync(configFile, configuration(options, errorFile));
-  // -db: in the foreground, so that it ends with this process's kill.
-  const child = spawn('haproxy', ['-db', '-f', configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await listening(options.port, child);
+  // -db: in the foreground, so that it ends with its process.
+  const haproxy = startProcess('haproxy', 'haproxy', ['-db', '-f', configFile], options.port, process.env, options.dir);
+  await waitForPort(haproxy);
   return {
     url: `http://127.0.0.1:${options.port}/graphql`,
     describe: `HAProxy ${haproxyVersion()}, at most ${options.maxConnections} requests at once to the gateway, \`timeout queue ${options.queueMs}ms\``,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopApp(haproxy),
   };
-}
-
-async function listening(port: number, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`haproxy exited with ${child.exitCode}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`haproxy did not listen on ${port}`);
 }

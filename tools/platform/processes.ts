@@ -38,17 +38,19 @@ export function startCompiled(
   env: NodeJS.ProcessEnv,
   logDir: string,
 ): ServiceProcess {
-  mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `${name}.log`);
-  const log = createWriteStream(logFile, { flags: 'a' });
   // Node options NODE_OPTIONS does not allow (e.g. --cpu-prof for the benchmarks' profiles).
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port) };
   const { CAMPUS_NODE_ARGS: nodeArgs, ...childEnv } = merged;
-  const child = spawn(
-    process.execPath,
-    [...(nodeArgs ? nodeArgs.split(' ') : []), '-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, script), ...args],
-    { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const nodeArgv = [...(nodeArgs ? nodeArgs.split(' ') : []), '-r', path.join(ROOT, 'tools/runtime/paths.js'), path.join(ROOT, script), ...args];
+  return startProcess(name, process.execPath, nodeArgv, port, childEnv, logDir);
+}
+
+/** Starts any command (in the root, with exactly this environment) listening on `port`; output goes to <logDir>/<name>.log. */
+export function startProcess(name: string, command: string, args: string[], port: number, env: NodeJS.ProcessEnv, logDir: string): ServiceProcess {
+  mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${name}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

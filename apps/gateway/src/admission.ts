@@ -1,4 +1,4 @@
-import { REASONS } from '@campus/graphql';
+import { httpError, overloadedGraphQLBody } from '@campus/graphql';
 import { RequestHandler } from 'express';
 import { IncomingMessage, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 import { peekOperationKind } from './operation-kind';
@@ -59,7 +59,7 @@ export class Admission {
   constructor(private readonly limits: AdmissionLimits) {
     this.answers = {
       graphql: Buffer.from(JSON.stringify(overloadedGraphQLBody(limits.retryAfterSeconds))),
-      http: Buffer.from(JSON.stringify(overloadedHttpBody())),
+      http: Buffer.from(JSON.stringify(httpError('OVERLOADED').body)),
     };
   }
 
@@ -167,14 +167,4 @@ function corsHeaders(req: IncomingMessage, origins: ShedOrigins): OutgoingHttpHe
   const origin = req.headers.origin;
   if (!origin || (origins !== true && !origins.includes(origin))) return {};
   return { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': 'retry-after' };
-}
-
-const OVERLOADED_MESSAGE = `${REASONS.OVERLOADED.message} (SERVICE_UNAVAILABLE)`;
-
-export function overloadedGraphQLBody(retryAfterSeconds: number) {
-  return { errors: [{ message: OVERLOADED_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', retryAfterSeconds } }] };
-}
-
-function overloadedHttpBody() {
-  return { code: 'SERVICE_UNAVAILABLE', reason: 'OVERLOADED', message: OVERLOADED_MESSAGE };
 }

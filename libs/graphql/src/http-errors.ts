@@ -38,6 +38,12 @@ export function httpErrorOfGraphQL(error: GraphQLFormattedError | undefined): { 
   return { status: HTTP_STATUS_BY_CODE[code as ErrorCode], body: { code, reason, message: error?.message ?? REASONS[reason].message } };
 }
 
+/** The answer to a GraphQL request shed while overloaded (with HTTP 503 and Retry-After): GraphQL's error shape. */
+export function overloadedGraphQLBody(retryAfterSeconds: number) {
+  const { code, message } = httpError('OVERLOADED').body;
+  return { errors: [{ message, extensions: { code, reason: 'OVERLOADED', retryAfterSeconds } }] };
+}
+
 /** The GraphQL error of a refused token, thrown before any resolver runs (hence not a DomainError). */
 export function tokenRefusedError(): GraphQLError {
   return new GraphQLError(`${REASONS.TOKEN_INVALID.message} (UNAUTHENTICATED)`, {
